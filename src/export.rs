@@ -1,0 +1,120 @@
+//! Issues as text for the command line: the `list` tree, the readable
+//! `dump`, and the pinned JSON. Pure string building.
+
+use crate::model::{Block, Issue};
+use serde::Serialize;
+use std::fmt::Write;
+
+/// One line per issue, section and article, with article ids.
+pub fn list(issue: &Issue) -> String {
+    let mut out = String::new();
+    let articles = issue.articles().count();
+    let _ = writeln!(
+        out,
+        "{}{}  [{} · {} · {} section{} · {} article{}]",
+        issue.title,
+        issue.date.map(|d| format!(" {d}")).unwrap_or_default(),
+        issue.source,
+        issue.encoding,
+        issue.sections.len(),
+        plural(issue.sections.len()),
+        articles,
+        plural(articles),
+    );
+    for section in &issue.sections {
+        let name = if section.name.is_empty() {
+            "(no section markers)"
+        } else {
+            &section.name
+        };
+        let _ = writeln!(out, "  {name}");
+        for a in &section.articles {
+            let headline = if a.headline.is_empty() {
+                "(untitled)"
+            } else {
+                &a.headline
+            };
+            let _ = writeln!(out, "    {}  {headline}", a.id);
+        }
+    }
+    out
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Every field of every article, readable: what the parser made of the file.
+pub fn dump(issue: &Issue) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "issue     {}", issue.title);
+    let _ = writeln!(
+        out,
+        "date      {}",
+        issue
+            .date
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "-".into())
+    );
+    let _ = writeln!(out, "source    {}", issue.source);
+    let _ = writeln!(out, "encoding  {}", issue.encoding);
+    for line in &issue.masthead {
+        let _ = writeln!(out, "masthead  {line}");
+    }
+    for section in &issue.sections {
+        let _ = writeln!(
+            out,
+            "\n== {}",
+            if section.name.is_empty() {
+                "(no section markers)"
+            } else {
+                &section.name
+            }
+        );
+        for a in &section.articles {
+            let _ = writeln!(
+                out,
+                "\n  [{}] {}",
+                a.id,
+                if a.headline.is_empty() {
+                    "(untitled)"
+                } else {
+                    &a.headline
+                }
+            );
+            for deck in &a.decks {
+                let _ = writeln!(out, "    deck        {deck}");
+            }
+            for (label, value) in [
+                ("byline", &a.byline),
+                ("dateline", &a.dateline),
+                ("attribution", &a.attribution),
+            ] {
+                if let Some(v) = value {
+                    let _ = writeln!(out, "    {label:<11} {v}");
+                }
+            }
+            for block in &a.blocks {
+                match block {
+                    Block::Paragraph(t) => {
+                        let _ = writeln!(out, "    ¶ {t}");
+                    }
+                    Block::Subhead(t) => {
+                        let _ = writeln!(out, "    § {t}");
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The pinned JSON: `{"issues":[…]}`, absent values as `null`.
+pub fn json(issues: &[&Issue]) -> String {
+    #[derive(Serialize)]
+    struct Doc<'a> {
+        issues: &'a [&'a Issue],
+    }
+    serde_json::to_string_pretty(&Doc { issues })
+        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}

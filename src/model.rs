@@ -1,0 +1,159 @@
+//! The parsed issue: plain data shared by every layer above the parser.
+
+use serde::Serialize;
+use std::fmt;
+
+/// One newspaper issue: sections of articles, plus what identifies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    /// Publication title (front matter, else file name, else file stem).
+    pub title: String,
+    /// Publication date, when the front matter or file name gives one.
+    pub date: Option<jiff::civil::Date>,
+    /// Where the issue was read from, as given (a path or `bundled:NAME`).
+    pub source: String,
+    /// The detected text encoding of the source bytes.
+    pub encoding: String,
+    /// Sections in source order; an issue without section markers has one unnamed section.
+    pub sections: Vec<Section>,
+    /// Publisher from front matter; not part of the pinned JSON.
+    #[serde(skip)]
+    pub publisher: Option<String>,
+    /// Language tag from front matter; not part of the pinned JSON.
+    #[serde(skip)]
+    pub language: Option<String>,
+    /// The nameplate lines printed above the first page (paper name, date
+    /// line, volume); not part of the pinned JSON.
+    #[serde(skip)]
+    pub masthead: Vec<String>,
+}
+
+/// A page or section of an issue, named by its marker as printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Section {
+    /// The marker line as printed (`第01版：要闻`); empty for an issue without markers.
+    pub name: String,
+    /// Articles in source order.
+    pub articles: Vec<Article>,
+}
+
+/// One story: its display furniture and its body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Stable id derived from the issue's identity and the headline.
+    pub id: ArticleId,
+    /// The headline; empty when the source gives the article none.
+    pub headline: String,
+    /// Subtitle lines under the headline, in order.
+    pub decks: Vec<String>,
+    /// Who wrote it (`本报记者 王五`, `By Ana Ruiz`).
+    pub byline: Option<String>,
+    /// The place/agency opener of the first paragraph (`东昌府讯`); the paragraph keeps it too.
+    pub dateline: Option<String>,
+    /// The closing credit, without its parentheses.
+    pub attribution: Option<String>,
+    /// Body paragraphs and subheads in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A body element of an article. Text never contains a newline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "text", rename_all = "lowercase")]
+pub enum Block {
+    /// A body paragraph.
+    Paragraph(String),
+    /// An in-article subhead.
+    Subhead(String),
+}
+
+impl Block {
+    /// The block's text, whatever its kind.
+    pub fn text(&self) -> &str {
+        match self {
+            Block::Paragraph(t) | Block::Subhead(t) => t,
+        }
+    }
+}
+
+/// An article id: 12 hex digits, stable across edits elsewhere in the issue.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ArticleId(pub String);
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ArticleId {
+    /// Derives the id from the issue key, the article's naming text and its ordinal
+    /// among articles with the same naming text (0 for the first).
+    pub fn derive(issue_key: &str, name: &str, ordinal: usize) -> ArticleId {
+        use std::hash::Hasher;
+        // FNV-1a: tiny, fixed by specification, so ids never change between
+        // builds or Rust versions (std's hasher makes no such promise).
+        let mut h = fnv::FnvHasher::default();
+        h.write(issue_key.as_bytes());
+        h.write(&[0x1f]);
+        h.write(name.as_bytes());
+        if ordinal > 0 {
+            h.write(&[0x1f]);
+            h.write(ordinal.to_string().as_bytes());
+        }
+        ArticleId(format!("{:012x}", h.finish() & 0xffff_ffff_ffff))
+    }
+}
+
+impl Issue {
+    /// The identity articles ids are derived from: title and date, never the path,
+    /// so ids survive moving the file or re-exporting it as markup.
+    pub fn key(&self) -> String {
+        match self.date {
+            Some(d) => format!("{}\u{1f}{d}", self.title),
+            None => self.title.clone(),
+        }
+    }
+
+    /// Recomputes every article id from the issue key and the headlines.
+    pub fn assign_ids(&mut self) {
+        let key = self.key();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        for article in self.sections.iter_mut().flat_map(|s| s.articles.iter_mut()) {
+            let name = article.naming_text();
+            let n = seen.entry(name.clone()).or_insert(0);
+            article.id = ArticleId::derive(&key, &name, *n);
+            *n += 1;
+        }
+    }
+
+    /// All articles in reading order.
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.sections.iter().flat_map(|s| s.articles.iter())
+    }
+}
+
+impl Article {
+    /// An article with the given headline and nothing else yet.
+    pub fn new(headline: String) -> Article {
+        Article {
+            id: ArticleId(String::new()),
+            headline,
+            decks: Vec::new(),
+            byline: None,
+            dateline: None,
+            attribution: None,
+            blocks: Vec::new(),
+        }
+    }
+
+    /// What names the article for its id: the headline, or for an untitled
+    /// article the start of its first block.
+    fn naming_text(&self) -> String {
+        if !self.headline.is_empty() {
+            return self.headline.clone();
+        }
+        let first = self.blocks.first().map(Block::text).unwrap_or("");
+        first.chars().take(32).collect()
+    }
+}

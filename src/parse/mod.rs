@@ -1,0 +1,128 @@
+//! Bytes → [`Issue`]: decode, sanitise, front matter, markup, and the
+//! plain-text heuristics. Pure; never panics.
+
+mod assemble;
+pub mod classify;
+mod decode;
+pub mod markup;
+mod meta;
+mod sanitize;
+pub mod text;
+mod units;
+
+pub use decode::DecodeError;
+pub use meta::find_date;
+pub use sanitize::visible;
+
+use crate::model::Issue;
+use std::fmt;
+
+/// Something odd in an issue file that did not stop it from loading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// 1-based line in the file, when there is one.
+    pub line: Option<usize>,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(n) => write!(f, "line {n}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// A parsed issue and the warnings met on the way.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The issue.
+    pub issue: Issue,
+    /// Problems that were worked around.
+    pub warnings: Vec<Warning>,
+}
+
+/// Parses issue bytes. `source` is how the file is named to the user (a
+/// path or `bundled:NAME`); its stem supplies title and date when the front
+/// matter does not.
+pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
+    let decoded = decode::decode(bytes)?;
+    let clean = sanitize::sanitize(&decoded.text);
+    let text = clean.strip_prefix('\u{feff}').unwrap_or(&clean);
+    let mut warnings = Vec::new();
+
+    let (front, body, first_line) = meta::split_front_matter(text);
+    let fm = front
+        .map(|f| meta::read_front_matter(f, &mut warnings))
+        .unwrap_or_default();
+    let stem = file_stem(source);
+    let (stem_title, stem_date) = meta::from_file_stem(stem);
+
+    let lines = units::Line::split(body, first_line);
+    let profile = units::Profile::of(&lines);
+    let mut asm = assemble::Assembler::new(profile);
+    let mut masthead = fm.masthead;
+    let mut start = 0;
+    let mut i = 0;
+    let mut feed = |asm: &mut assemble::Assembler, lines: &[units::Line<'_>], first: bool| {
+        let mut units = units::units(lines, &profile);
+        if first && masthead.is_empty() {
+            masthead = units::take_masthead(&mut units);
+        }
+        asm.feed(units);
+    };
+    while i < lines.len() {
+        let text = lines[i].text;
+        if let Some(name) = markup::section_heading(text) {
+            feed(&mut asm, &lines[start..i], start == 0);
+            asm.start_section(name);
+            i += 1;
+            start = i;
+        } else if markup::article_heading(text).is_some() {
+            feed(&mut asm, &lines[start..i], start == 0);
+            let (article, used) = markup::explicit_article(&lines[i..], &mut warnings);
+            asm.push_explicit(article);
+            i += used;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    feed(&mut asm, &lines[start..], start == 0);
+
+    let sections = asm.finish();
+    if sections.iter().all(|s| s.articles.is_empty()) {
+        warnings.push(Warning {
+            line: None,
+            message: "no articles found".into(),
+        });
+    }
+    let masthead_date = || masthead.iter().find_map(|l| find_date(l)).map(|(d, _)| d);
+    let mut issue = Issue {
+        title: fm
+            .title
+            .or(stem_title)
+            .or_else(|| masthead.first().cloned())
+            .unwrap_or_else(|| stem.to_string()),
+        date: fm.date.or(stem_date).or_else(masthead_date),
+        source: source.to_string(),
+        encoding: decoded.encoding.to_string(),
+        sections,
+        publisher: fm.publisher,
+        language: fm.language,
+        masthead,
+    };
+    issue.assign_ids();
+    Ok(Parsed { issue, warnings })
+}
+
+/// The file stem of a source name (`bundled:NAME` or a path).
+fn file_stem(source: &str) -> &str {
+    let path = std::path::Path::new(source.strip_prefix(BUNDLED_PREFIX).unwrap_or(source));
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or(source)
+}
+
+/// How issues embedded in the binary are named as sources.
+pub const BUNDLED_PREFIX: &str = "bundled:";

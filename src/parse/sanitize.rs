@@ -1,0 +1,108 @@
+//! The one place where decoded text is made safe and regular: line ends
+//! unified, tabs expanded, control characters made visible. Nothing after
+//! this sees a carriage return, a tab or a control character.
+
+use std::borrow::Cow;
+
+/// Columns between tab stops when expanding tabs.
+const TAB: usize = 4;
+
+/// Normalises text: CRLF/CR → LF, form feed (a page break in pdftotext
+/// output) → blank line, tabs → spaces, other C0/C1 controls and DEL →
+/// a visible stand-in, so that text can never drive the terminal.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    if !text
+        .bytes()
+        .enumerate()
+        .any(|(i, b)| needs_work(text.as_bytes(), i, b))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut col = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => {
+                out.push('\n');
+                col = 0;
+                continue;
+            }
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                col = 0;
+                continue;
+            }
+            '\x0c' => {
+                out.push_str("\n\n");
+                col = 0;
+                continue;
+            }
+            '\t' => {
+                let n = TAB - col % TAB;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+                continue;
+            }
+            _ => out.push(visible(c)),
+        }
+        col += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// A control character's printable stand-in (Unicode control pictures for
+/// C0 and DEL, the replacement character for C1); other characters as they are.
+pub fn visible(c: char) -> char {
+    match c {
+        '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
+        '\x7f' => '\u{2421}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        _ => c,
+    }
+}
+
+fn needs_work(bytes: &[u8], i: usize, b: u8) -> bool {
+    match b {
+        b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_borrowed() {
+        assert!(matches!(sanitize("甲\n乙 abc\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn line_ends_unified() {
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn form_feed_is_a_blank_line() {
+        assert_eq!(sanitize("提供了\x0c重大"), "提供了\n\n重大");
+    }
+
+    #[test]
+    fn tabs_expand_to_stops() {
+        assert_eq!(sanitize("\tab\tc"), "    ab  c");
+    }
+
+    #[test]
+    fn escapes_become_visible() {
+        let s = sanitize("x\x1b]52;c;aGk=\x07y\u{9b}2J\x7f");
+        assert!(!s.chars().any(|c| c.is_control() && c != '\n'), "{s:?}");
+        assert_eq!(s, "x\u{241b}]52;c;aGk=\u{2407}y\u{fffd}2J\u{2421}");
+    }
+}

@@ -1,0 +1,190 @@
+//! The reference issue (`../shared/seeds/000_5f9f883e554d2686.txt`, a raw
+//! issue of a Chinese district paper) must come out exactly as a reader
+//! would split it by hand.
+
+use dubao::model::{Article, Block, Issue};
+use dubao::parse::parse_issue;
+use std::path::PathBuf;
+
+const SEED: &str = "000_5f9f883e554d2686.txt";
+
+/// The seed's path: `$DUBAO_SEED_DIR` or `../shared/seeds` beside the repo.
+fn seed_path() -> PathBuf {
+    let dir = std::env::var_os("DUBAO_SEED_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds"));
+    dir.join(SEED)
+}
+
+fn seed() -> Issue {
+    let path = seed_path();
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "\n\n*** THE SEED ISSUE IS MISSING: {} ({e}).\n*** These tests need ../shared/seeds beside the checkout \
+             (CI has it) or DUBAO_SEED_DIR pointing at the folder holding {SEED}.\n\n",
+            path.display()
+        )
+    });
+    parse_issue(&bytes, &path.display().to_string())
+        .unwrap()
+        .issue
+}
+
+fn paragraphs(a: &Article) -> usize {
+    a.blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count()
+}
+
+#[test]
+fn seed_is_five_articles_in_one_section() {
+    let issue = seed();
+    assert_eq!(issue.encoding, "UTF-8");
+    assert_eq!(issue.sections.len(), 1);
+    let headlines: Vec<&str> = issue.articles().map(|a| a.headline.as_str()).collect();
+    assert_eq!(
+        headlines,
+        [
+            "山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开",
+            "全市新冠肺炎疫情防控工作视频会议召开",
+            "暖心! 3360斤爱心蔬菜送进隔离居民家中",
+            "双拥花开 鱼水情深",
+            "让每一位脱贫群众稳稳的收获幸福",
+        ]
+    );
+}
+
+#[test]
+fn seed_article_1() {
+    let issue = seed();
+    let a = issue.articles().next().unwrap();
+    assert_eq!(
+        a.decks,
+        [
+            "强化使命担当勇于开拓创新 聚力推进绿色低碳高质量发展先行区建设",
+            "我区设分会场组织收听收看"
+        ]
+    );
+    assert_eq!(a.dateline.as_deref(), Some("东昌府讯"));
+    assert_eq!(a.byline, None);
+    assert_eq!(paragraphs(a), 4);
+    assert_eq!(a.blocks.len(), 4);
+    assert_eq!(a.attribution.as_deref(), Some("融媒体中心 徐振鑫 朱晓斌"));
+    assert!(
+        a.blocks[0].text().starts_with("东昌府讯 11月18日,"),
+        "the dateline stays in the paragraph"
+    );
+}
+
+#[test]
+fn seed_article_2() {
+    let issue = seed();
+    let a = issue.articles().nth(1).unwrap();
+    assert_eq!(a.decks, ["我区设分会场组织收听收看"]);
+    assert_eq!(paragraphs(a), 6);
+    assert_eq!(a.blocks.len(), 6);
+    assert_eq!(a.attribution.as_deref(), Some("融媒体中心 全兴社 朱晓斌"));
+}
+
+#[test]
+fn seed_article_3() {
+    let issue = seed();
+    let a = issue.articles().nth(2).unwrap();
+    assert!(a.decks.is_empty());
+    assert_eq!(a.byline.as_deref(), Some("融媒体中心 徐振鑫 通讯员 杨晓翠"));
+    assert_eq!(paragraphs(a), 8);
+    assert_eq!(a.blocks.len(), 8);
+    assert_eq!(a.attribution, None);
+}
+
+#[test]
+fn seed_article_4_has_three_subheads() {
+    let issue = seed();
+    let a = issue.articles().nth(3).unwrap();
+    assert_eq!(a.decks, ["——全区深入推进双拥工作纪实"]);
+    assert_eq!(a.byline.as_deref(), Some("融媒体中心 全兴社 通讯员 郭瑛琦"));
+    let shape: Vec<String> = a
+        .blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(_) => "p".into(),
+            Block::Subhead(t) => t.clone(),
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            "p",
+            "打造拥军文化新阵地",
+            "p",
+            "p",
+            "p",
+            "千企万店齐拥军",
+            "p",
+            "p",
+            "p",
+            "创新双拥共建新模式",
+            "p",
+            "p",
+            "p"
+        ]
+    );
+}
+
+#[test]
+fn seed_article_5() {
+    let issue = seed();
+    let a = issue.articles().nth(4).unwrap();
+    assert_eq!(a.decks, ["侯营镇持续巩固脱贫攻坚成果 助力乡村振兴"]);
+    assert_eq!(a.byline.as_deref(), Some("融媒体中心 全兴社 通讯员 潘凤艳"));
+    assert_eq!(paragraphs(a), 4);
+    assert_eq!(a.blocks.len(), 4);
+}
+
+#[test]
+fn seed_all_nine_page_break_splits_are_healed() {
+    let issue = seed();
+    let text: Vec<&str> = issue
+        .articles()
+        .flat_map(|a| a.blocks.iter().map(Block::text))
+        .collect();
+    let seams = [
+        "为山东发展提供了重大战略机遇。",
+        "对外开放新高地、共同富裕新范例",
+        "聚力用好“关键一招”,加快建设改革开放新高地",
+        "统一到习近平总书记重要讲话精神上来,全面理解",
+        "更加精准做好居家隔离和居家健康监测",
+        "项目工地不停、物资运输不停。",
+        "可享受打折和礼品赠送等贴心服务。",
+        "让军嫂、兵妈妈感受到社会的关心关爱……",
+        "尚能照顾家务和农活。",
+    ];
+    for seam in seams {
+        assert_eq!(
+            text.iter().filter(|p| p.contains(seam)).count(),
+            1,
+            "{seam} is not whole in exactly one paragraph"
+        );
+    }
+    assert!(text.iter().all(|p| !p.contains('\n')));
+}
+
+#[test]
+fn seed_ids_are_stable_and_distinct() {
+    let a = seed();
+    let b = seed();
+    let ids: Vec<&str> = a.articles().map(|x| x.id.0.as_str()).collect();
+    assert_eq!(
+        ids,
+        b.articles().map(|x| x.id.0.as_str()).collect::<Vec<_>>()
+    );
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 5);
+    assert!(
+        ids.iter()
+            .all(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
+    );
+}
