@@ -18,10 +18,7 @@ fn corpus(name: &str, one: &[u8]) -> (String, Vec<u8>) {
 }
 
 fn seed() -> Vec<u8> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_5f9f883e554d2686.txt"
-    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_5f9f883e554d2686.txt");
     std::fs::read(path).unwrap_or_else(|_| {
         eprintln!("seed issue not found at {path}; benchmarking the bundled sample instead");
         include_bytes!("../issues/清河日报-20240308.txt").to_vec()
@@ -31,10 +28,7 @@ fn seed() -> Vec<u8> {
 fn bench(c: &mut Criterion) {
     let inputs = [
         corpus("seed-utf8", &seed()),
-        corpus(
-            "english-hardwrapped",
-            include_bytes!("../issues/Riverton Courier 2024-03-08.txt"),
-        ),
+        corpus("english-hardwrapped", include_bytes!("../issues/Riverton Courier 2024-03-08.txt")),
         corpus("gb18030", include_bytes!("../issues/清河日报-20240309.txt")),
     ];
     let mut group = c.benchmark_group("parse");
@@ -45,10 +39,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| memchr::memchr_iter(b'\n', black_box(bytes)).count())
         });
         group.bench_function(format!("parse_issue/{name}"), |b| {
-            b.iter(|| {
-                dubao::parse::parse_issue(black_box(bytes), "bench.txt")
-                    .map(|p| p.issue.sections.len())
-            })
+            b.iter(|| dubao::parse::parse_issue(black_box(bytes), "bench.txt").map(|p| p.issue.sections.len()))
         });
     }
     group.finish();

@@ -22,18 +22,10 @@ pub fn list(issue: &Issue) -> String {
         plural(articles),
     );
     for section in &issue.sections {
-        let name = if section.name.is_empty() {
-            "(no section markers)"
-        } else {
-            &section.name
-        };
+        let name = if section.name.is_empty() { "(no section markers)" } else { &section.name };
         let _ = writeln!(out, "  {name}");
         for a in &section.articles {
-            let headline = if a.headline.is_empty() {
-                "(untitled)"
-            } else {
-                &a.headline
-            };
+            let headline = if a.headline.is_empty() { "(untitled)" } else { &a.headline };
             let _ = writeln!(out, "    {}  {headline}", a.id);
         }
     }
@@ -48,48 +40,20 @@ fn plural(n: usize) -> &'static str {
 pub fn dump(issue: &Issue) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "issue     {}", issue.title);
-    let _ = writeln!(
-        out,
-        "date      {}",
-        issue
-            .date
-            .map(|d| d.to_string())
-            .unwrap_or_else(|| "-".into())
-    );
+    let _ = writeln!(out, "date      {}", issue.date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()));
     let _ = writeln!(out, "source    {}", issue.source);
     let _ = writeln!(out, "encoding  {}", issue.encoding);
     for line in &issue.masthead {
         let _ = writeln!(out, "masthead  {line}");
     }
     for section in &issue.sections {
-        let _ = writeln!(
-            out,
-            "\n== {}",
-            if section.name.is_empty() {
-                "(no section markers)"
-            } else {
-                &section.name
-            }
-        );
+        let _ = writeln!(out, "\n== {}", if section.name.is_empty() { "(no section markers)" } else { &section.name });
         for a in &section.articles {
-            let _ = writeln!(
-                out,
-                "\n  [{}] {}",
-                a.id,
-                if a.headline.is_empty() {
-                    "(untitled)"
-                } else {
-                    &a.headline
-                }
-            );
+            let _ = writeln!(out, "\n  [{}] {}", a.id, if a.headline.is_empty() { "(untitled)" } else { &a.headline });
             for deck in &a.decks {
                 let _ = writeln!(out, "    deck        {deck}");
             }
-            for (label, value) in [
-                ("byline", &a.byline),
-                ("dateline", &a.dateline),
-                ("attribution", &a.attribution),
-            ] {
+            for (label, value) in [("byline", &a.byline), ("dateline", &a.dateline), ("attribution", &a.attribution)] {
                 if let Some(v) = value {
                     let _ = writeln!(out, "    {label:<11} {v}");
                 }
@@ -115,6 +79,5 @@ pub fn json(issues: &[&Issue]) -> String {
     struct Doc<'a> {
         issues: &'a [&'a Issue],
     }
-    serde_json::to_string_pretty(&Doc { issues })
-        .unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+    serde_json::to_string_pretty(&Doc { issues }).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -60,11 +60,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         None => run_list(&cli.paths),
         Some(Command::List { paths }) => run_list(&paths),
-        Some(Command::Dump {
-            json,
-            markup,
-            paths,
-        }) => run_dump(&paths, json, markup),
+        Some(Command::Dump { json, markup, paths }) => run_dump(&paths, json, markup),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "dubao", &mut out);
@@ -85,11 +81,8 @@ fn main() -> ExitCode {
 /// reporting failures and warnings on stderr. Returns the issues and whether
 /// anything failed.
 fn load_all(paths: &[PathBuf]) -> (Vec<Issue>, bool) {
-    let (sources, errors): (Vec<Source>, _) = if paths.is_empty() {
-        (library::bundled(), Vec::new())
-    } else {
-        library::collect(paths)
-    };
+    let (sources, errors): (Vec<Source>, _) =
+        if paths.is_empty() { (library::bundled(), Vec::new()) } else { library::collect(paths) };
     let mut failed = !errors.is_empty();
     for e in errors {
         eprintln!("dubao: {e}");
@@ -120,20 +113,12 @@ fn report_warning(source: &str, w: &parse::Warning) {
 }
 
 fn status(failed: bool) -> ExitCode {
-    if failed {
-        ExitCode::from(SOME_FAILED)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if failed { ExitCode::from(SOME_FAILED) } else { ExitCode::SUCCESS }
 }
 
 fn run_list(paths: &[PathBuf]) -> io::Result<ExitCode> {
     let (issues, failed) = load_all(paths);
-    let text: String = issues
-        .iter()
-        .map(export::list)
-        .collect::<Vec<_>>()
-        .join("\n");
+    let text: String = issues.iter().map(export::list).collect::<Vec<_>>().join("\n");
     write_stdout(text.as_bytes())?;
     Ok(status(failed))
 }
@@ -148,19 +133,12 @@ fn run_dump(paths: &[PathBuf], json: bool, markup: bool) -> io::Result<ExitCode>
             [issue] => parse::markup::to_markup(issue),
             [] => return Ok(status(true)),
             _ => {
-                eprintln!(
-                    "dubao: dump --markup writes one issue; {} were given",
-                    issues.len()
-                );
+                eprintln!("dubao: dump --markup writes one issue; {} were given", issues.len());
                 return Ok(ExitCode::from(USAGE));
             }
         }
     } else {
-        issues
-            .iter()
-            .map(export::dump)
-            .collect::<Vec<_>>()
-            .join("\n")
+        issues.iter().map(export::dump).collect::<Vec<_>>().join("\n")
     };
     write_stdout(text.as_bytes())?;
     Ok(status(failed))

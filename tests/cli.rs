@@ -6,11 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn dubao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
-        .args(args)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run dubao")
+    Command::new(env!("CARGO_BIN_EXE_dubao")).args(args).env("NO_COLOR", "1").output().expect("run dubao")
 }
 
 fn stdout(o: &Output) -> String {
@@ -22,11 +18,7 @@ fn stderr(o: &Output) -> String {
 }
 
 fn fixture(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .display()
-        .to_string()
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name).display().to_string()
 }
 
 fn temp_issue(dir: &Path, name: &str, bytes: &[u8]) -> String {
@@ -58,10 +50,7 @@ fn json_dump_has_the_pinned_shape() {
         k.sort();
         k
     };
-    assert_eq!(
-        keys(issue),
-        ["date", "encoding", "sections", "source", "title"]
-    );
+    assert_eq!(keys(issue), ["date", "encoding", "sections", "source", "title"]);
     assert_eq!(issue["title"], "captions");
     assert!(issue["date"].is_null());
     assert_eq!(issue["encoding"], "UTF-8");
@@ -70,18 +59,7 @@ fn json_dump_has_the_pinned_shape() {
     assert_eq!(keys(section), ["articles", "name"]);
     assert_eq!(section["name"], "第1版 要闻");
     let article = &section["articles"][0];
-    assert_eq!(
-        keys(article),
-        [
-            "attribution",
-            "blocks",
-            "byline",
-            "dateline",
-            "decks",
-            "headline",
-            "id"
-        ]
-    );
+    assert_eq!(keys(article), ["attribution", "blocks", "byline", "dateline", "decks", "headline", "id"]);
     assert!(article["attribution"].is_null(), "absent values are null");
     assert_eq!(article["byline"], "记者 林晓禾 通讯员 蒋一苇");
     assert_eq!(article["blocks"][0]["kind"], "paragraph");
@@ -94,23 +72,11 @@ fn json_dump_has_the_pinned_shape() {
 fn json_dump_marks_subheads_and_dates() {
     let o = dubao(&["dump", "--json", &fixture("styles/enumerated-subheads.txt")]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let blocks = v["issues"][0]["sections"][0]["articles"][0]["blocks"]
-        .as_array()
-        .unwrap()
-        .clone();
-    assert!(
-        blocks
-            .iter()
-            .any(|b| b["kind"] == "subhead" && b["text"] == "一、强化组织领导")
-    );
+    let blocks = v["issues"][0]["sections"][0]["articles"][0]["blocks"].as_array().unwrap().clone();
+    assert!(blocks.iter().any(|b| b["kind"] == "subhead" && b["text"] == "一、强化组织领导"));
     let dir = tempfile::tempdir().unwrap();
-    let p = temp_issue(
-        dir.path(),
-        "东昌府报-20221119.txt",
-        "标题一\n\n记者 张三\n\n正文。\n".as_bytes(),
-    );
-    let v: serde_json::Value =
-        serde_json::from_str(&stdout(&dubao(&["dump", "--json", &p]))).unwrap();
+    let p = temp_issue(dir.path(), "东昌府报-20221119.txt", "标题一\n\n记者 张三\n\n正文。\n".as_bytes());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&dubao(&["dump", "--json", &p]))).unwrap();
     assert_eq!(v["issues"][0]["title"], "东昌府报");
     assert_eq!(v["issues"][0]["date"], "2022-11-19");
 }
@@ -135,12 +101,8 @@ fn no_arguments_lists_the_bundled_samples() {
     let o = dubao(&[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
-    for title in [
-        "清河日报 2024-03-08",
-        "清河日报 2024-03-09",
-        "Riverton Courier 2024-03-08",
-        "清河周末 2024-03-10",
-    ] {
+    for title in ["清河日报 2024-03-08", "清河日报 2024-03-09", "Riverton Courier 2024-03-08", "清河周末 2024-03-10"]
+    {
         assert!(out.contains(title), "missing {title} in\n{out}");
     }
     assert!(out.contains("GB18030"));
@@ -149,21 +111,14 @@ fn no_arguments_lists_the_bundled_samples() {
 #[test]
 fn bad_files_are_named_and_the_rest_still_printed() {
     let dir = tempfile::tempdir().unwrap();
-    let png = temp_issue(
-        dir.path(),
-        "photo.png",
-        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10",
-    );
+    let png = temp_issue(dir.path(), "photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10");
     let missing = dir.path().join("gone.txt").display().to_string();
     let good = fixture("styles/captions.txt");
     let o = dubao(&["list", &png, &missing, &good]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert!(err.contains(&format!("{png}: not a text file")), "{err}");
-    assert!(
-        err.contains(&format!("{missing}: no such file or directory")),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{missing}: no such file or directory")), "{err}");
     assert!(stdout(&o).contains("清河湿地迎来“护鸟志愿季”"));
     assert!(!err.contains("panicked"));
 }
@@ -172,13 +127,7 @@ fn bad_files_are_named_and_the_rest_still_printed() {
 fn a_directory_is_read_recursively() {
     let o = dubao(&["list", &fixture("styles")]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(
-        stdout(&o)
-            .lines()
-            .filter(|l| !l.starts_with(' ') && !l.is_empty())
-            .count(),
-        10
-    );
+    assert_eq!(stdout(&o).lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count(), 10);
 }
 
 #[test]
@@ -192,34 +141,18 @@ fn an_empty_directory_is_an_error() {
 #[test]
 fn front_matter_problems_are_warnings_with_lines() {
     let dir = tempfile::tempdir().unwrap();
-    let p = temp_issue(
-        dir.path(),
-        "x.dubao",
-        b"+++\ntitle = \"T\"\ncolour = 3\n+++\n\n## H\n\nbody\n",
-    );
+    let p = temp_issue(dir.path(), "x.dubao", b"+++\ntitle = \"T\"\ncolour = 3\n+++\n\n## H\n\nbody\n");
     let o = dubao(&["list", &p]);
     assert!(o.status.success());
-    assert!(
-        stderr(&o).contains(&format!("{p}:3: warning: front matter `colour`")),
-        "{}",
-        stderr(&o)
-    );
+    assert!(stderr(&o).contains(&format!("{p}:3: warning: front matter `colour`")), "{}", stderr(&o));
     assert!(stdout(&o).starts_with("T  ["));
 }
 
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(dubao(&["--frobnicate"]).status.code(), Some(2));
-    assert_eq!(
-        dubao(&["dump", "--json", "--markup"]).status.code(),
-        Some(2)
-    );
-    let two = dubao(&[
-        "dump",
-        "--markup",
-        &fixture("styles/captions.txt"),
-        &fixture("styles/one-per-line.txt"),
-    ]);
+    assert_eq!(dubao(&["dump", "--json", "--markup"]).status.code(), Some(2));
+    let two = dubao(&["dump", "--markup", &fixture("styles/captions.txt"), &fixture("styles/one-per-line.txt")]);
     assert_eq!(two.status.code(), Some(2));
     assert!(stderr(&two).contains("one issue"));
 }
@@ -263,20 +196,10 @@ fn a_closed_pipe_is_not_an_error() {
         .spawn()
         .unwrap();
     let mut first = [0u8; 16];
-    child
-        .stdout
-        .as_mut()
-        .unwrap()
-        .read_exact(&mut first)
-        .unwrap();
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
     drop(child.stdout.take());
     let mut err = String::new();
-    child
-        .stderr
-        .take()
-        .unwrap()
-        .read_to_string(&mut err)
-        .unwrap();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?} {err}");
     assert!(err.is_empty(), "{err}");

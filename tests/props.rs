@@ -100,11 +100,7 @@ fn line() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(ATOMS), 0..10).prop_map(|atoms| {
         let l = atoms.concat();
         // Lines that would be markup (`#`, `+++`) are syntax, not text.
-        if l.trim_start().starts_with('#') || l.trim_start().starts_with("+++") {
-            format!("x{l}")
-        } else {
-            l
-        }
+        if l.trim_start().starts_with('#') || l.trim_start().starts_with("+++") { format!("x{l}") } else { l }
     })
 }
 
@@ -144,10 +140,7 @@ fn check_invariants(issue: &Issue) {
             let t = b.text();
             assert!(!t.trim().is_empty(), "empty block");
             assert!(!t.contains('\n'), "newline in block");
-            assert!(
-                !t.chars().any(|c| c.is_control()),
-                "control character in {t:?}"
-            );
+            assert!(!t.chars().any(|c| c.is_control()), "control character in {t:?}");
             assert_eq!(t, t.trim(), "untrimmed block");
         }
     }
@@ -156,10 +149,7 @@ fn check_invariants(issue: &Issue) {
 /// Heuristics never end an article on a subhead (markup may).
 fn check_no_trailing_subhead(issue: &Issue) {
     for a in issue.articles() {
-        assert!(
-            !matches!(a.blocks.last(), Some(Block::Subhead(_))),
-            "an article ends in a subhead: {a:?}"
-        );
+        assert!(!matches!(a.blocks.last(), Some(Block::Subhead(_))), "an article ends in a subhead: {a:?}");
     }
 }
 

@@ -10,23 +10,14 @@ use std::path::Path;
 fn assert_round_trips(issue: &Issue) {
     let markup = to_markup(issue);
     let parsed = parse_issue(markup.as_bytes(), "exported.dubao").unwrap();
-    assert!(
-        parsed.warnings.is_empty(),
-        "{}: {:?}",
-        issue.source,
-        parsed.warnings
-    );
+    assert!(parsed.warnings.is_empty(), "{}: {:?}", issue.source, parsed.warnings);
     let back = parsed.issue;
     assert_eq!(back.title, issue.title);
     assert_eq!(back.date, issue.date);
     assert_eq!(back.publisher, issue.publisher);
     assert_eq!(back.language, issue.language);
     assert_eq!(back.masthead, issue.masthead);
-    assert_eq!(
-        back.sections, issue.sections,
-        "{} did not round-trip:\n{markup}",
-        issue.source
-    );
+    assert_eq!(back.sections, issue.sections, "{} did not round-trip:\n{markup}", issue.source);
     // And the export is a fixed point.
     assert_eq!(to_markup(&back), markup);
 }
@@ -53,34 +44,16 @@ fn style_fixtures_round_trip() {
 
 #[test]
 fn seed_round_trips() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_5f9f883e554d2686.txt");
-    let bytes = std::fs::read(&path)
-        .unwrap_or_else(|e| panic!("\n*** SEED MISSING at {}: {e}\n", path.display()));
-    assert_round_trips(
-        &parse_issue(&bytes, "000_5f9f883e554d2686.txt")
-            .unwrap()
-            .issue,
-    );
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_5f9f883e554d2686.txt");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("\n*** SEED MISSING at {}: {e}\n", path.display()));
+    assert_round_trips(&parse_issue(&bytes, "000_5f9f883e554d2686.txt").unwrap().issue);
 }
 
 #[test]
 fn awkward_text_is_escaped() {
     let src = "+++\ntitle = \"t\"\n+++\n\n## H\n\n\\# not a heading\n\n\\deck: not a deck\n\n\\\\backslash first\n\n### sub\n\n##\n\nuntitled body\n";
     let issue = parse_issue(src.as_bytes(), "x.dubao").unwrap().issue;
-    let texts: Vec<&str> = issue
-        .articles()
-        .flat_map(|a| a.blocks.iter().map(|b| b.text()))
-        .collect();
-    assert_eq!(
-        texts,
-        [
-            "# not a heading",
-            "deck: not a deck",
-            "\\backslash first",
-            "sub",
-            "untitled body"
-        ]
-    );
+    let texts: Vec<&str> = issue.articles().flat_map(|a| a.blocks.iter().map(|b| b.text())).collect();
+    assert_eq!(texts, ["# not a heading", "deck: not a deck", "\\backslash first", "sub", "untitled body"]);
     assert_round_trips(&issue);
 }

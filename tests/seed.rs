@@ -25,16 +25,11 @@ fn seed() -> Issue {
             path.display()
         )
     });
-    parse_issue(&bytes, &path.display().to_string())
-        .unwrap()
-        .issue
+    parse_issue(&bytes, &path.display().to_string()).unwrap().issue
 }
 
 fn paragraphs(a: &Article) -> usize {
-    a.blocks
-        .iter()
-        .filter(|b| matches!(b, Block::Paragraph(_)))
-        .count()
+    a.blocks.iter().filter(|b| matches!(b, Block::Paragraph(_))).count()
 }
 
 #[test]
@@ -59,22 +54,13 @@ fn seed_is_five_articles_in_one_section() {
 fn seed_article_1() {
     let issue = seed();
     let a = issue.articles().next().unwrap();
-    assert_eq!(
-        a.decks,
-        [
-            "强化使命担当勇于开拓创新 聚力推进绿色低碳高质量发展先行区建设",
-            "我区设分会场组织收听收看"
-        ]
-    );
+    assert_eq!(a.decks, ["强化使命担当勇于开拓创新 聚力推进绿色低碳高质量发展先行区建设", "我区设分会场组织收听收看"]);
     assert_eq!(a.dateline.as_deref(), Some("东昌府讯"));
     assert_eq!(a.byline, None);
     assert_eq!(paragraphs(a), 4);
     assert_eq!(a.blocks.len(), 4);
     assert_eq!(a.attribution.as_deref(), Some("融媒体中心 徐振鑫 朱晓斌"));
-    assert!(
-        a.blocks[0].text().starts_with("东昌府讯 11月18日,"),
-        "the dateline stays in the paragraph"
-    );
+    assert!(a.blocks[0].text().starts_with("东昌府讯 11月18日,"), "the dateline stays in the paragraph");
 }
 
 #[test]
@@ -145,10 +131,7 @@ fn seed_article_5() {
 #[test]
 fn seed_all_nine_page_break_splits_are_healed() {
     let issue = seed();
-    let text: Vec<&str> = issue
-        .articles()
-        .flat_map(|a| a.blocks.iter().map(Block::text))
-        .collect();
+    let text: Vec<&str> = issue.articles().flat_map(|a| a.blocks.iter().map(Block::text)).collect();
     let seams = [
         "为山东发展提供了重大战略机遇。",
         "对外开放新高地、共同富裕新范例",
@@ -161,11 +144,7 @@ fn seed_all_nine_page_break_splits_are_healed() {
         "尚能照顾家务和农活。",
     ];
     for seam in seams {
-        assert_eq!(
-            text.iter().filter(|p| p.contains(seam)).count(),
-            1,
-            "{seam} is not whole in exactly one paragraph"
-        );
+        assert_eq!(text.iter().filter(|p| p.contains(seam)).count(), 1, "{seam} is not whole in exactly one paragraph");
     }
     assert!(text.iter().all(|p| !p.contains('\n')));
 }
@@ -175,16 +154,10 @@ fn seed_ids_are_stable_and_distinct() {
     let a = seed();
     let b = seed();
     let ids: Vec<&str> = a.articles().map(|x| x.id.0.as_str()).collect();
-    assert_eq!(
-        ids,
-        b.articles().map(|x| x.id.0.as_str()).collect::<Vec<_>>()
-    );
+    assert_eq!(ids, b.articles().map(|x| x.id.0.as_str()).collect::<Vec<_>>());
     let mut unique = ids.clone();
     unique.sort_unstable();
     unique.dedup();
     assert_eq!(unique.len(), 5);
-    assert!(
-        ids.iter()
-            .all(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit()))
-    );
+    assert!(ids.iter().all(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit())));
 }

@@ -34,69 +34,40 @@ fn check(name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles");
     let bytes = std::fs::read(dir.join(format!("{name}.txt"))).unwrap();
     let expect: Expect =
-        toml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expect.toml"))).unwrap())
-            .unwrap();
+        toml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.expect.toml"))).unwrap()).unwrap();
     let issue = parse_issue(&bytes, &format!("{name}.txt")).unwrap().issue;
     let problems = compare(&issue, &expect);
-    assert!(
-        problems.is_empty(),
-        "{name}:\n  {}\n\n{}",
-        problems.join("\n  "),
-        dubao::export::dump(&issue)
-    );
+    assert!(problems.is_empty(), "{name}:\n  {}\n\n{}", problems.join("\n  "), dubao::export::dump(&issue));
 }
 
 fn compare(issue: &Issue, expect: &Expect) -> Vec<String> {
     let mut problems = Vec::new();
     let names: Vec<&str> = issue.sections.iter().map(|s| s.name.as_str()).collect();
     if names != expect.sections {
-        problems.push(format!(
-            "sections {names:?}, expected {:?}",
-            expect.sections
-        ));
+        problems.push(format!("sections {names:?}, expected {:?}", expect.sections));
     }
-    let got: Vec<(usize, &dubao::model::Article)> = issue
-        .sections
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.articles.iter().map(move |a| (i, a)))
-        .collect();
+    let got: Vec<(usize, &dubao::model::Article)> =
+        issue.sections.iter().enumerate().flat_map(|(i, s)| s.articles.iter().map(move |a| (i, a))).collect();
     if got.len() != expect.article.len() {
         problems.push(format!(
             "{} articles ({:?}), expected {}",
             got.len(),
-            got.iter()
-                .map(|(_, a)| a.headline.as_str())
-                .collect::<Vec<_>>(),
+            got.iter().map(|(_, a)| a.headline.as_str()).collect::<Vec<_>>(),
             expect.article.len()
         ));
     }
     for (k, ((section, a), e)) in got.iter().zip(&expect.article).enumerate() {
         let mut field = |what: &str, got: String, want: String| {
             if got != want {
-                problems.push(format!(
-                    "article {k} {what}: got {got:?}, expected {want:?}"
-                ));
+                problems.push(format!("article {k} {what}: got {got:?}, expected {want:?}"));
             }
         };
         field("section", section.to_string(), e.section.to_string());
         field("headline", a.headline.clone(), e.headline.clone());
         field("decks", format!("{:?}", a.decks), format!("{:?}", e.decks));
-        field(
-            "byline",
-            format!("{:?}", a.byline),
-            format!("{:?}", e.byline),
-        );
-        field(
-            "dateline",
-            format!("{:?}", a.dateline),
-            format!("{:?}", e.dateline),
-        );
-        field(
-            "attribution",
-            format!("{:?}", a.attribution),
-            format!("{:?}", e.attribution),
-        );
+        field("byline", format!("{:?}", a.byline), format!("{:?}", e.byline));
+        field("dateline", format!("{:?}", a.dateline), format!("{:?}", e.dateline));
+        field("attribution", format!("{:?}", a.attribution), format!("{:?}", e.attribution));
         let kinds: Vec<String> = a
             .blocks
             .iter()
@@ -107,11 +78,7 @@ fn compare(issue: &Issue, expect: &Expect) -> Vec<String> {
             .collect();
         field("blocks", format!("{kinds:?}"), format!("{:?}", e.blocks));
         for w in &e.whole {
-            if !a
-                .blocks
-                .iter()
-                .any(|b| matches!(b, Block::Paragraph(t) if t.contains(w.as_str())))
-            {
+            if !a.blocks.iter().any(|b| matches!(b, Block::Paragraph(t) if t.contains(w.as_str()))) {
                 problems.push(format!("article {k}: no paragraph contains {w:?}"));
             }
         }

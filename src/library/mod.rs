@@ -37,9 +37,7 @@ impl Source {
     pub fn load(&self) -> Result<Parsed, LoadError> {
         let name = self.display_name();
         match self {
-            Source::Bundled { bytes, .. } => {
-                parse_issue(bytes, &name).map_err(|e| LoadError::not_text(name, e))
-            }
+            Source::Bundled { bytes, .. } => parse_issue(bytes, &name).map_err(|e| LoadError::not_text(name, e)),
             Source::File(path) => {
                 let bytes = std::fs::read(path).map_err(|e| LoadError::io(name.clone(), e))?;
                 parse_issue(&bytes, &name).map_err(|e| LoadError::not_text(name, e))
@@ -70,19 +68,13 @@ impl LoadError {
     }
 
     fn not_text(path: String, e: DecodeError) -> LoadError {
-        LoadError {
-            path,
-            problem: e.to_string(),
-        }
+        LoadError { path, problem: e.to_string() }
     }
 }
 
 /// The sample issues built into the binary, in order.
 pub fn bundled() -> Vec<Source> {
-    bundled::ISSUES
-        .iter()
-        .map(|&(name, bytes)| Source::Bundled { name, bytes })
-        .collect()
+    bundled::ISSUES.iter().map(|&(name, bytes)| Source::Bundled { name, bytes }).collect()
 }
 
 /// Expands user paths into issue sources: files as given, directories
@@ -100,10 +92,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
                 if found.len() == before {
                     errors.push(LoadError {
                         path: path.display().to_string(),
-                        problem: format!(
-                            "no issue files (*.{}) in this directory",
-                            ISSUE_EXTENSIONS.join(", *.")
-                        ),
+                        problem: format!("no issue files (*.{}) in this directory", ISSUE_EXTENSIONS.join(", *.")),
                     });
                 }
             }
@@ -121,17 +110,14 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
-                found.push(Source::File(e.into_path()))
-            }
+            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => found.push(Source::File(e.into_path())),
             Ok(_) => {}
             Err(e) => {
                 let path = e.path().unwrap_or(root).display().to_string();
                 let problem = if e.loop_ancestor().is_some() {
                     "symbolic link loop; skipped".to_string()
                 } else {
-                    e.io_error()
-                        .map_or_else(|| e.to_string(), ToString::to_string)
+                    e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
                 };
                 errors.push(LoadError { path, problem });
             }
@@ -156,11 +142,7 @@ mod tests {
         assert!(issues.len() >= 4);
         for source in issues {
             let parsed = source.load().unwrap();
-            assert!(
-                parsed.issue.articles().count() >= 3,
-                "{}",
-                source.display_name()
-            );
+            assert!(parsed.issue.articles().count() >= 3, "{}", source.display_name());
         }
     }
 
@@ -177,10 +159,7 @@ mod tests {
         let (found, errors) = collect(&[dir.path().to_path_buf(), missing]);
         let names: Vec<String> = found.iter().map(|s| s.display_name()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
-        assert!(
-            names[0].ends_with("a.txt") && names[1].ends_with("b.dubao"),
-            "{names:?}"
-        );
+        assert!(names[0].ends_with("a.txt") && names[1].ends_with("b.dubao"), "{names:?}");
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("nope.txt: no such file"));
     }

@@ -2,8 +2,7 @@
 //! are its headline and decks, which are subheads, and what closes it.
 
 use super::classify::{
-    attribution, byline_after_dateline, dateline, is_all_caps, is_byline, is_deck_marked,
-    is_enumerated,
+    attribution, byline_after_dateline, dateline, is_all_caps, is_byline, is_deck_marked, is_enumerated,
 };
 use super::text::{ends_sentence, join_into};
 use super::units::{Kind, Profile, Unit};
@@ -32,11 +31,7 @@ pub struct Assembler {
 impl Assembler {
     /// An empty issue body.
     pub fn new(profile: Profile) -> Assembler {
-        Assembler {
-            sections: Vec::new(),
-            state: State::None,
-            profile,
-        }
+        Assembler { sections: Vec::new(), state: State::None, profile }
     }
 
     /// The sections built so far.
@@ -46,10 +41,7 @@ impl Assembler {
 
     /// Starts a section named by its marker.
     pub fn start_section(&mut self, name: &str) {
-        self.sections.push(Section {
-            name: name.trim().to_string(),
-            articles: Vec::new(),
-        });
+        self.sections.push(Section { name: name.trim().to_string(), articles: Vec::new() });
         self.state = State::None;
     }
 
@@ -85,10 +77,7 @@ impl Assembler {
                     i += 1;
                 }
                 Kind::Title => {
-                    let end = i + units[i..]
-                        .iter()
-                        .take_while(|u| u.kind == Kind::Title)
-                        .count();
+                    let end = i + units[i..].iter().take_while(|u| u.kind == Kind::Title).count();
                     self.titles(&units[i..end], units.get(end));
                     i = end;
                 }
@@ -97,8 +86,7 @@ impl Assembler {
                     i += 1;
                 }
                 Kind::Attribution
-                    if self.state == State::Header
-                        && is_byline(attribution(&unit.text).unwrap_or("")) =>
+                    if self.state == State::Header && is_byline(attribution(&unit.text).unwrap_or("")) =>
                 {
                     // `（本报记者 王五）` under a headline is its byline.
                     self.byline(&unit.text);
@@ -112,16 +100,16 @@ impl Assembler {
                         }
                         self.state = State::Closed;
                     } else {
-                        self.paragraph(&unit.text, false);
+                        self.paragraph(std::mem::take(&mut units[i].text), false);
                     }
                     i += 1;
                 }
                 Kind::Credit => {
-                    self.paragraph(&unit.text, true);
+                    self.paragraph(std::mem::take(&mut units[i].text), true);
                     i += 1;
                 }
                 Kind::Body => {
-                    self.paragraph(&unit.text, false);
+                    self.paragraph(std::mem::take(&mut units[i].text), false);
                     i += 1;
                 }
             }
@@ -156,7 +144,7 @@ impl Assembler {
             for line in merged {
                 match (followed, self.current()) {
                     (true, Some(a)) => a.blocks.push(Block::Subhead(line)),
-                    _ => self.paragraph(&line, false),
+                    _ => self.paragraph(line, false),
                 }
             }
         }
@@ -171,9 +159,7 @@ impl Assembler {
             let adjacent = k > 0 && unit.gap == 0 && !is_deck_marked(&unit.text);
             let caps = k > 0 && is_all_caps(&unit.text) && is_all_caps(&run[k - 1].text);
             match out.last_mut() {
-                Some(prev) if adjacent && (self.profile.blank_separated || caps) => {
-                    join_into(prev, &unit.text)
-                }
+                Some(prev) if adjacent && (self.profile.blank_separated || caps) => join_into(prev, &unit.text),
                 _ => out.push(unit.text.clone()),
             }
         }
@@ -204,25 +190,25 @@ impl Assembler {
                 article.byline = Some(text.to_string());
                 self.start_article(article);
             }
-            _ => self.paragraph(text, false),
+            _ => self.paragraph(text.to_string(), false),
         }
     }
 
     /// Adds a body paragraph; `aside` marks captions and credits, which
     /// don't count as the article's first paragraph.
-    fn paragraph(&mut self, text: &str, aside: bool) {
+    fn paragraph(&mut self, text: String, aside: bool) {
         if matches!(self.state, State::None | State::Closed) {
             self.start_article(Article::new(String::new()));
         }
         let first = self.state == State::Header && !aside;
         let Some(a) = self.current() else { return };
         if first && a.dateline.is_none() {
-            a.dateline = dateline(text).map(str::to_string);
+            a.dateline = dateline(&text).map(str::to_string);
             if a.byline.is_none() {
-                a.byline = byline_after_dateline(text).map(str::to_string);
+                a.byline = byline_after_dateline(&text).map(str::to_string);
             }
         }
-        a.blocks.push(Block::Paragraph(text.to_string()));
+        a.blocks.push(Block::Paragraph(text));
         if !aside {
             self.state = State::Body;
         }
@@ -241,8 +227,7 @@ fn promote_exclaimed_titles(units: &mut [Unit]) {
     for k in 0..units.len().saturating_sub(1) {
         let u = &units[k];
         let t = u.text.trim_end();
-        let exclaimed =
-            t.ends_with(['!', '?', '！', '？']) && !t.ends_with("?”") && t.chars().count() <= 30;
+        let exclaimed = t.ends_with(['!', '?', '！', '？']) && !t.ends_with("?”") && t.chars().count() <= 30;
         if u.kind != Kind::Body || !exclaimed || !ends_sentence(t) {
             continue;
         }

@@ -12,17 +12,19 @@ const TITLE_MAX_LATIN: usize = 120;
 
 /// Bullets and ornaments papers put before captions and bylines.
 fn strip_ornament(line: &str) -> &str {
-    line.trim_start_matches([
-        '■', '□', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '▽', '►', '▶', '·', '*', '•',
-    ])
-    .trim_start()
+    line.trim_start_matches(['■', '□', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '▽', '►', '▶', '·', '*', '•'])
+        .trim_start()
 }
 
 /// True for a page/section marker line: `第01版：要闻`, `第1版 要闻`,
 /// `A3版 社会`, `【要闻】`, `Page 2 — Sports`, `PAGE A1`, `Section B: Business`.
 pub fn is_section_marker(line: &str) -> bool {
     let line = line.trim();
-    if line.is_empty() || line.chars().count() > 30 {
+    // 30 characters are at most 120 bytes; count characters only below that.
+    if line.is_empty() || line.len() > 120 || line.chars().count() > 30 {
+        return false;
+    }
+    if !line.starts_with(['第', '【', 'P', 'p', 'S', 's']) && !line.contains('版') {
         return false;
     }
     chinese_page(line) || bracket_section(line) || latin_page(line)
@@ -37,17 +39,12 @@ fn chinese_page(line: &str) -> bool {
     let numeric = !num.is_empty()
         && num.chars().count() <= 4
         && num.chars().all(|c| {
-            c.is_ascii_alphanumeric()
-                || ('０'..='９').contains(&c)
-                || "〇零一二三四五六七八九十百".contains(c)
+            c.is_ascii_alphanumeric() || ('０'..='９').contains(&c) || "〇零一二三四五六七八九十百".contains(c)
         })
         && num.chars().any(|c| !c.is_ascii_alphabetic());
-    let plausible_name =
-        after.chars().count() <= 20 && !ends_sentence(after) && !after.contains(['，', '。']);
+    let plausible_name = after.chars().count() <= 20 && !ends_sentence(after) && !after.contains(['，', '。']);
     // Without 第 only `A3版` / `03版` style numbers count; `出版` is prose.
-    numeric
-        && plausible_name
-        && (line.starts_with('第') || num.chars().all(|c| c.is_ascii_alphanumeric()))
+    numeric && plausible_name && (line.starts_with('第') || num.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 fn bracket_section(line: &str) -> bool {
@@ -56,9 +53,7 @@ fn bracket_section(line: &str) -> bool {
     };
     let n = inner.chars().count();
     (1..=10).contains(&n)
-        && !inner
-            .chars()
-            .any(|c| c.is_ascii_punctuation() || super::text::is_terminal(c) || is_pause(c))
+        && !inner.chars().any(|c| c.is_ascii_punctuation() || super::text::is_terminal(c) || is_pause(c))
 }
 
 fn latin_page(line: &str) -> bool {
@@ -74,16 +69,11 @@ fn latin_page(line: &str) -> bool {
         return false;
     }
     let rest = rest.trim_start();
-    let label: String = rest
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect();
+    let label: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
     let after = rest[label.len()..].trim_start();
-    let has_label = !label.is_empty()
-        && label.len() <= 4
-        && (label.chars().any(|c| c.is_ascii_digit()) || label.len() == 1);
-    let named =
-        after.starts_with([':', '-', '|', '·']) || after.starts_with('—') || after.starts_with('–');
+    let has_label =
+        !label.is_empty() && label.len() <= 4 && (label.chars().any(|c| c.is_ascii_digit()) || label.len() == 1);
+    let named = after.starts_with([':', '-', '|', '·']) || after.starts_with('—') || after.starts_with('–');
     (has_label && (after.is_empty() || named))
         || (lower.starts_with("section") && label.is_empty() && rest.starts_with(':'))
 }
@@ -95,68 +85,65 @@ pub fn is_byline(line: &str) -> bool {
     if line.is_empty() || ends_sentence(line) {
         return false;
     }
-    latin_byline(line) || chinese_byline(line)
+    latin_byline(line) || !line.is_ascii() && chinese_byline(line)
 }
 
-const ROLES: [&str; 16] = [
+/// Words that make a short line a byline, in simplified and traditional forms.
+const ROLES: [&str; 26] = [
     "记者",
+    "記者",
     "通讯员",
+    "通訊員",
     "融媒体中心",
+    "融媒體中心",
     "特约",
+    "特約",
     "实习生",
+    "實習生",
     "撰稿",
     "作者",
     "文/",
     "文／",
     "图/",
+    "圖/",
     "图／",
+    "圖／",
     "摄影",
+    "攝影",
     "编译",
+    "編譯",
     "评论员",
+    "評論員",
     "撰文",
     "报道员",
 ];
 
 fn chinese_byline(line: &str) -> bool {
-    if line.chars().count() > 50 || line.contains(['，', '。', '；', ',', ';']) {
+    if line.len() > 200 || line.chars().count() > 50 || line.contains(['，', '。', '；', ',', ';']) {
         return false;
     }
-    let tokens: Vec<&str> = line
-        .split([' ', '\u{3000}'])
-        .filter(|t| !t.is_empty())
-        .collect();
-    if tokens.len() > 12 || tokens.iter().any(|t| t.chars().count() > 12) {
+    let tokens = || line.split([' ', '\u{3000}']).filter(|t| !t.is_empty());
+    let count = tokens().count();
+    if count > 12 || tokens().any(|t| t.chars().count() > 12) {
         return false;
     }
     // A role must open a token (`本报记者`, `记者张三`, `通讯员`): `记者从…获悉`
     // in running text is a sentence, and sentences have longer tokens.
-    tokens.iter().any(|t| {
-        let t = t
-            .trim_start_matches("本报")
-            .trim_start_matches("新华社")
-            .trim_start_matches("特派");
-        ROLES
-            .iter()
-            .any(|r| t.starts_with(r) || t.ends_with("记者"))
-    }) && tokens.len() >= 2
-        || tokens.len() == 1
-            && (line.starts_with("文/") || line.starts_with("文／"))
-            && line.chars().count() <= 12
+    tokens().any(|t| {
+        let t = t.trim_start_matches(['本', '报', '報']);
+        let t = t.trim_start_matches("新华社").trim_start_matches("新華社").trim_start_matches("特派");
+        ROLES.iter().any(|r| t.starts_with(r)) || t.ends_with("记者") || t.ends_with("記者")
+    }) && count >= 2
+        || count == 1 && (line.starts_with("文/") || line.starts_with("文／")) && line.chars().count() <= 12
 }
 
 fn latin_byline(line: &str) -> bool {
-    let Some(rest) = line
-        .strip_prefix("By ")
-        .or_else(|| line.strip_prefix("BY "))
-        .or_else(|| line.strip_prefix("by "))
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")).or_else(|| line.strip_prefix("by "))
     else {
         return false;
     };
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 14
-        && rest.chars().next().is_some_and(char::is_uppercase)
-        && rest.chars().count() <= 100
+    let words = rest.split_whitespace().count();
+    words > 0 && words <= 14 && rest.chars().next().is_some_and(char::is_uppercase) && rest.chars().count() <= 100
 }
 
 /// The dateline opening a first paragraph, if any: `东昌府讯`,
@@ -170,35 +157,38 @@ pub fn dateline(paragraph: &str) -> Option<&str> {
 /// writers: `本报讯(记者 钟岚)…` → `记者 钟岚`.
 pub fn byline_after_dateline(paragraph: &str) -> Option<&str> {
     let rest = paragraph[dateline(paragraph)?.len()..].trim_start();
-    let (open, close) = if rest.starts_with('(') {
-        ('(', ')')
-    } else {
-        ('（', '）')
-    };
+    let (open, close) = if rest.starts_with('(') { ('(', ')') } else { ('（', '）') };
     let inner = rest.strip_prefix(open)?;
     let inner = inner[..inner.find(close)?].trim();
     is_byline(inner).then_some(inner)
 }
 
-const AGENCIES: [&str; 8] = [
+const AGENCIES: [&str; 12] = [
     "本报",
+    "本報",
     "新华社",
+    "新華社",
     "中新社",
     "中新网",
+    "中新網",
     "人民网",
+    "人民網",
     "央视网",
     "新华网",
     "据新华社",
 ];
 
 fn chinese_dateline(p: &str) -> Option<&str> {
+    if !p.starts_with(is_han) {
+        return None;
+    }
     let mut end = None;
     for (i, c) in p.char_indices() {
         if i > 60 {
             break;
         }
         match c {
-            '讯' | '电' => {
+            '讯' | '电' | '訊' | '電' => {
                 end = Some(i + c.len_utf8());
                 break;
             }
@@ -208,6 +198,7 @@ fn chinese_dateline(p: &str) -> Option<&str> {
     }
     let end = end?;
     let head = p[..end].trim_end();
+    // 讯/电/訊/電 are all three bytes in UTF-8.
     let prefix = &head[..head.len() - 3];
     if prefix.trim().is_empty() || prefix.contains(' ') && !prefix.trim_end().ends_with('日') {
         return None;
@@ -218,34 +209,35 @@ fn chinese_dateline(p: &str) -> Option<&str> {
     // `东昌府讯 11月18日` / `东昌府讯11月18日` / `本报讯(记者…)`; but not
     // `通讯员…` or `资讯显示`, where an ideograph follows.
     let free = next.is_none_or(|c| !is_han(c)) && prefix.chars().count() >= 2;
-    let is_dian = head.ends_with('电');
-    let ok = if is_dian {
-        known || dated
-    } else {
-        known || dated || free
-    };
+    let is_dian = head.ends_with('电') || head.ends_with('電');
+    let ok = if is_dian { known || dated } else { known || dated || free };
     (ok && prefix.chars().count() <= 16).then_some(head)
 }
 
 fn latin_dateline(p: &str) -> Option<&str> {
-    let window: String = p.chars().take(60).collect();
-    let dash = ["—", " – ", " -- ", " - "]
-        .iter()
-        .filter_map(|d| window.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let head = p[..dash.0].trim_end();
+    // The place opens in capitals (`WASHINGTON`, `ST. LOUIS`): most lines
+    // fail on their second letter, before any searching.
+    let mut letters = p.chars().take_while(|c| c.is_alphabetic()).take(2);
+    if !(letters.next().is_some_and(char::is_uppercase) && letters.next().is_none_or(char::is_uppercase)) {
+        return None;
+    }
+    // The first dash within 60 characters: `—` anywhere, `–`, `-` and `--`
+    // only between spaces (`WINSTON-SALEM —` keeps its hyphen).
+    let spaced = |i: usize, len: usize| p[..i].ends_with(' ') && p[i + len..].starts_with(' ');
+    let dash = p.char_indices().take(60).find_map(|(i, c)| match c {
+        '—' => Some(i),
+        '–' if spaced(i, c.len_utf8()) => Some(i),
+        '-' if spaced(i, 1) || p[i..].starts_with("--") && spaced(i, 2) => Some(i),
+        _ => None,
+    })?;
+    let head = p[..dash].trim_end();
     let head = head.strip_suffix(',').unwrap_or(head).trim_end();
     // The place is in capitals: `WASHINGTON`, `ST. LOUIS`, `PORTLAND, Ore.`,
     // then maybe a date and an agency in parentheses.
-    let place: String = head
-        .chars()
-        .take_while(|c| !matches!(c, ',' | '('))
-        .collect();
+    let place = &head[..head.find([',', '(']).unwrap_or(head.len())];
     let caps = place.chars().filter(|c| c.is_uppercase()).count();
     let place_ok = caps >= 2
-        && place
-            .chars()
-            .all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'))
         && place.trim().len() >= 3;
     (place_ok && head.chars().count() <= 50).then_some(head)
 }
@@ -271,36 +263,21 @@ pub fn attribution(line: &str) -> Option<&str> {
 /// `(Continued on Page 3)`, `Continued from A1`.
 pub fn is_jump_line(line: &str) -> bool {
     let t = line.trim();
-    let inner = t
-        .strip_prefix(['(', '（', '['])
-        .and_then(|l| l.strip_suffix([')', '）', ']']))
-        .unwrap_or(t)
-        .trim();
-    inner.chars().count() <= 40
-        && is_jump(inner)
-        && (inner.len() < t.len() || !inner.starts_with("See "))
+    if t.len() > 160 || !t.starts_with(['(', '（', '[', 'C', 'c', 'S']) {
+        return false;
+    }
+    let inner = t.strip_prefix(['(', '（', '[']).and_then(|l| l.strip_suffix([')', '）', ']'])).unwrap_or(t).trim();
+    inner.chars().count() <= 40 && is_jump(inner) && (inner.len() < t.len() || !inner.starts_with("See "))
 }
 
 fn is_jump(inner: &str) -> bool {
-    let zh = [
-        "上接", "下转", "转第", "接第", "续第", "转A", "转B", "接A", "接B",
-    ]
-    .iter()
-    .any(|j| inner.starts_with(j))
+    let zh = ["上接", "下转", "转第", "接第", "续第", "转A", "转B", "接A", "接B"].iter().any(|j| inner.starts_with(j))
         && (inner.contains('版') || inner.contains("页"));
-    let lower = inner.to_ascii_lowercase();
-    let en = [
-        "continued on",
-        "continued from",
-        "see ",
-        "cont. on",
-        "cont. from",
-        "from page",
-        "from a",
-    ]
-    .iter()
-    .any(|j| lower.starts_with(j))
-        && (lower.contains("page") || lower.chars().any(|c| c.is_ascii_digit()));
+    let starts = |p: &str| inner.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+    let en = ["continued on", "continued from", "see ", "cont. on", "cont. from", "from page", "from a"]
+        .iter()
+        .any(|j| starts(j))
+        && (inner.to_ascii_lowercase().contains("page") || inner.chars().any(|c| c.is_ascii_digit()));
     zh || en
 }
 
@@ -312,7 +289,9 @@ pub fn is_credit(line: &str) -> bool {
     let stripped = strip_ornament(t);
     let starts = [
         "图为",
+        "圖為",
         "图片来源",
+        "圖片來源",
         "图片由",
         "供图",
         "资料图",
@@ -323,20 +302,11 @@ pub fn is_credit(line: &str) -> bool {
         "(Photo",
         "Caption:",
     ];
-    let ends = [
-        "摄",
-        "摄影",
-        "供图",
-        "摄)",
-        "摄）",
-        "供图)",
-        "供图）",
-        "/图",
-        "／图",
-    ];
+    let ends =
+        ["摄", "攝", "摄影", "攝影", "供图", "供圖", "摄)", "摄）", "攝)", "攝）", "供图)", "供图）", "/图", "／图"];
     stripped.len() != t.len() && t.starts_with(['▲', '△', '▼', '▽', '■'])
         || starts.iter().any(|s| stripped.starts_with(s))
-        || ends.iter().any(|e| t.ends_with(e)) && t.chars().count() <= 120
+        || t.len() <= 480 && ends.iter().any(|e| t.ends_with(e)) && t.chars().count() <= 120
 }
 
 /// Short lines that can be a headline, deck or subhead: no sentence-final
@@ -350,12 +320,8 @@ pub fn is_title_like(line: &str) -> bool {
     if is_pause(last) && !t.ends_with("——") || is_opening(last) {
         return false;
     }
-    let max = if is_cjk_dominant(t) {
-        TITLE_MAX_CJK
-    } else {
-        TITLE_MAX_LATIN
-    };
-    t.chars().count() <= max
+    let max = if is_cjk_dominant(t) { TITLE_MAX_CJK } else { TITLE_MAX_LATIN };
+    t.len() <= max * 4 && t.chars().count() <= max
 }
 
 /// Lines a deck can start with: `——全区深入推进双拥工作纪实`.
@@ -374,9 +340,7 @@ pub fn is_enumerated(line: &str) -> bool {
     };
     let digits_then = |s: &str, marks: &[char]| {
         let rest = s.trim_start_matches(|c: char| c.is_ascii_digit());
-        rest.len() < s.len()
-            && rest.starts_with(marks)
-            && !rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        rest.len() < s.len() && rest.starts_with(marks) && !rest.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
     };
     if let Some(rest) = t.strip_prefix(['(', '（']) {
         numeral_then(rest, &[')', '）']) || digits_then(rest, &[')', '）'])
@@ -389,8 +353,8 @@ pub fn is_enumerated(line: &str) -> bool {
 
 /// An all-capitals Latin line (OCR'd headlines).
 pub fn is_all_caps(line: &str) -> bool {
-    let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase() && !is_han(*c))
+    let mut letters = line.chars().filter(|c| c.is_alphabetic());
+    letters.clone().nth(2).is_some() && letters.all(|c| c.is_uppercase() && !is_han(c))
 }
 
 #[cfg(test)]
@@ -465,11 +429,9 @@ mod tests {
             ("新华社北京6月30日电 国家…", Some("新华社北京6月30日电")),
             ("本报讯(记者 王五)近日,…", Some("本报讯")),
             ("本报讯记者王五报道…", Some("本报讯")),
+            ("本報香港3月9日訊 一年一度…", Some("本報香港3月9日訊")),
             ("WASHINGTON — The Senate voted…", Some("WASHINGTON")),
-            (
-                "LONDON, June 3 (Reuters) - Shares rose…",
-                Some("LONDON, June 3 (Reuters)"),
-            ),
+            ("LONDON, June 3 (Reuters) - Shares rose…", Some("LONDON, June 3 (Reuters)")),
             ("SPRINGFIELD (AP) — A fire…", Some("SPRINGFIELD (AP)")),
             ("PORTLAND, Ore. — City officials…", Some("PORTLAND, Ore.")),
             ("通讯员李四介绍,…", None),
@@ -486,10 +448,7 @@ mod tests {
 
     #[test]
     fn bylines_after_datelines() {
-        assert_eq!(
-            byline_after_dateline("本报讯(记者 钟岚)“以前上趟六楼"),
-            Some("记者 钟岚")
-        );
+        assert_eq!(byline_after_dateline("本报讯(记者 钟岚)“以前上趟六楼"), Some("记者 钟岚"));
         assert_eq!(
             byline_after_dateline("新华社北京3月7日电（记者 何清源 马若楠）以“书香"),
             Some("记者 何清源 马若楠")
@@ -500,11 +459,15 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_bylines() {
+        assert!(is_byline("本報記者 陳家樂"));
+        assert!(is_byline("記者 陳家樂 通訊員 李四"));
+        assert!(is_credit("圖為街坊在維園參觀。 本報記者 陳家樂 攝"));
+    }
+
+    #[test]
     fn attributions() {
-        assert_eq!(
-            attribution("(融媒体中心 徐振鑫 朱晓斌)"),
-            Some("融媒体中心 徐振鑫 朱晓斌")
-        );
+        assert_eq!(attribution("(融媒体中心 徐振鑫 朱晓斌)"), Some("融媒体中心 徐振鑫 朱晓斌"));
         assert_eq!(attribution("（本报记者 王五）"), Some("本报记者 王五"));
         assert_eq!(attribution("(AP)"), Some("AP"));
         assert_eq!(attribution("(下转第2版)"), None);
@@ -515,21 +478,14 @@ mod tests {
 
     #[test]
     fn jump_lines() {
-        for yes in [
-            "(下转第2版)",
-            "（上接第1版）",
-            "(Continued on Page 3)",
-            "Continued from A1",
-            "(See BUDGET, Page 4)",
-        ] {
+        for yes in
+            ["(下转第2版)", "（上接第1版）", "(Continued on Page 3)", "Continued from A1", "(See BUDGET, Page 4)"]
+        {
             assert!(is_jump_line(yes), "{yes}");
         }
-        for no in [
-            "(融媒体中心 徐振鑫)",
-            "See you next year, the mayor said.",
-            "下转弯处发生事故",
-            "(Continued applause)",
-        ] {
+        for no in
+            ["(融媒体中心 徐振鑫)", "See you next year, the mayor said.", "下转弯处发生事故", "(Continued applause)"]
+        {
             assert!(!is_jump_line(no), "{no}");
         }
     }
@@ -554,13 +510,9 @@ mod tests {
         ] {
             assert!(is_title_like(yes), "{yes}");
         }
-        for no in [
-            "地、共同富裕新范例、安全和谐示范区。",
-            "会议指出,",
-            "据了解:",
-            "他说“",
-            "The council voted on Friday.",
-        ] {
+        for no in
+            ["地、共同富裕新范例、安全和谐示范区。", "会议指出,", "据了解:", "他说“", "The council voted on Friday."]
+        {
             assert!(!is_title_like(no), "{no}");
         }
     }

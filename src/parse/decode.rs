@@ -36,16 +36,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         return Err(DecodeError::NotText(format!("NUL byte at offset {at}")));
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text: Cow::Borrowed(text),
-            encoding: "UTF-8",
-        }),
+        Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
         Err(_) => {
-            let enc = if mostly_utf8(bytes) {
-                UTF_8
-            } else {
-                guess(bytes)
-            };
+            let enc = if mostly_utf8(bytes) { UTF_8 } else { guess(bytes) };
             let decoded = finish(enc, bytes, name(enc));
             check_textual(&decoded.text)?;
             Ok(decoded)
@@ -55,37 +48,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 
 fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], label: &'static str) -> Decoded<'a> {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded {
-        text,
-        encoding: label,
-    }
+    Decoded { text, encoding: label }
 }
 
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(
-        &bytes[..bytes.len().min(SNIFF_LEN)],
-        bytes.len() <= SNIFF_LEN,
-    );
+    det.feed(&bytes[..bytes.len().min(SNIFF_LEN)], bytes.len() <= SNIFF_LEN);
     det.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// encoding_rs decodes GBK with the GB18030 decoder (WHATWG), so report the
 /// superset: it is what actually read the file.
 fn name(enc: &'static Encoding) -> &'static str {
-    if enc == GBK || enc == GB18030 {
-        "GB18030"
-    } else {
-        enc.name()
-    }
+    if enc == GBK || enc == GB18030 { "GB18030" } else { enc.name() }
 }
 
 fn with_bom(enc: &'static Encoding) -> &'static str {
-    if enc == UTF_8 {
-        "UTF-8 (BOM)"
-    } else {
-        name(enc)
-    }
+    if enc == UTF_8 { "UTF-8 (BOM)" } else { name(enc) }
 }
 
 /// UTF-16 text without a BOM has a NUL in every other byte for ASCII and
@@ -146,14 +125,10 @@ fn check_textual(text: &str) -> Result<(), DecodeError> {
     let total = sample.chars().count().max(1);
     let bad = sample
         .chars()
-        .filter(|&c| {
-            c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
-        })
+        .filter(|&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')))
         .count();
     if bad * 20 > total {
-        Err(DecodeError::NotText(format!(
-            "{bad} of the first {total} characters are control or undecodable"
-        )))
+        Err(DecodeError::NotText(format!("{bad} of the first {total} characters are control or undecodable")))
     } else {
         Ok(())
     }
@@ -163,7 +138,8 @@ fn check_textual(text: &str) -> Result<(), DecodeError> {
 mod tests {
     use super::*;
 
-    const ZH: &str = "东昌府讯 11月18日,山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开,深入贯彻党的二十大精神。";
+    const ZH: &str =
+        "东昌府讯 11月18日,山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开,深入贯彻党的二十大精神。";
 
     #[test]
     fn utf8_plain_is_borrowed() {
@@ -215,7 +191,8 @@ mod tests {
 
     #[test]
     fn big5_detected() {
-        let text = "本報訊 十一月十八日,山東省深化新舊動能轉換推動綠色低碳高質量發展動員大會召開,深入貫徹黨的精神。".repeat(3);
+        let text =
+            "本報訊 十一月十八日,山東省深化新舊動能轉換推動綠色低碳高質量發展動員大會召開,深入貫徹黨的精神。".repeat(3);
         let (bytes, _, _) = encoding_rs::BIG5.encode(&text);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "Big5");

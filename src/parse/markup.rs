@@ -37,15 +37,8 @@ fn field(line: &str) -> Option<(&'static str, &str)> {
 /// Reads an explicit article starting at `lines[0]` (its `##` line). Returns
 /// the article and how many lines it used (up to the next heading).
 pub fn explicit_article(lines: &[Line<'_>], warnings: &mut Vec<Warning>) -> (Article, usize) {
-    let mut article = Article::new(
-        article_heading(lines[0].text)
-            .unwrap_or_default()
-            .to_string(),
-    );
-    let end = 1 + lines[1..]
-        .iter()
-        .take_while(|l| !is_heading(l.text))
-        .count();
+    let mut article = Article::new(article_heading(lines[0].text).unwrap_or_default().to_string());
+    let end = 1 + lines[1..].iter().take_while(|l| !is_heading(l.text)).count();
     let mut k = 1;
     while k < end && !lines[k].text.is_empty() {
         let Some((key, value)) = field(lines[k].text) else {
@@ -109,24 +102,13 @@ pub fn to_markup(issue: &Issue) -> String {
     let mut fm = toml::Table::new();
     fm.insert("title".into(), issue.title.clone().into());
     if let Some(d) = issue.date {
-        let date = toml::value::Date {
-            year: d.year() as u16,
-            month: d.month() as u8,
-            day: d.day() as u8,
-        };
+        let date = toml::value::Date { year: d.year() as u16, month: d.month() as u8, day: d.day() as u8 };
         fm.insert(
             "date".into(),
-            toml::Value::Datetime(toml::value::Datetime {
-                date: Some(date),
-                time: None,
-                offset: None,
-            }),
+            toml::Value::Datetime(toml::value::Datetime { date: Some(date), time: None, offset: None }),
         );
     }
-    for (key, value) in [
-        ("publisher", &issue.publisher),
-        ("language", &issue.language),
-    ] {
+    for (key, value) in [("publisher", &issue.publisher), ("language", &issue.language)] {
         if let Some(v) = value {
             fm.insert(key.into(), v.clone().into());
         }
@@ -158,11 +140,7 @@ fn write_article(out: &mut String, a: &Article) {
     for deck in &a.decks {
         out.push_str(&format!("deck: {deck}\n"));
     }
-    for (key, value) in [
-        ("byline", &a.byline),
-        ("dateline", &a.dateline),
-        ("attribution", &a.attribution),
-    ] {
+    for (key, value) in [("byline", &a.byline), ("dateline", &a.dateline), ("attribution", &a.attribution)] {
         if let Some(v) = value {
             out.push_str(&format!("{key}: {v}\n"));
         }

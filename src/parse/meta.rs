@@ -31,11 +31,7 @@ pub fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
         if text[offset..end].trim() == "+++" {
             let body_start = (end + 1).min(text.len());
-            return (
-                Some(&text[first_end + 1..offset]),
-                &text[body_start..],
-                line_no + 1,
-            );
+            return (Some(&text[first_end + 1..offset]), &text[body_start..], line_no + 1);
         }
         offset = end + 1;
         line_no += 1;
@@ -49,32 +45,16 @@ pub fn read_front_matter(toml_text: &str, warnings: &mut Vec<Warning>) -> Meta {
     let table: toml::Table = match toml_text.parse() {
         Ok(t) => t,
         Err(e) => {
-            let line = e.span().map(|s| {
-                2 + toml_text[..s.start.min(toml_text.len())]
-                    .matches('\n')
-                    .count()
-            });
-            warnings.push(Warning {
-                line,
-                message: format!("front matter is not valid TOML: {}", e.message()),
-            });
+            let line = e.span().map(|s| 2 + toml_text[..s.start.min(toml_text.len())].matches('\n').count());
+            warnings.push(Warning { line, message: format!("front matter is not valid TOML: {}", e.message()) });
             return Meta::default();
         }
     };
-    let line_of = |key: &str| {
-        toml_text
-            .lines()
-            .position(|l| l.trim_start().starts_with(key))
-            .map(|i| i + 2)
-    };
+    let line_of = |key: &str| toml_text.lines().position(|l| l.trim_start().starts_with(key)).map(|i| i + 2);
     let mut meta = Meta::default();
     for (key, value) in &table {
-        let mut bad = |what: &str| {
-            warnings.push(Warning {
-                line: line_of(key),
-                message: format!("front matter `{key}` {what}"),
-            })
-        };
+        let mut bad =
+            |what: &str| warnings.push(Warning { line: line_of(key), message: format!("front matter `{key}` {what}") });
         match key.as_str() {
             "title" | "publisher" | "language" => match value.as_str() {
                 Some(s) => {
@@ -89,9 +69,9 @@ pub fn read_front_matter(toml_text: &str, warnings: &mut Vec<Warning>) -> Meta {
             },
             "date" => {
                 let parsed = match value {
-                    toml::Value::Datetime(dt) => dt
-                        .date
-                        .and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok()),
+                    toml::Value::Datetime(dt) => {
+                        dt.date.and_then(|d| Date::new(d.year as i16, d.month as i8, d.day as i8).ok())
+                    }
                     toml::Value::String(s) => find_date(s).map(|(d, _)| d),
                     _ => None,
                 };
@@ -100,13 +80,8 @@ pub fn read_front_matter(toml_text: &str, warnings: &mut Vec<Warning>) -> Meta {
                     None => bad("must be a date like 2022-11-19"),
                 }
             }
-            "masthead" => match value
-                .as_array()
-                .map(|a| a.iter().map(|v| v.as_str()).collect::<Option<Vec<_>>>())
-            {
-                Some(Some(lines)) => {
-                    meta.masthead = lines.into_iter().map(str::to_string).collect()
-                }
+            "masthead" => match value.as_array().map(|a| a.iter().map(|v| v.as_str()).collect::<Option<Vec<_>>>()) {
+                Some(Some(lines)) => meta.masthead = lines.into_iter().map(str::to_string).collect(),
                 _ => bad("must be a list of strings"),
             },
             _ => bad("is not a known key (title, date, publisher, language, masthead); ignored"),
@@ -122,12 +97,8 @@ pub fn from_file_stem(stem: &str) -> (Option<String>, Option<Date>) {
     match find_date(stem) {
         Some((date, range)) => {
             let rest = format!("{} {}", &stem[..range.start], &stem[range.end..]);
-            let title =
-                rest.trim_matches(|c: char| c.is_whitespace() || "-_.·,，、()（）[]".contains(c));
-            (
-                Some(title.to_string()).filter(|t| !t.is_empty()),
-                Some(date),
-            )
+            let title = rest.trim_matches(|c: char| c.is_whitespace() || "-_.·,，、()（）[]".contains(c));
+            (Some(title.to_string()).filter(|t| !t.is_empty()), Some(date))
         }
         None => (None, None),
     }
@@ -145,8 +116,7 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
         }
         let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
         let found = match run {
-            8 => ymd(&text[i..i + 4], &text[i + 4..i + 6], &text[i + 6..i + 8])
-                .map(|d| (d, i..i + 8)),
+            8 => ymd(&text[i..i + 4], &text[i + 4..i + 6], &text[i + 6..i + 8]).map(|d| (d, i..i + 8)),
             4 => separated(text, i),
             _ => None,
         };
@@ -202,22 +172,10 @@ mod tests {
     #[test]
     fn stems() {
         let some = |s: &str| Some(s.to_string());
-        assert_eq!(
-            from_file_stem("2022-11-19"),
-            (None, Some(date("2022-11-19")))
-        );
-        assert_eq!(
-            from_file_stem("东昌府报-20221119"),
-            (some("东昌府报"), Some(date("2022-11-19")))
-        );
-        assert_eq!(
-            from_file_stem("Riverton Courier 2024-03-08"),
-            (some("Riverton Courier"), Some(date("2024-03-08")))
-        );
-        assert_eq!(
-            from_file_stem("东昌府报2022年11月19日"),
-            (some("东昌府报"), Some(date("2022-11-19")))
-        );
+        assert_eq!(from_file_stem("2022-11-19"), (None, Some(date("2022-11-19"))));
+        assert_eq!(from_file_stem("东昌府报-20221119"), (some("东昌府报"), Some(date("2022-11-19"))));
+        assert_eq!(from_file_stem("Riverton Courier 2024-03-08"), (some("Riverton Courier"), Some(date("2024-03-08"))));
+        assert_eq!(from_file_stem("东昌府报2022年11月19日"), (some("东昌府报"), Some(date("2022-11-19"))));
         assert_eq!(from_file_stem("000_5f9f883e554d2686"), (None, None));
         assert_eq!(from_file_stem("paper-20221399"), (None, None));
     }
@@ -235,10 +193,8 @@ mod tests {
     #[test]
     fn front_matter_values_and_warnings() {
         let mut w = Vec::new();
-        let m = read_front_matter(
-            "title = \"清河周末\"\ndate = 2024-03-10\nlanguage = \"zh\"\ntilte = \"typo\"\n",
-            &mut w,
-        );
+        let m =
+            read_front_matter("title = \"清河周末\"\ndate = 2024-03-10\nlanguage = \"zh\"\ntilte = \"typo\"\n", &mut w);
         assert_eq!(m.title.as_deref(), Some("清河周末"));
         assert_eq!(m.date, Some(date("2024-03-10")));
         assert_eq!(w.len(), 1);

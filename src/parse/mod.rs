@@ -54,9 +54,7 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     let mut warnings = Vec::new();
 
     let (front, body, first_line) = meta::split_front_matter(text);
-    let fm = front
-        .map(|f| meta::read_front_matter(f, &mut warnings))
-        .unwrap_or_default();
+    let fm = front.map(|f| meta::read_front_matter(f, &mut warnings)).unwrap_or_default();
     let stem = file_stem(source);
     let (stem_title, stem_date) = meta::from_file_stem(stem);
 
@@ -94,18 +92,11 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
 
     let sections = asm.finish();
     if sections.iter().all(|s| s.articles.is_empty()) {
-        warnings.push(Warning {
-            line: None,
-            message: "no articles found".into(),
-        });
+        warnings.push(Warning { line: None, message: "no articles found".into() });
     }
     let masthead_date = || masthead.iter().find_map(|l| find_date(l)).map(|(d, _)| d);
     let mut issue = Issue {
-        title: fm
-            .title
-            .or(stem_title)
-            .or_else(|| masthead.first().cloned())
-            .unwrap_or_else(|| stem.to_string()),
+        title: fm.title.or(stem_title).or_else(|| masthead.first().cloned()).unwrap_or_else(|| stem.to_string()),
         date: fm.date.or(stem_date).or_else(masthead_date),
         source: source.to_string(),
         encoding: decoded.encoding.to_string(),

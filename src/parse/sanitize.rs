@@ -11,11 +11,7 @@ const TAB: usize = 4;
 /// output) → blank line, tabs → spaces, other C0/C1 controls and DEL →
 /// a visible stand-in, so that text can never drive the terminal.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text
-        .bytes()
-        .enumerate()
-        .any(|(i, b)| needs_work(text.as_bytes(), i, b))
-    {
+    if !needs_work(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -65,14 +61,18 @@ pub fn visible(c: char) -> char {
     }
 }
 
-fn needs_work(bytes: &[u8], i: usize, b: u8) -> bool {
-    match b {
-        b'\n' => false,
-        0..=0x1f | 0x7f => true,
-        // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
-        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-        _ => false,
-    }
+/// True if any byte is a control character other than newline. Kept to a
+/// branch-light scan of whole chunks: this runs over every byte of every issue.
+fn needs_work(bytes: &[u8]) -> bool {
+    let suspect = |b: u8| (b < 0x20 && b != b'\n') | (b == 0x7f) | (b == 0xc2);
+    bytes.chunks(64).enumerate().any(|(k, chunk)| {
+        chunk.iter().fold(false, |acc, &b| acc | suspect(b))
+            && chunk.iter().enumerate().any(|(i, &b)| match b {
+                // C1 controls are U+0080..U+009F: 0xC2 0x80..0x9F in UTF-8.
+                0xc2 => matches!(bytes.get(k * 64 + i + 1), Some(0x80..=0x9f)),
+                _ => suspect(b),
+            })
+    })
 }
 
 #[cfg(test)]

@@ -31,45 +31,12 @@ pub fn is_han(c: char) -> bool {
 
 /// Marks that end a sentence, in every width.
 pub fn is_terminal(c: char) -> bool {
-    matches!(
-        c,
-        '。' | '．'
-            | '.'
-            | '!'
-            | '?'
-            | '！'
-            | '？'
-            | '…'
-            | '‼'
-            | '⁇'
-            | '⁈'
-            | '⁉'
-            | '﹒'
-            | '﹖'
-            | '﹗'
-            | '｡'
-    )
+    matches!(c, '。' | '．' | '.' | '!' | '?' | '！' | '？' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '﹒' | '﹖' | '﹗' | '｡')
 }
 
 /// Marks inside a sentence after which it goes on.
 pub fn is_pause(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '，'
-            | '、'
-            | ';'
-            | '；'
-            | ':'
-            | '：'
-            | '﹐'
-            | '﹑'
-            | '﹔'
-            | '﹕'
-            | '､'
-            | '—'
-            | '–'
-            | '-'
-    )
+    matches!(c, ',' | '，' | '、' | ';' | '；' | ':' | '：' | '﹐' | '﹑' | '﹔' | '﹕' | '､' | '—' | '–' | '-')
 }
 
 /// Closing quotes and brackets: transparent when asking how a line ends.
@@ -128,11 +95,7 @@ pub fn is_opening(c: char) -> bool {
 
 /// True when the text ends a sentence (closing quotes and brackets aside).
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
-        .chars()
-        .rev()
-        .find(|&c| !is_closing(c))
-        .is_some_and(is_terminal)
+    text.trim_end().chars().rev().find(|&c| !is_closing(c)).is_some_and(is_terminal)
 }
 
 /// The last character, ignoring trailing white space.
@@ -147,6 +110,9 @@ pub fn first_char(text: &str) -> Option<char> {
 
 /// True when the text is mostly ideographs/kana rather than Latin letters.
 pub fn is_cjk_dominant(text: &str) -> bool {
+    if text.is_ascii() {
+        return !text.bytes().any(|b| b.is_ascii_alphanumeric());
+    }
     let (mut cjk, mut latin) = (0usize, 0usize);
     for c in text.chars() {
         if is_spaceless(c) {
@@ -189,10 +155,7 @@ pub fn hyphenated(left: &str, right: &str) -> bool {
 
 fn ends_in_word_hyphen(left: &str) -> bool {
     let mut rev = left.chars().rev();
-    rev.next() == Some('-')
-        && rev
-            .next()
-            .is_some_and(|c| c.is_alphanumeric() && !is_spaceless(c))
+    rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric() && !is_spaceless(c))
 }
 
 fn needs_space(left: &str, right: &str) -> bool {
@@ -213,7 +176,12 @@ fn needs_space(left: &str, right: &str) -> bool {
 
 /// Display width in terminal cells (ambiguous characters narrow).
 pub fn width(text: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(text)
+    if text.is_ascii() {
+        // Sanitised text holds no control characters: one cell per byte.
+        text.len()
+    } else {
+        unicode_width::UnicodeWidthStr::width(text)
+    }
 }
 
 #[cfg(test)]
@@ -228,22 +196,13 @@ mod tests {
 
     #[test]
     fn joins_cjk_without_space() {
-        assert_eq!(
-            joined("为山东发展提供了", "重大战略机遇。"),
-            "为山东发展提供了重大战略机遇。"
-        );
-        assert_eq!(
-            joined("对外开放新高 ", "地、共同富裕"),
-            "对外开放新高地、共同富裕"
-        );
+        assert_eq!(joined("为山东发展提供了", "重大战略机遇。"), "为山东发展提供了重大战略机遇。");
+        assert_eq!(joined("对外开放新高 ", "地、共同富裕"), "对外开放新高地、共同富裕");
     }
 
     #[test]
     fn joins_latin_with_space() {
-        assert_eq!(
-            joined("The council voted", "on Friday."),
-            "The council voted on Friday."
-        );
+        assert_eq!(joined("The council voted", "on Friday."), "The council voted on Friday.");
         assert_eq!(joined("in 2023,", "the city"), "in 2023, the city");
     }
 

@@ -3,12 +3,10 @@
 //! sentences cut by page breaks healed.
 
 use super::classify::{
-    attribution, dateline, is_byline, is_credit, is_enumerated, is_jump_line, is_section_marker,
-    is_title_like,
+    attribution, dateline, is_byline, is_credit, is_enumerated, is_jump_line, is_section_marker, is_title_like,
 };
 use super::text::{
-    ends_sentence, first_char, hyphenated, is_closing, is_opening, is_pause, join_into, last_char,
-    width,
+    ends_sentence, first_char, hyphenated, is_closing, is_opening, is_pause, join_into, last_char, width,
 };
 
 /// One source line, trimmed.
@@ -22,6 +20,17 @@ pub struct Line<'a> {
     pub no: usize,
 }
 
+impl Line<'_> {
+    /// Display width in cells, indent counted as 4. Lines over 800 bytes,
+    /// far wider than any hard wrap, are not measured and count as 10,000.
+    fn width(&self) -> usize {
+        match self.text.len() {
+            0..=800 => width(self.text) + usize::from(self.indent) * 4,
+            _ => 10_000,
+        }
+    }
+}
+
 impl<'a> Line<'a> {
     /// Splits text into lines numbered from `first_no`.
     pub fn split(text: &'a str, first_no: usize) -> Vec<Line<'a>> {
@@ -30,11 +39,7 @@ impl<'a> Line<'a> {
             .map(|(i, raw)| {
                 let start = raw.trim_start();
                 let lead = &raw[..raw.len() - start.len()];
-                Line {
-                    text: start.trim_end(),
-                    indent: lead.contains('\u{3000}') || lead.len() >= 2,
-                    no: first_no + i,
-                }
+                Line { text: start.trim_end(), indent: lead.contains('\u{3000}') || lead.len() >= 2, no: first_no + i }
             })
             .collect()
     }
@@ -55,29 +60,20 @@ impl Profile {
     /// Reads the profile off all lines of a file.
     pub fn of(lines: &[Line<'_>]) -> Profile {
         let nonblank = lines.iter().filter(|l| !l.text.is_empty()).count();
-        let blanks_after_text = lines
-            .windows(2)
-            .filter(|w| !w[0].text.is_empty() && w[1].text.is_empty())
-            .count();
-        let indented_lines = lines
-            .iter()
-            .filter(|l| !l.text.is_empty() && l.indent)
-            .count();
-        // Lines over 800 bytes are far wider than any hard wrap: skip measuring them.
-        let measure = |l: &Line<'_>| match l.text.len() {
-            0..=800 => width(l.text) + usize::from(l.indent) * 4,
-            _ => 10_000,
+        let blanks_after_text = lines.windows(2).filter(|w| !w[0].text.is_empty() && w[1].text.is_empty()).count();
+        let indented_lines = lines.iter().filter(|l| !l.text.is_empty() && l.indent).count();
+        let is_inner = |w: &&[Line<'_>]| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].indent;
+        // Only text that is mostly runs of adjacent lines can be hard-wrapped:
+        // measure widths only then.
+        let wrapped_shape = lines.windows(2).filter(is_inner).count() * 10 >= nonblank * 3;
+        let (mut inner, mut all): (Vec<usize>, Vec<usize>) = if wrapped_shape {
+            (
+                lines.windows(2).filter(is_inner).map(|w| w[0].width()).collect(),
+                lines.iter().filter(|l| !l.text.is_empty()).map(Line::width).collect(),
+            )
+        } else {
+            Default::default()
         };
-        let mut inner: Vec<usize> = lines
-            .windows(2)
-            .filter(|w| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].indent)
-            .map(|w| measure(&w[0]))
-            .collect();
-        let mut all: Vec<usize> = lines
-            .iter()
-            .filter(|l| !l.text.is_empty())
-            .map(measure)
-            .collect();
         Profile {
             wrap: wrap_width(&mut inner, &mut all),
             indented: indented_lines >= 3 && indented_lines * 10 >= nonblank,
@@ -99,8 +95,7 @@ fn wrap_width(inner: &mut [usize], all: &mut [usize]) -> Option<usize> {
     let w = p95(inner);
     let widest = p95(all);
     let full = inner.iter().filter(|&&x| x * 10 >= w * 8).count();
-    let plausible =
-        (30..=200).contains(&w) && widest * 10 <= w * 11 && full * 10 >= inner.len() * 6;
+    let plausible = (30..=200).contains(&w) && widest * 10 <= w * 11 && full * 10 >= inner.len() * 6;
     plausible.then_some(w)
 }
 
@@ -144,7 +139,8 @@ pub fn kind_of(text: &str) -> Kind {
         Kind::Byline
     } else if text.len() <= 600 && is_credit(text) {
         Kind::Credit
-    } else if short && is_title_like(text) {
+    } else if short && is_title_like(text) && dateline(text).is_none() {
+        // A short line opening with a dateline is running text cut short.
         Kind::Title
     } else {
         Kind::Body
@@ -157,6 +153,14 @@ pub fn units(lines: &[Line<'_>], profile: &Profile) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut gap = 0usize;
     let mut prev: Option<(Line<'_>, Kind)> = None;
+    // A unit joined from several lines is classified again once complete.
+    let mut joined = false;
+    let finish = |out: &mut Vec<Unit>, joined: &mut bool| {
+        if let Some(u) = out.last_mut().filter(|_| *joined) {
+            u.kind = kind_of(&u.text);
+        }
+        *joined = false;
+    };
     for line in lines {
         if line.text.is_empty() || line.text.len() <= 120 && is_jump_line(line.text) {
             gap += 1;
@@ -167,19 +171,17 @@ pub fn units(lines: &[Line<'_>], profile: &Profile) -> Vec<Unit> {
         match (prev, out.last_mut()) {
             (Some((a, a_kind)), Some(unit)) if same_paragraph(&a, a_kind, line, kind, profile) => {
                 join_into(&mut unit.text, line.text);
-                unit.kind = kind_of(&unit.text);
+                joined = true;
             }
             _ => {
-                out.push(Unit {
-                    text: line.text.to_string(),
-                    gap,
-                    kind,
-                });
+                finish(&mut out, &mut joined);
+                out.push(Unit { text: line.text.to_string(), gap, kind });
                 gap = 0;
             }
         }
         prev = Some((*line, kind));
     }
+    finish(&mut out, &mut joined);
     heal(out)
 }
 
@@ -196,19 +198,8 @@ pub fn take_masthead(units: &mut Vec<Unit>) -> Vec<String> {
 }
 
 /// Whether line `b` continues the paragraph whose last line is `a`.
-fn same_paragraph(
-    a: &Line<'_>,
-    a_kind: Kind,
-    b: &Line<'_>,
-    b_kind: Kind,
-    profile: &Profile,
-) -> bool {
-    let standalone = |k: Kind| {
-        matches!(
-            k,
-            Kind::Marker | Kind::Byline | Kind::Attribution | Kind::Credit
-        )
-    };
+fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profile: &Profile) -> bool {
+    let standalone = |k: Kind| matches!(k, Kind::Marker | Kind::Byline | Kind::Attribution | Kind::Credit);
     if standalone(a_kind) || standalone(b_kind) || profile.indented && b.indent {
         return false;
     }
@@ -221,7 +212,7 @@ fn same_paragraph(
         return false;
     }
     if let Some(w) = profile.wrap {
-        if (width(a.text) + usize::from(a.indent) * 4) * 10 >= w * 8 {
+        if a.width() * 10 >= w * 8 {
             return true;
         }
     }
@@ -237,7 +228,8 @@ fn same_paragraph(
 fn heal(units: Vec<Unit>) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for v in units {
-        let in_body = out.len() >= 2 && out[out.len() - 2].kind == Kind::Body;
+        // Running text or a byline before `u` means `u` is no headline.
+        let in_body = out.len() >= 2 && matches!(out[out.len() - 2].kind, Kind::Body | Kind::Byline);
         if let Some(u) = out.last_mut() {
             if v.gap > 0 && continues(u, &v, in_body) {
                 join_into(&mut u.text, &v.text);
@@ -250,7 +242,7 @@ fn heal(units: Vec<Unit>) -> Vec<Unit> {
     out
 }
 
-/// `in_body`: the unit before `u` is running text, so `u` is no headline.
+/// `in_body`: the unit before `u` is running text or a byline, so `u` is no headline.
 fn continues(u: &Unit, v: &Unit, in_body: bool) -> bool {
     if !matches!(u.kind, Kind::Body | Kind::Title) || ends_sentence(&u.text) {
         return false;
@@ -266,7 +258,8 @@ fn continues(u: &Unit, v: &Unit, in_body: bool) -> bool {
         || start.is_lowercase()
         || is_pause(end) && end != '—'
         || is_opening(end)
-        || hyphenated(&u.text, &v.text);
+        || hyphenated(&u.text, &v.text)
+        || ends_in_function_word(&u.text);
     if strong {
         return true;
     }
@@ -282,6 +275,17 @@ fn continues(u: &Unit, v: &Unit, in_body: bool) -> bool {
     }
 }
 
+/// Sentence-case Latin text ending in a word that can't end a headline
+/// (`…will meet again in`): the sentence goes on after the break.
+fn ends_in_function_word(text: &str) -> bool {
+    const WORDS: [&str; 24] = [
+        "a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "but", "with", "at", "by", "from", "as", "that",
+        "than", "into", "is", "are", "was", "were", "its",
+    ];
+    let last = text.rsplit(' ').next().unwrap_or("");
+    WORDS.contains(&last)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -289,10 +293,7 @@ mod tests {
     fn texts(src: &str) -> Vec<String> {
         let lines = Line::split(src, 1);
         let profile = Profile::of(&lines);
-        units(&lines, &profile)
-            .into_iter()
-            .map(|u| u.text)
-            .collect()
+        units(&lines, &profile).into_iter().map(|u| u.text).collect()
     }
 
     #[test]
@@ -306,10 +307,7 @@ mod tests {
         );
         // A short fragment heals too when running text comes before it.
         let src = "前一段。\n\n会议指出,为山东发展提供了\n\n重大战略机遇。\n";
-        assert_eq!(
-            texts(src),
-            ["前一段。", "会议指出,为山东发展提供了重大战略机遇。"]
-        );
+        assert_eq!(texts(src), ["前一段。", "会议指出,为山东发展提供了重大战略机遇。"]);
     }
 
     #[test]
@@ -335,10 +333,7 @@ mod tests {
     #[test]
     fn latin_page_break_heals_with_space() {
         let src = "The council voted late on Thursday to approve the\n\nbudget for next year.\n";
-        assert_eq!(
-            texts(src),
-            ["The council voted late on Thursday to approve the budget for next year."]
-        );
+        assert_eq!(texts(src), ["The council voted late on Thursday to approve the budget for next year."]);
     }
 
     #[test]
