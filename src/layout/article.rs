@@ -216,7 +216,7 @@ impl Builder<'_> {
         };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
         let limit = self.column.saturating_sub(2 * paren).max(1);
-        wrap(&self.units, limit, limit, false, &mut self.brks);
+        wrap_balanced(&self.units, limit, &mut self.brks, &mut self.tmp);
         let source: Arc<str> = Arc::from(text);
         let last = self.brks.len().saturating_sub(1);
         for k in 0..self.brks.len() {
