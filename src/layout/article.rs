@@ -1,0 +1,293 @@
+//! Article assembly: the furniture (headline, decks, byline), the body and
+//! the attribution, each set by its own rules into one list of lines.
+
+use super::breaking::{Brk, Unit, render, segment, wrap, wrap_balanced};
+use super::line::Line;
+use super::options::LayoutOptions;
+use super::{ArticleLayout, Element, Role, char_width};
+use crate::model::{Article, Block};
+use crate::parse::text::is_cjk_dominant;
+use std::sync::Arc;
+
+const INDENT: &str = "\u{3000}\u{3000}";
+/// Below this column an indent costs more than it says.
+const MIN_INDENT_COLUMN: usize = 12;
+
+/// How a run of lines sits in the column.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Centre,
+}
+
+struct Builder<'o> {
+    opts: &'o LayoutOptions,
+    column: usize,
+    units: Vec<Unit>,
+    brks: Vec<Brk>,
+    tmp: Vec<Brk>,
+    lines: Vec<Line>,
+}
+
+/// Lays out `article` for a pane `pane` cells wide.
+pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> ArticleLayout {
+    let column = column_width(pane, opts, is_cjk_article(article));
+    let mut b = Builder {
+        opts,
+        column: column as usize,
+        units: Vec::new(),
+        brks: Vec::new(),
+        tmp: Vec::new(),
+        lines: Vec::new(),
+    };
+    b.set(
+        Element::Headline,
+        &article.headline,
+        Role::Headline,
+        Align::Centre,
+    );
+    for (i, deck) in article.decks.iter().enumerate() {
+        b.set(Element::Deck(i), deck, Role::Deck, Align::Centre);
+    }
+    if let Some(byline) = &article.byline {
+        b.set(Element::Byline, byline, Role::Byline, Align::Centre);
+    }
+    for (i, block) in article.blocks.iter().enumerate() {
+        let text = block.text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        if !b.lines.is_empty() {
+            b.blank(Element::Block(i), text);
+        }
+        match block {
+            Block::Paragraph(_) => {
+                let dateline = article.dateline.as_deref().filter(|_| i == 0);
+                b.paragraph(i, text, dateline);
+            }
+            Block::Subhead(_) => b.set(Element::Block(i), text, Role::Subhead, Align::Left),
+        }
+    }
+    if let Some(attribution) = &article.attribution {
+        b.attribution(attribution);
+    }
+    ArticleLayout {
+        lines: b.lines,
+        column,
+        margin: pane.saturating_sub(column) / 2,
+    }
+}
+
+/// The text column: capped by the options, one cell kept for hanging marks,
+/// even for CJK text so that lines of ideographs fill it exactly.
+fn column_width(pane: u16, opts: &LayoutOptions, cjk: bool) -> u16 {
+    let room = if opts.hanging {
+        pane.saturating_sub(1)
+    } else {
+        pane
+    };
+    let mut column = opts.max_width.min(room);
+    if cjk && column >= 4 && column % 2 == 1 {
+        column -= 1;
+    }
+    column.max(1)
+}
+
+/// Judged on the headline and the first few kilobytes of body, which is
+/// plenty to tell and keeps huge articles cheap.
+fn is_cjk_article(article: &Article) -> bool {
+    let mut sample = article.headline.clone();
+    for block in &article.blocks {
+        if sample.len() > 4096 {
+            break;
+        }
+        sample.push_str(block.text());
+    }
+    !sample.trim().is_empty() && is_cjk_dominant(&sample)
+}
+
+/// The element text without surrounding white space, and its offset.
+fn trimmed(text: &str) -> (usize, &str) {
+    let t = text.trim_start();
+    (text.len() - t.len(), t.trim_end())
+}
+
+impl Builder<'_> {
+    fn blank(&mut self, element: Element, text: &str) {
+        let (lead, _) = trimmed(text);
+        self.lines.push(Line {
+            text: String::new(),
+            role: Role::Blank,
+            element,
+            source: Arc::from(""),
+            src: lead..lead,
+            body: 0,
+            width: 0,
+            accent: None,
+        });
+    }
+
+    /// Headline, deck, byline, subhead: one element, one alignment, no indent.
+    fn set(&mut self, element: Element, text: &str, role: Role, align: Align) {
+        let (lead, t) = trimmed(text);
+        if t.is_empty() {
+            return;
+        }
+        let o = self.opts;
+        segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        if align == Align::Centre {
+            wrap_balanced(&self.units, self.column, &mut self.brks, &mut self.tmp);
+        } else {
+            wrap(
+                &self.units,
+                self.column,
+                self.column,
+                o.hanging,
+                &mut self.brks,
+            );
+        }
+        let source: Arc<str> = Arc::from(text);
+        for k in 0..self.brks.len() {
+            let brk = self.brks[k];
+            let pad = match align {
+                Align::Centre => self.column.saturating_sub(brk.width) / 2,
+                Align::Left => 0,
+            };
+            let line = self.line(
+                role,
+                element,
+                &source,
+                lead,
+                t,
+                brk,
+                Frame {
+                    pad,
+                    ..Frame::default()
+                },
+            );
+            self.lines.push(line);
+        }
+    }
+
+    fn paragraph(&mut self, i: usize, text: &str, dateline: Option<&str>) {
+        let (lead, t) = trimmed(text);
+        let o = self.opts;
+        let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        let indent = o.indent && script.is_cjk() && self.column >= MIN_INDENT_COLUMN;
+        let first = if indent { self.column - 4 } else { self.column };
+        wrap(&self.units, first, self.column, o.hanging, &mut self.brks);
+        let accent = dateline
+            .filter(|d| !d.is_empty() && t.starts_with(*d))
+            .map(|d| lead..lead + d.len());
+        let source: Arc<str> = Arc::from(text);
+        for k in 0..self.brks.len() {
+            let frame = Frame {
+                indent: indent && k == 0,
+                ..Frame::default()
+            };
+            let mut line = self.line(
+                Role::Body,
+                Element::Block(i),
+                &source,
+                lead,
+                t,
+                self.brks[k],
+                frame,
+            );
+            if let Some(a) = &accent {
+                line.accent = line.display_range(a.clone());
+            }
+            self.lines.push(line);
+        }
+    }
+
+    /// The closing credit, in parentheses, flush right.
+    fn attribution(&mut self, text: &str) {
+        let (lead, t) = trimmed(text);
+        if t.is_empty() {
+            return;
+        }
+        let o = self.opts;
+        let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        let (open, close) = if script.is_cjk() {
+            ("（", "）")
+        } else {
+            ("(", ")")
+        };
+        let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
+        let limit = self.column.saturating_sub(2 * paren).max(1);
+        wrap_balanced(&self.units, limit, &mut self.brks, &mut self.tmp);
+        let source: Arc<str> = Arc::from(text);
+        let last = self.brks.len().saturating_sub(1);
+        for k in 0..self.brks.len() {
+            let brk = self.brks[k];
+            let open = if k == 0 { open } else { "" };
+            let close = if k == last { close } else { "" };
+            let framed = brk.width + paren * (open.len().min(1) + close.len().min(1));
+            let frame = Frame {
+                pad: self.column.saturating_sub(framed),
+                open,
+                close,
+                extra: framed - brk.width,
+                ..Frame::default()
+            };
+            let line = self.line(
+                Role::Attribution,
+                Element::Attribution,
+                &source,
+                lead,
+                t,
+                brk,
+                frame,
+            );
+            self.lines.push(line);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        &self,
+        role: Role,
+        element: Element,
+        source: &Arc<str>,
+        lead: usize,
+        t: &str,
+        brk: Brk,
+        frame: Frame,
+    ) -> Line {
+        let units = &self.units;
+        let start = units.get(brk.from).map_or(t.len(), |u| u.start as usize);
+        let end = super::breaking::unit_end(units, brk.to.saturating_sub(1), t.len()).max(start);
+        let mut text = String::with_capacity(frame.pad + 6 + (end - start) + 12);
+        text.extend(std::iter::repeat_n(' ', frame.pad));
+        if frame.indent {
+            text.push_str(INDENT);
+        }
+        text.push_str(frame.open);
+        let body = text.len();
+        render(t, units, &brk, &mut text);
+        text.push_str(frame.close);
+        let width = frame.pad + if frame.indent { 4 } else { 0 } + frame.extra + brk.width;
+        Line {
+            text,
+            role,
+            element,
+            source: source.clone(),
+            src: lead + start..lead + end,
+            body,
+            width: width.min(u16::MAX as usize) as u16,
+            accent: None,
+        }
+    }
+}
+
+/// What surrounds a line's source text.
+#[derive(Default)]
+struct Frame {
+    pad: usize,
+    indent: bool,
+    open: &'static str,
+    close: &'static str,
+    /// Cells taken by `open` and `close`.
+    extra: usize,
+}

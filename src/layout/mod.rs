@@ -1,0 +1,332 @@
+//! Article × pane width × options → laid-out terminal lines: W3C clreq
+//! line breaking (UAX #14 tailored), terminal cell widths (UAX #11),
+//! paragraph indent, full-width and hanging punctuation. Pure: no terminal,
+//! no I/O. The source text is never changed; every line maps back to it.
+
+mod article;
+mod breaking;
+mod class;
+mod line;
+mod options;
+mod punct;
+mod width;
+
+pub use line::Line;
+pub use options::{Ambiguous, LayoutOptions};
+pub use width::{char_width, str_width};
+
+use crate::model::Article;
+
+/// What a line shows, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The headline, centred.
+    Headline,
+    /// A subtitle under the headline, centred.
+    Deck,
+    /// Who wrote it, centred.
+    Byline,
+    /// The place/agency opener at the start of the first paragraph.
+    Dateline,
+    /// Body text.
+    Body,
+    /// An in-article subhead.
+    Subhead,
+    /// The closing credit, flush right in parentheses.
+    Attribution,
+    /// An empty line between parts.
+    Blank,
+}
+
+/// Which part of the article a line comes from, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Element {
+    /// `article.headline`.
+    Headline,
+    /// `article.decks[i]`.
+    Deck(usize),
+    /// `article.byline`.
+    Byline,
+    /// `article.blocks[i]`.
+    Block(usize),
+    /// `article.attribution`.
+    Attribution,
+}
+
+/// A position in the article's source text: an element and a byte offset into its string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// The element.
+    pub element: Element,
+    /// Byte offset into the element's source string.
+    pub offset: usize,
+}
+
+/// An article set for one pane width and set of options.
+#[derive(Debug, Clone)]
+pub struct ArticleLayout {
+    lines: Vec<Line>,
+    column: u16,
+    margin: u16,
+}
+
+impl ArticleLayout {
+    /// All lines, top to bottom.
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+
+    /// Width of the text column in cells (a hanging mark may take one more).
+    pub fn column(&self) -> u16 {
+        self.column
+    }
+
+    /// Left margin in cells that centres the column in the pane.
+    pub fn margin(&self) -> u16 {
+        self.margin
+    }
+
+    /// Index of the line showing `pos` (the nearest line before it when
+    /// `pos` is not shown, e.g. dropped white space); 0 when there are none.
+    pub fn line_of(&self, pos: Pos) -> usize {
+        let lines = &self.lines;
+        let idx = lines
+            .partition_point(|l| l.start() <= pos)
+            .saturating_sub(1);
+        // Before the first shown character of an element: its first line,
+        // not the previous element's last.
+        match lines.get(idx + 1) {
+            Some(next) if next.element == pos.element && lines[idx].element != pos.element => {
+                idx + 1 + usize::from(next.role == Role::Blank)
+            }
+            _ => idx,
+        }
+        .min(lines.len().saturating_sub(1))
+    }
+}
+
+/// Lays out `article` for a pane `pane_width` cells wide; never panics.
+pub fn layout(article: &Article, pane_width: u16, opts: &LayoutOptions) -> ArticleLayout {
+    article::build(article, pane_width, opts)
+}
+
+/// Plain-text rendering: margin plus each line, joined by newlines.
+pub fn to_plain_text(layout: &ArticleLayout) -> String {
+    let margin = " ".repeat(layout.margin as usize);
+    let mut out = String::new();
+    for (i, line) in layout.lines.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if !line.text.is_empty() {
+            out.push_str(&margin);
+            out.push_str(&line.text);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+
+    fn article() -> Article {
+        let mut a = Article::new("暖心! 3360斤爱心蔬菜送进隔离居民家中".into());
+        a.decks.push("我区设分会场组织收听收看".into());
+        a.byline = Some("融媒体中心 徐振鑫".into());
+        a.dateline = Some("东昌府讯".into());
+        a.attribution = Some("融媒体中心 徐振鑫 朱晓斌".into());
+        a.blocks = vec![
+            Block::Paragraph("东昌府讯 11月18日,山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开,深入贯彻党的二十大精神。".into()),
+            Block::Subhead("打造拥军文化新阵地".into()),
+            Block::Paragraph("会议指出,在习近平总书记、党中央亲切关怀下,国家赋予山东建设绿色低碳高质量发展先行区的重大历史使命。".into()),
+        ];
+        a
+    }
+
+    fn roles(l: &ArticleLayout) -> Vec<Role> {
+        l.lines().iter().map(Line::role).collect()
+    }
+
+    #[test]
+    fn furniture_then_body_with_blanks() {
+        use Role::*;
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        assert_eq!(
+            roles(&l),
+            [
+                Headline,
+                Deck,
+                Byline,
+                Blank,
+                Body,
+                Body,
+                Blank,
+                Subhead,
+                Blank,
+                Body,
+                Body,
+                Attribution
+            ]
+        );
+    }
+
+    #[test]
+    fn column_is_even_for_cjk_and_keeps_a_hang_cell() {
+        let opts = LayoutOptions::default();
+        let l = layout(&article(), 60, &opts);
+        assert_eq!((l.column(), l.margin()), (58, 1));
+        let l = layout(&article(), 120, &opts);
+        assert_eq!((l.column(), l.margin()), (80, 20));
+        let no_hang = LayoutOptions {
+            hanging: false,
+            ..opts
+        };
+        assert_eq!(layout(&article(), 61, &no_hang).column(), 60);
+        for pane in 0..8 {
+            let l = layout(&article(), pane, &LayoutOptions::default());
+            assert!(!l.lines().is_empty());
+        }
+    }
+
+    #[test]
+    fn cjk_paragraphs_are_indented_latin_ones_are_not() {
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        let body = &l.lines()[4];
+        assert!(body.text().starts_with("\u{3000}\u{3000}东昌府讯"));
+        let sub = l
+            .lines()
+            .iter()
+            .find(|l| l.role() == Role::Subhead)
+            .unwrap();
+        assert_eq!(sub.text(), "打造拥军文化新阵地");
+        let no_indent = LayoutOptions {
+            indent: false,
+            ..Default::default()
+        };
+        let l = layout(&article(), 60, &no_indent);
+        assert!(l.lines()[4].text().starts_with("东昌府讯"));
+        let mut latin = Article::new("Bridge reopens".into());
+        latin
+            .blocks
+            .push(Block::Paragraph("The council voted on Friday.".into()));
+        let l = layout(&latin, 60, &LayoutOptions::default());
+        assert_eq!(l.lines()[2].text(), "The council voted on Friday.");
+        assert_eq!(l.column(), 59, "Latin columns are not snapped");
+    }
+
+    #[test]
+    fn dateline_is_its_own_span() {
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        let spans: Vec<_> = l.lines()[4].spans().take(2).collect();
+        assert_eq!(spans[0], ("\u{3000}\u{3000}", Role::Body));
+        assert_eq!(spans[1], ("东昌府讯", Role::Dateline));
+        assert_eq!(l.lines()[5].spans().count(), 1);
+    }
+
+    #[test]
+    fn furniture_is_centred_and_attribution_flush_right() {
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        let head = &l.lines()[0];
+        let pad = head.text().len() - head.text().trim_start().len();
+        assert_eq!(
+            pad,
+            (58 - str_width(head.text().trim_start(), Ambiguous::Narrow)) / 2
+        );
+        let attr = l.lines().last().unwrap();
+        assert_eq!(attr.text().trim_start(), "（融媒体中心 徐振鑫 朱晓斌）");
+        assert_eq!(attr.width(), 58);
+        let mut latin = Article::new("Bridge reopens".into());
+        latin.attribution = Some("Staff report".into());
+        latin
+            .blocks
+            .push(Block::Paragraph("The council voted.".into()));
+        let l = layout(&latin, 40, &LayoutOptions::default());
+        assert!(
+            l.lines()
+                .last()
+                .unwrap()
+                .text()
+                .ends_with(" (Staff report)")
+        );
+    }
+
+    #[test]
+    fn full_width_marks_are_an_option() {
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        assert!(l.lines()[0].text().contains("暖心！"));
+        let off = LayoutOptions {
+            fullwidth_punct: false,
+            ..Default::default()
+        };
+        let l = layout(&article(), 60, &off);
+        assert!(l.lines()[0].text().contains("暖心!"));
+    }
+
+    #[test]
+    fn lines_map_back_to_the_source() {
+        let a = article();
+        let l = layout(&a, 60, &LayoutOptions::default());
+        let line = &l.lines()[9];
+        let (el, range) = line.source_range().unwrap();
+        assert_eq!(el, Element::Block(2));
+        assert_eq!(range.start, 0);
+        let src = a.blocks[2].text();
+        // `指出,在` in the source is `指出，在` on screen, after the indent.
+        let at = src.find("指出,在").unwrap();
+        let shown = line.display_range(at..at + "指出,在".len()).unwrap();
+        assert_eq!(&line.text()[shown], "指出，在");
+        assert_eq!(line.display_range(0..3).map(|r| r.start), Some(6));
+        assert_eq!(line.display_range(range.end..range.end + 3), None);
+        assert_eq!(l.lines()[8].source_range(), None);
+    }
+
+    #[test]
+    fn line_of_finds_positions() {
+        let a = article();
+        let l = layout(&a, 40, &LayoutOptions::default());
+        for (i, line) in l.lines().iter().enumerate() {
+            if line.role() != Role::Blank {
+                assert_eq!(l.line_of(line.start()), i);
+                let (el, r) = line.source_range().unwrap();
+                assert_eq!(
+                    l.line_of(Pos {
+                        element: el,
+                        offset: r.end - 1
+                    }),
+                    i
+                );
+            }
+        }
+        let first_body = l
+            .lines()
+            .iter()
+            .position(|x| x.role() == Role::Body)
+            .unwrap();
+        assert_eq!(
+            l.line_of(Pos {
+                element: Element::Block(0),
+                offset: 0
+            }),
+            first_body
+        );
+        let empty = layout(&Article::new(String::new()), 40, &LayoutOptions::default());
+        assert_eq!(
+            empty.line_of(Pos {
+                element: Element::Headline,
+                offset: 0
+            }),
+            0
+        );
+    }
+
+    #[test]
+    fn plain_text_has_margins_and_bare_blank_lines() {
+        let l = layout(&article(), 60, &LayoutOptions::default());
+        let text = to_plain_text(&l);
+        assert_eq!(text.lines().count(), l.lines().len());
+        assert!(text.lines().all(|t| t.is_empty() || t.starts_with(' ')));
+        assert!(text.lines().any(str::is_empty));
+    }
+}

@@ -1,0 +1,99 @@
+//! Display-only punctuation forms: full-width marks for ASCII punctuation
+//! set among CJK text, and one-cell forms for marks hanging into the margin.
+
+use crate::parse::text::is_spaceless;
+
+/// The full-width form shown for an ASCII mark set among CJK text.
+#[inline]
+pub(crate) fn fullwidth(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '!' => '！',
+        '?' => '？',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Whether an ASCII mark between `prev` and `next` reads as Chinese
+/// punctuation: it touches an ideograph, kana or CJK mark on either side.
+#[inline]
+pub(crate) fn among_cjk(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_some_and(is_spaceless) || next.is_some_and(is_spaceless)
+}
+
+/// Marks allowed to hang past the column edge (clreq: 点号 and closing marks).
+#[inline]
+pub(crate) fn hangable(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '．'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ')'
+    )
+}
+
+/// A one-cell form of a wide hanging mark, so it fits the one-cell margin:
+/// the full-width glyphs sit in the left half of their cell pair anyway.
+#[inline]
+pub(crate) fn narrow_form(c: char) -> Option<char> {
+    Some(match c {
+        '，' => ',',
+        '。' => '｡',
+        '、' => '､',
+        '；' => ';',
+        '：' => ':',
+        '！' => '!',
+        '？' => '?',
+        '）' => ')',
+        '」' => '｣',
+        '．' => '.',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_marks_widen_only_among_cjk() {
+        assert!(among_cjk(Some('出'), Some('在')));
+        assert!(among_cjk(Some('0'), Some('柳')));
+        assert!(among_cjk(Some('心'), Some(' ')));
+        assert!(!among_cjk(Some('9'), Some('3')));
+        assert!(!among_cjk(Some('a'), None));
+        assert_eq!(fullwidth(','), Some('，'));
+        assert_eq!(fullwidth('.'), None);
+    }
+
+    #[test]
+    fn narrow_forms_are_one_cell() {
+        use crate::layout::{Ambiguous, char_width};
+        for c in "，。、；：！？）」．".chars() {
+            assert!(hangable(c));
+            let n = narrow_form(c).unwrap();
+            assert_eq!(char_width(n, Ambiguous::Wide), 1, "{n}");
+        }
+    }
+}
