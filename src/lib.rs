@@ -2,11 +2,15 @@
 //!
 //! Layers, lowest first: [`model`] (plain data), [`parse`] (bytes → issue),
 //! [`layout`] (articles set into terminal lines), [`library`] (finding issue
-//! files), [`export`] (text output for the CLI).
+//! files), [`export`] (text output for the CLI), [`app`] (state and the
+//! update step), [`ui`] (drawing), [`tui`] (the terminal shell).
 //! See `docs/architecture.md`.
 
+pub mod app;
 pub mod export;
 pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod tui;
+pub mod ui;

@@ -4,7 +4,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use dubao::library::{self, Source};
 use dubao::model::Issue;
 use dubao::{export, parse};
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,6 +38,23 @@ enum Command {
         /// Issue files or directories (default: the bundled samples).
         paths: Vec<PathBuf>,
     },
+    /// Print articles laid out exactly as the article pane shows them.
+    Show {
+        /// The issue file.
+        path: PathBuf,
+        /// Which article, 1-based in list order (default: all).
+        #[arg(long, short)]
+        article: Option<usize>,
+        /// Pane width in cells (default: the terminal width, else 80).
+        #[arg(long, short)]
+        width: Option<u16>,
+        /// Width of ambiguous characters like “ ” … — in this terminal.
+        #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]
+        ambiguous: AmbiguousArg,
+        /// Colour the output (auto: only when writing to a terminal).
+        #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
+        color: ColorArg,
+    },
     /// List issues → sections → headlines, with article ids.
     List {
         /// Issue files or directories (default: the bundled samples).
@@ -50,6 +67,19 @@ enum Command {
     },
 }
 
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum AmbiguousArg {
+    Narrow,
+    Wide,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
 /// Exit status when some files failed to load (the rest were printed).
 const SOME_FAILED: u8 = 1;
 /// Exit status for usage errors (clap uses it too).
@@ -58,7 +88,11 @@ const USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        None if io::stdout().is_terminal() => run_reader(&cli.paths),
         None => run_list(&cli.paths),
+        Some(Command::Show { path, article, width, ambiguous, color }) => {
+            run_show(&path, article, width, ambiguous, color)
+        }
         Some(Command::List { paths }) => run_list(&paths),
         Some(Command::Dump { json, markup, paths }) => run_dump(&paths, json, markup),
         Some(Command::Completions { shell }) => {
@@ -114,6 +148,69 @@ fn report_warning(source: &str, w: &parse::Warning) {
 
 fn status(failed: bool) -> ExitCode {
     if failed { ExitCode::from(SOME_FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// The two-pane reader on the given paths (the bundled samples when none).
+fn run_reader(paths: &[PathBuf]) -> io::Result<ExitCode> {
+    let (sources, errors) = if paths.is_empty() { (library::bundled(), Vec::new()) } else { library::collect(paths) };
+    for e in &errors {
+        eprintln!("dubao: {e}");
+    }
+    if sources.is_empty() {
+        return Ok(ExitCode::from(SOME_FAILED));
+    }
+    let settings = dubao::app::Settings::default();
+    let ambiguous = dubao::tui::AmbiguousSetting::Auto;
+    dubao::tui::run(sources, settings, Default::default(), dubao::ui::Theme::from_env(), ambiguous)?;
+    // Problems with paths were printed before the reader took the screen;
+    // say them again where they can be read.
+    for e in &errors {
+        eprintln!("dubao: {e}");
+    }
+    Ok(status(!errors.is_empty()))
+}
+
+/// `dubao show`: articles laid out as the article pane shows them.
+fn run_show(
+    path: &std::path::Path,
+    article: Option<usize>,
+    width: Option<u16>,
+    amb: AmbiguousArg,
+    color: ColorArg,
+) -> io::Result<ExitCode> {
+    let (issues, failed) = load_all(&[path.to_path_buf()]);
+    let Some(issue) = issues.first() else { return Ok(status(true)) };
+    let articles: Vec<&dubao::model::Article> = issue.articles().collect();
+    let chosen: Vec<&dubao::model::Article> = match article {
+        None => articles.clone(),
+        Some(n) if (1..=articles.len()).contains(&n) => vec![articles[n - 1]],
+        Some(n) => {
+            eprintln!("dubao: {}: no article {n} (the issue has {})", issue.source, articles.len());
+            return Ok(ExitCode::from(USAGE));
+        }
+    };
+    let tty = io::stdout().is_terminal();
+    let width = width
+        .or_else(|| tty.then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)).flatten())
+        .unwrap_or(80);
+    let ambiguous = match amb {
+        AmbiguousArg::Narrow => dubao::layout::Ambiguous::Narrow,
+        AmbiguousArg::Wide => dubao::layout::Ambiguous::Wide,
+    };
+    let options = dubao::layout::LayoutOptions { ambiguous, ..Default::default() };
+    let colored = color == ColorArg::Always || color == ColorArg::Auto && tty;
+    let theme = dubao::ui::Theme::from_env();
+    let mut out = String::new();
+    for (k, a) in chosen.iter().enumerate() {
+        if k > 0 {
+            out.push_str("\n\n");
+        }
+        let laid = dubao::layout::layout(a, width, &options);
+        out.push_str(&if colored { dubao::ui::ansi(&laid, &theme) } else { dubao::layout::to_plain_text(&laid) });
+        out.push('\n');
+    }
+    write_stdout(out.as_bytes())?;
+    Ok(status(failed))
 }
 
 fn run_list(paths: &[PathBuf]) -> io::Result<ExitCode> {

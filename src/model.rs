@@ -133,7 +133,52 @@ impl Issue {
     }
 }
 
+/// A part of an article's text, in reading order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Element {
+    /// The headline.
+    Headline,
+    /// Deck number n.
+    Deck(usize),
+    /// The byline.
+    Byline,
+    /// Body block number n.
+    Block(usize),
+    /// The closing attribution.
+    Attribution,
+}
+
+/// A place in an article's source text: an element and a byte offset into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// Which part of the article.
+    pub element: Element,
+    /// Byte offset into that part's text.
+    pub offset: usize,
+}
+
 impl Article {
+    /// The text of one element, if the article has it.
+    pub fn element_text(&self, element: Element) -> Option<&str> {
+        match element {
+            Element::Headline => Some(&self.headline),
+            Element::Deck(i) => self.decks.get(i).map(String::as_str),
+            Element::Byline => self.byline.as_deref(),
+            Element::Block(i) => self.blocks.get(i).map(Block::text),
+            Element::Attribution => self.attribution.as_deref(),
+        }
+    }
+
+    /// Every element with its text, in reading order.
+    pub fn elements(&self) -> impl Iterator<Item = (Element, &str)> {
+        let head = std::iter::once((Element::Headline, self.headline.as_str()));
+        let decks = self.decks.iter().enumerate().map(|(i, d)| (Element::Deck(i), d.as_str()));
+        let byline = self.byline.iter().map(|b| (Element::Byline, b.as_str()));
+        let blocks = self.blocks.iter().enumerate().map(|(i, b)| (Element::Block(i), b.text()));
+        let attribution = self.attribution.iter().map(|a| (Element::Attribution, a.as_str()));
+        head.chain(decks).chain(byline).chain(blocks).chain(attribution)
+    }
+
     /// An article with the given headline and nothing else yet.
     pub fn new(headline: String) -> Article {
         Article {

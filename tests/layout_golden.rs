@@ -3,16 +3,10 @@
 use dubao::layout::{LayoutOptions, layout, to_plain_text};
 
 fn seed() -> dubao::model::Issue {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_5f9f883e554d2686.txt"
-    );
-    let bytes = std::fs::read(path).unwrap_or_else(|e| {
-        panic!("the seed issue is missing at {path} ({e}); the golden tests need it")
-    });
-    dubao::parse::parse_issue(&bytes, path)
-        .expect("the seed issue parses")
-        .issue
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_5f9f883e554d2686.txt");
+    let bytes = std::fs::read(path)
+        .unwrap_or_else(|e| panic!("the seed issue is missing at {path} ({e}); the golden tests need it"));
+    dubao::parse::parse_issue(&bytes, path).expect("the seed issue parses").issue
 }
 
 #[test]

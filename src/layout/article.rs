@@ -40,12 +40,7 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         tmp: Vec::new(),
         lines: Vec::new(),
     };
-    b.set(
-        Element::Headline,
-        &article.headline,
-        Role::Headline,
-        Align::Centre,
-    );
+    b.set(Element::Headline, &article.headline, Role::Headline, Align::Centre);
     for (i, deck) in article.decks.iter().enumerate() {
         b.set(Element::Deck(i), deck, Role::Deck, Align::Centre);
     }
@@ -71,21 +66,13 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
     if let Some(attribution) = &article.attribution {
         b.attribution(attribution);
     }
-    ArticleLayout {
-        lines: b.lines,
-        column,
-        margin: pane.saturating_sub(column) / 2,
-    }
+    ArticleLayout { lines: b.lines, column, margin: pane.saturating_sub(column) / 2 }
 }
 
 /// The text column: capped by the options, one cell kept for hanging marks,
 /// even for CJK text so that lines of ideographs fill it exactly.
 fn column_width(pane: u16, opts: &LayoutOptions, cjk: bool) -> u16 {
-    let room = if opts.hanging {
-        pane.saturating_sub(1)
-    } else {
-        pane
-    };
+    let room = if opts.hanging { pane.saturating_sub(1) } else { pane };
     let mut column = opts.max_width.min(room);
     if cjk && column >= 4 && column % 2 == 1 {
         column -= 1;
@@ -138,13 +125,7 @@ impl Builder<'_> {
         if align == Align::Centre {
             wrap_balanced(&self.units, self.column, &mut self.brks, &mut self.tmp);
         } else {
-            wrap(
-                &self.units,
-                self.column,
-                self.column,
-                o.hanging,
-                &mut self.brks,
-            );
+            wrap(&self.units, self.column, self.column, o.hanging, &mut self.brks);
         }
         let source: Arc<str> = Arc::from(text);
         for k in 0..self.brks.len() {
@@ -153,18 +134,7 @@ impl Builder<'_> {
                 Align::Centre => self.column.saturating_sub(brk.width) / 2,
                 Align::Left => 0,
             };
-            let line = self.line(
-                role,
-                element,
-                &source,
-                lead,
-                t,
-                brk,
-                Frame {
-                    pad,
-                    ..Frame::default()
-                },
-            );
+            let line = self.line(role, element, &source, lead, t, brk, Frame { pad, ..Frame::default() });
             self.lines.push(line);
         }
     }
@@ -176,24 +146,11 @@ impl Builder<'_> {
         let indent = o.indent && script.is_cjk() && self.column >= MIN_INDENT_COLUMN;
         let first = if indent { self.column - 4 } else { self.column };
         wrap(&self.units, first, self.column, o.hanging, &mut self.brks);
-        let accent = dateline
-            .filter(|d| !d.is_empty() && t.starts_with(*d))
-            .map(|d| lead..lead + d.len());
+        let accent = dateline.filter(|d| !d.is_empty() && t.starts_with(*d)).map(|d| lead..lead + d.len());
         let source: Arc<str> = Arc::from(text);
         for k in 0..self.brks.len() {
-            let frame = Frame {
-                indent: indent && k == 0,
-                ..Frame::default()
-            };
-            let mut line = self.line(
-                Role::Body,
-                Element::Block(i),
-                &source,
-                lead,
-                t,
-                self.brks[k],
-                frame,
-            );
+            let frame = Frame { indent: indent && k == 0, ..Frame::default() };
+            let mut line = self.line(Role::Body, Element::Block(i), &source, lead, t, self.brks[k], frame);
             if let Some(a) = &accent {
                 line.accent = line.display_range(a.clone());
             }
@@ -209,11 +166,7 @@ impl Builder<'_> {
         }
         let o = self.opts;
         let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
-        let (open, close) = if script.is_cjk() {
-            ("（", "）")
-        } else {
-            ("(", ")")
-        };
+        let (open, close) = if script.is_cjk() { ("（", "）") } else { ("(", ")") };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
         let limit = self.column.saturating_sub(2 * paren).max(1);
         wrap_balanced(&self.units, limit, &mut self.brks, &mut self.tmp);
@@ -231,15 +184,7 @@ impl Builder<'_> {
                 extra: framed - brk.width,
                 ..Frame::default()
             };
-            let line = self.line(
-                Role::Attribution,
-                Element::Attribution,
-                &source,
-                lead,
-                t,
-                brk,
-                frame,
-            );
+            let line = self.line(Role::Attribution, Element::Attribution, &source, lead, t, brk, frame);
             self.lines.push(line);
         }
     }

@@ -91,10 +91,7 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
                 }
             }
         } else {
-            let len = text[i..]
-                .graphemes(true)
-                .next()
-                .map_or(c.len_utf8(), str::len);
+            let len = text[i..].graphemes(true).next().map_or(c.len_utf8(), str::len);
             let end = i + len;
             let g = &text[i..end];
             cur = next;
@@ -111,10 +108,7 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
                 (w, wide, g.chars().next_back().unwrap_or(c))
             }
         };
-        let mut side = Side {
-            cls: classify(c, wide),
-            wide,
-        };
+        let mut side = Side { cls: classify(c, wide), wide };
         let mut shown = c;
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -154,12 +148,7 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
         }
         prev_cls = side.cls;
         prev_char = Some(last_char);
-        out.push(Unit {
-            start: i as u32,
-            width,
-            cls: side.cls,
-            flags,
-        });
+        out.push(Unit { start: i as u32, width, cls: side.cls, flags });
     }
     script
 }
@@ -177,18 +166,12 @@ pub(crate) struct Brk {
 
 /// Whether the line may end after unit `i` (spaces after it are dropped).
 fn may_end_after(units: &[Unit], i: usize) -> bool {
-    units[i + 1..]
-        .iter()
-        .find(|u| u.cls != Class::Sp)
-        .is_none_or(|u| u.flags & BREAK != 0)
+    units[i + 1..].iter().find(|u| u.cls != Class::Sp).is_none_or(|u| u.flags & BREAK != 0)
 }
 
 /// Width of units `from..to`, without trailing spaces, and where they end.
 fn measure(units: &[Unit], from: usize, to: usize) -> (usize, usize) {
-    let end = (from..to)
-        .rev()
-        .find(|&k| units[k].cls != Class::Sp)
-        .map_or(from, |k| k + 1);
+    let end = (from..to).rev().find(|&k| units[k].cls != Class::Sp).map_or(from, |k| k + 1);
     (units[from..end].iter().map(|u| u.width as usize).sum(), end)
 }
 
@@ -235,20 +218,10 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
             None
         };
         if let Some(hw) = hang_width {
-            out.push(Brk {
-                from: start,
-                to: i + 1,
-                width: w + hw,
-                narrow_last: hw != uw,
-            });
+            out.push(Brk { from: start, to: i + 1, width: w + hw, narrow_last: hw != uw });
             i += 1;
         } else if let Some((b, (end, width))) = last_break {
-            out.push(Brk {
-                from: start,
-                to: end,
-                width,
-                narrow_last: false,
-            });
+            out.push(Brk { from: start, to: end, width, narrow_last: false });
             i = b;
         } else {
             // Nowhere to break by the rules: cut the word, but still keep
@@ -258,20 +231,11 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
                 .find(|&k| {
                     units[k].cls != Class::Sp
                         && !units[k].cls.no_start()
-                        && units[..k]
-                            .iter()
-                            .rev()
-                            .find(|u| u.cls != Class::Sp)
-                            .is_none_or(|u| u.cls != Class::Op)
+                        && units[..k].iter().rev().find(|u| u.cls != Class::Sp).is_none_or(|u| u.cls != Class::Op)
                 })
                 .unwrap_or(i);
             let (width, end) = measure(units, start, b);
-            out.push(Brk {
-                from: start,
-                to: end,
-                width,
-                narrow_last: false,
-            });
+            out.push(Brk { from: start, to: end, width, narrow_last: false });
             i = b;
         }
         while i < n && units[i].cls == Class::Sp {
@@ -284,12 +248,7 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
         limit = rest;
     }
     if content.0 > start {
-        out.push(Brk {
-            from: start,
-            to: content.0,
-            width: content.1,
-            narrow_last: false,
-        });
+        out.push(Brk { from: start, to: content.0, width: content.1, narrow_last: false });
     }
 }
 
@@ -345,11 +304,7 @@ pub(crate) fn render(text: &str, units: &[Unit], brk: &Brk, out: &mut String) {
         let c = text[s..e].chars().next().unwrap_or(' ');
         if narrow {
             // A widened ASCII mark hangs as itself.
-            out.push(if u.flags & WIDEN != 0 {
-                c
-            } else {
-                narrow_form(c).unwrap_or(c)
-            });
+            out.push(if u.flags & WIDEN != 0 { c } else { narrow_form(c).unwrap_or(c) });
         } else if u.flags & WIDEN != 0 {
             out.push(fullwidth(c).unwrap_or(c));
         } else {
@@ -459,10 +414,7 @@ mod tests {
 
     #[test]
     fn clusters_are_never_split() {
-        assert_eq!(
-            lines("e\u{301}e\u{301}e\u{301}", 2),
-            ["e\u{301}e\u{301}", "e\u{301}"]
-        );
+        assert_eq!(lines("e\u{301}e\u{301}e\u{301}", 2), ["e\u{301}e\u{301}", "e\u{301}"]);
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(lines(&family.repeat(2), 3), [family, family]);
         assert_eq!(lines("🇨🇳🇯🇵", 3), ["🇨🇳", "🇯🇵"]);
@@ -476,14 +428,8 @@ mod tests {
 
     #[test]
     fn ambiguous_width_follows_the_mode() {
-        assert_eq!(
-            set("中“中”中", 6, false, Ambiguous::Narrow),
-            ["中“中”", "中"]
-        );
-        assert_eq!(
-            set("中“中”中", 6, false, Ambiguous::Wide),
-            ["中", "“中”", "中"]
-        );
+        assert_eq!(set("中“中”中", 6, false, Ambiguous::Narrow), ["中“中”", "中"]);
+        assert_eq!(set("中“中”中", 6, false, Ambiguous::Wide), ["中", "“中”", "中"]);
     }
 
     #[test]

@@ -29,13 +29,9 @@ impl Line {
             Some(r) => (r.start, r.end),
             None => (t.len(), t.len()),
         };
-        [
-            (&t[..a], self.role),
-            (&t[a..b], Role::Dateline),
-            (&t[b..], self.role),
-        ]
-        .into_iter()
-        .filter(|(s, _)| !s.is_empty())
+        [(&t[..a], self.role), (&t[a..b], Role::Dateline), (&t[b..], self.role)]
+            .into_iter()
+            .filter(|(s, _)| !s.is_empty())
     }
 
     /// The whole display text (the spans concatenated).
@@ -55,10 +51,7 @@ impl Line {
 
     /// Source position of the first source character shown (blank lines: the next element's start).
     pub fn start(&self) -> Pos {
-        Pos {
-            element: self.element,
-            offset: self.src.start,
-        }
+        Pos { element: self.element, offset: self.src.start }
     }
 
     /// Source bytes shown on the line, in its element's text; `None` for blank lines.

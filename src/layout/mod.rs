@@ -38,29 +38,7 @@ pub enum Role {
     Blank,
 }
 
-/// Which part of the article a line comes from, in reading order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Element {
-    /// `article.headline`.
-    Headline,
-    /// `article.decks[i]`.
-    Deck(usize),
-    /// `article.byline`.
-    Byline,
-    /// `article.blocks[i]`.
-    Block(usize),
-    /// `article.attribution`.
-    Attribution,
-}
-
-/// A position in the article's source text: an element and a byte offset into its string.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Pos {
-    /// The element.
-    pub element: Element,
-    /// Byte offset into the element's source string.
-    pub offset: usize,
-}
+pub use crate::model::{Element, Pos};
 
 /// An article set for one pane width and set of options.
 #[derive(Debug, Clone)]
@@ -90,9 +68,7 @@ impl ArticleLayout {
     /// `pos` is not shown, e.g. dropped white space); 0 when there are none.
     pub fn line_of(&self, pos: Pos) -> usize {
         let lines = &self.lines;
-        let idx = lines
-            .partition_point(|l| l.start() <= pos)
-            .saturating_sub(1);
+        let idx = lines.partition_point(|l| l.start() <= pos).saturating_sub(1);
         // Before the first shown character of an element: its first line,
         // not the previous element's last.
         match lines.get(idx + 1) {
@@ -138,9 +114,15 @@ mod tests {
         a.dateline = Some("东昌府讯".into());
         a.attribution = Some("融媒体中心 徐振鑫 朱晓斌".into());
         a.blocks = vec![
-            Block::Paragraph("东昌府讯 11月18日,山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开,深入贯彻党的二十大精神。".into()),
+            Block::Paragraph(
+                "东昌府讯 11月18日,山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开,深入贯彻党的二十大精神。"
+                    .into(),
+            ),
             Block::Subhead("打造拥军文化新阵地".into()),
-            Block::Paragraph("会议指出,在习近平总书记、党中央亲切关怀下,国家赋予山东建设绿色低碳高质量发展先行区的重大历史使命。".into()),
+            Block::Paragraph(
+                "会议指出,在习近平总书记、党中央亲切关怀下,国家赋予山东建设绿色低碳高质量发展先行区的重大历史使命。"
+                    .into(),
+            ),
         ];
         a
     }
@@ -155,20 +137,7 @@ mod tests {
         let l = layout(&article(), 60, &LayoutOptions::default());
         assert_eq!(
             roles(&l),
-            [
-                Headline,
-                Deck,
-                Byline,
-                Blank,
-                Body,
-                Body,
-                Blank,
-                Subhead,
-                Blank,
-                Body,
-                Body,
-                Attribution
-            ]
+            [Headline, Deck, Byline, Blank, Body, Body, Blank, Subhead, Blank, Body, Body, Attribution]
         );
     }
 
@@ -179,10 +148,7 @@ mod tests {
         assert_eq!((l.column(), l.margin()), (58, 1));
         let l = layout(&article(), 120, &opts);
         assert_eq!((l.column(), l.margin()), (80, 20));
-        let no_hang = LayoutOptions {
-            hanging: false,
-            ..opts
-        };
+        let no_hang = LayoutOptions { hanging: false, ..opts };
         assert_eq!(layout(&article(), 61, &no_hang).column(), 60);
         for pane in 0..8 {
             let l = layout(&article(), pane, &LayoutOptions::default());
@@ -195,22 +161,13 @@ mod tests {
         let l = layout(&article(), 60, &LayoutOptions::default());
         let body = &l.lines()[4];
         assert!(body.text().starts_with("\u{3000}\u{3000}东昌府讯"));
-        let sub = l
-            .lines()
-            .iter()
-            .find(|l| l.role() == Role::Subhead)
-            .unwrap();
+        let sub = l.lines().iter().find(|l| l.role() == Role::Subhead).unwrap();
         assert_eq!(sub.text(), "打造拥军文化新阵地");
-        let no_indent = LayoutOptions {
-            indent: false,
-            ..Default::default()
-        };
+        let no_indent = LayoutOptions { indent: false, ..Default::default() };
         let l = layout(&article(), 60, &no_indent);
         assert!(l.lines()[4].text().starts_with("东昌府讯"));
         let mut latin = Article::new("Bridge reopens".into());
-        latin
-            .blocks
-            .push(Block::Paragraph("The council voted on Friday.".into()));
+        latin.blocks.push(Block::Paragraph("The council voted on Friday.".into()));
         let l = layout(&latin, 60, &LayoutOptions::default());
         assert_eq!(l.lines()[2].text(), "The council voted on Friday.");
         assert_eq!(l.column(), 59, "Latin columns are not snapped");
@@ -230,36 +187,22 @@ mod tests {
         let l = layout(&article(), 60, &LayoutOptions::default());
         let head = &l.lines()[0];
         let pad = head.text().len() - head.text().trim_start().len();
-        assert_eq!(
-            pad,
-            (58 - str_width(head.text().trim_start(), Ambiguous::Narrow)) / 2
-        );
+        assert_eq!(pad, (58 - str_width(head.text().trim_start(), Ambiguous::Narrow)) / 2);
         let attr = l.lines().last().unwrap();
         assert_eq!(attr.text().trim_start(), "（融媒体中心 徐振鑫 朱晓斌）");
         assert_eq!(attr.width(), 58);
         let mut latin = Article::new("Bridge reopens".into());
         latin.attribution = Some("Staff report".into());
-        latin
-            .blocks
-            .push(Block::Paragraph("The council voted.".into()));
+        latin.blocks.push(Block::Paragraph("The council voted.".into()));
         let l = layout(&latin, 40, &LayoutOptions::default());
-        assert!(
-            l.lines()
-                .last()
-                .unwrap()
-                .text()
-                .ends_with(" (Staff report)")
-        );
+        assert!(l.lines().last().unwrap().text().ends_with(" (Staff report)"));
     }
 
     #[test]
     fn full_width_marks_are_an_option() {
         let l = layout(&article(), 60, &LayoutOptions::default());
         assert!(l.lines()[0].text().contains("暖心！"));
-        let off = LayoutOptions {
-            fullwidth_punct: false,
-            ..Default::default()
-        };
+        let off = LayoutOptions { fullwidth_punct: false, ..Default::default() };
         let l = layout(&article(), 60, &off);
         assert!(l.lines()[0].text().contains("暖心!"));
     }
@@ -290,35 +233,13 @@ mod tests {
             if line.role() != Role::Blank {
                 assert_eq!(l.line_of(line.start()), i);
                 let (el, r) = line.source_range().unwrap();
-                assert_eq!(
-                    l.line_of(Pos {
-                        element: el,
-                        offset: r.end - 1
-                    }),
-                    i
-                );
+                assert_eq!(l.line_of(Pos { element: el, offset: r.end - 1 }), i);
             }
         }
-        let first_body = l
-            .lines()
-            .iter()
-            .position(|x| x.role() == Role::Body)
-            .unwrap();
-        assert_eq!(
-            l.line_of(Pos {
-                element: Element::Block(0),
-                offset: 0
-            }),
-            first_body
-        );
+        let first_body = l.lines().iter().position(|x| x.role() == Role::Body).unwrap();
+        assert_eq!(l.line_of(Pos { element: Element::Block(0), offset: 0 }), first_body);
         let empty = layout(&Article::new(String::new()), 40, &LayoutOptions::default());
-        assert_eq!(
-            empty.line_of(Pos {
-                element: Element::Headline,
-                offset: 0
-            }),
-            0
-        );
+        assert_eq!(empty.line_of(Pos { element: Element::Headline, offset: 0 }), 0);
     }
 
     #[test]

@@ -80,13 +80,7 @@ mod tests {
 
     #[test]
     fn fast_path_agrees_with_the_tables() {
-        let ranges = [
-            0x20..0x7f,
-            0x3000..0x3100,
-            0x3400..0x4dc0,
-            0x4e00..0xa000,
-            0xff00..0xfff0,
-        ];
+        let ranges = [0x20..0x7f, 0x3000..0x3100, 0x3400..0x4dc0, 0x4e00..0xa000, 0xff00..0xfff0];
         for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
             if let Some(w) = fast_width(c) {
                 assert_eq!(Some(w as usize), c.width(), "{c:?}");

@@ -205,10 +205,14 @@ fn chinese_dateline(p: &str) -> Option<&str> {
     }
     let known = AGENCIES.iter().any(|a| prefix.starts_with(a));
     let dated = prefix.ends_with('日');
-    let next = p[end..].chars().next();
     // `东昌府讯 11月18日` / `东昌府讯11月18日` / `本报讯(记者…)`; but not
     // `通讯员…` or `资讯显示`, where an ideograph follows.
-    let free = next.is_none_or(|c| !is_han(c)) && prefix.chars().count() >= 2;
+    // A dateline opens running text; a line ending in 讯 (`侯营镇简讯`) is a headline.
+    let next = p[end..].chars().next()?;
+    if p[end..].trim().is_empty() {
+        return None;
+    }
+    let free = !is_han(next) && prefix.chars().count() >= 2;
     let is_dian = head.ends_with('电') || head.ends_with('電');
     let ok = if is_dian { known || dated } else { known || dated || free };
     (ok && prefix.chars().count() <= 16).then_some(head)
@@ -440,6 +444,8 @@ mod tests {
             ("会议指出,在习近平总书记、党中央亲切关怀下", None),
             ("The mayor — who was elected…", None),
             ("“目前,为了保障…", None),
+            ("侯营镇简讯", None),
+            ("本报讯", None),
         ];
         for (p, want) in cases {
             assert_eq!(dateline(p), want, "{p}");

@@ -1,0 +1,190 @@
+//! Everything that can happen to the reader: one enum for the keymap (by
+//! its snake_case name) and for the update step.
+
+use serde::{Deserialize, Serialize};
+
+/// A change requested of the app: from a key, the mouse, the terminal or
+/// finished background work. Bindable actions have snake_case names used in
+/// the config's `[keys]` table; the others are events and can't be bound.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Move down in the list / scroll the article one line.
+    Down,
+    /// Move up in the list / scroll the article one line.
+    Up,
+    /// Page down.
+    PageDown,
+    /// Page up.
+    PageUp,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// Go to the first row / top of the article.
+    Top,
+    /// Go to the last row / end of the article.
+    Bottom,
+    /// Open the selected article and read it.
+    Open,
+    /// Back to the list.
+    Back,
+    /// Switch focus between the list and the article.
+    SwitchPane,
+    /// Open the next article.
+    NextArticle,
+    /// Open the previous article.
+    PrevArticle,
+    /// Go to the first article of the next section.
+    NextSection,
+    /// Go to the first article of the previous section.
+    PrevSection,
+    /// Open the next unread article.
+    NextUnread,
+    /// Open the next issue.
+    NextIssue,
+    /// Open the previous issue.
+    PrevIssue,
+    /// Start an incremental search in this issue.
+    Search,
+    /// Jump to the next search match.
+    SearchNext,
+    /// Jump to the previous search match.
+    SearchPrev,
+    /// Bookmark the current article, or remove its bookmark.
+    ToggleBookmark,
+    /// Mark the current article read or unread.
+    ToggleRead,
+    /// Widen the text column.
+    Wider,
+    /// Narrow the text column.
+    Narrower,
+    /// Show or hide the help overlay.
+    Help,
+    /// Quit dubao.
+    Quit,
+    /// Suspend to the shell (Ctrl-z).
+    Suspend,
+
+    /// The terminal was resized to (columns, rows).
+    #[serde(skip)]
+    Resize(u16, u16),
+    /// Mouse wheel at (column, row): positive scrolls down.
+    #[serde(skip)]
+    Wheel { x: u16, y: u16, delta: i16 },
+    /// Mouse click at (column, row).
+    #[serde(skip)]
+    Click { x: u16, y: u16 },
+    /// A character typed into the search prompt.
+    #[serde(skip)]
+    SearchInput(char),
+    /// Backspace in the search prompt.
+    #[serde(skip)]
+    SearchBackspace,
+    /// Enter in the search prompt: jump to the first match.
+    #[serde(skip)]
+    SearchSubmit,
+    /// Esc in the search prompt: close it and clear the highlights.
+    #[serde(skip)]
+    SearchCancel,
+    /// Issue number `index` was loaded (or could not be).
+    #[serde(skip)]
+    Loaded {
+        /// Which issue.
+        index: usize,
+        /// The issue, or a message naming the file and the problem.
+        result: Result<std::sync::Arc<crate::model::Issue>, String>,
+    },
+}
+
+impl Action {
+    /// Bindable actions, in the order help lists them.
+    pub const BINDABLE: [Action; 28] = [
+        Action::Down,
+        Action::Up,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        Action::Top,
+        Action::Bottom,
+        Action::Open,
+        Action::Back,
+        Action::SwitchPane,
+        Action::NextArticle,
+        Action::PrevArticle,
+        Action::NextSection,
+        Action::PrevSection,
+        Action::NextUnread,
+        Action::NextIssue,
+        Action::PrevIssue,
+        Action::Search,
+        Action::SearchNext,
+        Action::SearchPrev,
+        Action::ToggleBookmark,
+        Action::ToggleRead,
+        Action::Wider,
+        Action::Narrower,
+        Action::Help,
+        Action::Quit,
+        Action::Suspend,
+    ];
+
+    /// What the action does, for the help overlay.
+    pub fn describe(&self) -> &'static str {
+        match self {
+            Action::Down => "move down / scroll down",
+            Action::Up => "move up / scroll up",
+            Action::PageDown => "page down",
+            Action::PageUp => "page up",
+            Action::HalfPageDown => "half a page down",
+            Action::HalfPageUp => "half a page up",
+            Action::Top => "first headline / top of article",
+            Action::Bottom => "last headline / end of article",
+            Action::Open => "read the selected article",
+            Action::Back => "back to the list",
+            Action::SwitchPane => "switch pane",
+            Action::NextArticle => "next article",
+            Action::PrevArticle => "previous article",
+            Action::NextSection => "next section",
+            Action::PrevSection => "previous section",
+            Action::NextUnread => "next unread article",
+            Action::NextIssue => "next issue",
+            Action::PrevIssue => "previous issue",
+            Action::Search => "search this issue",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::ToggleBookmark => "bookmark / unbookmark",
+            Action::ToggleRead => "mark read / unread",
+            Action::Wider => "wider text column",
+            Action::Narrower => "narrower text column",
+            Action::Help => "this help",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell",
+            _ => "",
+        }
+    }
+
+    /// The action's config name (`next_article`).
+    pub fn name(&self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for a in Action::BINDABLE {
+            let name = a.name();
+            assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
+            let back: Action = serde_json::from_value(serde_json::Value::String(name)).unwrap();
+            assert_eq!(back, a);
+            assert!(!a.describe().is_empty());
+        }
+        assert_eq!(Action::NextArticle.name(), "next_article");
+        assert_eq!(Action::ToggleBookmark.name(), "toggle_bookmark");
+    }
+}

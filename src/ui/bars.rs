@@ -1,0 +1,89 @@
+//! The title line at the top and the hint / status / search line at the bottom.
+
+use super::Theme;
+use super::cells::{put, truncate};
+use crate::app::{Action, State};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+/// `东昌府报 · 2022-11-19 · issue 3/120 · 第01版 要闻`
+pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let amb = state.settings.layout.ambiguous;
+    buf.set_style(area, theme.bar);
+    let lib = &state.library;
+    let Some(slot) = lib.slots.get(lib.current) else { return };
+    let mut parts: Vec<String> = Vec::new();
+    match &slot.issue {
+        Some(issue) => {
+            if let Some(d) = issue.date {
+                parts.push(d.to_string());
+            }
+            if lib.slots.len() > 1 {
+                parts.push(format!("issue {}/{}", lib.current + 1, lib.slots.len()));
+            }
+            let section = state.rows().iter().rev().find_map(|r| match r {
+                crate::app::Row::Article { index, section } if *index == state.nav.selected => Some(*section),
+                _ => None,
+            });
+            if let Some(name) = section.and_then(|s| issue.sections.get(s)).map(|s| s.name.as_str()) {
+                if !name.is_empty() {
+                    parts.push(name.to_string());
+                }
+            }
+            let title = format!(" {} ", issue.title);
+            let x = put(buf, area.x, area.y, area.right(), &title, theme.title, amb);
+            let rest = if parts.is_empty() { String::new() } else { format!("· {}", parts.join(" · ")) };
+            let rest = truncate(&rest, usize::from(area.right().saturating_sub(x)), amb);
+            put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
+        }
+        None => {
+            let text = format!(" {} — loading…", slot.name);
+            put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
+        }
+    }
+}
+
+/// Key hints from the active keymap, or a message, or the search prompt.
+pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let amb = state.settings.layout.ambiguous;
+    let width = usize::from(area.width);
+    if let Some(query) = &state.search.prompt {
+        let n = state.search.hits.len();
+        let count = match (query.is_empty(), n) {
+            (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
+            (false, 0) => "  no matches".to_string(),
+            (false, 1) => "  1 match".to_string(),
+            (false, n) => format!("  {n} matches"),
+        };
+        let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
+        let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
+        put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
+        return;
+    }
+    if let Some(msg) = &state.status {
+        put(buf, area.x, area.y, area.right(), &truncate(&format!(" {msg}"), width, amb), theme.status, amb);
+        return;
+    }
+    let km = &state.keymap;
+    let hints = [
+        (km.hint(&[Action::Down, Action::Up]), "move"),
+        (km.hint(&[Action::Open]), "read"),
+        (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
+        (km.hint(&[Action::ToggleBookmark]), "bookmark"),
+        (km.hint(&[Action::Search]), "search"),
+        (km.hint(&[Action::Help]), "help"),
+        (km.hint(&[Action::Quit]), "quit"),
+    ];
+    let mut x = area.x + 1;
+    for (i, (keys, what)) in hints.iter().filter(|(k, _)| !k.is_empty()).enumerate() {
+        let piece_width = keys.chars().count() + what.chars().count() + 4;
+        if usize::from(x - area.x) + piece_width > width {
+            break;
+        }
+        if i > 0 {
+            x = put(buf, x, area.y, area.right(), " · ", theme.border, amb);
+        }
+        x = put(buf, x, area.y, area.right(), keys, theme.key, amb);
+        x = put(buf, x, area.y, area.right(), &format!(" {what}"), Default::default(), amb);
+    }
+}

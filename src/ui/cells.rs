@@ -1,0 +1,118 @@
+//! Writing text into the buffer cell by cell, in the same widths the layout
+//! used — including terminals that draw ambiguous characters (`“ … —`)
+//! two cells wide, which ratatui alone would misalign.
+//!
+//! How the alignment is kept in wide mode: an ambiguous character is put in
+//! its cell with `CellDiffOption::ForcedWidth(2)` and the next cell is reset.
+//! ratatui's diff then skips that next cell, and its backend moves the
+//! cursor explicitly to the cell after it, so whatever width the terminal
+//! gives the character, everything after it lands where the layout put it.
+
+use crate::layout::{Ambiguous, str_width};
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::Style;
+use std::num::NonZeroU16;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// Writes `text` at (x, y) up to (not including) column `end`, grapheme by
+/// grapheme; stops before a grapheme that would cross `end`. Returns the
+/// column after the last written cell.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, end: u16, text: &str, style: Style, amb: Ambiguous) -> u16 {
+    let end = end.min(buf.area.right());
+    if y < buf.area.top() || y >= buf.area.bottom() {
+        return x;
+    }
+    let mut x = x.max(buf.area.left());
+    for g in text.graphemes(true) {
+        let w = str_width(g, amb) as u16;
+        if w == 0 {
+            continue;
+        }
+        if x + w > end {
+            break;
+        }
+        let cell = &mut buf[(x, y)];
+        cell.set_symbol(g).set_style(style);
+        // ratatui measures symbols narrow; where we draw one wider, say so.
+        let natural = UnicodeWidthStr::width(g) as u16;
+        cell.set_diff_option(match NonZeroU16::new(w) {
+            Some(forced) if w != natural => CellDiffOption::ForcedWidth(forced),
+            _ => CellDiffOption::None,
+        });
+        for k in 1..w {
+            buf[(x + k, y)].reset();
+        }
+        x += w;
+    }
+    x
+}
+
+/// Cuts `text` to at most `width` cells, ending in `…` when cut; never
+/// splits a grapheme or a wide character.
+pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
+    if str_width(text, amb) <= width {
+        return text.to_string();
+    }
+    let ellipsis = str_width("…", amb);
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = str_width(g, amb);
+        if used + w + ellipsis > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width >= ellipsis {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    #[test]
+    fn truncates_by_cells_without_splitting_wide_characters() {
+        assert_eq!(truncate("山东省深化新旧动能", 9, Ambiguous::Narrow), "山东省深…");
+        assert_eq!(truncate("山东省深化新旧动能", 10, Ambiguous::Narrow), "山东省深…");
+        assert_eq!(truncate("short", 10, Ambiguous::Narrow), "short");
+        assert_eq!(truncate("山东", 0, Ambiguous::Narrow), "");
+        assert_eq!(truncate("e\u{301}e\u{301}e\u{301}", 2, Ambiguous::Narrow), "e\u{301}…");
+    }
+
+    #[test]
+    fn put_stops_at_the_edge_and_never_straddles_it() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
+        let x = put(&mut buf, 0, 0, 5, "山东省", Style::default(), Ambiguous::Narrow);
+        assert_eq!(x, 4);
+        assert_eq!(buf[(0, 0)].symbol(), "山");
+        assert_eq!(buf[(2, 0)].symbol(), "东");
+        assert_eq!(buf[(4, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn wide_ambiguous_characters_take_two_cells_and_say_so() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let x = put(&mut buf, 0, 0, 6, "“好”", Style::default(), Ambiguous::Wide);
+        assert_eq!(x, 6);
+        assert_eq!(buf[(0, 0)].symbol(), "“");
+        assert_eq!(buf[(0, 0)].diff_option, CellDiffOption::ForcedWidth(NonZeroU16::new(2).unwrap()));
+        assert_eq!(buf[(2, 0)].symbol(), "好");
+        assert_eq!(buf[(4, 0)].symbol(), "”");
+        let mut narrow = Buffer::empty(Rect::new(0, 0, 6, 1));
+        assert_eq!(put(&mut narrow, 0, 0, 6, "“好”", Style::default(), Ambiguous::Narrow), 4);
+        assert_eq!(narrow[(0, 0)].diff_option, CellDiffOption::None);
+    }
+
+    #[test]
+    fn writing_outside_the_buffer_is_harmless() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 3, 1));
+        assert_eq!(put(&mut buf, 0, 5, 3, "abc", Style::default(), Ambiguous::Narrow), 0);
+        assert_eq!(put(&mut buf, 2, 0, 10, "abc", Style::default(), Ambiguous::Narrow), 3);
+    }
+}

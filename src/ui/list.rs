@@ -1,0 +1,95 @@
+//! The list pane: section headings with their headlines, unread and
+//! bookmark markers, the selection.
+
+use super::Theme;
+use super::cells::{put, truncate};
+use crate::app::{Focus, Row, State};
+use crate::model::Article;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Widget};
+
+/// Draws the list pane (border included) into `area`.
+pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let amb = state.settings.layout.ambiguous;
+    let focused = state.nav.focus == Focus::List;
+    let slot = state.library.slots.get(state.library.current);
+    let issue = slot.and_then(|s| s.issue.as_ref());
+    let title = match issue {
+        Some(i) => {
+            let total = i.articles().count();
+            let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
+            format!(" {total} articles · {unread} unread ")
+        }
+        None => String::new(),
+    };
+    let border = if focused { theme.border_focused } else { theme.border };
+    Block::default().borders(Borders::ALL).border_style(border).render(area, buf);
+    let title = truncate(&title, usize::from(area.width.saturating_sub(4)), amb);
+    put(buf, area.x + 2, area.y, area.right().saturating_sub(2), &title, border, amb);
+    let inner = crate::app::geometry::inner(area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let Some(issue) = issue else {
+        let msg = slot.and_then(|s| s.error.clone()).unwrap_or_else(|| "loading…".into());
+        for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
+            put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
+        }
+        return;
+    };
+    let articles: Vec<&Article> = issue.articles().collect();
+    let rows = state.rows();
+    let width = usize::from(inner.width);
+    for (k, row) in rows.iter().skip(state.nav.list_top).take(usize::from(inner.height)).enumerate() {
+        let y = inner.y + k as u16;
+        match *row {
+            Row::Section(s) => {
+                let name = issue.sections[s].name.as_str();
+                put(buf, inner.x, y, inner.right(), &truncate(name, width, amb), theme.section, amb);
+            }
+            Row::Article { index, .. } => {
+                let a = articles[index];
+                let selected = index == state.nav.selected;
+                let read = state.marks.read.contains(&a.id);
+                let style = match (selected, focused) {
+                    (true, true) => theme.selected,
+                    (true, false) => theme.selected_unfocused,
+                    _ if read => theme.read,
+                    _ => theme.unread,
+                };
+                if selected {
+                    buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+                }
+                let marker = if state.marks.bookmarks.contains(&a.id) {
+                    "★"
+                } else if !read {
+                    "●"
+                } else {
+                    " "
+                };
+                let marker_style = if selected { style } else { theme.marker };
+                let x = put(buf, inner.x, y, inner.right(), marker, marker_style, amb);
+                let x = put(buf, x, y, inner.right(), " ", style, amb);
+                let label = headline_label(a);
+                let room = usize::from(inner.right().saturating_sub(x));
+                put(buf, x, y, inner.right(), &truncate(&label, room, amb), style, amb);
+            }
+        }
+    }
+}
+
+/// The headline, or for an untitled article the start of its text.
+pub fn headline_label(a: &Article) -> String {
+    if !a.headline.is_empty() {
+        return a.headline.clone();
+    }
+    let first: String = a.blocks.first().map(|b| b.text().chars().take(40).collect()).unwrap_or_default();
+    if first.is_empty() { "(untitled)".into() } else { format!("({first})") }
+}
+
+/// Splits a message into lines of at most `width` characters (for errors).
+fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars.chunks(width.max(1) / 2 + 1).map(|c| c.iter().collect()).collect()
+}
