@@ -1,0 +1,71 @@
+//! Key → frame: one update step plus drawing into a 200×60 TestBackend,
+//! reading a 1 MB article (cost must not grow with the article), next to
+//! the same on a 15 KB article as the baseline.
+//!
+//! `cargo bench --bench frame`; report the medians.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dubao::app::{Action, Keymap, Settings, State, update};
+use dubao::model::{Article, Block, Issue, Section};
+use dubao::ui::{Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::hint::black_box;
+use std::sync::Arc;
+
+fn paragraphs() -> Vec<String> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_5f9f883e554d2686.txt");
+    let bytes = std::fs::read(path).unwrap_or_else(|_| include_bytes!("../issues/清河日报-20240308.txt").to_vec());
+    let issue = dubao::parse::parse_issue(&bytes, "seed.txt").unwrap().issue;
+    issue.articles().flat_map(|a| a.blocks.iter().map(|b| b.text().to_string())).collect()
+}
+
+fn reader_on(bytes: usize) -> State {
+    let paras = paragraphs();
+    let mut article = Article::new("一篇很长的文章".into());
+    let mut size = 0;
+    while size < bytes {
+        for p in &paras {
+            size += p.len();
+            article.blocks.push(Block::Paragraph(p.clone()));
+        }
+    }
+    let mut issue = Issue {
+        title: "bench".into(),
+        date: None,
+        source: "bench".into(),
+        encoding: "UTF-8".into(),
+        sections: vec![Section { name: String::new(), articles: vec![article] }],
+        publisher: None,
+        language: None,
+        masthead: Vec::new(),
+    };
+    issue.assign_ids();
+    let mut s = State::new(vec!["bench".into()], Settings::default(), Keymap::default(), (200, 60));
+    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Open);
+    s
+}
+
+fn bench(c: &mut Criterion) {
+    let theme = Theme::colored();
+    let mut group = c.benchmark_group("key_to_frame");
+    for (name, bytes) in [("15KB-article", 15_000), ("1MB-article", 1_000_000)] {
+        let mut state = reader_on(bytes);
+        update(&mut state, Action::HalfPageDown);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut down = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let action = if down { Action::Down } else { Action::Up };
+                down = !down;
+                black_box(update(&mut state, action));
+                term.draw(|f| draw(f, &state, &theme)).unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

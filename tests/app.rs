@@ -1,0 +1,271 @@
+//! The reader's behaviour through its one update step: keys in, state out,
+//! no terminal.
+
+use dubao::app::{Action, Effect, Focus, Keymap, Settings, State, update};
+use dubao::parse::parse_issue;
+use std::sync::Arc;
+
+fn issue(name: &str) -> Arc<dubao::model::Issue> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    Arc::new(parse_issue(&std::fs::read(&path).unwrap(), name).unwrap().issue)
+}
+
+fn reader(size: (u16, u16)) -> State {
+    let names = vec!["styles/brackets-sections.txt".to_string(), "styles/captions.txt".to_string()];
+    let mut s = State::new(names, Settings::default(), Keymap::default(), size);
+    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    s
+}
+
+fn selected_headline(s: &State) -> String {
+    s.article().map(|a| a.headline.clone()).unwrap_or_default()
+}
+
+#[test]
+fn starts_on_the_first_article_in_the_list_with_it_previewed() {
+    let s = reader((120, 36));
+    assert_eq!(s.nav.focus, Focus::List);
+    assert_eq!(selected_headline(&s), "望川市一季度地区生产总值增长6.1%");
+    assert!(s.view.len() > 5, "the article pane shows the selection");
+    assert!(s.marks.read.is_empty(), "previewing does not mark read");
+}
+
+#[test]
+fn moving_and_opening() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Down);
+    assert_eq!(selected_headline(&s), "全市春季招聘月启动");
+    update(&mut s, Action::Open);
+    assert_eq!(s.nav.focus, Focus::Article);
+    assert!(s.marks.read.contains(&s.article().unwrap().id), "opening marks read");
+    update(&mut s, Action::Back);
+    assert_eq!(s.nav.focus, Focus::List);
+    update(&mut s, Action::Bottom);
+    assert_eq!(selected_headline(&s), "非遗剪纸进校园 传统技艺有了“小传人”");
+    update(&mut s, Action::Down);
+    assert_eq!(selected_headline(&s), "非遗剪纸进校园 传统技艺有了“小传人”", "stays on the last");
+    update(&mut s, Action::Top);
+    assert_eq!(s.nav.selected, 0);
+}
+
+#[test]
+fn next_and_previous_article_open_from_either_pane() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::NextArticle);
+    assert_eq!(s.nav.focus, Focus::Article);
+    assert_eq!(s.nav.selected, 1);
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::PrevArticle);
+    assert_eq!(s.nav.selected, 1);
+    assert_eq!(s.marks.read.len(), 2);
+    update(&mut s, Action::PrevArticle);
+    update(&mut s, Action::PrevArticle);
+    assert_eq!(s.nav.selected, 0);
+    assert_eq!(s.status.as_deref(), Some("first article of this issue"));
+}
+
+#[test]
+fn sections_jump_to_their_first_article() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::NextSection);
+    assert_eq!(selected_headline(&s), "城南片区雨污分流改造进入收尾阶段");
+    update(&mut s, Action::NextSection);
+    assert_eq!(selected_headline(&s), "非遗剪纸进校园 传统技艺有了“小传人”");
+    update(&mut s, Action::NextSection);
+    assert_eq!(s.status.as_deref(), Some("last section"));
+    update(&mut s, Action::PrevSection);
+    assert_eq!(selected_headline(&s), "城南片区雨污分流改造进入收尾阶段");
+}
+
+#[test]
+fn next_unread_skips_read_articles_and_wraps() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Open); // 0 read
+    update(&mut s, Action::NextArticle); // 1 read
+    update(&mut s, Action::Top);
+    update(&mut s, Action::Back);
+    update(&mut s, Action::Top);
+    update(&mut s, Action::NextUnread);
+    assert_eq!(s.nav.selected, 2);
+    update(&mut s, Action::NextUnread);
+    update(&mut s, Action::NextUnread);
+    assert_eq!(s.status.as_deref(), Some("no unread articles in this issue"));
+}
+
+#[test]
+fn scrolling_pages_and_space_at_the_end_goes_on() {
+    let mut s = reader((100, 12));
+    update(&mut s, Action::Open);
+    assert_eq!(s.view.top, 0);
+    update(&mut s, Action::Down);
+    assert_eq!(s.view.top, 1);
+    update(&mut s, Action::PageDown);
+    assert!(s.view.top > 1);
+    update(&mut s, Action::Bottom);
+    let end = s.view.top;
+    update(&mut s, Action::Down);
+    assert_eq!(s.view.top, end, "no scrolling past the end");
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.nav.selected, 1, "Space at the end opens the next article");
+    assert_eq!(s.view.top, 0);
+}
+
+#[test]
+fn resizing_keeps_the_reading_place() {
+    let mut s = reader((120, 20));
+    update(&mut s, Action::Open);
+    update(&mut s, Action::HalfPageDown);
+    update(&mut s, Action::HalfPageDown);
+    let text_at_top = |s: &State| s.view.layout().unwrap().lines()[s.view.top].start();
+    let before = text_at_top(&s);
+    for (w, h) in [(60, 20), (200, 50), (41, 15), (120, 20)] {
+        update(&mut s, Action::Resize(w, h));
+        if s.view.len() <= usize::from(h - 4) {
+            assert_eq!(s.view.top, 0, "{w}x{h}: it all fits");
+            continue;
+        }
+        let now = text_at_top(&s);
+        assert_eq!(now.element, before.element, "{w}x{h}");
+        assert!(now.offset <= before.offset, "{w}x{h}: top line starts after the anchor");
+    }
+    assert_eq!(text_at_top(&s), before, "back at the first size, the same line is on top");
+}
+
+#[test]
+fn search_highlights_jumps_and_cycles() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Search);
+    for c in "望川讯".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    assert_eq!(s.search.hits.len(), 3);
+    assert_eq!(s.search.current, None, "typing only highlights");
+    update(&mut s, Action::SearchSubmit);
+    assert!(s.search.prompt.is_none());
+    assert_eq!(s.search.current, Some(0));
+    assert_eq!(s.nav.focus, Focus::Article);
+    update(&mut s, Action::SearchNext);
+    assert_eq!(s.nav.selected, 1);
+    update(&mut s, Action::SearchNext);
+    update(&mut s, Action::SearchNext);
+    assert_eq!(s.search.current, Some(0), "wraps around");
+    update(&mut s, Action::SearchPrev);
+    assert_eq!(s.search.current, Some(2));
+    assert_eq!(s.status.as_deref(), Some("match 3 of 3"));
+}
+
+#[test]
+fn search_cancel_and_misses() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Search);
+    update(&mut s, Action::SearchInput('无'));
+    update(&mut s, Action::SearchInput('此'));
+    update(&mut s, Action::SearchSubmit);
+    assert_eq!(s.status.as_deref(), Some("not found: 无此"));
+    update(&mut s, Action::Search);
+    update(&mut s, Action::SearchInput('望'));
+    assert!(!s.search.hits.is_empty());
+    update(&mut s, Action::SearchBackspace);
+    assert!(s.search.hits.is_empty());
+    update(&mut s, Action::SearchInput('望'));
+    update(&mut s, Action::SearchCancel);
+    assert!(s.search.hits.is_empty() && s.search.prompt.is_none());
+}
+
+#[test]
+fn bookmarks_and_read_marks_toggle() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::ToggleBookmark);
+    assert_eq!(s.status.as_deref(), Some("bookmarked"));
+    assert_eq!(s.marks.bookmarks.len(), 1);
+    update(&mut s, Action::ToggleBookmark);
+    assert_eq!(s.status.as_deref(), Some("bookmark removed"));
+    update(&mut s, Action::ToggleRead);
+    assert_eq!(s.marks.read.len(), 1);
+    update(&mut s, Action::ToggleRead);
+    assert!(s.marks.read.is_empty());
+}
+
+#[test]
+fn issues_switch_and_load_on_demand() {
+    let mut s = reader((120, 36));
+    let effects = update(&mut s, Action::NextIssue);
+    assert_eq!(effects, [Effect::Load(1)]);
+    assert_eq!(s.library.current, 1);
+    update(&mut s, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
+    assert!(update(&mut s, Action::NextIssue).is_empty());
+    assert_eq!(s.status.as_deref(), Some("last issue"));
+    assert!(update(&mut s, Action::PrevIssue).is_empty(), "already loaded");
+    assert_eq!(s.library.current, 0);
+}
+
+#[test]
+fn a_failed_issue_says_why_and_the_reader_goes_on() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::NextIssue);
+    update(&mut s, Action::Loaded { index: 1, result: Err("x.png: not a text file".into()) });
+    assert_eq!(s.status.as_deref(), Some("x.png: not a text file"));
+    assert!(s.article().is_none());
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Open);
+    update(&mut s, Action::PrevIssue);
+    assert_eq!(selected_headline(&s), "望川市一季度地区生产总值增长6.1%");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes_without_acting() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Help);
+    assert_eq!(s.help, Some(0));
+    update(&mut s, Action::Down);
+    assert_eq!(s.help, Some(1));
+    assert_eq!(s.nav.selected, 0, "keys scroll help, not the list");
+    assert!(update(&mut s, Action::Quit).is_empty(), "q closes help first");
+    assert_eq!(s.help, None);
+    assert_eq!(update(&mut s, Action::Quit), [Effect::Quit]);
+}
+
+#[test]
+fn column_width_changes_within_bounds() {
+    let mut s = reader((200, 40));
+    let start = s.settings.layout.max_width;
+    update(&mut s, Action::Wider);
+    assert_eq!(s.settings.layout.max_width, start + 4);
+    assert!(s.view.layout().unwrap().column() > 80);
+    for _ in 0..100 {
+        update(&mut s, Action::Narrower);
+    }
+    assert_eq!(s.settings.layout.max_width, 20);
+}
+
+#[test]
+fn narrow_screens_show_one_pane_and_mouse_works() {
+    let mut s = reader((50, 20));
+    assert!(s.geometry().article.is_none());
+    update(&mut s, Action::Open);
+    assert!(s.geometry().list.is_none() && s.geometry().article.is_some());
+    update(&mut s, Action::Back);
+    update(&mut s, Action::Resize(120, 36));
+    // Row 3 of the screen is the second list row: the first article (row 1 is the section).
+    update(&mut s, Action::Click { x: 5, y: 3 });
+    assert_eq!(s.nav.selected, 0);
+    update(&mut s, Action::Click { x: 5, y: 4 });
+    assert_eq!(s.nav.selected, 1);
+    update(&mut s, Action::Wheel { x: 5, y: 4, delta: 1 });
+    assert_eq!(s.nav.selected, 2);
+    update(&mut s, Action::Click { x: 80, y: 10 });
+    assert_eq!(s.nav.focus, Focus::Article);
+}
+
+#[test]
+fn any_size_is_survived() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Open);
+    for (w, h) in [(0, 0), (1, 1), (2, 50), (300, 5), (10, 4), (19, 5), (20, 5), (120, 36)] {
+        update(&mut s, Action::Resize(w, h));
+        for a in [Action::Down, Action::PageDown, Action::Bottom, Action::NextArticle, Action::Top, Action::Back] {
+            update(&mut s, a);
+        }
+    }
+}

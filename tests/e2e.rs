@@ -1,0 +1,67 @@
+//! End to end: the real binary in a pseudo-terminal, keys in, screen read back.
+
+mod common;
+
+use common::pty::{Pty, seed};
+
+#[test]
+fn reading_the_seed_issue() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
+    // All five headlines (the list truncates long ones) and the first article.
+    for h in ["山东省深化新旧动能转换", "全市新冠肺炎疫情防控工作视频", "暖心! 3360斤爱心蔬菜", "双拥花开 鱼水情深", "让每一位脱贫群众稳稳的收获幸福"] {
+        t.wait_text(h);
+    }
+    t.wait_text("东昌府讯 11月18日");
+    t.wait_text("（融媒体中心 徐振鑫 朱晓斌）");
+
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("[");
+    t.wait_text("会议指出");
+
+    t.send("/侯营镇");
+    t.wait_text("3 matches");
+    t.send("\r");
+    t.wait_text("match 1 of 3");
+    t.wait_text("侯营镇持续巩固脱贫攻坚成果");
+
+    t.send("?");
+    t.wait_text("bookmark / unbookmark");
+    t.send("\x1b");
+    t.wait_for("help to close", |s| !s.contains("bookmark / unbookmark"));
+
+    t.resize(40, 12);
+    t.wait_for("one pane at 40 columns", |s| s.lines().nth(1).is_some_and(|l| l.chars().count() <= 40) && s.contains("侯营镇"));
+    t.resize(10, 4);
+    t.wait_text("too small");
+    t.resize(1, 1);
+    t.resize(120, 36);
+    t.wait_text("让每一位脱贫群众稳稳的收获幸福");
+    t.wait_text("双拥花开 鱼水情深");
+
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!t.alternate_screen(), "left the alternate screen");
+    assert!(t.cooked(), "left raw mode");
+    let raw = t.raw();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(tail.contains("\x1b[?1049l"), "the last thing done is leaving the alternate screen: {tail:?}");
+}
+
+#[test]
+fn bundled_samples_open_with_no_arguments_and_issues_switch() {
+    let mut t = Pty::spawn(&[], 120, 36);
+    t.wait_text("清河日报");
+    t.wait_text("清河区召开2024年重点项目建设推进会");
+    t.send(">");
+    t.wait_text("全区春耕生产暨高标准农田建设工作会议召开");
+    t.wait_text("issue 2/4");
+    t.send(">");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("<<");
+    t.wait_text("issue 1/4");
+    t.send("\x03");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.cooked());
+}

@@ -1,0 +1,129 @@
+//! Whole screens drawn into ratatui's TestBackend, as insta snapshots
+//! (reviewed by eye), plus style checks the text can't show.
+
+use dubao::app::{Action, Keymap, Settings, State, update};
+use dubao::parse::parse_issue;
+use dubao::ui::{Theme, draw};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use std::sync::Arc;
+
+fn seed_state(w: u16, h: u16) -> State {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds/000_5f9f883e554d2686.txt");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("\n*** SEED MISSING at {}: {e}\n", path.display()));
+    let issue = parse_issue(&bytes, "000_5f9f883e554d2686.txt").unwrap().issue;
+    let mut s = State::new(vec!["seed".into()], Settings::default(), Keymap::default(), (w, h));
+    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    s
+}
+
+fn render(s: &State, theme: &Theme) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
+    t.draw(|f| draw(f, s, theme)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(b: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..b.area.height {
+        let mut skip = 0;
+        for x in 0..b.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = b[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn screen(s: &State) -> String {
+    text(&render(s, &Theme::plain()))
+}
+
+#[test]
+fn start_screen() {
+    let s = seed_state(120, 36);
+    insta::assert_snapshot!("start", screen(&s));
+}
+
+#[test]
+fn article_open() {
+    let mut s = seed_state(120, 36);
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::PageDown);
+    insta::assert_snapshot!("article_open", screen(&s));
+}
+
+#[test]
+fn narrow_terminal_shows_one_pane() {
+    let mut s = seed_state(50, 20);
+    insta::assert_snapshot!("narrow_list", screen(&s));
+    update(&mut s, Action::Open);
+    insta::assert_snapshot!("narrow_article", screen(&s));
+}
+
+#[test]
+fn help_overlay() {
+    let mut s = seed_state(100, 40);
+    update(&mut s, Action::Help);
+    let shown = screen(&s);
+    assert!(shown.contains("bookmark"));
+    insta::assert_snapshot!("help", shown);
+}
+
+#[test]
+fn search_highlights_matches_in_place() {
+    let mut s = seed_state(120, 36);
+    update(&mut s, Action::Search);
+    for c in "侯营镇".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchSubmit);
+    let theme = Theme::colored();
+    let buf = render(&s, &theme);
+    insta::assert_snapshot!("search", text(&buf));
+    // Every visible 侯 in the article pane is highlighted, the current one differently.
+    let area = s.geometry().article_inner().unwrap();
+    let mut styles = Vec::new();
+    for y in area.y..area.bottom() {
+        for x in area.x..area.right() {
+            if buf[(x, y)].symbol() == "侯" {
+                styles.push(buf[(x, y)].style());
+            }
+        }
+    }
+    assert!(styles.len() >= 2, "{styles:?}");
+    let current = theme.current_match.bg;
+    let other = theme.matched.bg;
+    assert_eq!(styles.iter().filter(|st| st.bg == current).count(), 1);
+    assert!(styles.iter().filter(|st| st.bg == other).count() >= 1);
+}
+
+#[test]
+fn too_small_terminal() {
+    for (w, h) in [(10, 4), (19, 30), (120, 4)] {
+        let s = seed_state(w, h);
+        let shown = screen(&s);
+        assert!(shown.contains("too") || shown.contains("small"), "{w}x{h}:\n{shown}");
+    }
+    insta::assert_snapshot!("too_small", screen(&seed_state(40, 4)));
+}
+
+#[test]
+fn zero_and_one_cell_terminals_draw_without_panicking() {
+    for (w, h) in [(0, 0), (1, 1), (1, 40), (300, 1), (2, 50), (300, 5)] {
+        let mut s = seed_state(w, h);
+        for a in [Action::Open, Action::Help, Action::Back, Action::Search, Action::SearchInput('会')] {
+            update(&mut s, a);
+            render(&s, &Theme::colored());
+        }
+    }
+}
