@@ -54,7 +54,7 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
     }
     for (i, block) in article.blocks.iter().enumerate() {
         let text = block.text();
-        if text.trim().is_empty() {
+        if trimmed(text).1.is_empty() {
             continue;
         }
         if !b.lines.is_empty() {
@@ -106,10 +106,12 @@ fn is_cjk_article(article: &Article) -> bool {
     !sample.trim().is_empty() && is_cjk_dominant(&sample)
 }
 
-/// The element text without surrounding white space, and its offset.
+/// The element text without surrounding white space (control characters
+/// count: they show as spaces), and its offset.
 fn trimmed(text: &str) -> (usize, &str) {
-    let t = text.trim_start();
-    (text.len() - t.len(), t.trim_end())
+    let blank = |c: char| c.is_whitespace() || c.is_control();
+    let t = text.trim_start_matches(blank);
+    (text.len() - t.len(), t.trim_end_matches(blank))
 }
 
 impl Builder<'_> {

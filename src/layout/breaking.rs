@@ -77,19 +77,17 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
     while let Some((i, c)) = cur {
         let next = it.next();
         let mut flags = 0;
-        let (width, wide, last_char) = if simple(c) && next.is_none_or(|(_, n)| simple(n)) {
+        let (width, wide, last_char, single) = if simple(c) && next.is_none_or(|(_, n)| simple(n)) {
             cur = next;
-            match fast_width(c) {
-                Some(w) => (w as u16, w == 2, c),
+            let (w, wide) = match fast_width(c) {
+                Some(w) => (w as u16, w == 2),
                 None if c.is_control() => {
                     flags |= BLANKED;
-                    (1, false, c)
+                    (1, false)
                 }
-                None => {
-                    let w = super::char_width(c, amb) as u16;
-                    (w, is_wide(c), c)
-                }
-            }
+                None => (super::char_width(c, amb) as u16, is_wide(c)),
+            };
+            (w, wide, c, true)
         } else {
             let len = text[i..]
                 .graphemes(true)
@@ -101,26 +99,35 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
             while cur.is_some_and(|(j, _)| j < end) {
                 cur = it.next();
             }
+            let single = len == c.len_utf8();
             if c.is_control() {
                 flags |= BLANKED;
-                (g.chars().count().min(u16::MAX as usize) as u16, false, c)
+                (
+                    g.chars().count().min(u16::MAX as usize) as u16,
+                    false,
+                    c,
+                    single,
+                )
             } else {
                 let w = str_width(g, amb).min(u16::MAX as usize) as u16;
-                let multi = len > c.len_utf8();
-                let wide = is_wide(c) || (multi && w >= 2);
-                (w, wide, g.chars().next_back().unwrap_or(c))
+                let wide = is_wide(c) || (!single && w >= 2);
+                (w, wide, g.chars().next_back().unwrap_or(c), single)
             }
         };
         let mut side = Side {
             cls: classify(c, wide),
             wide,
         };
+        if side.cls == Class::Sp && flags & BLANKED == 0 && !single {
+            // A space carrying combining marks shows them: keep it like a letter.
+            side.cls = Class::Al;
+        }
         let mut shown = c;
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
                 script.latin += 1;
             } else if widen
-                && cur.is_none_or(|(j, _)| j == i + 1)
+                && single
                 && among_cjk(prev_char, cur.map(|(_, n)| n))
                 && let Some(f) = fullwidth(c)
             {
@@ -134,7 +141,7 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
             script.latin += 1;
         }
         let width = if flags & WIDEN != 0 { 2 } else { width };
-        if hangable(shown) && cur.is_none_or(|(j, _)| j == i + c.len_utf8()) {
+        if hangable(shown) && single {
             flags |= HANG;
             if flags & WIDEN != 0 || narrow_form(shown).is_some() || width == 1 {
                 flags |= HANG_NARROW;
@@ -466,6 +473,12 @@ mod tests {
         let family = "👨\u{200d}👩\u{200d}👧";
         assert_eq!(lines(&family.repeat(2), 3), [family, family]);
         assert_eq!(lines("🇨🇳🇯🇵", 3), ["🇨🇳", "🇯🇵"]);
+    }
+
+    #[test]
+    fn marks_carrying_combining_characters_stay_as_written() {
+        assert_eq!(lines("中;\u{ff9e}中", 40), ["中;\u{ff9e}中"]);
+        assert_eq!(lines("中中 \u{301}", 40), ["中中 \u{301}"]);
     }
 
     #[test]
