@@ -38,7 +38,7 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         units: Vec::new(),
         brks: Vec::new(),
         tmp: Vec::new(),
-        lines: Vec::new(),
+        lines: Vec::with_capacity(line_estimate(article, column)),
     };
     b.set(
         Element::Headline,
@@ -76,6 +76,13 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         column,
         margin: pane.saturating_sub(column) / 2,
     }
+}
+
+/// Enough lines for most articles at this column, so that a long one is not
+/// copied over and over as the list grows.
+fn line_estimate(article: &Article, column: u16) -> usize {
+    let bytes: usize = article.blocks.iter().map(|b| b.text().len()).sum();
+    bytes / column.max(1) as usize + 2 * article.blocks.len() + 16
 }
 
 /// The text column: capped by the options, one cell kept for hanging marks,
