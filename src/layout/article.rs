@@ -143,9 +143,16 @@ impl Builder<'_> {
             return;
         }
         let o = self.opts;
-        segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
         if align == Align::Centre {
-            wrap_balanced(&self.units, self.column, &mut self.brks, &mut self.tmp);
+            let (units, column) = (&self.units, self.column);
+            wrap_balanced(
+                units,
+                column,
+                script.is_cjk(),
+                &mut self.brks,
+                &mut self.tmp,
+            );
         } else {
             wrap(
                 &self.units,
@@ -225,7 +232,8 @@ impl Builder<'_> {
         };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
         let limit = self.column.saturating_sub(2 * paren).max(1);
-        wrap_balanced(&self.units, limit, &mut self.brks, &mut self.tmp);
+        let cjk = script.is_cjk();
+        wrap_balanced(&self.units, limit, cjk, &mut self.brks, &mut self.tmp);
         let source: Arc<str> = Arc::from(text);
         let last = self.brks.len().saturating_sub(1);
         for k in 0..self.brks.len() {

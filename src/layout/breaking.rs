@@ -336,16 +336,23 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
 }
 
 /// Like [`wrap`] without hanging, for centred furniture: parts at the
-/// spaces between phrases when that costs no extra line, else narrowed while
+/// spaces between CJK phrases when that costs no extra line, else narrowed while
 /// the line count holds, so a headline does not end in a stub of one or two
 /// characters.
-pub(crate) fn wrap_balanced(units: &[Unit], limit: usize, out: &mut Vec<Brk>, tmp: &mut Vec<Brk>) {
+pub(crate) fn wrap_balanced(
+    units: &[Unit],
+    limit: usize,
+    phrases: bool,
+    out: &mut Vec<Brk>,
+    tmp: &mut Vec<Brk>,
+) {
     wrap(units, limit, limit, false, out);
     let lines = out.len();
     if lines < 2 || units.len() > 400 {
         return;
     }
-    if units.iter().any(|u| u.flags & PHRASE != 0) {
+    // In CJK text a space parts phrases; in Latin text it is just between words.
+    if phrases && units.iter().any(|u| u.flags & PHRASE != 0) {
         wrap_at(units, limit, limit, false, PHRASE, tmp);
         let at_phrases = tmp.windows(2).all(|w| units[w[1].from].flags & PHRASE != 0);
         if tmp.len() <= lines && at_phrases && tmp.iter().all(|b| b.width <= limit) {
@@ -555,13 +562,18 @@ mod tests {
         let (mut units, mut out, mut tmp) = (Vec::new(), Vec::new(), Vec::new());
         let text = "山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开";
         segment(text, Ambiguous::Narrow, true, &mut units);
-        wrap_balanced(&units, 40, &mut out, &mut tmp);
+        wrap_balanced(&units, 40, true, &mut out, &mut tmp);
         let widths: Vec<usize> = out.iter().map(|b| b.width).collect();
         assert_eq!(widths, [28, 28]);
         let text = "强化使命担当勇于开拓创新 聚力推进绿色低碳高质量发展先行区建设";
         segment(text, Ambiguous::Narrow, true, &mut units);
-        wrap_balanced(&units, 40, &mut out, &mut tmp);
+        wrap_balanced(&units, 40, true, &mut out, &mut tmp);
         assert_eq!(out.len(), 2);
         assert_eq!(out[0].width, 24, "parts at the space between phrases");
+        let text = "COUNCIL APPROVES $4.2 MILLION REPAIR OF OLD MILL STREET BRIDGE";
+        segment(text, Ambiguous::Narrow, true, &mut units);
+        wrap_balanced(&units, 59, false, &mut out, &mut tmp);
+        let widths: Vec<usize> = out.iter().map(|b| b.width).collect();
+        assert_eq!(widths, [29, 32], "no orphan in a Latin headline");
     }
 }
