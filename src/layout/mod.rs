@@ -118,9 +118,10 @@ pub fn to_plain_text(layout: &ArticleLayout) -> String {
         if i > 0 {
             out.push('\n');
         }
-        if !line.text.is_empty() {
+        let text = line.text();
+        if !text.is_empty() {
             out.push_str(&margin);
-            out.push_str(&line.text);
+            out.push_str(text);
         }
     }
     out
