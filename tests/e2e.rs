@@ -9,7 +9,13 @@ fn reading_the_seed_issue() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
     // All five headlines (the list truncates long ones) and the first article.
-    for h in ["山东省深化新旧动能转换", "全市新冠肺炎疫情防控工作视频", "暖心! 3360斤爱心蔬菜", "双拥花开 鱼水情深", "让每一位脱贫群众稳稳的收获幸福"] {
+    for h in [
+        "山东省深化新旧动能转换",
+        "全市新冠肺炎疫情防控工作视频",
+        "暖心! 3360斤爱心蔬菜",
+        "双拥花开 鱼水情深",
+        "让每一位脱贫群众稳稳的收获幸福",
+    ] {
         t.wait_text(h);
     }
     t.wait_text("东昌府讯 11月18日");
@@ -32,7 +38,9 @@ fn reading_the_seed_issue() {
     t.wait_for("help to close", |s| !s.contains("bookmark / unbookmark"));
 
     t.resize(40, 12);
-    t.wait_for("one pane at 40 columns", |s| s.lines().nth(1).is_some_and(|l| l.chars().count() <= 40) && s.contains("侯营镇"));
+    t.wait_for("one pane at 40 columns", |s| {
+        s.lines().nth(1).is_some_and(|l| l.chars().count() <= 40) && s.contains("侯营镇")
+    });
     t.resize(10, 4);
     t.wait_text("too small");
     t.resize(1, 1);

@@ -1,13 +1,13 @@
 //! Article assembly: the furniture (headline, decks, byline), the body and
 //! the attribution, each set by its own rules into one list of lines.
 
-use super::breaking::{Brk, Unit, render, segment, wrap, wrap_balanced};
-use super::line::Line;
+use super::breaking::{Brk, Unit, render, segment, unit_end, wrap, wrap_balanced};
+use super::line::{Line, Shared, map_range};
 use super::options::LayoutOptions;
 use super::{ArticleLayout, Element, Role, char_width};
 use crate::model::{Article, Block};
 use crate::parse::text::is_cjk_dominant;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 const INDENT: &str = "\u{3000}\u{3000}";
 /// Below this column an indent costs more than it says.
@@ -27,6 +27,9 @@ struct Builder<'o> {
     brks: Vec<Brk>,
     tmp: Vec<Brk>,
     lines: Vec<Line>,
+    shared: Arc<OnceLock<Shared>>,
+    sources: String,
+    display: String,
 }
 
 /// Lays out `article` for a pane `pane` cells wide.
@@ -38,7 +41,10 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         units: Vec::new(),
         brks: Vec::new(),
         tmp: Vec::new(),
-        lines: Vec::new(),
+        lines: Vec::with_capacity(line_estimate(article, column)),
+        shared: Arc::new(OnceLock::new()),
+        sources: String::with_capacity(source_bytes(article)),
+        display: String::with_capacity(source_bytes(article) * 5 / 4),
     };
     b.set(Element::Headline, &article.headline, Role::Headline, Align::Centre);
     for (i, deck) in article.decks.iter().enumerate() {
@@ -49,7 +55,7 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
     }
     for (i, block) in article.blocks.iter().enumerate() {
         let text = block.text();
-        if text.trim().is_empty() {
+        if trimmed(text).1.is_empty() {
             continue;
         }
         if !b.lines.is_empty() {
@@ -66,7 +72,23 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
     if let Some(attribution) = &article.attribution {
         b.attribution(attribution);
     }
+    let _ = b.shared.set(Shared { sources: b.sources, display: b.display });
     ArticleLayout { lines: b.lines, column, margin: pane.saturating_sub(column) / 2 }
+}
+
+/// Enough lines for most articles at this column, so that a long one is not
+/// copied over and over as the list grows.
+fn line_estimate(article: &Article, column: u16) -> usize {
+    source_bytes(article) / column.max(1) as usize + 2 * article.blocks.len() + 16
+}
+
+/// Bytes of all the article's text.
+fn source_bytes(article: &Article) -> usize {
+    let furniture =
+        [&article.byline, &article.attribution].iter().filter_map(|t| t.as_ref().map(String::len)).sum::<usize>()
+            + article.headline.len()
+            + article.decks.iter().map(String::len).sum::<usize>();
+    furniture + article.blocks.iter().map(|b| b.text().len()).sum::<usize>()
 }
 
 /// The text column: capped by the options, one cell kept for hanging marks,
@@ -93,24 +115,35 @@ fn is_cjk_article(article: &Article) -> bool {
     !sample.trim().is_empty() && is_cjk_dominant(&sample)
 }
 
-/// The element text without surrounding white space, and its offset.
+/// The element text without surrounding white space (control characters
+/// count: they show as spaces), and its offset.
 fn trimmed(text: &str) -> (usize, &str) {
-    let t = text.trim_start();
-    (text.len() - t.len(), t.trim_end())
+    let blank = |c: char| c.is_whitespace() || c.is_control();
+    let t = text.trim_start_matches(blank);
+    (text.len() - t.len(), t.trim_end_matches(blank))
 }
 
 impl Builder<'_> {
+    /// Copies an element's source into the shared text; its lines point there.
+    fn source(&mut self, text: &str) -> u32 {
+        let base = self.sources.len();
+        self.sources.push_str(text);
+        base.min(u32::MAX as usize) as u32
+    }
+
     fn blank(&mut self, element: Element, text: &str) {
         let (lead, _) = trimmed(text);
+        let at = self.display.len() as u32;
         self.lines.push(Line {
-            text: String::new(),
-            role: Role::Blank,
+            shared: self.shared.clone(),
             element,
-            source: Arc::from(""),
-            src: lead..lead,
+            text: (at, at),
+            src: (lead as u32, lead as u32),
+            src_base: 0,
             body: 0,
+            accent: (0, 0),
             width: 0,
-            accent: None,
+            role: Role::Blank,
         });
     }
 
@@ -121,21 +154,23 @@ impl Builder<'_> {
             return;
         }
         let o = self.opts;
-        segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        let column = self.column;
         if align == Align::Centre {
-            wrap_balanced(&self.units, self.column, &mut self.brks, &mut self.tmp);
+            let cjk = script.is_cjk();
+            wrap_balanced(&self.units, column, cjk, &mut self.brks, &mut self.tmp);
         } else {
-            wrap(&self.units, self.column, self.column, o.hanging, &mut self.brks);
+            wrap(&self.units, column, column, o.hanging, &mut self.brks);
         }
-        let source: Arc<str> = Arc::from(text);
+        let base = self.source(text);
         for k in 0..self.brks.len() {
             let brk = self.brks[k];
             let pad = match align {
-                Align::Centre => self.column.saturating_sub(brk.width) / 2,
+                Align::Centre => column.saturating_sub(brk.width) / 2,
                 Align::Left => 0,
             };
-            let line = self.line(role, element, &source, lead, t, brk, Frame { pad, ..Frame::default() });
-            self.lines.push(line);
+            let frame = Frame { pad, ..Frame::default() };
+            self.line(role, element, base, lead, t, brk, frame);
         }
     }
 
@@ -147,14 +182,21 @@ impl Builder<'_> {
         let first = if indent { self.column - 4 } else { self.column };
         wrap(&self.units, first, self.column, o.hanging, &mut self.brks);
         let accent = dateline.filter(|d| !d.is_empty() && t.starts_with(*d)).map(|d| lead..lead + d.len());
-        let source: Arc<str> = Arc::from(text);
+        let base = self.source(text);
         for k in 0..self.brks.len() {
             let frame = Frame { indent: indent && k == 0, ..Frame::default() };
-            let mut line = self.line(Role::Body, Element::Block(i), &source, lead, t, self.brks[k], frame);
-            if let Some(a) = &accent {
-                line.accent = line.display_range(a.clone());
+            let brk = self.brks[k];
+            self.line(Role::Body, Element::Block(i), base, lead, t, brk, frame);
+            if let Some(a) = &accent
+                && let Some(line) = self.lines.last_mut()
+            {
+                let (s, e) = (range(line.text), range(line.src));
+                let shown = &self.display[s];
+                let source = &text[e.clone()];
+                if let Some(r) = map_range(source, e.start, shown, line.body as usize, a.clone()) {
+                    line.accent = (r.start as u32, r.end as u32);
+                }
             }
-            self.lines.push(line);
         }
     }
 
@@ -169,8 +211,9 @@ impl Builder<'_> {
         let (open, close) = if script.is_cjk() { ("（", "）") } else { ("(", ")") };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
         let limit = self.column.saturating_sub(2 * paren).max(1);
-        wrap_balanced(&self.units, limit, &mut self.brks, &mut self.tmp);
-        let source: Arc<str> = Arc::from(text);
+        let cjk = script.is_cjk();
+        wrap_balanced(&self.units, limit, cjk, &mut self.brks, &mut self.tmp);
+        let base = self.source(text);
         let last = self.brks.len().saturating_sub(1);
         for k in 0..self.brks.len() {
             let brk = self.brks[k];
@@ -184,46 +227,43 @@ impl Builder<'_> {
                 extra: framed - brk.width,
                 ..Frame::default()
             };
-            let line = self.line(Role::Attribution, Element::Attribution, &source, lead, t, brk, frame);
-            self.lines.push(line);
+            self.line(Role::Attribution, Element::Attribution, base, lead, t, brk, frame);
         }
     }
 
+    /// Appends one line: its frame and display text go into the shared text.
     #[allow(clippy::too_many_arguments)]
-    fn line(
-        &self,
-        role: Role,
-        element: Element,
-        source: &Arc<str>,
-        lead: usize,
-        t: &str,
-        brk: Brk,
-        frame: Frame,
-    ) -> Line {
+    fn line(&mut self, role: Role, element: Element, base: u32, lead: usize, t: &str, brk: Brk, frame: Frame) {
         let units = &self.units;
         let start = units.get(brk.from).map_or(t.len(), |u| u.start as usize);
-        let end = super::breaking::unit_end(units, brk.to.saturating_sub(1), t.len()).max(start);
-        let mut text = String::with_capacity(frame.pad + 6 + (end - start) + 12);
-        text.extend(std::iter::repeat_n(' ', frame.pad));
+        let end = unit_end(units, brk.to.saturating_sub(1), t.len()).max(start);
+        let display = &mut self.display;
+        let at = display.len();
+        display.extend(std::iter::repeat_n(' ', frame.pad));
         if frame.indent {
-            text.push_str(INDENT);
+            display.push_str(INDENT);
         }
-        text.push_str(frame.open);
-        let body = text.len();
-        render(t, units, &brk, &mut text);
-        text.push_str(frame.close);
+        display.push_str(frame.open);
+        let body = display.len() - at;
+        render(t, units, &brk, display);
+        display.push_str(frame.close);
         let width = frame.pad + if frame.indent { 4 } else { 0 } + frame.extra + brk.width;
-        Line {
-            text,
-            role,
+        self.lines.push(Line {
+            shared: self.shared.clone(),
             element,
-            source: source.clone(),
-            src: lead + start..lead + end,
-            body,
+            text: (at as u32, display.len() as u32),
+            src: ((lead + start) as u32, (lead + end) as u32),
+            src_base: base,
+            body: body as u32,
+            accent: (0, 0),
             width: width.min(u16::MAX as usize) as u16,
-            accent: None,
-        }
+            role,
+        });
     }
+}
+
+fn range(r: (u32, u32)) -> std::ops::Range<usize> {
+    r.0 as usize..r.1 as usize
 }
 
 /// What surrounds a line's source text.

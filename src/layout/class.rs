@@ -149,6 +149,13 @@ pub(crate) fn may_break(before_a: Class, a: Side, spaced: bool, b: Side) -> bool
     }
 }
 
+/// [`may_break`] before an ideograph, for the segmenter's fast path.
+#[inline]
+pub(crate) fn breaks_before_ideograph(a: Class, spaced: bool) -> bool {
+    use Class::*;
+    if spaced { a != Op } else { !matches!(a, Op | Gl | Qu) }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,6 +170,26 @@ mod tests {
         let before = if v.len() > 2 { classify(v[v.len() - 3], false) } else { Class::Sp };
         let (a, b) = (v[v.len() - 2], v[v.len() - 1]);
         may_break(before, side(a), false, side(b))
+    }
+
+    #[test]
+    fn ideograph_fast_path_agrees() {
+        use Class::*;
+        let id = Side { cls: Id, wide: true };
+        for a in [Sp, Op, Cl, Ns, Id, Al, Nu, Hy, Ba, B2, In, Gl, Qu] {
+            for wide in [false, true] {
+                for spaced in [false, true] {
+                    for before in [Sp, Al, Id] {
+                        let side = Side { cls: a, wide };
+                        assert_eq!(
+                            may_break(before, side, spaced, id),
+                            breaks_before_ideograph(a, spaced),
+                            "{a:?} {spaced}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,13 @@
 //! line breaking (UAX #14 tailored), terminal cell widths (UAX #11),
 //! paragraph indent, full-width and hanging punctuation. Pure: no terminal,
 //! no I/O. The source text is never changed; every line maps back to it.
+//!
+//! Presentation choices worth knowing: the column keeps one cell of the pane
+//! free so a closing or pause mark can hang past the edge and CJK lines stay
+//! flush; a full-width mark hangs in a one-cell form (`，`→`,`, `。`→`｡`,
+//! `、`→`､`) because a terminal has no half cells. A line's display text
+//! matches its source character for character, which is what lets
+//! [`Line::display_range`] map search hits exactly.
 
 mod article;
 mod breaking;
@@ -94,9 +101,10 @@ pub fn to_plain_text(layout: &ArticleLayout) -> String {
         if i > 0 {
             out.push('\n');
         }
-        if !line.text.is_empty() {
+        let text = line.text();
+        if !text.is_empty() {
             out.push_str(&margin);
-            out.push_str(&line.text);
+            out.push_str(text);
         }
     }
     out
