@@ -91,10 +91,16 @@ fn source_bytes(article: &Article) -> usize {
     furniture + article.blocks.iter().map(|b| b.text().len()).sum::<usize>()
 }
 
-/// The text column: capped by the options, one cell kept for hanging marks,
+/// The text column: capped by the options, a cell of air on each side in
+/// any pane wide enough to spare it (the right one taking hanging marks),
 /// even for CJK text so that lines of ideographs fill it exactly.
 fn column_width(pane: u16, opts: &LayoutOptions, cjk: bool) -> u16 {
-    let room = if opts.hanging { pane.saturating_sub(1) } else { pane };
+    let reserve = match (pane >= 24, opts.hanging) {
+        (true, _) => 2,
+        (false, true) => 1,
+        (false, false) => 0,
+    };
+    let room = pane.saturating_sub(reserve);
     let mut column = opts.max_width.min(room);
     if cjk && column >= 4 && column % 2 == 1 {
         column -= 1;

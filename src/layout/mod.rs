@@ -157,7 +157,9 @@ mod tests {
         let l = layout(&article(), 120, &opts);
         assert_eq!((l.column(), l.margin()), (80, 20));
         let no_hang = LayoutOptions { hanging: false, ..opts };
-        assert_eq!(layout(&article(), 61, &no_hang).column(), 60);
+        assert_eq!(layout(&article(), 63, &no_hang).column(), 60, "a cell of air each side, even");
+        assert_eq!(layout(&article(), 20, &no_hang).column(), 20, "no air to spare in a narrow pane");
+        assert_eq!(layout(&article(), 20, &opts).column(), 18, "but still a hang cell");
         for pane in 0..8 {
             let l = layout(&article(), pane, &LayoutOptions::default());
             assert!(!l.lines().is_empty());
@@ -178,7 +180,8 @@ mod tests {
         latin.blocks.push(Block::Paragraph("The council voted on Friday.".into()));
         let l = layout(&latin, 60, &LayoutOptions::default());
         assert_eq!(l.lines()[2].text(), "The council voted on Friday.");
-        assert_eq!(l.column(), 59, "Latin columns are not snapped");
+        assert_eq!((l.column(), l.margin()), (58, 1), "a cell of air on each side");
+        assert_eq!(layout(&latin, 61, &LayoutOptions::default()).column(), 59, "Latin columns are not snapped");
     }
 
     #[test]
