@@ -73,3 +73,58 @@ fn bundled_samples_open_with_no_arguments_and_issues_switch() {
     assert_eq!(t.wait_exit(), 0);
     assert!(t.cooked());
 }
+
+#[test]
+fn mouse_wheel_and_click() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
+    t.wait_text("东昌府讯 11月18日");
+    // SGR mouse: left click on the fourth list row (screen row 6, 1-based).
+    t.send("\x1b[<0;10;6M\x1b[<0;10;6m");
+    t.wait_text("双拥花开 鱼水情深");
+    t.wait_text("军爱民，民拥军");
+    // Wheel down over the article pane scrolls it.
+    t.send("\x1b[<65;80;10M\x1b[<65;80;10M\x1b[<65;80;10M");
+    t.wait_for("the article to scroll", |s| !s.contains("——全区深入推进双拥工作纪实"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_suspends_and_resumes() {
+    let seed = seed();
+    // As from a shell: dubao runs as a job; when it stops, `fg` resumes it.
+    let script = format!("set -m; \"$DUBAO\" '{}'; echo stopped-or-done; fg; echo finished", seed.display());
+    let mut t = Pty::spawn_shell(&script, 100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("\x1a");
+    t.wait_raw("the shell to take over", b"stopped-or-done");
+    t.wait_for("the reader to come back", |s| s.contains("东昌府讯 11月18日") && s.contains("5 articles"));
+    let raw = t.raw();
+    let leave = raw.windows(8).position(|w| w == b"\x1b[?1049l").expect("left the alternate screen to stop");
+    assert!(raw[leave..].windows(8).any(|w| w == b"\x1b[?1049h"), "and entered it again on resume");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("q");
+    t.wait_raw("dubao to finish", b"finished");
+    assert!(t.cooked());
+    let _ = t.wait_exit();
+}
+
+#[test]
+fn terminals_that_draw_ambiguous_characters_wide_get_aligned_cells() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap(), "]"][..1], 120, 36, home, true);
+    t.wait_text("5 articles");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    // After each ambiguous character the reader moves the cursor explicitly
+    // (CSI row;col H), so the terminal's wider glyph can't shift the rest.
+    let raw = String::from_utf8_lossy(&t.raw()).to_string();
+    let after_quote: Vec<&str> = raw.split('“').skip(1).take(20).collect();
+    assert!(!after_quote.is_empty());
+    assert!(after_quote.iter().all(|s| s.starts_with("\x1b[")), "{:?}", &after_quote[..3.min(after_quote.len())]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

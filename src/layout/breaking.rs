@@ -471,7 +471,8 @@ mod tests {
     #[test]
     fn ascii_marks_among_cjk_show_full_width() {
         assert_eq!(lines("会议指出,在(北京)", 40), ["会议指出，在（北京）"]);
-        assert_eq!(lines("暖心! 3360斤", 40), ["暖心！ 3360斤"]);
+        assert_eq!(lines("暖心! 3360斤", 40), ["暖心! 3360斤"], "a typed space keeps the mark Latin");
+        assert_eq!(lines("暖心!3360斤", 40), ["暖心！3360斤"]);
         assert_eq!(lines("a, b (c) 9:30", 40), ["a, b (c) 9:30"]);
         let mut units = Vec::new();
         segment("会议指出,在", Ambiguous::Narrow, false, &mut units);

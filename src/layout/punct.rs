@@ -19,10 +19,14 @@ pub(crate) fn fullwidth(c: char) -> Option<char> {
 }
 
 /// Whether an ASCII mark between `prev` and `next` reads as Chinese
-/// punctuation: it touches an ideograph, kana or CJK mark on either side.
+/// punctuation: it touches an ideograph, kana or CJK mark on either side,
+/// and no space sits beside it. A space is Latin-style typing (`暖心! 3360斤`):
+/// a full-width mark already carries its own space, and with the typed one
+/// too the gap would gape.
 #[inline]
 pub(crate) fn among_cjk(prev: Option<char>, next: Option<char>) -> bool {
-    prev.is_some_and(is_spaceless) || next.is_some_and(is_spaceless)
+    let spaced = prev == Some(' ') || next == Some(' ');
+    !spaced && (prev.is_some_and(is_spaceless) || next.is_some_and(is_spaceless))
 }
 
 /// Marks allowed to hang past the column edge (clreq: 点号 and closing marks).
@@ -80,7 +84,9 @@ mod tests {
     fn ascii_marks_widen_only_among_cjk() {
         assert!(among_cjk(Some('出'), Some('在')));
         assert!(among_cjk(Some('0'), Some('柳')));
-        assert!(among_cjk(Some('心'), Some(' ')));
+        assert!(among_cjk(Some('心'), None));
+        assert!(!among_cjk(Some('心'), Some(' ')), "暖心! 3360斤 keeps its ASCII mark");
+        assert!(!among_cjk(Some(' '), Some('融')));
         assert!(!among_cjk(Some('9'), Some('3')));
         assert!(!among_cjk(Some('a'), None));
         assert_eq!(fullwidth(','), Some('，'));

@@ -27,17 +27,33 @@ impl Pty {
     /// XDG_CONFIG_HOME, as a terminal that draws ambiguous characters narrow.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
         let home = tempfile::tempdir().unwrap();
-        Pty::spawn_in(args, cols, rows, home)
+        Pty::spawn_in(args, cols, rows, home, false)
     }
 
-    /// Like [`Pty::spawn`] with a given home (to restart in the same one).
-    pub fn spawn_in(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir) -> Pty {
-        let pair =
-            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
+    /// Like [`Pty::spawn`] with a given home (to restart in the same one);
+    /// `wide_ambiguous` makes the terminal answer the width probe as a
+    /// CJK-configured terminal would (the screen model itself stays narrow).
+    pub fn spawn_in(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir, wide_ambiguous: bool) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
+        Pty::start(cmd, cols, rows, home, wide_ambiguous)
+    }
+
+    /// Runs dubao from a bash script with job control on (`set -m`), as a
+    /// shell would: `$DUBAO` is the binary.
+    pub fn spawn_shell(script: &str, cols: u16, rows: u16) -> Pty {
+        let mut cmd = CommandBuilder::new("bash");
+        cmd.args(["-c", script]);
+        let home = tempfile::tempdir().unwrap();
+        Pty::start(cmd, cols, rows, home, false)
+    }
+
+    fn start(mut cmd: CommandBuilder, cols: u16, rows: u16, home: tempfile::TempDir, wide_ambiguous: bool) -> Pty {
+        let pair =
+            native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env_clear();
+        cmd.env("DUBAO", env!("CARGO_BIN_EXE_dubao"));
         cmd.env("HOME", home.path());
         cmd.env("XDG_CONFIG_HOME", home.path().join(".config"));
         cmd.env("XDG_CACHE_HOME", home.path().join(".cache"));
@@ -65,6 +81,7 @@ impl Pty {
                 // as a real terminal would.
                 if chunk.windows(4).any(|w| w == b"\x1b[6n") {
                     let (row, col) = parser.screen().cursor_position();
+                    let col = if wide_ambiguous { col + 1 } else { col };
                     let _ = write!(w.lock().unwrap(), "\x1b[{};{}R", row + 1, col + 1);
                 }
             }
@@ -130,6 +147,22 @@ impl Pty {
             if start.elapsed() > DEADLINE {
                 let _ = self.child.kill();
                 panic!("dubao did not exit; the screen:\n{}", self.contents());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Waits until the bytes written to the terminal contain `needle`.
+    pub fn wait_raw(&self, what: &str, needle: &[u8]) {
+        let start = Instant::now();
+        while !self.raw().windows(needle.len()).any(|w| w == needle) {
+            if start.elapsed() > DEADLINE {
+                panic!("timed out waiting for {what}; the screen:\n{}", self.contents());
             }
             std::thread::sleep(Duration::from_millis(20));
         }
