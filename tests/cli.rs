@@ -204,3 +204,29 @@ fn a_closed_pipe_is_not_an_error() {
     assert!(status.success(), "{status:?} {err}");
     assert!(err.is_empty(), "{err}");
 }
+
+#[test]
+fn show_prints_articles_as_the_pane_sets_them() {
+    let issue = fixture("styles/fullwidth-punct.txt");
+    let o = dubao(&["show", &issue, "--article", "2", "--width", "50"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains('\x1b'), "plain text when not a terminal");
+    assert!(out.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 50), "{out}");
+    let parsed = dubao::parse::parse_issue(&std::fs::read(&issue).unwrap(), &issue).unwrap().issue;
+    let article = parsed.articles().nth(1).unwrap();
+    let expected = dubao::layout::to_plain_text(&dubao::layout::layout(article, 50, &Default::default()));
+    assert_eq!(out, expected + "\n");
+
+    let all = stdout(&dubao(&["show", &issue, "--width", "50"]));
+    assert!(all.len() > out.len());
+    let colored = stdout(&dubao(&["show", &issue, "--article", "1", "--color", "always"]));
+    assert!(colored.contains("\x1b["), "--color always colours");
+}
+
+#[test]
+fn show_rejects_a_missing_article() {
+    let o = dubao(&["show", &fixture("styles/captions.txt"), "--article", "9"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no article 9 (the issue has 2)"), "{}", stderr(&o));
+}
