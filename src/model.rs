@@ -76,7 +76,7 @@ impl Block {
 }
 
 /// An article id: 12 hex digits, stable across edits elsewhere in the issue.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(pub String);
 
@@ -201,4 +201,62 @@ impl Article {
         let first = self.blocks.first().map(Block::text).unwrap_or("");
         first.chars().take(32).collect()
     }
+}
+
+/// A bookmarked article, with enough about it to list and find it again
+/// even when its issue file is gone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Bookmark {
+    /// The article's id.
+    pub id: ArticleId,
+    /// Its headline (or the start of its text when untitled).
+    pub headline: String,
+    /// The section it was in (as printed).
+    pub section: String,
+    /// The issue's title.
+    pub issue: String,
+    /// The issue's date.
+    pub date: Option<jiff::civil::Date>,
+    /// Where the issue was read from (a path or `bundled:NAME`).
+    pub source: String,
+    /// When it was bookmarked; `None` until first saved.
+    pub added: Option<jiff::Timestamp>,
+    /// The reader's note; empty for none.
+    pub note: String,
+}
+
+/// A change to what the reader keeps between sessions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    /// An article was marked read (`true`) or unread (`false`).
+    Read(ArticleId, bool),
+    /// An article was bookmarked.
+    Bookmark(Bookmark),
+    /// A bookmark was removed.
+    Unbookmark(ArticleId),
+    /// A bookmark's note was set (empty removes it).
+    Note(ArticleId, String),
+}
+
+/// Where the reader was: the last article open, the last article of each
+/// issue, and a scroll anchor per article (a text position, not a line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Positions {
+    /// The last issue and article open, for resuming with no arguments.
+    pub last: Option<LastOpen>,
+    /// Issue key (title and date) → the article last open in it.
+    pub issues: std::collections::BTreeMap<String, ArticleId>,
+    /// Article → where its text was scrolled to.
+    pub anchors: std::collections::BTreeMap<ArticleId, Pos>,
+}
+
+/// The last issue and article open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastOpen {
+    /// Where the issue was read from.
+    pub source: String,
+    /// The issue's key (title and date).
+    pub issue: String,
+    /// The article.
+    pub article: ArticleId,
 }
