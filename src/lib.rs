@@ -7,6 +7,7 @@
 //! See `docs/architecture.md`.
 
 pub mod app;
+pub mod config;
 pub mod export;
 pub mod layout;
 pub mod library;

@@ -230,3 +230,46 @@ fn show_rejects_a_missing_article() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no article 9 (the issue has 2)"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_bad_config_stops_with_file_line_and_column_and_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "[layout]\nmax_width = 90\n\n[keys]\nbookmark = [\"hyper-q\"]\n").unwrap();
+    let o = dubao(&["--config", &cfg.display().to_string(), "list", &fixture("styles/captions.txt")]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.starts_with(&format!("dubao: {}:5:1: unknown key `hyper-q`", cfg.display())), "{err}");
+    assert!(stdout(&o).is_empty(), "nothing done with a bad config");
+    let o = dubao(&["--config", &dir.path().join("missing.toml").display().to_string(), "list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing.toml"));
+}
+
+#[test]
+fn the_configured_library_is_opened_when_no_path_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    let styles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/styles");
+    std::fs::write(&cfg, format!("library = [{:?}]\n", styles.display().to_string())).unwrap();
+    let o = dubao(&["--config", &cfg.display().to_string(), "list"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("清河湿地迎来“护鸟志愿季”"));
+    assert!(!stdout(&o).contains("清河日报"), "not the bundled samples");
+}
+
+#[test]
+fn the_default_config_place_is_under_xdg_config_home() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg_dir = home.path().join("dubao");
+    std::fs::create_dir_all(&cfg_dir).unwrap();
+    std::fs::write(cfg_dir.join("config.toml"), "[reader]\nlist_width = 99\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(["list", &fixture("styles/captions.txt")])
+        .env("XDG_CONFIG_HOME", home.path())
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("list_width must be between 15 and 60"), "{}", stderr(&o));
+}

@@ -52,6 +52,7 @@ pub enum Action {
     /// Jump to the previous search match.
     SearchPrev,
     /// Bookmark the current article, or remove its bookmark.
+    #[serde(rename = "bookmark")]
     ToggleBookmark,
     /// Mark the current article read or unread.
     ToggleRead,
@@ -185,6 +186,6 @@ mod tests {
             assert!(!a.describe().is_empty());
         }
         assert_eq!(Action::NextArticle.name(), "next_article");
-        assert_eq!(Action::ToggleBookmark.name(), "toggle_bookmark");
+        assert_eq!(Action::ToggleBookmark.name(), "bookmark");
     }
 }

@@ -7,7 +7,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A key without modifiers. Shifted characters are their own characters (`G`, `?`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KeyCode {
     /// A printable character.
     Char(char),
@@ -44,7 +44,7 @@ pub enum KeyCode {
 }
 
 /// A key press: a key and the Ctrl/Alt modifiers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Key {
     /// The key.
     pub code: KeyCode,

@@ -96,6 +96,17 @@ pub struct Search {
     pub current: Option<usize>,
 }
 
+/// When an article counts as read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkRead {
+    /// As soon as it is opened.
+    #[default]
+    OnOpen,
+    /// When its end has been on screen.
+    OnEnd,
+}
+
 /// Settings the update step reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
@@ -103,11 +114,13 @@ pub struct Settings {
     pub layout: LayoutOptions,
     /// Width of the list pane, in percent of the screen.
     pub list_percent: u16,
+    /// When an article counts as read.
+    pub mark_read: MarkRead,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { layout: LayoutOptions::default(), list_percent: 32 }
+        Settings { layout: LayoutOptions::default(), list_percent: 32, mark_read: MarkRead::OnOpen }
     }
 }
 

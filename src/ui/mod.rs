@@ -6,7 +6,7 @@ mod bars;
 pub mod cells;
 mod help;
 mod list;
-mod theme;
+pub mod theme;
 
 pub use theme::Theme;
 

@@ -1,0 +1,75 @@
+//! The commands of the `dubao` binary, over the library crate. Shared here:
+//! which issues a command works on, loading them with problems reported on
+//! stderr, exit codes, and writing to a stdout that may be a closed pipe.
+
+pub mod read;
+pub mod show;
+pub mod text;
+
+use dubao::config::Config;
+use dubao::library::{self, LoadError, Source};
+use dubao::model::Issue;
+use dubao::parse;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit status when some files failed to load (the rest were used).
+pub const SOME_FAILED: u8 = 1;
+/// Exit status for usage errors and a bad config (clap uses it too).
+pub const USAGE: u8 = 2;
+
+/// The issues a command works on: the given paths; with none, the config's
+/// library; with none configured, the samples built into dubao.
+pub fn sources(paths: &[PathBuf], config: &Config) -> (Vec<Source>, Vec<LoadError>) {
+    match (paths, config.library.as_slice()) {
+        ([], []) => (library::bundled(), Vec::new()),
+        ([], lib) => library::collect(lib),
+        (given, _) => library::collect(given),
+    }
+}
+
+/// Loads every issue, reporting failures and warnings on stderr. Returns
+/// the issues and whether anything failed.
+pub fn load_all(paths: &[PathBuf], config: &Config) -> (Vec<Issue>, bool) {
+    let (sources, errors) = sources(paths, config);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        eprintln!("dubao: {e}");
+    }
+    let mut issues = Vec::with_capacity(sources.len());
+    for source in sources {
+        match source.load() {
+            Ok(parsed) => {
+                for w in &parsed.warnings {
+                    report_warning(&parsed.issue.source, w);
+                }
+                issues.push(parsed.issue);
+            }
+            Err(e) => {
+                eprintln!("dubao: {e}");
+                failed = true;
+            }
+        }
+    }
+    (issues, failed)
+}
+
+fn report_warning(source: &str, w: &parse::Warning) {
+    match w.line {
+        Some(n) => eprintln!("dubao: {source}:{n}: warning: {}", w.message),
+        None => eprintln!("dubao: {source}: warning: {}", w.message),
+    }
+}
+
+/// Success, or the some-files-failed status.
+pub fn status(failed: bool) -> ExitCode {
+    if failed { ExitCode::from(SOME_FAILED) } else { ExitCode::SUCCESS }
+}
+
+/// Writes all of `bytes` to stdout.
+pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
+}

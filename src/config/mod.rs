@@ -1,0 +1,408 @@
+//! The config file: TOML merged over the built-in defaults, checked whole
+//! before anything starts. Every error names the file, line and column.
+//!
+//! It sits above `app` and `ui` because it builds their inputs (settings,
+//! keymap, theme) from text; nothing below it knows it exists.
+
+use crate::app::{Action, Key, Keymap, MarkRead, Settings};
+use crate::layout::{Ambiguous, LayoutOptions};
+use crate::tui::AmbiguousSetting;
+use crate::ui::Theme;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The documented example, embedded so tests can hold it to the defaults.
+pub const EXAMPLE: &str = include_str!("../../config.example.toml");
+
+/// Everything the config decides, ready to use.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Issue files and folders opened when no PATH is given.
+    pub library: Vec<PathBuf>,
+    /// Layout and pane settings for the reader.
+    pub settings: Settings,
+    /// How the width of ambiguous characters is found.
+    pub ambiguous: AmbiguousSetting,
+    /// The keymap: defaults with the file's `[keys]` merged over them.
+    pub keymap: Keymap,
+    /// The theme, before `NO_COLOR` is applied.
+    pub theme: Theme,
+    /// Where the config was read from, when a file was read.
+    pub path: Option<PathBuf>,
+}
+
+/// A config that can't be used, located in its file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {message}", location(.line, .column))]
+pub struct ConfigError {
+    /// The config file.
+    pub path: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters), when known.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+fn location(line: &Option<usize>, column: &Option<usize>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(":{l}:{c}"),
+        (Some(l), None) => format!(":{l}"),
+        _ => String::new(),
+    }
+}
+
+/// The file as written: every section optional, unknown keys refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct File {
+    /// Library paths.
+    pub library: Vec<String>,
+    /// `[layout]`
+    pub layout: LayoutSection,
+    /// `[reader]`
+    pub reader: ReaderSection,
+    /// `[theme]`: part → style string.
+    pub theme: BTreeMap<String, String>,
+    /// `[keys]`: action → key names.
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// `[layout]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LayoutSection {
+    /// Widest text column in cells.
+    #[serde(deserialize_with = "column_width")]
+    pub max_width: u16,
+    /// Indent the first line of Chinese paragraphs by two ideographic spaces.
+    pub indent: bool,
+    /// `auto`, `narrow` or `wide`.
+    pub ambiguous_width: AmbiguousWidth,
+    /// Show ASCII `,;:!?()` between Chinese characters full-width.
+    pub fullwidth_punct: bool,
+    /// Let closing punctuation hang into the right margin.
+    pub hanging: bool,
+}
+
+/// `[reader]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReaderSection {
+    /// Width of the list pane, percent of the screen.
+    #[serde(deserialize_with = "list_width")]
+    pub list_width: u16,
+    /// When an article counts as read.
+    pub mark_read: MarkRead,
+}
+
+/// How wide ambiguous characters (`“ ” … —`) are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousWidth {
+    /// Ask the terminal at start-up.
+    #[default]
+    Auto,
+    /// One cell.
+    Narrow,
+    /// Two cells.
+    Wide,
+}
+
+impl Default for File {
+    fn default() -> File {
+        let keymap = Keymap::default();
+        let keys = Action::BINDABLE
+            .iter()
+            .map(|a| (a.name(), keymap.keys_for(a).iter().map(Key::to_string).collect()))
+            .collect();
+        let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        File { library: Vec::new(), layout: LayoutSection::default(), reader: ReaderSection::default(), theme, keys }
+    }
+}
+
+impl Default for LayoutSection {
+    fn default() -> LayoutSection {
+        let o = LayoutOptions::default();
+        LayoutSection {
+            max_width: o.max_width,
+            indent: o.indent,
+            ambiguous_width: AmbiguousWidth::Auto,
+            fullwidth_punct: o.fullwidth_punct,
+            hanging: o.hanging,
+        }
+    }
+}
+
+impl Default for ReaderSection {
+    fn default() -> ReaderSection {
+        let s = Settings::default();
+        ReaderSection { list_width: s.list_percent, mark_read: s.mark_read }
+    }
+}
+
+fn ranged<'de, D: serde::Deserializer<'de>>(d: D, lo: u16, hi: u16, what: &str) -> Result<u16, D::Error> {
+    let v = i64::deserialize(d)?;
+    if (i64::from(lo)..=i64::from(hi)).contains(&v) {
+        Ok(v as u16)
+    } else {
+        Err(serde::de::Error::custom(format!("{what} must be between {lo} and {hi}, not {v}")))
+    }
+}
+
+fn column_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    ranged(d, 20, 240, "max_width")
+}
+
+fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    ranged(d, 15, 60, "list_width")
+}
+
+/// The config file's usual place: `config.toml` in dubao's config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "dubao").map(|d| d.config_local_dir().join("config.toml"))
+}
+
+/// Reads the config: the given file (which must exist), else the default
+/// place (where a missing file means the defaults).
+pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
+    let (path, must_exist) = match explicit {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => (default_path(), false),
+    };
+    let Some(path) = path else { return build(File::default(), None, "") };
+    let shown = path.display().to_string();
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+                path: shown.clone(),
+                line: None,
+                column: None,
+                message: format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
+            })?;
+            let file = parse(&text, &shown)?;
+            build(file, Some(path), &text)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => build(File::default(), None, ""),
+        Err(e) => Err(ConfigError { path: shown, line: None, column: None, message: e.to_string() }),
+    }
+}
+
+/// Parses config text, locating errors in it.
+pub fn parse(text: &str, path: &str) -> Result<File, ConfigError> {
+    let mut file: File = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
+        ConfigError { path: path.to_string(), line, column, message: e.message().trim().to_string() }
+    })?;
+    // Sections merge over the defaults key by key: a `[keys]` or `[theme]`
+    // table with one entry changes only that entry.
+    let defaults = File::default();
+    for (k, v) in defaults.keys {
+        file.keys.entry(k).or_insert(v);
+    }
+    for (k, v) in defaults.theme {
+        file.theme.entry(k).or_insert(v);
+    }
+    Ok(file)
+}
+
+/// Turns a parsed file into settings, keymap and theme, checking action
+/// names, key names and styles.
+fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, ConfigError> {
+    let shown = path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
+    let err = |table: &str, key: &str, message: String| {
+        let (line, column) = find_key(text, table, key).unzip();
+        ConfigError { path: shown.clone(), line, column, message }
+    };
+    let mut keymap = Keymap::default();
+    let mut claimed: BTreeMap<Key, String> = BTreeMap::new();
+    let defaults = File::default().keys;
+    // Entries the file writes win over the defaults (a key moves to its new
+    // action); two written entries claiming one key is an error.
+    for (name, names) in &file.keys {
+        if defaults.get(name) == Some(names) && find_key(text, "keys", name).is_none() {
+            continue;
+        }
+        let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
+            .ok()
+            .filter(|a| Action::BINDABLE.contains(a))
+            .ok_or_else(|| {
+                let all: Vec<String> = Action::BINDABLE.iter().map(Action::name).collect();
+                err("keys", name, format!("unknown action `{name}` (actions: {})", all.join(", ")))
+            })?;
+        let mut keys = Vec::new();
+        for k in names {
+            let key: Key = k.parse().map_err(|e: crate::app::keymap::BadKey| err("keys", name, e.to_string()))?;
+            if let Some(other) = claimed.insert(key, name.clone()) {
+                return Err(err("keys", name, format!("key `{k}` is bound to both `{other}` and `{name}`")));
+            }
+            keys.push(key);
+        }
+        if keymap.keys_for(&action) != keys {
+            keymap.rebind(action, &keys);
+        }
+    }
+    let theme = Theme::from_specs(&file.theme).map_err(|(part, msg)| err("theme", &part, format!("{part}: {msg}")))?;
+    let base = path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf).unwrap_or_default();
+    let library = file.library.iter().map(|p| expand(p, &base)).collect();
+    let l = &file.layout;
+    let layout = LayoutOptions {
+        max_width: l.max_width,
+        indent: l.indent,
+        ambiguous: Ambiguous::Narrow,
+        fullwidth_punct: l.fullwidth_punct,
+        hanging: l.hanging,
+    };
+    let ambiguous = match l.ambiguous_width {
+        AmbiguousWidth::Auto => AmbiguousSetting::Auto,
+        AmbiguousWidth::Narrow => AmbiguousSetting::Fixed(Ambiguous::Narrow),
+        AmbiguousWidth::Wide => AmbiguousSetting::Fixed(Ambiguous::Wide),
+    };
+    let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
+    Ok(Config { library, settings, ambiguous, keymap, theme, path })
+}
+
+/// `~/papers` → the home directory's `papers`; relative paths are relative
+/// to the config file's directory.
+fn expand(p: &str, base: &Path) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    match (p.strip_prefix("~/"), home) {
+        (Some(rest), Some(h)) => h.join(rest),
+        _ if p == "~" => directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf()).unwrap_or_default(),
+        _ => base.join(p),
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Where `key = …` is written inside `[table]`, for errors found after parsing.
+fn find_key(text: &str, table: &str, key: &str) -> Option<(usize, usize)> {
+    let mut in_table = false;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_table = t.trim_start_matches('[').trim_end_matches(']').trim() == table;
+        } else if in_table {
+            let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+            if name == key && t.contains('=') {
+                let indent = line.len() - line.trim_start().len();
+                return Some(line_col(text, offset + indent));
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> ConfigError {
+        match parse(text, "config.toml").and_then(|f| build(f, Some("config.toml".into()), text)) {
+            Ok(_) => panic!("accepted:\n{text}"),
+            Err(e) => e,
+        }
+    }
+
+    #[test]
+    fn the_example_is_the_defaults() {
+        let file = parse(EXAMPLE, "config.example.toml").unwrap();
+        assert_eq!(file, File::default());
+        // Every key of the defaults is written out in the example.
+        let written: toml::Table = EXAMPLE.parse().unwrap();
+        let defaults = toml::Table::try_from(File::default()).unwrap();
+        assert_eq!(keys_of(&written), keys_of(&defaults));
+    }
+
+    fn keys_of(t: &toml::Table) -> Vec<String> {
+        let mut out = Vec::new();
+        for (k, v) in t {
+            match v {
+                toml::Value::Table(inner) => out.extend(keys_of(inner).into_iter().map(|x| format!("{k}.{x}"))),
+                _ => out.push(k.clone()),
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn an_empty_file_is_the_defaults() {
+        let c = build(parse("", "c").unwrap(), None, "").unwrap();
+        assert_eq!(c.keymap, Keymap::default());
+        assert_eq!(c.theme, Theme::default());
+        assert_eq!(c.settings, Settings::default());
+        assert_eq!(c.ambiguous, AmbiguousSetting::Auto);
+    }
+
+    #[test]
+    fn values_are_read() {
+        let text = "library = [\"~/papers\", \"archive\"]\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
+        let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
+        assert_eq!(c.settings.layout.max_width, 100);
+        assert!(!c.settings.layout.hanging);
+        assert_eq!(c.ambiguous, AmbiguousSetting::Fixed(Ambiguous::Wide));
+        assert_eq!(c.settings.mark_read, MarkRead::OnEnd);
+        assert_eq!(c.settings.list_percent, 40);
+        assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::ctrl('b')), Some(Action::ToggleBookmark));
+        assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('m')), None);
+        assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('j')), Some(Action::Down), "others kept");
+        assert_eq!(c.theme.headline.fg, Some(ratatui::style::Color::Rgb(255, 0, 0)));
+        assert_eq!(c.library[1], PathBuf::from("/etc/dubao/archive"));
+        assert!(c.library[0].ends_with("papers") && c.library[0].is_absolute());
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let e = error("[layout]\nmax_width = = 3\n");
+        assert_eq!((e.line, e.column), (Some(2), Some(13)), "{e}");
+        let e = error("[layout]\nmax_widht = 90\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("max_widht"), "{e}");
+        let e = error("[layout]\nmax_width = 5\n");
+        assert!(e.message.contains("between 20 and 240"), "{e}");
+        assert_eq!(e.line, Some(2));
+        let e = error("[layout]\nambiguous_width = \"huge\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = error("[reader]\nmark_read = \"sometimes\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        let e = error("\n[keys]\nfrobnicate = [\"x\"]\n");
+        assert_eq!((e.line, e.column), (Some(3), Some(1)), "{e}");
+        assert!(e.message.contains("unknown action `frobnicate`"), "{e}");
+        let e = error("[keys]\n  bookmark = [\"hyper-b\"]\n");
+        assert_eq!((e.line, e.column), (Some(2), Some(3)), "{e}");
+        assert!(e.message.contains("unknown key `hyper-b`"), "{e}");
+        let e = error("[keys]\nbookmark = [\"x\"]\nquit = [\"x\"]\n");
+        assert!(e.message.contains("bound to both"), "{e}");
+        let e = error("[theme]\nheadline = \"bold puce\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert!(e.message.contains("puce"), "{e}");
+        let e = error("[theme]\nheadlne = \"bold\"\n");
+        assert_eq!(e.line, Some(2), "{e}");
+        assert_eq!(e.to_string().split(':').take(3).collect::<Vec<_>>(), ["config.toml", "2", "1"]);
+    }
+
+    #[test]
+    fn a_named_file_must_exist_the_default_one_need_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nope.toml");
+        let e = load(Some(&missing)).unwrap_err();
+        assert!(e.to_string().contains("nope.toml"));
+        std::fs::write(dir.path().join("bad.toml"), [0xff, 0xfe, b'x']).unwrap();
+        assert!(load(Some(&dir.path().join("bad.toml"))).unwrap_err().message.contains("UTF-8"));
+    }
+}
