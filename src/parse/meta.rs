@@ -142,10 +142,10 @@ fn separated(text: &str, start: usize) -> Option<(Date, std::ops::Range<usize>)>
     let rest = rest[month.len()..].strip_prefix(day_sep)?;
     let day: String = rest.chars().take_while(char::is_ascii_digit).collect();
     let mut end = text.len() - rest.len() + day.len();
-    if let Some(mark) = end_mark {
-        if rest[day.len()..].starts_with(mark) {
-            end += mark.len_utf8();
-        }
+    if let Some(mark) = end_mark
+        && rest[day.len()..].starts_with(mark)
+    {
+        end += mark.len_utf8();
     }
     if !(1..=2).contains(&month.len()) || !(1..=2).contains(&day.len()) {
         return None;

@@ -211,10 +211,10 @@ fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profil
     if profile.indented && b_kind == Kind::Title && ends_sentence(a.text) {
         return false;
     }
-    if let Some(w) = profile.wrap {
-        if a.width() * 10 >= w * 8 {
-            return true;
-        }
+    if let Some(w) = profile.wrap
+        && a.width() * 10 >= w * 8
+    {
+        return true;
     }
     let a_title = a_kind == Kind::Title;
     if !a_title && !ends_sentence(a.text) {
@@ -230,12 +230,13 @@ fn heal(units: Vec<Unit>) -> Vec<Unit> {
     for v in units {
         // Running text or a byline before `u` means `u` is no headline.
         let in_body = out.len() >= 2 && matches!(out[out.len() - 2].kind, Kind::Body | Kind::Byline);
-        if let Some(u) = out.last_mut() {
-            if v.gap > 0 && continues(u, &v, in_body) {
-                join_into(&mut u.text, &v.text);
-                u.kind = Kind::Body;
-                continue;
-            }
+        if let Some(u) = out.last_mut()
+            && v.gap > 0
+            && continues(u, &v, in_body)
+        {
+            join_into(&mut u.text, &v.text);
+            u.kind = Kind::Body;
+            continue;
         }
         out.push(v);
     }

@@ -25,10 +25,10 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 crate::app::Row::Article { index, section } if *index == state.nav.selected => Some(*section),
                 _ => None,
             });
-            if let Some(name) = section.and_then(|s| issue.sections.get(s)).map(|s| s.name.as_str()) {
-                if !name.is_empty() {
-                    parts.push(name.to_string());
-                }
+            if let Some(name) = section.and_then(|s| issue.sections.get(s)).map(|s| s.name.as_str())
+                && !name.is_empty()
+            {
+                parts.push(name.to_string());
             }
             let title = format!(" {} ", issue.title);
             let x = put(buf, area.x, area.y, area.right(), &title, theme.title, amb);
