@@ -80,6 +80,16 @@ pub(crate) trait Lww {
     fn visible_over(&self, old: Option<&Self>) -> bool;
 }
 
+/// The time for a change this reader makes at `now` to an entry last written
+/// at `old`: never earlier than `old`, so that a clock set back (or two
+/// changes in one clock tick) can't make a change lose to the one it replaced.
+fn after(now: Timestamp, old: Option<Timestamp>) -> Timestamp {
+    match old.and_then(|o| o.checked_add(jiff::SignedDuration::from_nanos(1)).ok()) {
+        Some(next) => now.max(next),
+        None => now,
+    }
+}
+
 /// Whether `new` replaces `old`.
 fn beats<E: Lww>(new: &E, old: &E) -> bool {
     match new.time().cmp(&old.time()) {
@@ -237,23 +247,24 @@ impl Bookmarks {
                     bookmark.note = old_mark.map(|o| o.note.clone()).unwrap_or_default();
                 }
                 let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
-                self.entries.insert(
-                    b.id.clone(),
-                    BookmarkEntry { id: b.id.clone(), bookmark: Some(bookmark), changed: now, extra },
-                );
+                let changed = after(now, old.map(|e| e.changed));
+                self.entries
+                    .insert(b.id.clone(), BookmarkEntry { id: b.id.clone(), bookmark: Some(bookmark), changed, extra });
             }
             Change::Unbookmark(id) => {
                 // Even an id this reader doesn't know is remembered as removed:
                 // another reader may have bookmarked it.
-                let extra = self.entries.get(id).map(|e| e.extra.clone()).unwrap_or_default();
-                self.entries.insert(id.clone(), BookmarkEntry { id: id.clone(), bookmark: None, changed: now, extra });
+                let old = self.entries.get(id);
+                let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
+                let changed = after(now, old.map(|e| e.changed));
+                self.entries.insert(id.clone(), BookmarkEntry { id: id.clone(), bookmark: None, changed, extra });
             }
             Change::Note(id, note) => {
                 if let Some(entry) = self.entries.get_mut(id)
                     && let Some(bookmark) = entry.bookmark.as_mut()
                 {
                     bookmark.note = note.clone();
-                    entry.changed = now;
+                    entry.changed = after(now, Some(entry.changed));
                 }
             }
             Change::Read(..) => {}
@@ -299,8 +310,10 @@ impl Places {
         if let Some(last) = &positions.last
             && self.last.as_ref().is_none_or(|s| &s.value != last)
         {
-            let extra = self.last.take().map(|s| s.extra).unwrap_or_default();
-            self.last = Some(Stamped { value: last.clone(), updated: now, extra });
+            let old = self.last.take();
+            let updated = after(now, old.as_ref().map(|s| s.updated));
+            let extra = old.map(|s| s.extra).unwrap_or_default();
+            self.last = Some(Stamped { value: last.clone(), updated, extra });
             changed = true;
         }
         changed |= set_map(&mut self.issues, &positions.issues, now);
@@ -320,7 +333,7 @@ fn set_map<K: Ord + Clone, V: PartialEq + Clone>(
             Some(s) if &s.value == value => {}
             Some(s) => {
                 s.value = value.clone();
-                s.updated = now;
+                s.updated = after(now, Some(s.updated));
                 changed = true;
             }
             None => {
@@ -336,7 +349,8 @@ fn set_map<K: Ord + Clone, V: PartialEq + Clone>(
 pub(crate) fn apply(read: &mut ReadMarks, bookmarks: &mut Bookmarks, change: &Change, now: Timestamp) {
     match change {
         Change::Read(id, is_read) => {
-            read.marks.insert(id.clone(), ReadMark { read: *is_read, at: now });
+            let at = after(now, read.marks.get(id).map(|m| m.at));
+            read.marks.insert(id.clone(), ReadMark { read: *is_read, at });
         }
         _ => bookmarks.apply(change, now),
     }
@@ -425,6 +439,26 @@ mod tests {
             (Change::Note(id("x"), "n".into()), 3),
         ]);
         assert_eq!(b.entries[&id("x")].changed, t(2));
+    }
+
+    #[test]
+    fn a_change_made_with_the_clock_set_back_still_wins() {
+        let (mut r, mut b) = with(&[(Change::Read(id("x"), true), 10), (Change::Bookmark(bm("x")), 10)]);
+        let (disk_r, disk_b) = (r.clone(), b.clone());
+        apply(&mut r, &mut b, &Change::Read(id("x"), false), t(5));
+        apply(&mut r, &mut b, &Change::Unbookmark(id("x")), t(5));
+        assert!(r.marks[&id("x")].at > t(10));
+        r.merge(&disk_r);
+        b.merge(&disk_b);
+        assert_eq!((r.count(), b.count()), (0, 0));
+
+        let pos = |n| Pos { element: Element::Block(n), offset: 0 };
+        let mut p = Places::default();
+        p.set(&Positions { anchors: [(id("a"), pos(1))].into(), ..Positions::default() }, t(10));
+        let disk = p.clone();
+        p.set(&Positions { anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(5));
+        p.merge(&disk);
+        assert_eq!(p.anchors[&id("a")].value, pos(2));
     }
 
     #[test]
