@@ -245,6 +245,14 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_refused_not_a_stack_overflow() {
+        let deep =
+            format!("a = {}\n[b.{}c]\nd = {{{}", "[".repeat(100_000), "x.".repeat(50_000), "e = {".repeat(50_000));
+        let (_, reason) = parse(deep.as_bytes());
+        assert!(reason.is_some());
+    }
+
+    #[test]
     fn garbage_never_panics() {
         for bytes in [&b"\0\0\0"[..], b"[[[[", b"]]]", b"[a]\n[[a]]\nx=1", b"[[a]]\n[a.b]\n[a]\nx", b"a = [\n[1]\n"] {
             let _ = parse(bytes);
