@@ -2,8 +2,9 @@
 //!
 //! Layers, lowest first: [`model`] (plain data), [`parse`] (bytes → issue),
 //! [`layout`] (articles set into terminal lines), [`library`] (finding issue
-//! files), [`export`] (text output for the CLI), [`app`] (state and the
-//! update step), [`ui`] (drawing), [`tui`] (the terminal shell).
+//! files), [`store`] (bookmarks, read marks and positions on disk),
+//! [`export`] (text output for the CLI), [`app`] (state and the update step),
+//! [`ui`] (drawing), [`tui`] (the terminal shell).
 //! See `docs/architecture.md`.
 
 pub mod app;
@@ -13,5 +14,6 @@ pub mod layout;
 pub mod library;
 pub mod model;
 pub mod parse;
+pub mod store;
 pub mod tui;
 pub mod ui;

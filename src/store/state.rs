@@ -1,0 +1,514 @@
+//! What the state files hold, in memory, and how two versions of it merge.
+//!
+//! Every entry carries the time it last changed, and removals are kept as
+//! entries too (tombstones), so merging is last-writer-wins per key: the
+//! newer entry replaces the older, whichever side it comes from. On equal
+//! times a fixed rule decides, so any two readers merging the same versions
+//! end with the same result whatever the order.
+
+use crate::model::{ArticleId, Bookmark, Change, LastOpen, Pos, Positions};
+use jiff::Timestamp;
+use std::collections::BTreeMap;
+use toml::Table;
+
+/// An article marked read (or unread again) at a time.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ReadMark {
+    /// Read, or unread again (a tombstone for the read mark).
+    pub read: bool,
+    /// When.
+    pub at: Timestamp,
+}
+
+/// A bookmark, or the memory of its removal, as of a time.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct BookmarkEntry {
+    /// The article.
+    pub id: ArticleId,
+    /// The bookmark, `added` always filled; `None` once removed.
+    pub bookmark: Option<Bookmark>,
+    /// When it was added, changed or removed.
+    pub changed: Timestamp,
+    /// Fields this version doesn't know, kept as they were read.
+    pub extra: Table,
+}
+
+/// A position value and when it was last set.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Stamped<T> {
+    /// The value.
+    pub value: T,
+    /// When it was set.
+    pub updated: Timestamp,
+    /// Fields this version doesn't know, kept as they were read.
+    pub extra: Table,
+}
+
+/// `read.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ReadMarks {
+    pub marks: BTreeMap<ArticleId, ReadMark>,
+    /// Top-level keys this version doesn't know.
+    pub extra: Table,
+}
+
+/// `bookmarks.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Bookmarks {
+    pub entries: BTreeMap<ArticleId, BookmarkEntry>,
+    /// Top-level keys this version doesn't know.
+    pub extra: Table,
+}
+
+/// `positions.toml`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Places {
+    pub last: Option<Stamped<LastOpen>>,
+    pub issues: BTreeMap<String, Stamped<ArticleId>>,
+    pub anchors: BTreeMap<ArticleId, Stamped<Pos>>,
+    /// Top-level keys this version doesn't know.
+    pub extra: Table,
+}
+
+/// An entry that merges by last writer wins.
+pub(crate) trait Lww {
+    /// When the entry was written.
+    fn time(&self) -> Timestamp;
+    /// Orders entries written at the same time; any fixed total order will do.
+    fn tiebreak(&self) -> String;
+    /// Whether replacing `old` (or nothing) by `self` changes what the reader sees.
+    fn visible_over(&self, old: Option<&Self>) -> bool;
+}
+
+/// The time for a change this reader makes at `now` to an entry last written
+/// at `old`: never earlier than `old`, so that a clock set back (or two
+/// changes in one clock tick) can't make a change lose to the one it replaced.
+fn after(now: Timestamp, old: Option<Timestamp>) -> Timestamp {
+    match old.and_then(|o| o.checked_add(jiff::SignedDuration::from_nanos(1)).ok()) {
+        Some(next) => now.max(next),
+        None => now,
+    }
+}
+
+/// Whether `new` replaces `old`.
+fn beats<E: Lww>(new: &E, old: &E) -> bool {
+    match new.time().cmp(&old.time()) {
+        std::cmp::Ordering::Equal => new.tiebreak() > old.tiebreak(),
+        order => order.is_gt(),
+    }
+}
+
+/// Adds an entry unless the one already there is newer.
+pub(crate) fn put<K: Ord, E: Lww>(map: &mut BTreeMap<K, E>, key: K, entry: E) {
+    match map.get(&key) {
+        Some(old) if !beats(&entry, old) => {}
+        _ => {
+            map.insert(key, entry);
+        }
+    }
+}
+
+/// Merges `other` into `mine` entry by entry; true when the reader would see a difference.
+fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &BTreeMap<K, E>) -> bool {
+    let mut visible = false;
+    for (key, theirs) in other {
+        let old = mine.get(key);
+        if old.is_none_or(|old| beats(theirs, old)) {
+            visible |= theirs.visible_over(old);
+            mine.insert(key.clone(), theirs.clone());
+        }
+    }
+    visible
+}
+
+/// Merges unknown top-level keys: the other side's (read from disk) win.
+fn merge_extra(mine: &mut Table, other: &Table) {
+    for (key, value) in other {
+        mine.insert(key.clone(), value.clone());
+    }
+}
+
+impl Lww for ReadMark {
+    fn time(&self) -> Timestamp {
+        self.at
+    }
+    fn tiebreak(&self) -> String {
+        // Read beats unread at the same instant.
+        if self.read { "1" } else { "0" }.to_string()
+    }
+    fn visible_over(&self, old: Option<&Self>) -> bool {
+        self.read != old.is_some_and(|o| o.read)
+    }
+}
+
+impl Lww for BookmarkEntry {
+    fn time(&self) -> Timestamp {
+        self.changed
+    }
+    fn tiebreak(&self) -> String {
+        // A removal beats an edit at the same instant; edits by their text.
+        match &self.bookmark {
+            None => format!("1{}", super::format::bookmark_entry(self)),
+            Some(_) => format!("0{}", super::format::bookmark_entry(self)),
+        }
+    }
+    fn visible_over(&self, old: Option<&Self>) -> bool {
+        self.bookmark.as_ref() != old.and_then(|o| o.bookmark.as_ref())
+    }
+}
+
+impl Lww for Stamped<LastOpen> {
+    fn time(&self) -> Timestamp {
+        self.updated
+    }
+    fn tiebreak(&self) -> String {
+        super::format::last_table(self)
+    }
+    fn visible_over(&self, old: Option<&Self>) -> bool {
+        Some(&self.value) != old.map(|o| &o.value)
+    }
+}
+
+impl Lww for Stamped<ArticleId> {
+    fn time(&self) -> Timestamp {
+        self.updated
+    }
+    fn tiebreak(&self) -> String {
+        super::format::issue_value(self)
+    }
+    fn visible_over(&self, old: Option<&Self>) -> bool {
+        Some(&self.value) != old.map(|o| &o.value)
+    }
+}
+
+impl Lww for Stamped<Pos> {
+    fn time(&self) -> Timestamp {
+        self.updated
+    }
+    fn tiebreak(&self) -> String {
+        super::format::anchor_value(self)
+    }
+    fn visible_over(&self, old: Option<&Self>) -> bool {
+        Some(&self.value) != old.map(|o| &o.value)
+    }
+}
+
+impl ReadMarks {
+    /// Merges another version in; true when the reader would see a difference.
+    pub fn merge(&mut self, other: &ReadMarks) -> bool {
+        merge_extra(&mut self.extra, &other.extra);
+        merge_map(&mut self.marks, &other.marks)
+    }
+
+    /// Forgets unread marks older than `horizon`.
+    pub fn prune(&mut self, horizon: Timestamp) {
+        self.marks.retain(|_, m| m.read || m.at >= horizon);
+    }
+
+    /// How many articles are read.
+    pub fn count(&self) -> usize {
+        self.marks.values().filter(|m| m.read).count()
+    }
+}
+
+impl Bookmarks {
+    /// Merges another version in; true when the reader would see a difference.
+    pub fn merge(&mut self, other: &Bookmarks) -> bool {
+        merge_extra(&mut self.extra, &other.extra);
+        merge_map(&mut self.entries, &other.entries)
+    }
+
+    /// Forgets removals older than `horizon`.
+    pub fn prune(&mut self, horizon: Timestamp) {
+        self.entries.retain(|_, e| e.bookmark.is_some() || e.changed >= horizon);
+    }
+
+    /// How many bookmarks there are (removed ones not counted).
+    pub fn count(&self) -> usize {
+        self.live().count()
+    }
+
+    /// The bookmarks, removed ones left out.
+    pub fn live(&self) -> impl Iterator<Item = &Bookmark> {
+        self.entries.values().filter_map(|e| e.bookmark.as_ref())
+    }
+
+    /// Applies a bookmark change made at `now`.
+    fn apply(&mut self, change: &Change, now: Timestamp) {
+        match change {
+            Change::Bookmark(b) => {
+                let old = self.entries.get(&b.id);
+                let old_mark = old.and_then(|e| e.bookmark.as_ref());
+                let mut bookmark = b.clone();
+                // Bookmarking again refreshes what is known about the article
+                // but keeps when it was first added and the reader's note.
+                bookmark.added = b.added.or(old_mark.and_then(|o| o.added)).or(Some(now));
+                if bookmark.note.is_empty() {
+                    bookmark.note = old_mark.map(|o| o.note.clone()).unwrap_or_default();
+                }
+                let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
+                let changed = after(now, old.map(|e| e.changed));
+                self.entries
+                    .insert(b.id.clone(), BookmarkEntry { id: b.id.clone(), bookmark: Some(bookmark), changed, extra });
+            }
+            Change::Unbookmark(id) => {
+                // Even an id this reader doesn't know is remembered as removed:
+                // another reader may have bookmarked it.
+                let old = self.entries.get(id);
+                let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
+                let changed = after(now, old.map(|e| e.changed));
+                self.entries.insert(id.clone(), BookmarkEntry { id: id.clone(), bookmark: None, changed, extra });
+            }
+            Change::Note(id, note) => {
+                if let Some(entry) = self.entries.get_mut(id)
+                    && let Some(bookmark) = entry.bookmark.as_mut()
+                {
+                    bookmark.note = note.clone();
+                    entry.changed = after(now, Some(entry.changed));
+                }
+            }
+            Change::Read(..) => {}
+        }
+    }
+}
+
+impl Places {
+    /// Merges another version in; true when the reader would see a difference.
+    pub fn merge(&mut self, other: &Places) -> bool {
+        merge_extra(&mut self.extra, &other.extra);
+        let mut visible = false;
+        if let Some(theirs) = &other.last
+            && self.last.as_ref().is_none_or(|mine| beats(theirs, mine))
+        {
+            visible |= theirs.visible_over(self.last.as_ref());
+            self.last = Some(theirs.clone());
+        }
+        visible |= merge_map(&mut self.issues, &other.issues);
+        visible | merge_map(&mut self.anchors, &other.anchors)
+    }
+
+    /// How many positions there are.
+    pub fn count(&self) -> usize {
+        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
+    }
+
+    /// The positions as the reader uses them.
+    pub fn positions(&self) -> Positions {
+        Positions {
+            last: self.last.as_ref().map(|s| s.value.clone()),
+            issues: self.issues.iter().map(|(k, s)| (k.clone(), s.value.clone())).collect(),
+            anchors: self.anchors.iter().map(|(k, s)| (k.clone(), s.value)).collect(),
+        }
+    }
+
+    /// Takes the reader's positions; what differs gets `now`. True if anything did.
+    ///
+    /// Entries missing from `positions` are kept: another reader may have
+    /// added them since this one last refreshed.
+    pub fn set(&mut self, positions: &Positions, now: Timestamp) -> bool {
+        let mut changed = false;
+        if let Some(last) = &positions.last
+            && self.last.as_ref().is_none_or(|s| &s.value != last)
+        {
+            let old = self.last.take();
+            let updated = after(now, old.as_ref().map(|s| s.updated));
+            let extra = old.map(|s| s.extra).unwrap_or_default();
+            self.last = Some(Stamped { value: last.clone(), updated, extra });
+            changed = true;
+        }
+        changed |= set_map(&mut self.issues, &positions.issues, now);
+        changed | set_map(&mut self.anchors, &positions.anchors, now)
+    }
+}
+
+/// Updates the entries whose values differ; true if any did.
+fn set_map<K: Ord + Clone, V: PartialEq + Clone>(
+    mine: &mut BTreeMap<K, Stamped<V>>,
+    new: &BTreeMap<K, V>,
+    now: Timestamp,
+) -> bool {
+    let mut changed = false;
+    for (key, value) in new {
+        match mine.get_mut(key) {
+            Some(s) if &s.value == value => {}
+            Some(s) => {
+                s.value = value.clone();
+                s.updated = after(now, Some(s.updated));
+                changed = true;
+            }
+            None => {
+                mine.insert(key.clone(), Stamped { value: value.clone(), updated: now, extra: Table::new() });
+                changed = true;
+            }
+        }
+    }
+    changed
+}
+
+/// Applies a change made at `now` to the part it concerns.
+pub(crate) fn apply(read: &mut ReadMarks, bookmarks: &mut Bookmarks, change: &Change, now: Timestamp) {
+    match change {
+        Change::Read(id, is_read) => {
+            let at = after(now, read.marks.get(id).map(|m| m.at));
+            read.marks.insert(id.clone(), ReadMark { read: *is_read, at });
+        }
+        _ => bookmarks.apply(change, now),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Element;
+
+    fn t(secs: i64) -> Timestamp {
+        Timestamp::from_second(1_800_000_000 + secs).unwrap_or(Timestamp::UNIX_EPOCH)
+    }
+
+    fn id(s: &str) -> ArticleId {
+        ArticleId(s.to_string())
+    }
+
+    fn bm(s: &str) -> Bookmark {
+        Bookmark {
+            id: id(s),
+            headline: format!("headline {s}"),
+            section: "第01版".into(),
+            issue: "清河日报".into(),
+            date: None,
+            source: "x.txt".into(),
+            added: None,
+            note: String::new(),
+        }
+    }
+
+    fn with(changes: &[(Change, i64)]) -> (ReadMarks, Bookmarks) {
+        let (mut r, mut b) = Default::default();
+        for (c, at) in changes {
+            apply(&mut r, &mut b, c, t(*at));
+        }
+        (r, b)
+    }
+
+    #[test]
+    fn newer_wins_whichever_side_it_is_on() {
+        let (_, mut a) = with(&[(Change::Bookmark(bm("x")), 1)]);
+        let (_, b) = with(&[(Change::Bookmark(bm("x")), 0), (Change::Unbookmark(id("x")), 2)]);
+        let mut a2 = a.clone();
+        assert!(a.merge(&b));
+        assert_eq!(a.count(), 0);
+        let mut b2 = b.clone();
+        assert!(!b2.merge(&a2));
+        assert!(a2.merge(&b));
+        assert_eq!(a, b2);
+    }
+
+    #[test]
+    fn ties_are_decided_the_same_on_both_sides() {
+        let (ra, ba) = with(&[(Change::Read(id("x"), true), 5), (Change::Bookmark(bm("x")), 5)]);
+        let (rb, bb) = with(&[(Change::Read(id("x"), false), 5), (Change::Unbookmark(id("x")), 5)]);
+        let (mut r1, mut b1, mut r2, mut b2) = (ra.clone(), ba.clone(), rb.clone(), bb.clone());
+        r1.merge(&rb);
+        b1.merge(&bb);
+        r2.merge(&ra);
+        b2.merge(&ba);
+        assert_eq!((&r1, &b1), (&r2, &b2));
+        assert_eq!(r1.count(), 1, "read beats unread");
+        assert_eq!(b1.count(), 0, "removal beats bookmarking");
+    }
+
+    #[test]
+    fn bookmarking_again_keeps_added_and_note() {
+        let (_, b) = with(&[
+            (Change::Bookmark(bm("x")), 1),
+            (Change::Note(id("x"), "keep".into()), 2),
+            (Change::Bookmark(bm("x")), 3),
+        ]);
+        let e = &b.entries[&id("x")];
+        let mark = e.bookmark.clone().unwrap_or_else(|| bm("none"));
+        assert_eq!((mark.added, mark.note.as_str(), e.changed), (Some(t(1)), "keep", t(3)));
+    }
+
+    #[test]
+    fn a_note_on_no_bookmark_does_nothing() {
+        let (_, b) = with(&[(Change::Note(id("x"), "n".into()), 1)]);
+        assert!(b.entries.is_empty());
+        let (_, b) = with(&[
+            (Change::Bookmark(bm("x")), 1),
+            (Change::Unbookmark(id("x")), 2),
+            (Change::Note(id("x"), "n".into()), 3),
+        ]);
+        assert_eq!(b.entries[&id("x")].changed, t(2));
+    }
+
+    #[test]
+    fn a_change_made_with_the_clock_set_back_still_wins() {
+        let (mut r, mut b) = with(&[(Change::Read(id("x"), true), 10), (Change::Bookmark(bm("x")), 10)]);
+        let (disk_r, disk_b) = (r.clone(), b.clone());
+        apply(&mut r, &mut b, &Change::Read(id("x"), false), t(5));
+        apply(&mut r, &mut b, &Change::Unbookmark(id("x")), t(5));
+        assert!(r.marks[&id("x")].at > t(10));
+        r.merge(&disk_r);
+        b.merge(&disk_b);
+        assert_eq!((r.count(), b.count()), (0, 0));
+
+        let pos = |n| Pos { element: Element::Block(n), offset: 0 };
+        let mut p = Places::default();
+        p.set(&Positions { anchors: [(id("a"), pos(1))].into(), ..Positions::default() }, t(10));
+        let disk = p.clone();
+        p.set(&Positions { anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(5));
+        p.merge(&disk);
+        assert_eq!(p.anchors[&id("a")].value, pos(2));
+    }
+
+    #[test]
+    fn pruning_forgets_only_old_tombstones() {
+        let (mut r, mut b) = with(&[
+            (Change::Read(id("old-read"), true), 0),
+            (Change::Read(id("old-unread"), false), 0),
+            (Change::Read(id("new-unread"), false), 10),
+            (Change::Bookmark(bm("kept")), 0),
+            (Change::Unbookmark(id("old-gone")), 0),
+            (Change::Unbookmark(id("new-gone")), 10),
+        ]);
+        r.prune(t(5));
+        b.prune(t(5));
+        assert_eq!(r.marks.keys().map(|k| k.0.as_str()).collect::<Vec<_>>(), ["new-unread", "old-read"]);
+        assert_eq!(b.entries.keys().map(|k| k.0.as_str()).collect::<Vec<_>>(), ["kept", "new-gone"]);
+    }
+
+    #[test]
+    fn positions_stamp_only_what_changed_and_keep_what_is_missing() {
+        let pos = |n| Pos { element: Element::Block(n), offset: 0 };
+        let mut p = Places::default();
+        let mut mine = Positions::default();
+        mine.anchors.insert(id("a"), pos(1));
+        mine.anchors.insert(id("b"), pos(1));
+        assert!(p.set(&mine, t(1)));
+        assert!(!p.set(&mine, t(2)));
+        mine.anchors.insert(id("b"), pos(2));
+        mine.anchors.remove(&id("a"));
+        assert!(p.set(&mine, t(3)));
+        assert_eq!(p.anchors[&id("a")].updated, t(1));
+        assert_eq!((p.anchors[&id("b")].value, p.anchors[&id("b")].updated), (pos(2), t(3)));
+    }
+
+    #[test]
+    fn newest_position_wins() {
+        let pos = |n| Pos { element: Element::Block(n), offset: 0 };
+        let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a) };
+        let mut a = Places::default();
+        let mut b = Places::default();
+        let mut pa = Positions { last: Some(last("a")), ..Positions::default() };
+        pa.anchors.insert(id("x"), pos(1));
+        let mut pb = Positions { last: Some(last("b")), ..Positions::default() };
+        pb.anchors.insert(id("x"), pos(2));
+        a.set(&pa, t(2));
+        b.set(&pb, t(1));
+        let a0 = a.clone();
+        assert!(!a.merge(&b));
+        assert!(b.merge(&a0));
+        assert_eq!(a.positions(), b.positions());
+        assert_eq!(a.positions(), pa);
+    }
+}
