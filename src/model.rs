@@ -192,6 +192,16 @@ impl Article {
         }
     }
 
+    /// The headline, or for an untitled article the start of its text in
+    /// parentheses: what lists show.
+    pub fn label(&self) -> String {
+        if !self.headline.is_empty() {
+            return self.headline.clone();
+        }
+        let first: String = self.blocks.first().map(|b| b.text().chars().take(40).collect()).unwrap_or_default();
+        if first.is_empty() { "(untitled)".into() } else { format!("({first})") }
+    }
+
     /// What names the article for its id: the headline, or for an untitled
     /// article the start of its first block.
     fn naming_text(&self) -> String {

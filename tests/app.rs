@@ -1,7 +1,8 @@
 //! The reader's behaviour through its one update step: keys in, state out,
 //! no terminal.
 
-use dubao::app::{Action, Effect, Focus, Keymap, Settings, State, update};
+use dubao::app::{Action, Effect, Focus, Keymap, MarkRead, Overlay, Saved, Settings, State, update};
+use dubao::model::{Change, Positions};
 use dubao::parse::parse_issue;
 use std::sync::Arc;
 
@@ -136,11 +137,11 @@ fn search_highlights_jumps_and_cycles() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Search);
     for c in "望川讯".chars() {
-        update(&mut s, Action::SearchInput(c));
+        update(&mut s, Action::Input(c));
     }
     assert_eq!(s.search.hits.len(), 3);
     assert_eq!(s.search.current, None, "typing only highlights");
-    update(&mut s, Action::SearchSubmit);
+    update(&mut s, Action::InputSubmit);
     assert!(s.search.prompt.is_none());
     assert_eq!(s.search.current, Some(0));
     assert_eq!(s.nav.focus, Focus::Article);
@@ -158,17 +159,17 @@ fn search_highlights_jumps_and_cycles() {
 fn search_cancel_and_misses() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Search);
-    update(&mut s, Action::SearchInput('无'));
-    update(&mut s, Action::SearchInput('此'));
-    update(&mut s, Action::SearchSubmit);
+    update(&mut s, Action::Input('无'));
+    update(&mut s, Action::Input('此'));
+    update(&mut s, Action::InputSubmit);
     assert_eq!(s.status.as_deref(), Some("not found: 无此"));
     update(&mut s, Action::Search);
-    update(&mut s, Action::SearchInput('望'));
+    update(&mut s, Action::Input('望'));
     assert!(!s.search.hits.is_empty());
-    update(&mut s, Action::SearchBackspace);
+    update(&mut s, Action::InputBackspace);
     assert!(s.search.hits.is_empty());
-    update(&mut s, Action::SearchInput('望'));
-    update(&mut s, Action::SearchCancel);
+    update(&mut s, Action::Input('望'));
+    update(&mut s, Action::InputCancel);
     assert!(s.search.hits.is_empty() && s.search.prompt.is_none());
 }
 
@@ -196,7 +197,8 @@ fn issues_switch_and_load_on_demand() {
     assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
     assert!(update(&mut s, Action::NextIssue).is_empty());
     assert_eq!(s.status.as_deref(), Some("last issue"));
-    assert!(update(&mut s, Action::PrevIssue).is_empty(), "already loaded");
+    let loads = |fx: Vec<Effect>| fx.into_iter().filter(|e| matches!(e, Effect::Load(_))).count();
+    assert_eq!(loads(update(&mut s, Action::PrevIssue)), 0, "already loaded");
     assert_eq!(s.library.current, 0);
 }
 
@@ -217,12 +219,12 @@ fn a_failed_issue_says_why_and_the_reader_goes_on() {
 fn help_opens_scrolls_and_closes_without_acting() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Help);
-    assert_eq!(s.help, Some(0));
+    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 0 }));
     update(&mut s, Action::Down);
-    assert_eq!(s.help, Some(1));
+    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 1 }));
     assert_eq!(s.nav.selected, 0, "keys scroll help, not the list");
     assert!(update(&mut s, Action::Quit).is_empty(), "q closes help first");
-    assert_eq!(s.help, None);
+    assert_eq!(s.overlay, None);
     assert_eq!(update(&mut s, Action::Quit), [Effect::Quit]);
 }
 
@@ -268,4 +270,146 @@ fn any_size_is_survived() {
             update(&mut s, a);
         }
     }
+}
+
+fn records(effects: &[Effect]) -> Vec<Change> {
+    effects.iter().filter_map(|e| if let Effect::Record(c) = e { Some(c.clone()) } else { None }).collect()
+}
+
+#[test]
+fn changes_are_handed_to_the_shell_to_keep() {
+    let mut s = reader((120, 36));
+    let fx = update(&mut s, Action::Open);
+    let id = s.article().unwrap().id.clone();
+    assert_eq!(records(&fx), [Change::Read(id.clone(), true)]);
+    let fx = update(&mut s, Action::ToggleBookmark);
+    match records(&fx).as_slice() {
+        [Change::Bookmark(b)] => {
+            assert_eq!(b.id, id);
+            assert_eq!(b.headline, "望川市一季度地区生产总值增长6.1%");
+            assert_eq!(b.section, "【要闻】");
+            assert_eq!(b.issue, "brackets-sections");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(records(&update(&mut s, Action::ToggleBookmark)), [Change::Unbookmark(id.clone())]);
+    assert_eq!(records(&update(&mut s, Action::ToggleRead)), [Change::Read(id, false)]);
+    assert!(records(&update(&mut s, Action::Down)).is_empty(), "scrolling changes no marks");
+}
+
+#[test]
+fn moving_the_reading_place_asks_for_positions_to_be_saved() {
+    let names = vec!["styles/brackets-sections.txt".to_string()];
+    let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
+    let fx = update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    assert!(fx.contains(&Effect::Moved), "an issue opened is a place to come back to");
+    assert!(!update(&mut s, Action::Open).contains(&Effect::Moved), "same article, same place");
+    let key = s.library.issue().unwrap().key();
+    let id = s.article().unwrap().id.clone();
+    assert_eq!(s.positions.issues.get(&key), Some(&id));
+    assert_eq!(s.positions.last.as_ref().unwrap().article, id);
+    let fx = update(&mut s, Action::PageDown);
+    assert!(fx.contains(&Effect::Moved));
+    assert!(s.positions.anchors.contains_key(&id), "a scrolled article keeps its anchor");
+    update(&mut s, Action::Top);
+    assert!(!s.positions.anchors.contains_key(&id), "back at the top there is nothing to keep");
+    assert!(!update(&mut s, Action::Help).contains(&Effect::Moved), "nothing moved");
+}
+
+#[test]
+fn mark_read_on_end_waits_for_the_end() {
+    let settings = Settings { mark_read: MarkRead::OnEnd, ..Settings::default() };
+    let mut s = State::new(vec!["a".into()], settings, Keymap::default(), (100, 12));
+    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    update(&mut s, Action::Open);
+    assert!(s.marks.read.is_empty(), "opening is not reading to the end");
+    let fx = update(&mut s, Action::Bottom);
+    assert_eq!(s.marks.read.len(), 1);
+    assert!(matches!(records(&fx).as_slice(), [Change::Read(_, true)]));
+}
+
+fn saved_with_bookmark(s: &mut State) -> Saved {
+    update(s, Action::NextArticle);
+    update(s, Action::ToggleBookmark);
+    update(s, Action::PageDown);
+    Saved { marks: s.marks.clone(), positions: s.positions.clone(), messages: vec![], resume: true }
+}
+
+#[test]
+fn restoring_resumes_the_last_issue_article_and_place() {
+    let mut first = reader((100, 14));
+    update(&mut first, Action::NextIssue);
+    update(&mut first, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    let saved = saved_with_bookmark(&mut first);
+    let top = first.view.top;
+    assert!(top > 0);
+
+    let names = vec!["styles/brackets-sections.txt".to_string(), "styles/captions.txt".to_string()];
+    let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
+    let fx = update(&mut s, Action::Restore(Box::new(saved)));
+    assert_eq!(fx, [Effect::Load(1)], "resumes the issue last read");
+    update(&mut s, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(s.nav.selected, 1, "at the article last read");
+    assert_eq!(s.view.top, top, "at the place last read");
+    assert_eq!(s.marks.bookmarks.len(), 1);
+}
+
+#[test]
+fn without_resume_the_first_issue_opens_at_its_remembered_article() {
+    let mut first = reader((100, 14));
+    let mut saved = saved_with_bookmark(&mut first);
+    saved.resume = false;
+    let names = vec!["styles/captions.txt".to_string(), "styles/brackets-sections.txt".to_string()];
+    let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
+    assert_eq!(update(&mut s, Action::Restore(Box::new(saved))), [Effect::Load(0)]);
+    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(s.nav.selected, 0);
+}
+
+#[test]
+fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::ToggleBookmark);
+    update(&mut s, Action::Top);
+    update(&mut s, Action::Bookmarks);
+    assert_eq!(s.overlay, Some(Overlay::Bookmarks { selected: 0, note: None }));
+    update(&mut s, Action::EditNote);
+    assert_eq!(s.mode(), dubao::app::Mode::Prompt);
+    for c in "读后感".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let fx = update(&mut s, Action::InputSubmit);
+    assert!(matches!(records(&fx).as_slice(), [Change::Note(_, n)] if n == "读后感"));
+    update(&mut s, Action::Open);
+    assert_eq!(s.overlay, None);
+    assert_eq!(selected_headline(&s), "非遗剪纸进校园 传统技艺有了“小传人”");
+    assert_eq!(s.nav.focus, Focus::Article);
+    update(&mut s, Action::Bookmarks);
+    let fx = update(&mut s, Action::DeleteBookmark);
+    assert!(matches!(records(&fx).as_slice(), [Change::Unbookmark(_)]));
+    assert_eq!(s.overlay, None, "the list closes when it is empty");
+    update(&mut s, Action::Bookmarks);
+    assert!(s.status.as_deref().unwrap().starts_with("no bookmarks yet"));
+}
+
+#[test]
+fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
+    let mut other = State::new(vec!["x".into()], Settings::default(), Keymap::default(), (120, 36));
+    update(&mut other, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
+    update(&mut other, Action::ToggleBookmark);
+    let marks = other.marks.clone();
+
+    let mut s = reader((120, 36));
+    update(
+        &mut s,
+        Action::Merged(Box::new(Saved { marks, positions: Positions::default(), messages: vec![], resume: false })),
+    );
+    update(&mut s, Action::Bookmarks);
+    let fx = update(&mut s, Action::Open);
+    let n = s.library.slots.len();
+    assert_eq!(fx, [Effect::Load(n - 1)]);
+    assert!(s.library.slots[n - 1].name.ends_with("captions.txt"));
+    update(&mut s, Action::Loaded { index: n - 1, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
 }

@@ -84,9 +84,9 @@ fn search_highlights_matches_in_place() {
     let mut s = seed_state(120, 36);
     update(&mut s, Action::Search);
     for c in "侯营镇".chars() {
-        update(&mut s, Action::SearchInput(c));
+        update(&mut s, Action::Input(c));
     }
-    update(&mut s, Action::SearchSubmit);
+    update(&mut s, Action::InputSubmit);
     let theme = Theme::colored();
     let buf = render(&s, &theme);
     insta::assert_snapshot!("search", text(&buf));
@@ -121,7 +121,7 @@ fn too_small_terminal() {
 fn zero_and_one_cell_terminals_draw_without_panicking() {
     for (w, h) in [(0, 0), (1, 1), (1, 40), (300, 1), (2, 50), (300, 5)] {
         let mut s = seed_state(w, h);
-        for a in [Action::Open, Action::Help, Action::Back, Action::Search, Action::SearchInput('会')] {
+        for a in [Action::Open, Action::Help, Action::Back, Action::Search, Action::Input('会')] {
             update(&mut s, a);
             render(&s, &Theme::colored());
         }

@@ -54,6 +54,12 @@ pub enum Action {
     /// Bookmark the current article, or remove its bookmark.
     #[serde(rename = "bookmark")]
     ToggleBookmark,
+    /// Show every bookmark, across issues.
+    Bookmarks,
+    /// In the bookmarks list: delete the selected bookmark.
+    DeleteBookmark,
+    /// In the bookmarks list: write a note on the selected bookmark.
+    EditNote,
     /// Mark the current article read or unread.
     ToggleRead,
     /// Widen the text column.
@@ -76,18 +82,27 @@ pub enum Action {
     /// Mouse click at (column, row).
     #[serde(skip)]
     Click { x: u16, y: u16 },
-    /// A character typed into the search prompt.
+    /// A character typed into a prompt (search, note).
     #[serde(skip)]
-    SearchInput(char),
-    /// Backspace in the search prompt.
+    Input(char),
+    /// Backspace in a prompt.
     #[serde(skip)]
-    SearchBackspace,
-    /// Enter in the search prompt: jump to the first match.
+    InputBackspace,
+    /// Enter in a prompt: search jumps to the first match, a note is kept.
     #[serde(skip)]
-    SearchSubmit,
-    /// Esc in the search prompt: close it and clear the highlights.
+    InputSubmit,
+    /// Esc in a prompt: close it (search also clears its highlights).
     #[serde(skip)]
-    SearchCancel,
+    InputCancel,
+    /// What was kept from earlier sessions, at start-up.
+    #[serde(skip)]
+    Restore(Box<super::Saved>),
+    /// Marks and bookmarks after merging another reader's saved changes.
+    #[serde(skip)]
+    Merged(Box<super::Saved>),
+    /// Something the reader should know (a save that failed).
+    #[serde(skip)]
+    Notice(String),
     /// Issue number `index` was loaded (or could not be).
     #[serde(skip)]
     Loaded {
@@ -100,7 +115,7 @@ pub enum Action {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 28] = [
+    pub const BINDABLE: [Action; 31] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -123,6 +138,9 @@ impl Action {
         Action::SearchNext,
         Action::SearchPrev,
         Action::ToggleBookmark,
+        Action::Bookmarks,
+        Action::DeleteBookmark,
+        Action::EditNote,
         Action::ToggleRead,
         Action::Wider,
         Action::Narrower,
@@ -156,6 +174,9 @@ impl Action {
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::ToggleBookmark => "bookmark / unbookmark",
+            Action::Bookmarks => "all bookmarks, across issues",
+            Action::DeleteBookmark => "in the bookmarks: delete one",
+            Action::EditNote => "in the bookmarks: write a note",
             Action::ToggleRead => "mark read / unread",
             Action::Wider => "wider text column",
             Action::Narrower => "narrower text column",

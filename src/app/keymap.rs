@@ -195,8 +195,8 @@ impl fmt::Display for Key {
 pub enum Mode {
     /// Reading: keys are looked up in the keymap.
     Normal,
-    /// Typing a search: characters go to the query.
-    SearchPrompt,
+    /// Typing into a prompt (search, note): characters go to the text.
+    Prompt,
 }
 
 /// Bindings from keys to actions, defaults first and user overrides merged over them.
@@ -245,6 +245,9 @@ impl Default for Keymap {
             (c('n'), SearchNext),
             (c('N'), SearchPrev),
             (c('m'), ToggleBookmark),
+            (c('B'), Bookmarks),
+            (c('d'), DeleteBookmark),
+            (c('e'), EditNote),
             (c('r'), ToggleRead),
             (c('+'), Wider),
             (c('='), Wider),
@@ -272,11 +275,11 @@ impl Keymap {
             return Some(Action::Quit);
         }
         match mode {
-            Mode::SearchPrompt => match key.code {
-                KeyCode::Enter => Some(Action::SearchSubmit),
-                KeyCode::Esc => Some(Action::SearchCancel),
-                KeyCode::Backspace => Some(Action::SearchBackspace),
-                KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::SearchInput(c)),
+            Mode::Prompt => match key.code {
+                KeyCode::Enter => Some(Action::InputSubmit),
+                KeyCode::Esc => Some(Action::InputCancel),
+                KeyCode::Backspace => Some(Action::InputBackspace),
+                KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 _ => None,
             },
             Mode::Normal => self.bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| a.clone()),
@@ -362,12 +365,12 @@ mod tests {
     #[test]
     fn search_prompt_takes_characters() {
         let km = Keymap::default();
-        let s = |k: Key| km.resolve(Mode::SearchPrompt, k);
-        assert_eq!(s(Key::char('q')), Some(Action::SearchInput('q')));
-        assert_eq!(s(Key::char('侯')), Some(Action::SearchInput('侯')));
-        assert_eq!(s(Key::plain(KeyCode::Enter)), Some(Action::SearchSubmit));
-        assert_eq!(s(Key::plain(KeyCode::Esc)), Some(Action::SearchCancel));
-        assert_eq!(s(Key::plain(KeyCode::Backspace)), Some(Action::SearchBackspace));
+        let s = |k: Key| km.resolve(Mode::Prompt, k);
+        assert_eq!(s(Key::char('q')), Some(Action::Input('q')));
+        assert_eq!(s(Key::char('侯')), Some(Action::Input('侯')));
+        assert_eq!(s(Key::plain(KeyCode::Enter)), Some(Action::InputSubmit));
+        assert_eq!(s(Key::plain(KeyCode::Esc)), Some(Action::InputCancel));
+        assert_eq!(s(Key::plain(KeyCode::Backspace)), Some(Action::InputBackspace));
         assert_eq!(s(Key::ctrl('c')), Some(Action::Quit));
         assert_eq!(s(Key::plain(KeyCode::Up)), None);
     }

@@ -37,8 +37,17 @@ impl View {
 
     /// Shows `article` at `width`: from the cache when it was laid out
     /// before. Keeps the reading place when it is the same article (new
-    /// width or options); starts at the top for another article.
-    pub fn show(&mut self, issue: usize, article: &Article, width: u16, options: &LayoutOptions, height: usize) {
+    /// width or options); another article starts at `saved` (where the
+    /// reader left it in an earlier session) or at the top.
+    pub fn show(
+        &mut self,
+        issue: usize,
+        article: &Article,
+        width: u16,
+        options: &LayoutOptions,
+        height: usize,
+        saved: Option<Pos>,
+    ) {
         let key = Key { issue, id: article.id.clone(), width, options: options.clone() };
         if self.key.as_ref() == Some(&key) {
             return;
@@ -59,8 +68,9 @@ impl View {
                 laid
             }
         };
-        self.top = match (same_article, self.anchor) {
-            (true, Some(anchor)) => laid.line_of(anchor),
+        self.top = match (same_article, self.anchor, saved) {
+            (true, Some(anchor), _) => laid.line_of(anchor),
+            (false, _, Some(pos)) => laid.line_of(pos),
             _ => 0,
         };
         self.layout = Some(laid);
@@ -140,5 +150,12 @@ impl View {
 
     fn remember(&mut self) {
         self.anchor = self.layout.as_ref().and_then(|l| l.lines().get(self.top)).map(|line| line.start());
+    }
+}
+
+impl View {
+    /// The source position at the top of the pane (the reading place).
+    pub fn anchor(&self) -> Option<Pos> {
+        self.anchor
     }
 }

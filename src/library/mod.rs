@@ -33,6 +33,31 @@ impl Source {
         }
     }
 
+    /// The source a display name stands for: `bundled:NAME` or a path.
+    pub fn from_name(name: &str) -> Source {
+        name.strip_prefix(BUNDLED_PREFIX)
+            .and_then(|n| bundled::ISSUES.iter().find(|(b, _)| *b == n))
+            .map(|&(name, bytes)| Source::Bundled { name, bytes })
+            .unwrap_or_else(|| Source::File(PathBuf::from(name)))
+    }
+
+    /// The same source with an absolute path, so that what is remembered
+    /// about it (bookmarks, the last issue read) is found from anywhere.
+    pub fn absolute(self) -> Source {
+        match self {
+            Source::File(p) => Source::File(std::path::absolute(&p).unwrap_or(p)),
+            bundled => bundled,
+        }
+    }
+
+    /// True if the issue can still be found (its file exists).
+    pub fn exists(&self) -> bool {
+        match self {
+            Source::Bundled { .. } => true,
+            Source::File(p) => p.exists(),
+        }
+    }
+
     /// Reads and parses the issue.
     pub fn load(&self) -> Result<Parsed, LoadError> {
         let name = self.display_name();

@@ -1,13 +1,15 @@
 //! The terminal shell: sets the terminal up and restores it (on quit,
-//! error and panic), turns terminal events into actions, performs effects.
+//! error and panic), turns terminal events into actions, performs effects:
+//! loading issues, saving what the reader keeps, stopping for Ctrl-z.
 
 mod events;
 
 pub use events::to_action;
 
-use crate::app::{self, Action, Effect, Keymap, Settings, State};
+use crate::app::{self, Action, Effect, Keymap, Marks, Saved, Settings, State};
 use crate::layout::Ambiguous;
 use crate::library::Source;
+use crate::store::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -15,6 +17,11 @@ use ratatui::crossterm::{cursor, execute, style::Print, terminal};
 use std::collections::VecDeque;
 use std::io::{self, Write, stdout};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long the reading place may go unsaved after it moves: saves are
+/// batched while scrolling, yet a crash loses at most this much.
+const POSITION_DEBOUNCE: Duration = Duration::from_millis(300);
 
 /// How the width of ambiguous characters is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,14 +32,29 @@ pub enum AmbiguousSetting {
     Fixed(Ambiguous),
 }
 
-/// Runs the reader on `sources` until the user quits.
-pub fn run(
-    sources: Vec<Source>,
-    mut settings: Settings,
-    keymap: Keymap,
-    theme: Theme,
-    ambiguous: AmbiguousSetting,
-) -> io::Result<()> {
+/// What the reader is started with.
+pub struct Start {
+    /// The issues to read.
+    pub sources: Vec<Source>,
+    /// Layout and pane settings.
+    pub settings: Settings,
+    /// The keymap.
+    pub keymap: Keymap,
+    /// The theme.
+    pub theme: Theme,
+    /// How to find the width of ambiguous characters.
+    pub ambiguous: AmbiguousSetting,
+    /// Where bookmarks, read marks and positions are kept.
+    pub store: Store,
+    /// Problems met opening the store, for the status line.
+    pub messages: Vec<String>,
+    /// Go back to the last issue read (no PATH was given).
+    pub resume: bool,
+}
+
+/// Runs the reader until the user quits.
+pub fn run(start: Start) -> io::Result<()> {
+    let Start { mut sources, mut settings, keymap, theme, ambiguous, mut store, messages, resume } = start;
     // ratatui::init enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is reported.
     let mut term = ratatui::init();
@@ -45,41 +67,121 @@ pub fn run(
         let size = term.size()?;
         let names = sources.iter().map(Source::display_name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
-        event_loop(&mut term, &mut state, &sources, &theme)
+        let saved = saved_from(&store, messages, resume);
+        let mut shell = Shell { store: &mut store, sources: &mut sources, moved: None };
+        shell.event_loop(&mut term, &mut state, &theme, Action::Restore(Box::new(saved)))
     })();
+    // Whatever happened, what was kept is written before leaving.
+    let _ = store.save(jiff::Timestamp::now());
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result
 }
 
-fn event_loop(term: &mut DefaultTerminal, state: &mut State, sources: &[Source], theme: &Theme) -> io::Result<()> {
-    let mut queue: VecDeque<Action> = VecDeque::new();
-    if !sources.is_empty() {
-        queue.push_back(Action::Loaded { index: 0, result: load(&sources[0]) });
-    }
-    loop {
-        while let Some(action) = queue.pop_front() {
-            for effect in app::update(state, action) {
-                match effect {
-                    Effect::Quit => return Ok(()),
-                    Effect::Suspend => suspend(term)?,
-                    Effect::Load(i) => {
-                        if let Some(source) = sources.get(i) {
-                            queue.push_back(Action::Loaded { index: i, result: load(source) });
+struct Shell<'a> {
+    store: &'a mut Store,
+    sources: &'a mut Vec<Source>,
+    /// When the reading place last moved without being saved.
+    moved: Option<Instant>,
+}
+
+impl Shell<'_> {
+    fn event_loop(
+        &mut self,
+        term: &mut DefaultTerminal,
+        state: &mut State,
+        theme: &Theme,
+        first: Action,
+    ) -> io::Result<()> {
+        let mut queue: VecDeque<Action> = VecDeque::from([first]);
+        loop {
+            let mut urgent = false;
+            while let Some(action) = queue.pop_front() {
+                for effect in app::update(state, action) {
+                    match effect {
+                        Effect::Quit => {
+                            self.save_positions(state, &mut queue);
+                            return Ok(());
+                        }
+                        Effect::Suspend => suspend(term)?,
+                        Effect::Load(i) => queue.push_back(Action::Loaded { index: i, result: self.load(state, i) }),
+                        Effect::Record(change) => {
+                            self.store.record(&change, jiff::Timestamp::now());
+                            urgent = true;
+                        }
+                        Effect::Moved => {
+                            self.moved.get_or_insert_with(Instant::now);
                         }
                     }
                 }
             }
+            // A bookmark or read mark is on disk before the screen says so.
+            if urgent {
+                self.save(state, &mut queue);
+                if !queue.is_empty() {
+                    continue;
+                }
+            }
+            term.draw(|frame| ui::draw(frame, state, theme))?;
+            let wait = self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed()));
+            match wait {
+                Some(w) if !event::poll(w)? => self.save_positions(state, &mut queue),
+                _ => {
+                    if let Some(action) = to_action(event::read()?, state.mode(), &state.keymap) {
+                        queue.push_back(action);
+                    }
+                }
+            }
         }
-        term.draw(|frame| ui::draw(frame, state, theme))?;
-        if let Some(action) = to_action(event::read()?, state.mode(), &state.keymap) {
-            queue.push_back(action);
+    }
+
+    fn load(&mut self, state: &State, i: usize) -> Result<Arc<crate::model::Issue>, String> {
+        // The app may add issues (a bookmark from outside the library).
+        while self.sources.len() < state.library.slots.len() {
+            let name = &state.library.slots[self.sources.len()].name;
+            self.sources.push(Source::from_name(name));
+        }
+        let source = self.sources.get(i).ok_or_else(|| format!("no issue {i}"))?;
+        source.load().map(|p| Arc::new(p.issue)).map_err(|e| e.to_string())
+    }
+
+    fn save_positions(&mut self, state: &State, queue: &mut VecDeque<Action>) {
+        if self.moved.take().is_some() {
+            self.store.set_positions(&state.positions, jiff::Timestamp::now());
+            self.save(state, queue);
+        }
+    }
+
+    fn save(&mut self, state: &State, queue: &mut VecDeque<Action>) {
+        match self.store.save(jiff::Timestamp::now()) {
+            Ok(true) => {
+                let mut saved = saved_from(self.store, Vec::new(), false);
+                saved.positions = state.positions.clone();
+                queue.push_back(Action::Merged(Box::new(saved)));
+            }
+            Ok(false) => {}
+            Err(e) => queue.push_back(Action::Notice(format!("could not save: {e}"))),
         }
     }
 }
 
-fn load(source: &Source) -> Result<Arc<crate::model::Issue>, String> {
-    source.load().map(|p| Arc::new(p.issue)).map_err(|e| e.to_string())
+/// What the store holds, in the app's terms; bookmarks of issues whose
+/// files are gone are marked missing.
+fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
+    let loaded = store.loaded();
+    let missing = loaded
+        .bookmarks
+        .values()
+        .map(|b| b.source.clone())
+        .chain(loaded.positions.last.iter().map(|l| l.source.clone()))
+        .filter(|s| !Source::from_name(s).exists())
+        .collect();
+    Saved {
+        marks: Marks { read: loaded.read, bookmarks: loaded.bookmarks, missing },
+        positions: loaded.positions,
+        messages,
+        resume,
+    }
 }
 
 /// Ctrl-z: give the terminal back, stop, and take it again when resumed.

@@ -60,6 +60,24 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
         return;
     }
+    if let Some(crate::app::Overlay::Bookmarks { note, .. }) = &state.overlay {
+        let (text, style) = match note {
+            Some(n) => (format!("note: {n}▏  ⏎ keep · Esc cancel"), theme.key),
+            None => {
+                let km = &state.keymap;
+                let hint = format!(
+                    " {} open · {} delete · {} note · {} close",
+                    km.hint(&[Action::Open]),
+                    km.hint(&[Action::DeleteBookmark]),
+                    km.hint(&[Action::EditNote]),
+                    km.hint(&[Action::Back])
+                );
+                (state.status.clone().map(|s| format!(" {s}")).unwrap_or(hint), theme.status)
+            }
+        };
+        put(buf, area.x, area.y, area.right(), &truncate(&text, width, amb), style, amb);
+        return;
+    }
     if let Some(msg) = &state.status {
         put(buf, area.x, area.y, area.right(), &truncate(&format!(" {msg}"), width, amb), theme.status, amb);
         return;

@@ -18,7 +18,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, scroll:
         })
         .collect();
     let key_w = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(18);
-    let want_w = (key_w + 2 + 34 + 4) as u16;
+    let desc_w = lines.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+    let want_w = (key_w + 2 + desc_w + 4) as u16;
     let w = want_w.min(area.width);
     let h = (lines.len() as u16 + 4).min(area.height);
     let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);

@@ -45,8 +45,13 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         let y = inner.y + k as u16;
         match *row {
             Row::Section(s) => {
-                let name = issue.sections[s].name.as_str();
-                put(buf, inner.x, y, inner.right(), &truncate(name, width, amb), theme.section, amb);
+                let section = &issue.sections[s];
+                let unread = section.articles.iter().filter(|a| !state.marks.read.contains(&a.id)).count();
+                let count = if unread > 0 { format!(" {unread}") } else { String::new() };
+                let room = width.saturating_sub(count.chars().count());
+                put(buf, inner.x, y, inner.right(), &truncate(&section.name, room, amb), theme.section, amb);
+                let cx = inner.right().saturating_sub(count.chars().count() as u16);
+                put(buf, cx, y, inner.right(), &count, theme.marker, amb);
             }
             Row::Article { index, .. } => {
                 let a = articles[index];
@@ -61,7 +66,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 if selected {
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
                 }
-                let marker = if state.marks.bookmarks.contains(&a.id) {
+                let marker = if state.marks.bookmarks.contains_key(&a.id) {
                     "★"
                 } else if !read {
                     "●"
@@ -71,21 +76,12 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 let marker_style = if selected { style } else { theme.marker };
                 let x = put(buf, inner.x, y, inner.right(), marker, marker_style, amb);
                 let x = put(buf, x, y, inner.right(), " ", style, amb);
-                let label = headline_label(a);
+                let label = a.label();
                 let room = usize::from(inner.right().saturating_sub(x));
                 put(buf, x, y, inner.right(), &truncate(&label, room, amb), style, amb);
             }
         }
     }
-}
-
-/// The headline, or for an untitled article the start of its text.
-pub fn headline_label(a: &Article) -> String {
-    if !a.headline.is_empty() {
-        return a.headline.clone();
-    }
-    let first: String = a.blocks.first().map(|b| b.text().chars().take(40).collect()).unwrap_or_default();
-    if first.is_empty() { "(untitled)".into() } else { format!("({first})") }
 }
 
 /// Splits a message into lines of at most `width` characters (for errors).

@@ -3,6 +3,7 @@
 
 mod article;
 mod bars;
+mod bookmarks;
 pub mod cells;
 mod help;
 mod list;
@@ -10,7 +11,7 @@ pub mod theme;
 
 pub use theme::Theme;
 
-use crate::app::State;
+use crate::app::{Overlay, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -31,8 +32,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         article::draw(frame.buffer_mut(), r, state, theme);
     }
     bars::bottom(frame.buffer_mut(), g.bottom, state, theme);
-    if let Some(scroll) = state.help {
-        help::draw(frame, area, state, theme, scroll);
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => help::draw(frame, area, state, theme, *scroll),
+        Some(Overlay::Bookmarks { selected, .. }) => bookmarks::draw(frame, area, state, theme, *selected),
+        None => {}
     }
 }
 

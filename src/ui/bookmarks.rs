@@ -1,0 +1,82 @@
+//! The bookmarks overlay: every bookmark across issues, newest first, two
+//! lines each — the headline, then issue, date, section and note.
+
+use super::Theme;
+use super::cells::{put, truncate};
+use crate::app::State;
+use crate::app::overlay_list;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// Draws the list centred over `area` with bookmark `selected` highlighted.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, selected: usize) {
+    let amb = state.settings.layout.ambiguous;
+    let list = overlay_list(state);
+    let w = area.width.saturating_sub(4).clamp(1, 100);
+    let h = area.height.saturating_sub(2).clamp(1, (list.len() as u16).saturating_mul(2).saturating_add(3));
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
+    let buf = frame.buffer_mut();
+    let title = format!(" bookmarks · {} ", list.len());
+    put(
+        buf,
+        r.x + 2,
+        r.y,
+        r.right().saturating_sub(1),
+        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
+        theme.title,
+        amb,
+    );
+    let inner = crate::app::geometry::inner(r);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    let per_page = usize::from(inner.height / 2).max(1);
+    let first = selected.saturating_sub(per_page - 1);
+    let width = usize::from(inner.width.saturating_sub(2));
+    for (k, b) in list.iter().enumerate().skip(first).take(per_page) {
+        let y = inner.y + ((k - first) * 2) as u16;
+        let chosen = k == selected;
+        let line_style = if chosen { theme.selected } else { Default::default() };
+        if chosen {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 2.min(inner.bottom() - y)), line_style);
+        }
+        let x = put(buf, inner.x + 1, y, inner.right(), "★ ", if chosen { line_style } else { theme.marker }, amb);
+        put(
+            buf,
+            x,
+            y,
+            inner.right(),
+            &truncate(&b.headline, width.saturating_sub(2), amb),
+            line_style.patch(theme.unread),
+            amb,
+        );
+        let mut about = vec![b.issue.clone()];
+        if let Some(d) = b.date {
+            about.push(d.to_string());
+        }
+        if !b.section.is_empty() {
+            about.push(b.section.clone());
+        }
+        if state.marks.missing.contains(&b.source) {
+            about.push("issue file missing".into());
+        }
+        if !b.note.is_empty() {
+            about.push(format!("✎ {}", b.note));
+        }
+        if y + 1 < inner.bottom() {
+            let style = if chosen { line_style } else { theme.read };
+            put(
+                buf,
+                inner.x + 3,
+                y + 1,
+                inner.right(),
+                &truncate(&about.join(" · "), width.saturating_sub(2), amb),
+                style,
+                amb,
+            );
+        }
+    }
+}
