@@ -59,6 +59,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
     },
+    /// Print your bookmarks, newest first.
+    Bookmarks {
+        /// As JSON: {"bookmarks":[{"headline","issue","date","note","section","source","id","added"}]}.
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        /// As a Markdown list.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// List issues → sections → headlines, with article ids.
     List {
         /// Issue files or directories (default: the library, else the bundled samples).
@@ -104,6 +113,11 @@ fn main() -> ExitCode {
             };
             cmd::show::show(&path, article, width, amb, color, &config)
         }
+        Some(Command::Bookmarks { json, markdown }) => cmd::bookmarks::bookmarks(match (json, markdown) {
+            (true, _) => cmd::bookmarks::Format::Json,
+            (_, true) => cmd::bookmarks::Format::Markdown,
+            _ => cmd::bookmarks::Format::Text,
+        }),
         Some(Command::Completions { .. }) => Ok(ExitCode::SUCCESS),
     })
 }

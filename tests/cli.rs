@@ -5,8 +5,16 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+/// Runs dubao with a fresh empty home, so no real config or state is read or written.
 fn dubao(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dubao")).args(args).env("NO_COLOR", "1").output().expect("run dubao")
+    let home = tempfile::tempdir().unwrap();
+    Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .env("HOME", home.path())
+        .env("XDG_CONFIG_HOME", home.path().join(".config"))
+        .output()
+        .expect("run dubao")
 }
 
 fn stdout(o: &Output) -> String {

@@ -2,6 +2,7 @@
 //! which issues a command works on, loading them with problems reported on
 //! stderr, exit codes, and writing to a stdout that may be a closed pipe.
 
+pub mod bookmarks;
 pub mod read;
 pub mod show;
 pub mod text;

@@ -185,7 +185,11 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
             let file = parse(&text, &shown)?;
             build(file, Some(path), &text)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !must_exist => build(File::default(), None, ""),
+        Err(e)
+            if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) && !must_exist =>
+        {
+            build(File::default(), None, "")
+        }
         Err(e) => Err(ConfigError { path: shown, line: None, column: None, message: e.to_string() }),
     }
 }

@@ -18,8 +18,10 @@ pub struct Pty {
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-    /// The temporary home the process runs with.
-    pub home: tempfile::TempDir,
+    /// The home directory the process runs with.
+    pub home: PathBuf,
+    /// Keeps a temporary home alive as long as the process needs it.
+    tmp: Option<tempfile::TempDir>,
 }
 
 impl Pty {
@@ -36,7 +38,20 @@ impl Pty {
     pub fn spawn_in(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir, wide_ambiguous: bool) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
-        Pty::start(cmd, cols, rows, home, wide_ambiguous)
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), wide_ambiguous)
+    }
+
+    /// Like [`Pty::spawn`] in a home another process uses too.
+    pub fn spawn_at(args: &[&str], cols: u16, rows: u16, home: &Path) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
+        cmd.args(args);
+        Pty::start(cmd, cols, rows, home.to_path_buf(), None, false)
+    }
+
+    /// Hands the temporary home over (to restart dubao in it).
+    pub fn take_home(&mut self) -> tempfile::TempDir {
+        self.tmp.take().expect("a temporary home")
     }
 
     /// Runs dubao from a bash script with job control on (`set -m`), as a
@@ -45,18 +60,26 @@ impl Pty {
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["-c", script]);
         let home = tempfile::tempdir().unwrap();
-        Pty::start(cmd, cols, rows, home, false)
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false)
     }
 
-    fn start(mut cmd: CommandBuilder, cols: u16, rows: u16, home: tempfile::TempDir, wide_ambiguous: bool) -> Pty {
+    fn start(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        home: PathBuf,
+        tmp: Option<tempfile::TempDir>,
+        wide_ambiguous: bool,
+    ) -> Pty {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env_clear();
         cmd.env("DUBAO", env!("CARGO_BIN_EXE_dubao"));
-        cmd.env("HOME", home.path());
-        cmd.env("XDG_CONFIG_HOME", home.path().join(".config"));
-        cmd.env("XDG_CACHE_HOME", home.path().join(".cache"));
+        cmd.env("HOME", &home);
+        cmd.env("XDG_CONFIG_HOME", home.join(".config"));
+        cmd.env("XDG_CACHE_HOME", home.join(".cache"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
@@ -86,7 +109,7 @@ impl Pty {
                 }
             }
         });
-        Pty { master: pair.master, writer, child, screen, raw, home }
+        Pty { master: pair.master, writer, child, screen, raw, home, tmp }
     }
 
     /// Types keys (raw bytes: `"j"`, `"\r"`, `"\x1b"`).

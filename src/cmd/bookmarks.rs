@@ -1,0 +1,104 @@
+//! `dubao bookmarks`: every bookmark, newest first, as text, JSON or Markdown.
+
+use super::write_stdout;
+use dubao::model::Bookmark;
+use dubao::store::Store;
+use std::fmt::Write;
+use std::io;
+use std::process::ExitCode;
+
+/// How to print the bookmarks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One line each, for people.
+    Text,
+    /// `{"bookmarks":[{"headline","issue","date","note",…}]}`
+    Json,
+    /// A Markdown list, for pasting into notes.
+    Markdown,
+}
+
+/// Prints the bookmarks kept in dubao's state directory.
+pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
+    let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
+    for m in messages {
+        eprintln!("dubao: {m}");
+    }
+    let list = store.bookmarks();
+    let out = match format {
+        Format::Text => text(&list),
+        Format::Json => json(&list),
+        Format::Markdown => markdown(&list),
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn date(b: &Bookmark) -> String {
+    b.date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn text(list: &[Bookmark]) -> String {
+    let mut out = String::new();
+    for b in list {
+        let _ = write!(out, "{}\t{}\t{}", date(b), b.issue, b.headline);
+        if !b.note.is_empty() {
+            let _ = write!(out, "\t{}", b.note);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn json(list: &[Bookmark]) -> String {
+    let items: Vec<serde_json::Value> = list
+        .iter()
+        .map(|b| {
+            serde_json::json!({
+                "headline": b.headline,
+                "issue": b.issue,
+                "date": b.date.map(|d| d.to_string()),
+                "note": b.note,
+                "section": b.section,
+                "source": b.source,
+                "id": b.id.0,
+                "added": b.added.map(|t| t.to_string()),
+            })
+        })
+        .collect();
+    let doc = serde_json::json!({ "bookmarks": items });
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+fn markdown(list: &[Bookmark]) -> String {
+    let mut out = String::from("# Bookmarks\n\n");
+    if list.is_empty() {
+        out.push_str("No bookmarks yet.\n");
+    }
+    for b in list {
+        let mut about = vec![b.issue.clone()];
+        if b.date.is_some() {
+            about.push(date(b));
+        }
+        if !b.section.is_empty() {
+            about.push(b.section.clone());
+        }
+        let _ = writeln!(out, "- **{}** — {}", escape(&b.headline), escape(&about.join(", ")));
+        if !b.note.is_empty() {
+            let _ = writeln!(out, "  > {}", escape(&b.note));
+        }
+    }
+    out
+}
+
+/// Markdown's inline specials, so a headline prints as written.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! What the reader keeps between sessions, end to end: the real binary in
+//! a pseudo-terminal with its own temporary home.
+
+mod common;
+
+use common::pty::{Pty, seed};
+use dubao::store::Store;
+use std::path::Path;
+use std::process::Command;
+
+fn state_dir(home: &Path) -> std::path::PathBuf {
+    home.join(".config/dubao")
+}
+
+/// Opens the store as dubao would and insists the files are all sound.
+fn stored(home: &Path) -> dubao::store::Loaded {
+    let (store, messages) = Store::open(Some(state_dir(home)), jiff::Timestamp::now());
+    assert!(messages.is_empty(), "state files are sound: {messages:?}");
+    store.loaded()
+}
+
+fn stars(screen: &str) -> usize {
+    screen.matches('★').count()
+}
+
+#[test]
+fn bookmark_quit_restart_and_resume() {
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let mut t = Pty::spawn(&[seed], 120, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("jjj");
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("\r");
+    t.send("  ");
+    t.wait_for("the article to scroll", |s| !s.contains("——全区深入推进双拥工作纪实"));
+    let before: Vec<String> = t.contents().lines().skip(2).take(3).map(|l| l.chars().skip(40).collect()).collect();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let home = t.take_home();
+    drop(t);
+    let t = Pty::spawn_in(&[seed], 120, 30, home, false);
+    t.wait_for("the bookmark's star", |s| stars(s) == 1);
+    t.wait_for("the same place in the same article", |s| {
+        let now: Vec<String> = s.lines().skip(2).take(3).map(|l| l.chars().skip(40).collect()).collect();
+        now == before
+    });
+    t.send("q");
+}
+
+#[test]
+fn dubao_without_arguments_resumes_the_last_issue_read() {
+    let mut t = Pty::spawn(&[], 120, 30);
+    t.wait_text("issue 1/4");
+    t.send(">>");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("jj\r");
+    t.wait_text("By Ana Ruiz");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let home = t.take_home();
+    let t = Pty::spawn_in(&[], 120, 30, home, false);
+    t.wait_text("issue 3/4");
+    t.wait_text("LIBRARY TO STAY OPEN SUNDAY AFTERNOONS");
+    t.wait_text("Starting March 17");
+    t.send("q");
+}
+
+#[test]
+fn kill_9_keeps_every_acknowledged_bookmark_and_the_files_parse() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 30);
+    t.wait_text("东昌府讯 11月18日");
+    for k in 1..=3 {
+        t.send("m");
+        t.wait_for("the star", |s| stars(s) == k);
+        t.send("j");
+    }
+    // And a burst that is not waited for: whatever state it leaves must parse.
+    t.send("rmjrmjrmkkrm");
+    t.kill();
+    let loaded = stored(&t.home);
+    assert!(loaded.bookmarks.len() >= 3, "{:?}", loaded.bookmarks.keys());
+}
+
+#[test]
+fn two_readers_at_once_keep_both_sets_of_changes() {
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let a = Pty::spawn(&[seed], 100, 30);
+    a.wait_text("东昌府讯 11月18日");
+    let shared = a.home.clone();
+    let b = Pty::spawn_at(&[seed], 100, 30, &shared);
+    b.wait_text("东昌府讯 11月18日");
+    // A star on screen means the change is on disk.
+    a.send("m");
+    a.wait_for("a's first star", |s| stars(s) == 1);
+    b.send("jjm");
+    b.wait_for("b's star", |s| stars(s) >= 1);
+    a.send("jjjjm");
+    a.wait_for("a's second star", |s| stars(s) >= 2);
+    b.send("jr");
+    b.wait_text("marked read");
+    let loaded = stored(&shared);
+    assert_eq!(loaded.bookmarks.len(), 3, "{:?}", loaded.bookmarks.values().map(|b| &b.headline).collect::<Vec<_>>());
+    assert_eq!(loaded.read.len(), 1);
+    // b learns of a's bookmarks at its next save and shows them.
+    b.wait_for("all three stars in b", |s| stars(s) == 3);
+    a.send("q");
+    b.send("q");
+}
+
+#[test]
+fn a_damaged_state_file_is_moved_aside_and_the_reader_goes_on() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    let dir = state_dir(home.path());
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = "version = 1\n\n[[bookmark]]\nid = \"b00932c366c5\"\nheadline = \"山东省\"\nsection = \"\"\nissue = \"x\"\nsource = \"x.txt\"\nadded = 2026-01-01T00:00:00Z\nchanged = 2026-01-01T00:00:00Z\nnote = \"\"\n\n[[bookmark]]\nid = \"ffff\nheadl";
+    std::fs::write(dir.join("bookmarks.toml"), good).unwrap();
+    let t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
+    t.wait_text("moved aside");
+    t.send("j");
+    t.wait_for("the reader to work", |s| !s.contains("moved aside"));
+    let aside: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("corrupt"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(std::fs::read_to_string(aside[0].path()).unwrap(), good, "the damaged bytes are kept");
+    t.send("q");
+}
+
+#[test]
+fn a_state_directory_that_cannot_be_made_is_said_once_and_reading_goes_on() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    // The config home is a file: nothing can be created under it.
+    std::fs::write(home.path().join(".config"), "not a directory").unwrap();
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
+    t.wait_text("can't be saved");
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn bookmarks_export_as_text_json_and_markdown() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("jm");
+    t.wait_text("bookmarked");
+    t.send("B");
+    t.wait_text("bookmarks · 1");
+    t.send("e");
+    t.send("转给妈妈看\r");
+    t.wait_text("note saved");
+    // Esc and q apart: together they read as Alt-q.
+    t.send("\x1b");
+    t.wait_for("the list to close", |s| !s.contains("bookmarks · 1"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let run = |args: &[&str]| {
+        let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+            .args(args)
+            .env("HOME", &t.home)
+            .env("XDG_CONFIG_HOME", t.home.join(".config"))
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let text = run(&["bookmarks"]);
+    assert_eq!(text.trim_end(), "\t000_5f9f883e554d2686\t全市新冠肺炎疫情防控工作视频会议召开\t转给妈妈看");
+    let json: serde_json::Value = serde_json::from_str(&run(&["bookmarks", "--json"])).unwrap();
+    let b = &json["bookmarks"][0];
+    assert_eq!(b["headline"], "全市新冠肺炎疫情防控工作视频会议召开");
+    assert_eq!(b["issue"], "000_5f9f883e554d2686");
+    assert!(b["date"].is_null());
+    assert_eq!(b["note"], "转给妈妈看");
+    let md = run(&["bookmarks", "--markdown"]);
+    assert!(md.contains("- **全市新冠肺炎疫情防控工作视频会议召开** — 000\\_5f9f883e554d2686"), "{md}");
+    assert!(md.contains("  > 转给妈妈看"));
+}
