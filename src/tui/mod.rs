@@ -96,6 +96,7 @@ impl Shell<'_> {
         let mut queue: VecDeque<Action> = VecDeque::from([first]);
         loop {
             let mut urgent = false;
+            let mut bookmarks_changed = false;
             while let Some(action) = queue.pop_front() {
                 for effect in app::update(state, action) {
                     match effect {
@@ -106,6 +107,7 @@ impl Shell<'_> {
                         Effect::Suspend => suspend(term)?,
                         Effect::Load(i) => queue.push_back(Action::Loaded { index: i, result: self.load(state, i) }),
                         Effect::Record(change) => {
+                            bookmarks_changed |= !matches!(change, crate::model::Change::Read(..));
                             self.store.record(&change, jiff::Timestamp::now());
                             urgent = true;
                         }
@@ -117,7 +119,7 @@ impl Shell<'_> {
             }
             // A bookmark or read mark is on disk before the screen says so.
             if urgent {
-                self.save(state, &mut queue);
+                self.save(state, &mut queue, bookmarks_changed);
                 if !queue.is_empty() {
                     continue;
                 }
@@ -148,18 +150,21 @@ impl Shell<'_> {
     fn save_positions(&mut self, state: &State, queue: &mut VecDeque<Action>) {
         if self.moved.take().is_some() {
             self.store.set_positions(&state.positions, jiff::Timestamp::now());
-            self.save(state, queue);
+            self.save(state, queue, false);
         }
     }
 
-    fn save(&mut self, state: &State, queue: &mut VecDeque<Action>) {
+    /// Saves; when other readers' changes came in, or this reader's
+    /// bookmarks changed (the store stamps their times), hands the stored
+    /// marks back to the app.
+    fn save(&mut self, state: &State, queue: &mut VecDeque<Action>, refresh: bool) {
         match self.store.save(jiff::Timestamp::now()) {
-            Ok(true) => {
+            Ok(merged) if merged || refresh => {
                 let mut saved = saved_from(self.store, Vec::new(), false);
                 saved.positions = state.positions.clone();
                 queue.push_back(Action::Merged(Box::new(saved)));
             }
-            Ok(false) => {}
+            Ok(_) => {}
             Err(e) => queue.push_back(Action::Notice(format!("could not save: {e}"))),
         }
     }
