@@ -97,7 +97,7 @@ fn main() -> ExitCode {
     let config = match dubao::config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("dubao: {e}");
+            cmd::warn(e);
             return ExitCode::from(cmd::USAGE);
         }
     };
@@ -128,7 +128,7 @@ fn finish(result: io::Result<ExitCode>) -> ExitCode {
         Ok(code) => code,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("dubao: {e}");
+            cmd::warn(e);
             ExitCode::from(cmd::SOME_FAILED)
         }
     }

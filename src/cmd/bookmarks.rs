@@ -1,6 +1,6 @@
 //! `dubao bookmarks`: every bookmark, newest first, as text, JSON or Markdown.
 
-use super::write_stdout;
+use super::{warn, write_stdout};
 use dubao::model::Bookmark;
 use dubao::store::Store;
 use std::fmt::Write;
@@ -22,9 +22,10 @@ pub enum Format {
 pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
     let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
     for m in messages {
-        eprintln!("dubao: {m}");
+        warn(m);
     }
-    let list = store.bookmarks();
+    // Bookmarks come from a file a person may have edited: show, don't obey.
+    let list: Vec<Bookmark> = store.bookmarks().into_iter().map(visible).collect();
     let out = match format {
         Format::Text => text(&list),
         Format::Json => json(&list),
@@ -32,6 +33,13 @@ pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
     };
     write_stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn visible(mut b: Bookmark) -> Bookmark {
+    for field in [&mut b.headline, &mut b.section, &mut b.issue, &mut b.source, &mut b.note] {
+        *field = dubao::parse::visible_str(field).into_owned();
+    }
+    b
 }
 
 fn date(b: &Bookmark) -> String {

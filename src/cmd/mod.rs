@@ -36,7 +36,7 @@ pub fn load_all(paths: &[PathBuf], config: &Config) -> (Vec<Issue>, bool) {
     let (sources, errors) = sources(paths, config);
     let mut failed = !errors.is_empty();
     for e in errors {
-        eprintln!("dubao: {e}");
+        warn(e);
     }
     let mut issues = Vec::with_capacity(sources.len());
     for source in sources {
@@ -48,7 +48,7 @@ pub fn load_all(paths: &[PathBuf], config: &Config) -> (Vec<Issue>, bool) {
                 issues.push(parsed.issue);
             }
             Err(e) => {
-                eprintln!("dubao: {e}");
+                warn(e);
                 failed = true;
             }
         }
@@ -58,9 +58,15 @@ pub fn load_all(paths: &[PathBuf], config: &Config) -> (Vec<Issue>, bool) {
 
 fn report_warning(source: &str, w: &parse::Warning) {
     match w.line {
-        Some(n) => eprintln!("dubao: {source}:{n}: warning: {}", w.message),
-        None => eprintln!("dubao: {source}: warning: {}", w.message),
+        Some(n) => warn(format!("{source}:{n}: warning: {}", w.message)),
+        None => warn(format!("{source}: warning: {}", w.message)),
     }
+}
+
+/// Prints `dubao: MESSAGE` on stderr, control characters (from a file name,
+/// say) made visible so that nothing printed can drive the terminal.
+pub fn warn(message: impl std::fmt::Display) {
+    eprintln!("dubao: {}", parse::visible_str(&message.to_string()));
 }
 
 /// Success, or the some-files-failed status.

@@ -1,6 +1,6 @@
 //! The two-pane reader.
 
-use super::{SOME_FAILED, sources, status};
+use super::{SOME_FAILED, sources, status, warn};
 use dubao::config::Config;
 use dubao::library::Source;
 use dubao::store::Store;
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
     let (sources, errors) = sources(paths, &config);
     for e in &errors {
-        eprintln!("dubao: {e}");
+        warn(e);
     }
     if sources.is_empty() {
         return Ok(ExitCode::from(SOME_FAILED));
@@ -33,7 +33,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
     // Problems with paths were printed before the reader took the screen;
     // say them again where they can be read.
     for e in &errors {
-        eprintln!("dubao: {e}");
+        warn(e);
     }
     Ok(status(!errors.is_empty()))
 }

@@ -1,6 +1,6 @@
 //! `dubao show`: articles set exactly as the article pane shows them.
 
-use super::{USAGE, load_all, status, write_stdout};
+use super::{USAGE, load_all, status, warn, write_stdout};
 use dubao::config::Config;
 use dubao::layout::{self, Ambiguous};
 use std::io::{self, IsTerminal};
@@ -35,7 +35,7 @@ pub fn show(
         None => articles.clone(),
         Some(n) if (1..=articles.len()).contains(&n) => vec![articles[n - 1]],
         Some(n) => {
-            eprintln!("dubao: {}: no article {n} (the issue has {})", issue.source, articles.len());
+            warn(format!("{}: no article {n} (the issue has {})", issue.source, articles.len()));
             return Ok(ExitCode::from(USAGE));
         }
     };

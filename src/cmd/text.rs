@@ -1,6 +1,6 @@
 //! `dubao list` and `dubao dump`: issues as text.
 
-use super::{USAGE, load_all, status, write_stdout};
+use super::{USAGE, load_all, status, warn, write_stdout};
 use dubao::config::Config;
 use dubao::model::Issue;
 use dubao::{export, parse};
@@ -27,7 +27,7 @@ pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config) -> io:
             [issue] => parse::markup::to_markup(issue),
             [] => return Ok(status(true)),
             _ => {
-                eprintln!("dubao: dump --markup writes one issue; {} were given", issues.len());
+                warn(format!("dump --markup writes one issue; {} were given", issues.len()));
                 return Ok(ExitCode::from(USAGE));
             }
         }

@@ -12,7 +12,7 @@ mod units;
 
 pub use decode::DecodeError;
 pub use meta::find_date;
-pub use sanitize::visible;
+pub use sanitize::{visible, visible_str};
 
 use crate::model::Issue;
 use std::fmt;
@@ -95,14 +95,16 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
         warnings.push(Warning { line: None, message: "no articles found".into() });
     }
     let masthead_date = || masthead.iter().find_map(|l| find_date(l)).map(|(d, _)| d);
+    // File names and front matter strings did not pass through `sanitize`.
+    let shown = |s: String| visible_str(&s).into_owned();
     let mut issue = Issue {
-        title: fm.title.or(stem_title).or_else(|| masthead.first().cloned()).unwrap_or_else(|| stem.to_string()),
+        title: shown(fm.title.or(stem_title).or_else(|| masthead.first().cloned()).unwrap_or_else(|| stem.to_string())),
         date: fm.date.or(stem_date).or_else(masthead_date),
-        source: source.to_string(),
+        source: shown(source.to_string()),
         encoding: decoded.encoding.to_string(),
         sections,
-        publisher: fm.publisher,
-        language: fm.language,
+        publisher: fm.publisher.map(shown),
+        language: fm.language.map(shown),
         masthead,
     };
     issue.assign_ids();

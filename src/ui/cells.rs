@@ -24,6 +24,9 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, end: u16, text: &str, style: Style,
         return x;
     }
     let mut x = x.max(buf.area.left());
+    // Whatever the text's origin (a file name, a saved bookmark), no control
+    // character reaches the terminal.
+    let text = crate::parse::visible_str(text);
     for g in text.graphemes(true) {
         let w = str_width(g, amb) as u16;
         if w == 0 {
