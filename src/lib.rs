@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod config;
+pub mod crash;
 pub mod export;
 pub mod layout;
 pub mod library;

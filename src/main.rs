@@ -87,6 +87,7 @@ enum AmbiguousArg {
 }
 
 fn main() -> ExitCode {
+    dubao::crash::install();
     let cli = Cli::parse();
     if let Some(Command::Completions { shell }) = cli.command {
         let mut out = Vec::new();

@@ -128,3 +128,24 @@ fn terminals_that_draw_ambiguous_characters_wide_get_aligned_cells() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_crash_restores_the_terminal_and_says_where_the_report_is() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn_env(&[seed.to_str().unwrap()], 100, 30, home, &[("DUBAO_TEST_PANIC", "1")]);
+    let code = t.wait_exit();
+    assert_ne!(code, 0);
+    assert!(t.cooked(), "raw mode is off");
+    assert!(!t.alternate_screen(), "the alternate screen is left");
+    let screen = t.contents();
+    assert!(screen.contains("dubao crashed: DUBAO_TEST_PANIC is set"), "{screen}");
+    let report = screen
+        .split_whitespace()
+        .find(|w| w.contains("crash-") && w.ends_with(".txt"))
+        .unwrap_or_else(|| panic!("no report path in:\n{screen}"));
+    let path = std::path::Path::new(report);
+    assert!(path.starts_with(&t.home), "the report is in the cache dir under the test's home: {report}");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("backtrace:") && text.contains("DUBAO_TEST_PANIC"));
+}

@@ -125,6 +125,10 @@ impl Shell<'_> {
                 }
             }
             term.draw(|frame| ui::draw(frame, state, theme))?;
+            // To check crash reporting end to end: crash once the screen is up.
+            if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
+                panic!("DUBAO_TEST_PANIC is set");
+            }
             let wait = self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed()));
             match wait {
                 Some(w) if !event::poll(w)? => self.save_positions(state, &mut queue),

@@ -39,14 +39,22 @@ impl Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
         let path = home.path().to_path_buf();
-        Pty::start(cmd, cols, rows, path, Some(home), wide_ambiguous)
+        Pty::start(cmd, cols, rows, path, Some(home), wide_ambiguous, &[])
+    }
+
+    /// Like [`Pty::spawn_in`] with extra environment variables.
+    pub fn spawn_env(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir, env: &[(&str, &str)]) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
+        cmd.args(args);
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false, env)
     }
 
     /// Like [`Pty::spawn`] in a home another process uses too.
     pub fn spawn_at(args: &[&str], cols: u16, rows: u16, home: &Path) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
-        Pty::start(cmd, cols, rows, home.to_path_buf(), None, false)
+        Pty::start(cmd, cols, rows, home.to_path_buf(), None, false, &[])
     }
 
     /// Hands the temporary home over (to restart dubao in it).
@@ -61,7 +69,7 @@ impl Pty {
         cmd.args(["-c", script]);
         let home = tempfile::tempdir().unwrap();
         let path = home.path().to_path_buf();
-        Pty::start(cmd, cols, rows, path, Some(home), false)
+        Pty::start(cmd, cols, rows, path, Some(home), false, &[])
     }
 
     fn start(
@@ -71,6 +79,7 @@ impl Pty {
         home: PathBuf,
         tmp: Option<tempfile::TempDir>,
         wide_ambiguous: bool,
+        env: &[(&str, &str)],
     ) -> Pty {
         let pair =
             native_pty_system().openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("open a pty");
@@ -83,6 +92,9 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         cmd.env("PATH", std::env::var_os("PATH").unwrap_or_default());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn dubao");
         drop(pair.slave);
         let writer = Arc::new(Mutex::new(pair.master.take_writer().unwrap()));
