@@ -149,3 +149,39 @@ fn a_crash_restores_the_terminal_and_says_where_the_report_is() {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains("backtrace:") && text.contains("DUBAO_TEST_PANIC"));
 }
+
+/// An article whose text tries to drive the terminal: set the clipboard
+/// (OSC 52), retitle the window (OSC 0), clear the screen (CSI 2J, and the
+/// 8-bit C1 CSI U+009B).
+fn hostile_issue(dir: &std::path::Path) -> String {
+    let path = dir.join("hostile.txt");
+    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n";
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn assert_harmless(raw: &[u8]) {
+    let text = String::from_utf8_lossy(raw);
+    assert!(!text.contains("\x1b]52;"), "no clipboard write reached the terminal");
+    assert!(!text.contains("\x1b]0;pwned"), "no window title reached the terminal");
+    assert!(text.contains("␛]52;"), "the escape is shown instead");
+    assert!(!raw.windows(2).any(|w| w == [0xc2, 0x9b]), "no C1 CSI reached the terminal");
+}
+
+#[test]
+fn text_in_an_issue_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = hostile_issue(dir.path());
+    let mut t = Pty::spawn(&[&issue], 100, 20);
+    t.wait_text("恶意标题");
+    // (vt100, the screen model, gives U+FFFD no width; real terminals give it one.)
+    t.wait_text("␛]52;c;aGVsbG8=␇之后␛]0;pwned␇再␛[2J还有");
+    assert_harmless(&t.raw());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // dubao show on a terminal, coloured, likewise.
+    let mut s = Pty::spawn(&["show", &issue, "--color", "always"], 100, 20);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.contents().contains("␛[2J还有"), "{}", s.contents());
+    assert_harmless(&s.raw());
+}
