@@ -185,3 +185,31 @@ fn text_in_an_issue_cannot_drive_the_terminal() {
     assert!(s.contents().contains("␛[2J还有"), "{}", s.contents());
     assert_harmless(&s.raw());
 }
+
+#[test]
+fn extreme_sizes_and_a_storm_of_resizes() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("\r");
+    for (cols, rows) in [(1, 1), (2, 50), (300, 5), (20, 5), (19, 4)] {
+        t.resize(cols, rows);
+        t.send("j");
+    }
+    // Hundreds of sizes in a row, as a window being dragged.
+    let mut x: u32 = 12345;
+    for _ in 0..400 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let cols = 1 + (x >> 8) % 240;
+        let rows = 1 + (x >> 20) % 70;
+        t.resize(cols as u16, rows as u16);
+    }
+    t.resize(300, 5);
+    t.wait_for("something legible in 300x5", |s| s.contains("5 articles") || s.contains("too small"));
+    t.resize(100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -127,3 +127,12 @@ fn zero_and_one_cell_terminals_draw_without_panicking() {
         }
     }
 }
+
+#[test]
+fn a_frame_of_another_size_than_the_state_knows_is_drawn_safely() {
+    let s = seed_state(120, 36);
+    for (w, h) in [(50, 10), (200, 60), (1, 1), (0, 0)] {
+        let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+        t.draw(|f| draw(f, &s, &Theme::colored())).unwrap();
+    }
+}

@@ -28,6 +28,10 @@ pub fn show(
     color: Color,
     config: &Config,
 ) -> io::Result<ExitCode> {
+    if path.is_dir() {
+        warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
+        return Ok(ExitCode::from(USAGE));
+    }
     let (issues, failed) = load_all(&[path.to_path_buf()], config);
     let Some(issue) = issues.first() else { return Ok(status(true)) };
     let articles: Vec<&dubao::model::Article> = issue.articles().collect();

@@ -64,6 +64,15 @@ impl Source {
         match self {
             Source::Bundled { bytes, .. } => parse_issue(bytes, &name).map_err(|e| LoadError::not_text(name, e)),
             Source::File(path) => {
+                // Only regular files are read: a FIFO would block for ever, a
+                // device would never end.
+                let meta = std::fs::metadata(path).map_err(|e| LoadError::io(name.clone(), e))?;
+                if meta.is_dir() {
+                    return Err(LoadError { path: name, problem: "is a directory, not an issue file".into() });
+                }
+                if !meta.is_file() {
+                    return Err(LoadError { path: name, problem: "not a regular file".into() });
+                }
                 let bytes = std::fs::read(path).map_err(|e| LoadError::io(name.clone(), e))?;
                 parse_issue(&bytes, &name).map_err(|e| LoadError::not_text(name, e))
             }
@@ -87,6 +96,7 @@ impl LoadError {
             std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
             std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
             std::io::ErrorKind::IsADirectory => "is a directory".to_string(),
+            std::io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory".to_string(),
             _ => e.to_string(),
         };
         LoadError { path, problem }

@@ -32,8 +32,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     if let Some(enc) = utf16_without_bom(bytes) {
         return Ok(finish(enc, bytes, name(enc)));
     }
-    if let Some(at) = memchr::memchr(0, &bytes[..bytes.len().min(SNIFF_LEN)]) {
-        return Err(DecodeError::NotText(format!("NUL byte at offset {at}")));
+    // Binary formats are full of NULs; text with a stray one is still text
+    // (the NUL is shown as ␀).
+    let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
+    let nuls = memchr::memchr_iter(0, sample).count();
+    if nuls > 0 && nuls * 10 >= sample.len() {
+        let at = memchr::memchr(0, sample).unwrap_or(0);
+        return Err(DecodeError::NotText(format!("binary data: {nuls} NUL bytes, the first at offset {at}")));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
@@ -218,6 +223,15 @@ mod tests {
             .map(|b| if b == 0 { 1 } else { b })
             .collect();
         assert!(decode(&noise).is_err());
+    }
+
+    #[test]
+    fn a_stray_nul_in_text_is_kept_as_text() {
+        let mut b = ZH.repeat(10).into_bytes();
+        b.insert(9, 0);
+        let d = decode(&b).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains('\0'));
     }
 
     #[test]

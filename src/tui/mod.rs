@@ -124,6 +124,12 @@ impl Shell<'_> {
                     continue;
                 }
             }
+            // Catch up with a resize whose event is still on its way.
+            let size = term.size()?;
+            if (size.width, size.height) != state.size {
+                queue.push_back(Action::Resize(size.width, size.height));
+                continue;
+            }
             term.draw(|frame| ui::draw(frame, state, theme))?;
             // To check crash reporting end to end: crash once the screen is up.
             if std::env::var_os("DUBAO_TEST_PANIC").is_some() {

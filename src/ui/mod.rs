@@ -19,6 +19,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 /// Draws the whole screen for the current state.
 pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     let area = frame.area();
+    // The terminal was resized after the state last heard of it: the
+    // geometry would not fit. Leave the frame blank; the resize event that
+    // is on its way brings a frame that fits.
+    if (area.width, area.height) != state.size {
+        return;
+    }
     let g = state.geometry();
     if g.too_small {
         too_small(frame, area);
