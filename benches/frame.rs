@@ -1,6 +1,7 @@
 //! Key → frame: one update step plus drawing into a 200×60 TestBackend,
-//! reading a 1 MB article (cost must not grow with the article), next to
-//! the same on a 15 KB article as the baseline.
+//! reading a 1 MB and a 10 MB article (cost must not grow with the
+//! article), next to the same on a 15 KB article as the baseline; and
+//! the one-off cost of laying out each when it is opened.
 //!
 //! `cargo bench --bench frame`; report the medians.
 
@@ -50,7 +51,7 @@ fn reader_on(bytes: usize) -> State {
 fn bench(c: &mut Criterion) {
     let theme = Theme::colored();
     let mut group = c.benchmark_group("key_to_frame");
-    for (name, bytes) in [("15KB-article", 15_000), ("1MB-article", 1_000_000)] {
+    for (name, bytes) in [("15KB-article", 15_000), ("1MB-article", 1_000_000), ("10MB-article", 10_000_000)] {
         let mut state = reader_on(bytes);
         update(&mut state, Action::HalfPageDown);
         let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
@@ -65,6 +66,15 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+    let mut open = c.benchmark_group("open_article");
+    open.sample_size(10);
+    for (name, bytes) in [("15KB-article", 15_000), ("1MB-article", 1_000_000), ("10MB-article", 10_000_000)] {
+        let state = reader_on(bytes);
+        let article = state.article().unwrap().clone();
+        let options = state.settings.layout.clone();
+        open.bench_function(name, |b| b.iter(|| black_box(dubao::layout::layout(&article, 158, &options))));
+    }
+    open.finish();
 }
 
 criterion_group!(benches, bench);

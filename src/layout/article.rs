@@ -216,6 +216,9 @@ impl Builder<'_> {
         let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
         let (open, close) = if script.is_cjk() { ("（", "）") } else { ("(", ")") };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
+        // A column too narrow for both parentheses and a character between
+        // them shows the credit bare rather than overflow (found by fuzzing).
+        let (open, close, paren) = if self.column < 2 * paren + 2 { ("", "", 0) } else { (open, close, paren) };
         let limit = self.column.saturating_sub(2 * paren).max(1);
         let cjk = script.is_cjk();
         wrap_balanced(&self.units, limit, cjk, &mut self.brks, &mut self.tmp);

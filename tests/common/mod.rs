@@ -1,4 +1,5 @@
 //! Helpers shared by the integration tests; not every test uses every helper.
 #![allow(dead_code)]
 
+pub mod fuzzcheck;
 pub mod pty;

@@ -1,0 +1,7 @@
+//! Any bytes → parse_issue (see tests/common/fuzzcheck.rs).
+#![no_main]
+
+#[path = "../../tests/common/fuzzcheck.rs"]
+mod check;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| check::parse(data));
