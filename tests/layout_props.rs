@@ -142,6 +142,9 @@ fn opening(c: char) -> bool {
 fn stands_for(shown: char, src: char) -> bool {
     shown == src
         || (src.is_control() && shown == ' ')
+        // In a one-cell column a wide cluster is shown as `?` (and the rest
+        // of its characters as zero-width spaces).
+        || (shown == '?' || shown == '\u{200b}')
         || matches!(
             (src, shown),
             (',', '，')
@@ -245,6 +248,7 @@ fn check(a: &Article, pane: u16, opts: &LayoutOptions) -> Result<(), TestCaseErr
         let hangs = matches!(line.role(), Role::Body | Role::Subhead);
         // Parentheses round an attribution cannot shrink below two cells each.
         let tiny = line.role() == Role::Attribution && column < 6;
+        prop_assert!(line.width() as usize <= pane.max(1) as usize || hangs && column >= 2, "wider than the pane");
         let allowed = column + if hangs { hang } else { 0 };
         prop_assert!(
             line.width() as usize <= allowed || body.len() == 1 || tiny,

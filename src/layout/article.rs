@@ -1,7 +1,7 @@
 //! Article assembly: the furniture (headline, decks, byline), the body and
 //! the attribution, each set by its own rules into one list of lines.
 
-use super::breaking::{Brk, Unit, render, segment, unit_end, wrap, wrap_balanced};
+use super::breaking::{Brk, Unit, fit, render, segment, unit_end, wrap, wrap_balanced};
 use super::line::{Line, Shared, map_range};
 use super::options::LayoutOptions;
 use super::{ArticleLayout, Element, Role, char_width};
@@ -161,6 +161,7 @@ impl Builder<'_> {
         }
         let o = self.opts;
         let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        fit(&mut self.units, self.column);
         let column = self.column;
         if align == Align::Centre {
             let cjk = script.is_cjk();
@@ -184,6 +185,7 @@ impl Builder<'_> {
         let (lead, t) = trimmed(text);
         let o = self.opts;
         let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        fit(&mut self.units, self.column);
         let indent = o.indent && script.is_cjk() && self.column >= MIN_INDENT_COLUMN;
         let first = if indent { self.column - 4 } else { self.column };
         wrap(&self.units, first, self.column, o.hanging, &mut self.brks);
@@ -214,6 +216,7 @@ impl Builder<'_> {
         }
         let o = self.opts;
         let script = segment(t, o.ambiguous, o.fullwidth_punct, &mut self.units);
+        fit(&mut self.units, self.column);
         let (open, close) = if script.is_cjk() { ("（", "）") } else { ("(", ")") };
         let paren = char_width(open.chars().next().unwrap_or('('), o.ambiguous);
         // A column too narrow for both parentheses and a character between

@@ -20,6 +20,24 @@ pub(crate) const HANG: u8 = 8;
 pub(crate) const HANG_NARROW: u8 = 16;
 /// A break opportunity after spaces: where a headline's phrases part.
 pub(crate) const PHRASE: u8 = 32;
+/// A cluster wider than the whole column, shown as `?` (a 1-cell column
+/// can't hold a wide character; found by fuzzing).
+pub(crate) const SQUEEZED: u8 = 64;
+
+/// Marks clusters wider than the column so that no line overflows it.
+pub(crate) fn fit(units: &mut [Unit], column: usize) {
+    if column >= 2 {
+        return;
+    }
+    for u in units.iter_mut() {
+        // No room to hang anything either.
+        u.flags &= !(HANG | HANG_NARROW);
+        if usize::from(u.width) > column {
+            u.width = 1;
+            u.flags |= SQUEEZED;
+        }
+    }
+}
 
 /// One grapheme cluster of an element's (trimmed) text.
 #[derive(Debug, Clone, Copy)]
@@ -325,14 +343,18 @@ pub(crate) fn render(text: &str, units: &[Unit], brk: &Brk, out: &mut String) {
     for k in brk.from..brk.to {
         let u = units[k];
         let narrow = brk.narrow_last && k + 1 == brk.to;
-        if u.flags & (WIDEN | BLANKED) == 0 && !narrow {
+        if u.flags & (WIDEN | BLANKED | SQUEEZED) == 0 && !narrow {
             continue;
         }
         let (s, e) = (u.start as usize, unit_end(units, k, text.len()));
         out.push_str(&text[run..s]);
         run = e;
         let c = text[s..e].chars().next().unwrap_or(' ');
-        if narrow {
+        if u.flags & SQUEEZED != 0 {
+            // Keep one display character per source character.
+            out.push('?');
+            out.extend(text[s..e].chars().skip(1).map(|_| '\u{200b}'));
+        } else if narrow {
             // A widened ASCII mark hangs as itself.
             out.push(if u.flags & WIDEN != 0 { c } else { narrow_form(c).unwrap_or(c) });
         } else if u.flags & WIDEN != 0 {
