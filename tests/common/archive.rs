@@ -55,9 +55,8 @@ pub fn date(i: usize) -> jiff::civil::Date {
 /// Where issue `i` lives under `root`.
 pub fn issue_path(root: &Path, i: usize) -> PathBuf {
     let d = date(i);
-    root.join(format!("{:04}", d.year()))
-        .join(format!("{:02}", d.month()))
-        .join(format!("{TITLE}-{:04}{:02}{:02}.txt", d.year(), d.month(), d.day()))
+    let name = format!("{TITLE}-{:04}{:02}{:02}.txt", d.year(), d.month(), d.day());
+    root.join(format!("{:04}", d.year())).join(format!("{:02}", d.month())).join(name)
 }
 
 /// Writes issues `0..n` under `root` and returns their paths in order.
@@ -106,71 +105,77 @@ impl Rng {
         lo + self.below(hi - lo + 1)
     }
 
-    /// One element of a non-empty list.
-    pub fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len())]
+    /// One of the words of a space-separated list.
+    pub fn pick(&mut self, list: &'static str) -> &'static str {
+        let n = list.split_whitespace().count();
+        list.split_whitespace().nth(self.below(n)).unwrap_or("")
     }
 }
 
-const PLACES: [&str; 16] = [
-    "古楼街道", "柳园街道", "新区街道", "湖西街道", "侯营镇", "沙镇镇", "堂邑镇", "梁水镇镇", "斗虎屯镇", "郑家镇",
-    "张炉集镇", "于集镇", "许营镇", "闫寺街道", "道口铺街道", "北城街道",
-];
-const SUBJECTS: [&str; 24] = [
-    "全区", "我区", "区委", "区政府", "各镇街", "相关部门", "区教体局", "区卫健局", "区住建局", "区农业农村局",
-    "区市场监管局", "区文旅局", "区人社局", "区财政局", "社区工作者", "志愿者", "企业负责人", "广大党员干部",
-    "基层干部", "医护人员", "教师们", "村民们", "居民们", "青年志愿者",
-];
-const VERBS: [&str; 24] = [
-    "深入推进", "扎实开展", "持续巩固", "全面落实", "积极探索", "加快建设", "认真组织", "统筹推进", "大力实施",
-    "不断完善", "切实加强", "稳步提升", "精心筹备", "广泛宣传", "着力打造", "协调解决", "深化拓展", "有序推进",
-    "严格落实", "全力保障", "主动服务", "优化调整", "集中整治", "系统谋划",
-];
-const OBJECTS: [&str; 32] = [
-    "乡村振兴工作", "项目建设", "营商环境", "民生实事", "安全生产", "疫情防控", "文明城市创建", "生态环境保护",
-    "基层治理", "产业升级", "招商引资", "农村人居环境整治", "老旧小区改造", "就业创业服务", "社会保障体系",
-    "义务教育均衡发展", "医疗卫生服务", "文化惠民活动", "河湖长制", "秸秆禁烧", "防汛抗旱", "冬季供暖",
-    "食品安全监管", "农产品质量提升", "5G基站建设", "数字政府建设", "APP便民服务", "PM2.5治理", "GDP核算",
-    "LED路灯更换", "WiFi全覆盖", "电子商务进农村",
-];
-const TAILS: [&str; 20] = [
-    "取得了明显成效", "群众满意度不断提升", "为全区经济社会发展提供了有力支撑", "受到广大群众的一致好评",
-    "形成了可复制可推广的经验", "推动各项任务落地见效", "确保各项工作有序开展", "进一步增强了群众的获得感",
-    "为下一步工作打下了坚实基础", "营造了良好的社会氛围", "实现了稳中有进", "切实解决了群众的急难愁盼问题",
-    "助力高质量发展", "为推动高质量发展贡献力量", "不断开创工作新局面", "各项指标位居全市前列",
-    "有效提升了服务效能", "让群众少跑腿", "推动形成长效机制", "确保取得实效",
-];
-const OPENERS: [&str; 12] = [
-    "据了解,", "会议指出,", "会议强调,", "据介绍,", "近年来,", "今年以来,", "截至目前,", "下一步,",
-    "活动现场,", "与此同时,", "在此基础上,", "记者了解到,",
-];
-const NAMES: [&str; 20] = [
-    "王建国", "李晓燕", "张立新", "刘海涛", "陈思远", "杨文静", "赵志刚", "黄丽华", "周明亮", "吴晓东",
-    "徐振鑫", "朱晓斌", "孙占山", "马军权", "胡瑞恒", "郭泗新", "何清源", "韩立新", "苗春雨", "邵佳明",
-];
-const PAGES: [&str; 8] = ["要闻", "综合", "民生", "经济", "城建", "文化", "社会", "副刊"];
-const HEAD_A: [&str; 12] = [
-    "我区召开", "全区", "区委常委会议", "我区举行", "区政府", "各镇街", "我区启动", "区人大常委会",
-    "我区开展", "区政协", "我区部署", "我区推进",
-];
-const HEAD_B: [&str; 16] = [
-    "高质量发展推进会", "乡村振兴工作会议", "安全生产专题会议", "营商环境优化大会", "民生实事项目签约仪式",
-    "文明城市创建动员会", "重点项目集中开工活动", "生态环境保护督察整改", "基层治理现场观摩会",
-    "冬季供暖保障工作会", "就业创业服务月活动", "防汛抗旱工作部署会", "老旧小区改造推进会",
-    "5G基站建设专题调度", "数字政府建设培训班", "秋季征兵工作会议",
-];
+// The vocabulary, as space-separated words.
+const PLACES: &str = "\
+    古楼街道 柳园街道 新区街道 湖西街道 侯营镇 沙镇镇 堂邑镇
+    梁水镇镇 斗虎屯镇 郑家镇 张炉集镇 于集镇 许营镇 闫寺街道
+    道口铺街道 北城街道";
+const SUBJECTS: &str = "\
+    全区 我区 区委 区政府 各镇街 相关部门 区教体局 区卫健局
+    区住建局 区农业农村局 区市场监管局 区文旅局 区人社局 区财政局
+    社区工作者 志愿者 企业负责人 广大党员干部 基层干部 医护人员
+    教师们 村民们 居民们 青年志愿者";
+const VERBS: &str = "\
+    深入推进 扎实开展 持续巩固 全面落实 积极探索 加快建设 认真组织
+    统筹推进 大力实施 不断完善 切实加强 稳步提升 精心筹备 广泛宣传
+    着力打造 协调解决 深化拓展 有序推进 严格落实 全力保障 主动服务
+    优化调整 集中整治 系统谋划";
+const OBJECTS: &str = "\
+    乡村振兴工作 项目建设 营商环境 民生实事 安全生产 疫情防控
+    文明城市创建 生态环境保护 基层治理 产业升级 招商引资
+    农村人居环境整治 老旧小区改造 就业创业服务 社会保障体系
+    义务教育均衡发展 医疗卫生服务 文化惠民活动 河湖长制 秸秆禁烧
+    防汛抗旱 冬季供暖 食品安全监管 农产品质量提升 5G基站建设
+    数字政府建设 APP便民服务 PM2.5治理 GDP核算 LED路灯更换 WiFi全覆盖
+    电子商务进农村";
+const TAILS: &str = "\
+    取得了明显成效 群众满意度不断提升
+    为全区经济社会发展提供了有力支撑 受到广大群众的一致好评
+    形成了可复制可推广的经验 推动各项任务落地见效
+    确保各项工作有序开展 进一步增强了群众的获得感
+    为下一步工作打下了坚实基础 营造了良好的社会氛围
+    实现了稳中有进 切实解决了群众的急难愁盼问题 助力高质量发展
+    为推动高质量发展贡献力量 不断开创工作新局面
+    各项指标位居全市前列 有效提升了服务效能 让群众少跑腿
+    推动形成长效机制 确保取得实效";
+const OPENERS: &str = "\
+    据了解, 会议指出, 会议强调, 据介绍, 近年来, 今年以来, 截至目前,
+    下一步, 活动现场, 与此同时, 在此基础上, 记者了解到,";
+const NAMES: &str = "\
+    王建国 李晓燕 张立新 刘海涛 陈思远 杨文静 赵志刚 黄丽华 周明亮
+    吴晓东 徐振鑫 朱晓斌 孙占山 马军权 胡瑞恒 郭泗新 何清源 韩立新
+    苗春雨 邵佳明";
+const PAGES: &str = "\
+    要闻 综合 民生 经济 城建 文化 社会 副刊";
+const HEAD_A: &str = "\
+    我区召开 全区 区委常委会议 我区举行 区政府 各镇街 我区启动
+    区人大常委会 我区开展 区政协 我区部署 我区推进";
+const HEAD_B: &str = "\
+    高质量发展推进会 乡村振兴工作会议 安全生产专题会议
+    营商环境优化大会 民生实事项目签约仪式 文明城市创建动员会
+    重点项目集中开工活动 生态环境保护督察整改 基层治理现场观摩会
+    冬季供暖保障工作会 就业创业服务月活动 防汛抗旱工作部署会
+    老旧小区改造推进会 5G基站建设专题调度 数字政府建设培训班
+    秋季征兵工作会议";
 
 /// A sentence from the vocabulary, with digits now and then.
 fn sentence(rng: &mut Rng, out: &mut String) {
     if rng.below(4) == 0 {
-        out.push_str(rng.pick(&OPENERS));
+        out.push_str(rng.pick(OPENERS));
     }
-    out.push_str(rng.pick(&SUBJECTS));
+    out.push_str(rng.pick(SUBJECTS));
     if rng.below(3) == 0 {
-        let _ = write!(out, "在{}", rng.pick(&PLACES));
+        let _ = write!(out, "在{}", rng.pick(PLACES));
     }
-    out.push_str(rng.pick(&VERBS));
-    out.push_str(rng.pick(&OBJECTS));
+    out.push_str(rng.pick(VERBS));
+    out.push_str(rng.pick(OBJECTS));
     match rng.below(6) {
         0 => {
             let _ = write!(out, ",累计投入资金{}.{}万元", rng.range(10, 9999), rng.below(10));
@@ -179,12 +184,12 @@ fn sentence(rng: &mut Rng, out: &mut String) {
             let _ = write!(out, ",惠及群众{}余人", rng.range(100, 60000));
         }
         2 => {
-            let _ = write!(out, "、{}", rng.pick(&OBJECTS));
+            let _ = write!(out, "、{}", rng.pick(OBJECTS));
         }
         _ => {}
     }
     out.push(',');
-    out.push_str(rng.pick(&TAILS));
+    out.push_str(rng.pick(TAILS));
     out.push('。');
 }
 
@@ -226,13 +231,18 @@ pub fn issue_text(i: usize, seed: u64) -> String {
     for a in 0..articles {
         if a * pages / articles == page {
             page += 1;
-            let _ = write!(out, "\n第{:02}版：{}\n\n", page, PAGES[(page - 1 + i) % PAGES.len()]);
+            let _ = write!(
+                out,
+                "\n第{:02}版：{}\n\n",
+                page,
+                PAGES.split_whitespace().cycle().nth(page - 1 + i).unwrap_or("")
+            );
         }
-        let _ = writeln!(out, "{}{}\n", rng.pick(&HEAD_A), rng.pick(&HEAD_B));
+        let _ = writeln!(out, "{}{}\n", rng.pick(HEAD_A), rng.pick(HEAD_B));
         if rng.below(3) > 0 {
-            let _ = writeln!(out, "{}{} {}\n", rng.pick(&VERBS), rng.pick(&OBJECTS), rng.pick(&TAILS));
+            let _ = writeln!(out, "{}{} {}\n", rng.pick(VERBS), rng.pick(OBJECTS), rng.pick(TAILS));
         }
-        let writer = rng.pick(&NAMES);
+        let writer = rng.pick(NAMES);
         if rng.below(2) == 0 {
             let _ = writeln!(out, "本报记者 {writer}\n");
         }
@@ -249,7 +259,7 @@ pub fn issue_text(i: usize, seed: u64) -> String {
         }
         if has_rare(i) && plant_in(0) == a {
             let k = 1 % paras.len();
-            paras[k].push_str(&format!("当晚,{RARE}活动在{}举行,吸引了众多市民参与。", rng.pick(&PLACES)));
+            paras[k].push_str(&format!("当晚,{RARE}活动在{}举行,吸引了众多市民参与。", rng.pick(PLACES)));
         }
         if let Some(form) = latin_form(i).filter(|_| plant_in(1) == a) {
             let k = paras.len() - 1;
@@ -260,7 +270,7 @@ pub fn issue_text(i: usize, seed: u64) -> String {
         for (k, p) in paras.iter().enumerate() {
             if seam_here && k == paras.len() - 1 {
                 // The planted phrase, cut by a page break between 老 and 街.
-                let _ = writeln!(out, "{p}{}积极推进青石板老\n", rng.pick(&SUBJECTS));
+                let _ = writeln!(out, "{p}{}积极推进青石板老\n", rng.pick(SUBJECTS));
                 let _ = writeln!(out, "街修缮工程,{}", &paragraph(&mut rng));
                 out.push('\n');
             } else if k == cut
@@ -272,7 +282,7 @@ pub fn issue_text(i: usize, seed: u64) -> String {
                 let _ = writeln!(out, "{p}\n");
             }
         }
-        let _ = writeln!(out, "(融媒体中心 {writer} {})\n", rng.pick(&NAMES));
+        let _ = writeln!(out, "(融媒体中心 {writer} {})\n", rng.pick(NAMES));
     }
     out
 }
