@@ -364,12 +364,23 @@ fn io_problem(e: &io::Error) -> String {
     }
 }
 
-/// Every file's absolute path, size and mtime; those that can't be looked at go to `errors`.
+/// Every file's absolute path, size and mtime; those that can't be looked
+/// at go to `errors`. Looked at on every core: for a big archive this is
+/// most of the work when nothing changed.
 fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
-    let mut seen = std::collections::HashSet::new();
+    let cwd = std::env::current_dir().ok();
+    let chunk = files.len().div_ceil(crate::library::workers()).max(256);
+    let looked: Vec<Vec<(&'a PathBuf, io::Result<fs::Metadata>)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|p| (p, fs::metadata(p))).collect::<Vec<_>>()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
+    });
+    let mut seen = std::collections::HashSet::with_capacity(files.len());
     let mut targets = Vec::with_capacity(files.len());
-    for given in files {
-        let meta = match fs::metadata(given) {
+    for (given, meta) in looked.into_iter().flatten() {
+        let meta = match meta {
             Ok(m) if m.is_dir() => {
                 errors.push((given.clone(), "is a directory".into()));
                 continue;
@@ -380,7 +391,12 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
                 continue;
             }
         };
-        let abs = std::path::absolute(given).unwrap_or_else(|_| given.clone());
+        // `absolute` asks the OS for the working directory each time it is given a relative path.
+        let joined = match &cwd {
+            Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)),
+            _ => std::path::absolute(given),
+        };
+        let abs = joined.unwrap_or_else(|_| given.clone());
         if seen.insert(abs.clone()) {
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
             targets.push(Target { given, abs, size: meta.len(), modified });
