@@ -90,9 +90,13 @@ impl<W: Write> Printer<W> {
             self.skip -= 1;
             return true;
         }
-        let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
-        let line = format!("{date}\t{}\t{}\t{}\n", field(&hit.issue_title), field(&hit.headline), field(&hit.snippet));
-        match self.out.write_all(line.as_bytes()) {
+        let out = &mut self.out;
+        let written = match hit.date {
+            Some(d) => write!(out, "{:04}-{:02}-{:02}\t", d.year(), d.month(), d.day()),
+            None => out.write_all(b"\t"),
+        }
+        .and_then(|()| writeln!(out, "{}\t{}\t{}", field(&hit.issue_title), field(&hit.headline), field(&hit.snippet)));
+        match written {
             Ok(()) => true,
             Err(e) => {
                 self.error = Some(e);

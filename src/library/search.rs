@@ -121,6 +121,11 @@ impl Shape {
         std::iter::once(Element::Headline).chain(decks).chain(byline).chain(blocks).chain(attribution)
     }
 
+    /// How many elements the article has.
+    pub fn element_count(&self) -> usize {
+        1 + self.decks as usize + usize::from(self.byline) + self.blocks as usize + usize::from(self.attribution)
+    }
+
     /// The article id.
     pub fn article_id(&self) -> ArticleId {
         ArticleId(format!("{:012x}", self.id))
@@ -176,38 +181,55 @@ pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut
 }
 
 fn resolve_into(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut Vec<ArchiveHit>) -> bool {
-    let mut at = 0;
-    let mut elements: Vec<(Element, std::ops::Range<usize>)> = Vec::new();
+    // Where each element ends; they must be exactly as many as the shapes say.
+    let ends: Vec<usize> = memchr::memchr_iter(SEP, text).collect();
+    let counts = issue.shapes.iter().map(Shape::element_count);
+    if ends.len() != counts.sum::<usize>() || ends.last().is_some_and(|&e| e + 1 != text.len()) {
+        return false;
+    }
+    // The first element of each article, and one past the last.
+    let mut firsts = Vec::with_capacity(issue.shapes.len() + 1);
+    let mut e = 0;
     for shape in issue.shapes {
-        let start = at;
-        elements.clear();
-        for element in shape.elements() {
-            let Some(end) = memchr::memchr(SEP, &text[at..]).map(|e| at + e) else { return false };
-            elements.push((element, at..end));
-            at = end + 1;
-        }
-        let Some(found) = m.find(&text[start..at]).map(|p| start + p) else { continue };
-        let Some((element, range)) = elements.iter().find(|(_, r)| r.contains(&found)) else { return false };
-        let (Ok(element_text), Ok(headline)) =
-            (std::str::from_utf8(&text[range.clone()]), std::str::from_utf8(&text[elements[0].1.clone()]))
-        else {
+        firsts.push(e);
+        e += shape.element_count();
+    }
+    firsts.push(e);
+    let start_of = |k: usize| if k == 0 { 0 } else { ends[k - 1] + 1 };
+    let mut from = 0;
+    while from < text.len() {
+        let Some(found) = m.find(&text[from..]).map(|p| from + p) else { break };
+        // The element holding the match, and its article.
+        let k = ends.partition_point(|&end| end < found);
+        let a = firsts.partition_point(|&f| f <= k) - 1;
+        let shape = &issue.shapes[a];
+        let Some(element) = shape.elements().nth(k - firsts[a]) else { return false };
+        let (Ok(element_text), Ok(headline)) = (
+            std::str::from_utf8(&text[start_of(k)..ends[k]]),
+            std::str::from_utf8(&text[start_of(firsts[a])..ends[firsts[a]]]),
+        ) else {
             return false;
         };
-        let offset = found - range.start;
+        let offset = found - start_of(k);
         let (snippet, snippet_match) = snippet(element_text, offset, m.len());
-        let first_block = elements.iter().find(|(e, _)| matches!(e, Element::Block(0))).map(|(_, r)| &text[r.clone()]);
+        let first_block = (headline.is_empty() && shape.blocks > 0).then(|| {
+            let b = firsts[a] + 1 + shape.decks as usize + usize::from(shape.byline);
+            &text[start_of(b)..ends[b]]
+        });
         out.push(ArchiveHit {
             path: issue.path.to_path_buf(),
             issue_title: issue.title.to_string(),
             date: issue.date,
             article: shape.article_id(),
             headline: label(headline, first_block),
-            pos: Pos { element: *element, offset },
+            pos: Pos { element, offset },
             snippet,
             snippet_match,
         });
+        // On to the next article.
+        from = start_of(firsts[a + 1]);
     }
-    at == text.len()
+    true
 }
 
 /// What lists show for an article (`Article::label`).
