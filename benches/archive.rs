@@ -67,27 +67,55 @@ struct Run {
     status: i32,
 }
 
-/// Runs `cmd` to the end, its stdout in a file, and measures it.
-fn run(mut cmd: Command, scratch: &Path) -> Run {
+/// Runs `cmd` to the end, its stdout in a file, and measures it. Through
+/// a copy of this bench in runner mode: a child's peak RSS counts the
+/// memory of the process that spawned it (Linux records the spawner's
+/// high-water mark when the child execs), and the runner is small.
+fn run(cmd: Command, scratch: &Path) -> Run {
     let out_path = scratch.join("stdout");
     let out = std::fs::File::create(&out_path).unwrap();
-    let start = Instant::now();
-    let child = cmd.stdout(Stdio::from(out)).stderr(Stdio::null()).spawn().expect("spawn");
-    let (status, rss_kib) = reap(child);
-    let time = start.elapsed();
+    let mut runner = Command::new(std::env::current_exe().unwrap());
+    runner.env(RUNNER, "1").arg("--").arg(cmd.get_program()).args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => runner.env(k, v),
+            None => runner.env_remove(k),
+        };
+    }
+    let o = runner.stdout(Stdio::from(out)).stderr(Stdio::piped()).output().expect("runner");
+    let report = String::from_utf8_lossy(&o.stderr);
+    let mut fields = report.split_whitespace().map(|f| f.parse::<u64>().unwrap_or(0));
+    let (nanos, rss_kib, status) =
+        (fields.next().unwrap_or(0), fields.next().unwrap_or(0), fields.next().unwrap_or(99));
     let stdout = String::from_utf8(std::fs::read(&out_path).unwrap()).unwrap();
-    Run { time, rss_kib, stdout, status }
+    Run { time: Duration::from_nanos(nanos), rss_kib, stdout, status: status as i32 }
 }
 
-/// Waits for the child and returns its exit status and peak RSS.
+/// Set in the environment of this bench run as a runner.
+const RUNNER: &str = "DUBAO_BENCH_RUNNER";
+
+/// Runner mode: runs the command after `--`, then prints its wall time
+/// (ns), peak RSS (KiB) and exit status on stderr.
+fn runner() -> ! {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip_while(|a| a != "--").skip(1).collect();
+    let start = Instant::now();
+    let child =
+        Command::new(&args[0]).args(&args[1..]).env_remove(RUNNER).stderr(Stdio::null()).spawn().expect("spawn");
+    let (status, rss_kib) = reap(child);
+    eprintln!("{} {rss_kib} {status}", start.elapsed().as_nanos());
+    std::process::exit(0)
+}
+
+/// Waits for the child and returns its exit status and peak RSS (KiB).
 #[cfg(unix)]
 fn reap(child: std::process::Child) -> (i32, u64) {
     let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it for this child only.
+    // SAFETY: rusage is plain data; wait4 fills it in for this child only.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let pid = child.id() as libc::pid_t;
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     assert_eq!(r, pid, "wait4");
+    // Reaped: nothing left for `Child` to wait for.
     std::mem::forget(child);
     (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
 }
@@ -132,6 +160,9 @@ struct Row {
 }
 
 fn main() {
+    if std::env::var_os(RUNNER).is_some() {
+        runner();
+    }
     let n = issues();
     let root = archive_dir(n);
     let papers = root.join("papers");
@@ -188,12 +219,12 @@ fn main() {
             }
         }
         let (mut ours, mut theirs, mut rss, mut rg_rss) = (Vec::new(), Vec::new(), 0, 0);
-        let mut out = String::new();
+        let mut found = BTreeSet::new();
         for _ in 0..WARM_RUNS {
             let r = run(dubao(phrase, &warm_cache, &[]), scratch.path());
             ours.push(r.time);
             rss = rss.max(r.rss_kib);
-            out = r.stdout;
+            found = dubao_issues(&r.stdout);
             if rg {
                 let r = run(ripgrep(phrase, flag), scratch.path());
                 theirs.push(r.time);
@@ -218,7 +249,6 @@ fn main() {
             rg: rg_median,
         });
         if rg {
-            let found = dubao_issues(&out);
             let listed = rg_issues(&run(ripgrep(phrase, list_flag), scratch.path()).stdout);
             let ok = if exact { found == listed } else { found.is_superset(&listed) };
             let how = if exact { "=" } else { "⊇" };
