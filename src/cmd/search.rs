@@ -108,5 +108,9 @@ impl<W: Write> Printer<W> {
 
 /// A field on one line without tabs, so that the columns stay columns.
 fn field(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\t', '\n', '\r']) { s.replace(['\t', '\n', '\r'], " ").into() } else { s.into() }
+    if memchr::memchr3(b'\t', b'\n', b'\r', s.as_bytes()).is_some() {
+        s.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        s.into()
+    }
 }

@@ -204,14 +204,13 @@ fn resolve_into(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut Vec<A
         let a = firsts.partition_point(|&f| f <= k) - 1;
         let shape = &issue.shapes[a];
         let Some(element) = shape.elements().nth(k - firsts[a]) else { return false };
-        let (Ok(element_text), Ok(headline)) = (
-            std::str::from_utf8(&text[start_of(k)..ends[k]]),
+        let offset = found - start_of(k);
+        let (Ok(headline), Some((snippet, snippet_match))) = (
             std::str::from_utf8(&text[start_of(firsts[a])..ends[firsts[a]]]),
+            snippet(&text[start_of(k)..ends[k]], offset, m.len()),
         ) else {
             return false;
         };
-        let offset = found - start_of(k);
-        let (snippet, snippet_match) = snippet(element_text, offset, m.len());
         let first_block = (headline.is_empty() && shape.blocks > 0).then(|| {
             let b = firsts[a] + 1 + shape.decks as usize + usize::from(shape.byline);
             &text[start_of(b)..ends[b]]
@@ -248,38 +247,55 @@ const CONTEXT_CELLS: usize = 60;
 
 /// A window of `text` around the match at `start` (`len` bytes), cut at
 /// character boundaries, with `…` where cut, on one line; and the match's
-/// range in it.
-pub(crate) fn snippet(text: &str, start: usize, len: usize) -> (String, std::ops::Range<usize>) {
-    let cells = |c: char| if c.len_utf8() >= 3 { 2 } else { 1 };
-    let mut from = start;
-    let mut used = 0;
-    for c in text[..start].chars().rev() {
-        used += cells(c);
+/// range in it. Only the window is checked to be UTF-8 (`None` if not), so
+/// a long paragraph costs no more than a short one.
+pub(crate) fn snippet(text: &[u8], start: usize, len: usize) -> Option<(String, std::ops::Range<usize>)> {
+    // Wide (3- and 4-byte) characters take two cells.
+    let cells = |bytes: usize| if bytes >= 3 { 2 } else { 1 };
+    let continuation = |b: u8| b & 0xC0 == 0x80;
+    let (mut from, mut used) = (start, 0);
+    while from > 0 {
+        let mut c = from - 1;
+        while c > 0 && continuation(text[c]) {
+            c -= 1;
+        }
+        used += cells(from - c);
         if used > CONTEXT_CELLS {
             break;
         }
-        from -= c.len_utf8();
+        from = c;
     }
     let end = start + len;
-    let mut to = end;
-    used = 0;
-    for c in text[end..].chars() {
-        used += cells(c);
-        if used > CONTEXT_CELLS {
+    let (mut to, mut used) = (end, 0);
+    while to < text.len() {
+        let n = match text[to] {
+            b if b < 0x80 => 1,
+            b if b < 0xE0 => 2,
+            b if b < 0xF0 => 3,
+            _ => 4,
+        };
+        used += cells(n);
+        if used > CONTEXT_CELLS || to + n > text.len() {
             break;
         }
-        to += c.len_utf8();
+        to += n;
     }
+    let window = std::str::from_utf8(&text[from..to]).ok()?;
     let mut out = String::with_capacity(to - from + 6);
     if from > 0 {
         out.push('…');
     }
     let at = out.len() + (start - from);
-    out.extend(text[from..to].chars().map(|c| if c.is_control() { ' ' } else { c }));
+    // Controls are C0, DEL and C1 (U+0080–U+009F, which start with 0xC2).
+    if window.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xC2) {
+        out.extend(window.chars().map(|c| if c.is_control() { ' ' } else { c }));
+    } else {
+        out.push_str(window);
+    }
     if to < text.len() {
         out.push('…');
     }
-    (out, at..at + len)
+    Some((out, at..at + len))
 }
 
 /// Newest first: by date descending, undated last, then by path.
@@ -393,12 +409,12 @@ mod tests {
     fn snippet_cuts_at_char_boundaries_with_ellipses() {
         let text = "一".repeat(50) + "目标" + &"二".repeat(50);
         let start = 150;
-        let (s, r) = snippet(&text, start, "目标".len());
+        let (s, r) = snippet(text.as_bytes(), start, "目标".len()).unwrap();
         assert_eq!(&s[r.clone()], "目标");
         assert!(s.starts_with('…') && s.ends_with('…'));
         assert_eq!(s.chars().filter(|&c| c == '一').count(), 30);
         assert_eq!(s.chars().filter(|&c| c == '二').count(), 30);
-        let (whole, r) = snippet("短文目标。", 6, 6);
+        let (whole, r) = snippet("短文目标。".as_bytes(), 6, 6).unwrap();
         assert_eq!(whole, "短文目标。");
         assert_eq!(r, 6..12);
     }
