@@ -123,6 +123,12 @@ pub fn default_cache_dir() -> Option<PathBuf> {
 /// directory, so searching a folder now and then does not throw away the
 /// library's index.
 pub fn cache_dir_for(roots: &[PathBuf]) -> Option<PathBuf> {
+    Some(default_cache_dir()?.join("index").join(roots_key(roots)))
+}
+
+/// A name for a set of roots: the same however they are ordered or spelled
+/// (relative or absolute).
+fn roots_key(roots: &[PathBuf]) -> String {
     use std::hash::Hasher;
     let mut roots: Vec<PathBuf> = roots.iter().map(|r| std::path::absolute(r).unwrap_or_else(|_| r.clone())).collect();
     roots.sort();
@@ -132,7 +138,7 @@ pub fn cache_dir_for(roots: &[PathBuf]) -> Option<PathBuf> {
         h.write(r.as_os_str().as_encoded_bytes());
         h.write(&[0]);
     }
-    Some(default_cache_dir()?.join("index").join(format!("{:016x}", h.finish())))
+    format!("{:016x}", h.finish())
 }
 
 impl Index {
@@ -241,4 +247,26 @@ fn read_exact_at(f: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_index_directory_per_set_of_roots_however_given() {
+        let cwd = std::env::current_dir().unwrap();
+        let a = roots_key(&[PathBuf::from("papers"), cwd.join("more")]);
+        let b = roots_key(&[cwd.join("more"), cwd.join("papers"), PathBuf::from("papers")]);
+        assert_eq!(a, b);
+        assert_ne!(a, roots_key(&[PathBuf::from("papers")]));
+    }
+
+    #[test]
+    fn a_missing_index_opens_empty_without_a_problem() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::open(Some(dir.path().join("not-yet")));
+        assert!(index.issues().is_empty() && index.problem().is_none());
+        assert!(!dir.path().join("not-yet").exists(), "opening creates nothing");
+    }
 }

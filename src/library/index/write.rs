@@ -8,7 +8,7 @@ use super::format::{self, BLOCK, HEADER_LEN, Header};
 use super::{FILE_NAME, Failed, Index, IssueMeta, LOCK_NAME, Text, UpdateReport, read_exact_at};
 use crate::library::search::{self, Shape, encode};
 use crate::parse::parse_issue;
-use std::collections::HashMap;
+use fnv::{FnvHashMap as HashMap, FnvHashSet as HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -377,7 +377,7 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             .collect();
         handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
     });
-    let mut seen = std::collections::HashSet::with_capacity(files.len());
+    let mut seen = HashSet::with_capacity_and_hasher(files.len(), Default::default());
     let mut targets = Vec::with_capacity(files.len());
     for (given, meta) in looked.into_iter().flatten() {
         let meta = match meta {
