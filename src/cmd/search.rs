@@ -10,6 +10,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::AtomicBool;
 
+/// How long an index no search has used is kept.
+const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
+
 /// Prints `date<TAB>issue title<TAB>headline<TAB>snippet` for every article
 /// matching `phrase`. Exit status 0 with matches, 1 without.
 pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config) -> io::Result<ExitCode> {
@@ -34,6 +37,10 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config) 
     let never = AtomicBool::new(false);
     let hits = match (files, dir) {
         (Some(files), Some(dir)) => {
+            // Indexes of folders searched once, long ago, go.
+            if let Some(root) = dir.parent() {
+                library::prune(root, &dir, UNUSED);
+            }
             let mut index = Index::open(Some(dir));
             update(&mut index, &files, &never);
             let stats = index.search(phrase, &mut |hit| out.print(&hit), &never);

@@ -141,6 +141,27 @@ fn roots_key(roots: &[PathBuf]) -> String {
     format!("{:016x}", h.finish())
 }
 
+/// Removes the indexes in `root` (the cache's `index/` directory, as
+/// [`cache_dir_for`] lays them out) that no update has used for `max_age`,
+/// except `keep`. An index another dubao is writing is left alone.
+pub fn prune(root: &Path, keep: &Path, max_age: std::time::Duration) {
+    let Ok(entries) = fs::read_dir(root) else { return };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let dir = entry.path();
+        let lock_path = dir.join(LOCK_NAME);
+        let Ok(used) = fs::metadata(&lock_path).and_then(|m| m.modified()) else { continue };
+        if dir == keep || now.duration_since(used).is_ok_and(|age| age < max_age) {
+            continue;
+        }
+        let Ok(lock) = fs::OpenOptions::new().write(true).open(&lock_path) else { continue };
+        if lock.try_lock().is_ok() {
+            let _ = fs::remove_file(dir.join(FILE_NAME));
+            let _ = fs::remove_dir_all(&dir);
+        }
+    }
+}
+
 impl Index {
     /// Opens the index in `dir` (creating nothing yet); a missing or damaged
     /// index opens empty (and will be rebuilt), never an error. With no
@@ -260,6 +281,24 @@ mod tests {
         let b = roots_key(&[cwd.join("more"), cwd.join("papers"), PathBuf::from("papers")]);
         assert_eq!(a, b);
         assert_ne!(a, roots_key(&[PathBuf::from("papers")]));
+    }
+
+    #[test]
+    fn indexes_unused_for_long_are_pruned() {
+        let root = tempfile::tempdir().unwrap();
+        let make = |name: &str, age: u64| {
+            let dir = root.path().join(name);
+            fs::create_dir_all(&dir).unwrap();
+            fs::write(dir.join(FILE_NAME), "x").unwrap();
+            let lock = fs::File::create(dir.join(LOCK_NAME)).unwrap();
+            lock.set_modified(SystemTime::now() - std::time::Duration::from_secs(age)).unwrap();
+            dir
+        };
+        let (old, recent, current) = (make("old", 90 * 86_400), make("recent", 60), make("current", 90 * 86_400));
+        fs::create_dir_all(root.path().join("stranger")).unwrap();
+        prune(root.path(), &current, std::time::Duration::from_secs(30 * 86_400));
+        assert!(!old.exists());
+        assert!(recent.exists() && current.exists() && root.path().join("stranger").exists());
     }
 
     #[test]

@@ -77,6 +77,7 @@ impl Index {
     ) -> UpdateReport {
         let mut report = UpdateReport::default();
         let targets = stat_all(files, &mut report.errors);
+        self.mark_used();
         if self.up_to_date(&targets) {
             self.report_unchanged(&targets, &mut report);
             return report;
@@ -109,6 +110,16 @@ impl Index {
         }
         drop(lock);
         report
+    }
+
+    /// Stamps the lock file with the time, so that [`super::prune`] can
+    /// tell indexes in use from forgotten ones.
+    fn mark_used(&self) {
+        if let Some(dir) = &self.dir
+            && let Ok(f) = OpenOptions::new().write(true).open(dir.join(LOCK_NAME))
+        {
+            let _ = f.set_modified(SystemTime::now());
+        }
     }
 
     /// Whether the index holds exactly these files as they are now.
