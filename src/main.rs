@@ -73,6 +73,16 @@ enum Command {
         /// Issue files or directories (default: the library, else the bundled samples).
         paths: Vec<PathBuf>,
     },
+    /// Search every article of the archive: one line per match, newest issue first.
+    Search {
+        /// The phrase: CJK as a substring, ASCII letters in any case.
+        phrase: String,
+        /// Issue files or directories (default: the library, else the bundled samples).
+        paths: Vec<PathBuf>,
+        /// Parse every file instead of using the index in the cache directory.
+        #[arg(long)]
+        no_index: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -119,6 +129,7 @@ fn main() -> ExitCode {
             (_, true) => cmd::bookmarks::Format::Markdown,
             _ => cmd::bookmarks::Format::Text,
         }),
+        Some(Command::Search { phrase, paths, no_index }) => cmd::search::search(&phrase, &paths, no_index, &config),
         Some(Command::Completions { .. }) => Ok(ExitCode::SUCCESS),
     })
 }

@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod read;
+pub mod search;
 pub mod show;
 pub mod text;
 

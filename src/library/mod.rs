@@ -5,6 +5,16 @@ use crate::parse::{BUNDLED_PREFIX, DecodeError, Parsed, parse_issue};
 use std::path::{Path, PathBuf};
 
 mod bundled;
+pub mod index;
+pub mod search;
+
+pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, prune};
+pub use search::{ArchiveHit, SearchStats, search_sources};
+
+/// Threads for parsing and searching: every core, within reason.
+pub(crate) fn workers() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get()).clamp(1, 8)
+}
 
 /// File name endings read as issues when a directory is scanned. A file named
 /// explicitly is read whatever its name.
