@@ -21,17 +21,17 @@ pub(crate) const HANG_NARROW: u8 = 16;
 /// A break opportunity after spaces: where a headline's phrases part.
 pub(crate) const PHRASE: u8 = 32;
 /// A cluster wider than the whole column, shown as `?` (a 1-cell column
-/// can't hold a wide character; found by fuzzing).
+/// can't hold a wide character, nor a 2-cell one `中` with a spacing mark
+/// `ﾞ` clustered on; found by fuzzing).
 pub(crate) const SQUEEZED: u8 = 64;
 
 /// Marks clusters wider than the column so that no line overflows it.
 pub(crate) fn fit(units: &mut [Unit], column: usize) {
-    if column >= 2 {
-        return;
-    }
     for u in units.iter_mut() {
-        // No room to hang anything either.
-        u.flags &= !(HANG | HANG_NARROW);
+        if column < 2 {
+            // No room to hang anything either.
+            u.flags &= !(HANG | HANG_NARROW);
+        }
         if usize::from(u.width) > column {
             u.width = 1;
             u.flags |= SQUEEZED;
