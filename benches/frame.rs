@@ -1,12 +1,15 @@
 //! Key → frame: one update step plus drawing into a 200×60 TestBackend,
 //! reading a 1 MB and a 10 MB article (cost must not grow with the
 //! article), next to the same on a 15 KB article as the baseline; and
-//! the one-off cost of laying out each when it is opened.
+//! the one-off cost of laying out each when it is opened. Then the same
+//! step in a library of 10,000 issues (moving through the open issue, and
+//! typing into the issue picker that filters all of them) against a
+//! library of one.
 //!
 //! `cargo bench --bench frame`; report the medians.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dubao::app::{Action, Keymap, Settings, State, update};
+use dubao::app::{Action, IssueInfo, Keymap, Settings, State, update};
 use dubao::model::{Article, Block, Issue, Section};
 use dubao::ui::{Theme, draw};
 use ratatui::Terminal;
@@ -48,6 +51,26 @@ fn reader_on(bytes: usize) -> State {
     s
 }
 
+/// The seed issue open in a library of `n` issues (the others known by
+/// name, title and date, as the background walk reports them).
+fn library_of(n: usize) -> State {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seeds/000_5f9f883e554d2686.txt");
+    let bytes = std::fs::read(path).unwrap_or_else(|_| include_bytes!("../issues/清河日报-20240308.txt").to_vec());
+    let issue = dubao::parse::parse_issue(&bytes, "seed.txt").unwrap().issue;
+    let start = jiff::civil::date(2026, 11, 28);
+    let infos: Vec<IssueInfo> = (0..n)
+        .map(|i| {
+            let date = start - jiff::Span::new().days(i as i64);
+            let name = format!("papers/东昌府报-{}.txt", date.strftime("%Y%m%d"));
+            IssueInfo { name, title: "东昌府报".into(), date: Some(date) }
+        })
+        .collect();
+    let mut s = State::new(vec![infos[0].name.clone()], Settings::default(), Keymap::default(), (200, 60));
+    update(&mut s, Action::Library(infos));
+    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    s
+}
+
 fn bench(c: &mut Criterion) {
     let theme = Theme::colored();
     let mut group = c.benchmark_group("key_to_frame");
@@ -75,6 +98,37 @@ fn bench(c: &mut Criterion) {
         open.bench_function(name, |b| b.iter(|| black_box(dubao::layout::layout(&article, 158, &options))));
     }
     open.finish();
+
+    let mut library = c.benchmark_group("library");
+    for (name, n) in [("1-issue/next-article", 1), ("10k-issues/next-article", 10_000)] {
+        let mut state = library_of(n);
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut down = true;
+        library.bench_function(name, |b| {
+            b.iter(|| {
+                let action = if down { Action::NextArticle } else { Action::PrevArticle };
+                down = !down;
+                black_box(update(&mut state, action));
+                term.draw(|f| draw(f, &state, &theme)).unwrap();
+            })
+        });
+    }
+    for (name, n) in [("1-issue/picker-type", 1), ("10k-issues/picker-type", 10_000)] {
+        let mut state = library_of(n);
+        update(&mut state, Action::Issues);
+        update(&mut state, Action::Input('2'));
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut typed = false;
+        library.bench_function(name, |b| {
+            b.iter(|| {
+                let action = if typed { Action::InputBackspace } else { Action::Input('1') };
+                typed = !typed;
+                black_box(update(&mut state, action));
+                term.draw(|f| draw(f, &state, &theme)).unwrap();
+            })
+        });
+    }
+    library.finish();
 }
 
 criterion_group!(benches, bench);

@@ -409,7 +409,153 @@ fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
     let fx = update(&mut s, Action::Open);
     let n = s.library.slots.len();
     assert_eq!(fx, [Effect::Load(n - 1)]);
-    assert!(s.library.slots[n - 1].name.ends_with("captions.txt"));
+    assert!(s.library.slots[n - 1].name().ends_with("captions.txt"));
     update(&mut s, Action::Loaded { index: n - 1, result: Ok(issue("styles/captions.txt")) });
     assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
+}
+
+use dubao::app::{Found, IssueInfo};
+
+fn infos(names: &[&str]) -> Vec<IssueInfo> {
+    names.iter().map(|n| IssueInfo::from_name(n)).collect()
+}
+
+#[test]
+fn the_library_arrives_newest_first_and_the_first_issue_loads() {
+    let mut s = State::new(vec![], Settings::default(), Keymap::default(), (120, 36));
+    assert!(update(&mut s, Action::Restore(Box::default())).is_empty(), "nothing to open yet");
+    let fx = update(&mut s, Action::Library(infos(&["p/报-19960101.txt", "p/报-19960103.txt", "p/undated.txt"])));
+    assert_eq!(fx.iter().filter(|e| matches!(e, Effect::Load(0))).count(), 1);
+    let names: Vec<&str> = s.library.slots.iter().map(|x| x.name()).collect();
+    assert_eq!(names, ["p/报-19960103.txt", "p/报-19960101.txt", "p/undated.txt"]);
+    update(&mut s, Action::Progress(Some((1, 3))));
+    assert_eq!(s.library.progress, Some((1, 3)));
+}
+
+#[test]
+fn a_library_refresh_keeps_the_issue_being_read() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Open);
+    let before = (s.library.slots[s.library.current].name().to_string(), s.nav.selected);
+    let fx = update(
+        &mut s,
+        Action::Library(infos(&["new-19990101.txt", "styles/captions.txt", "styles/brackets-sections.txt"])),
+    );
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Load(_))), "nothing reloaded");
+    assert_eq!((s.library.slots[s.library.current].name().to_string(), s.nav.selected), before);
+    assert_eq!(s.library.slots[0].name(), "new-19990101.txt", "dated first");
+}
+
+#[test]
+fn the_issue_picker_filters_as_you_type() {
+    let mut s = reader((120, 36));
+    update(
+        &mut s,
+        Action::Library(infos(&["styles/brackets-sections.txt", "styles/captions.txt", "x/东昌府报-20221119.txt"])),
+    );
+    update(&mut s, Action::Issues);
+    assert_eq!(s.mode(), dubao::app::Mode::Filter);
+    for c in "东昌".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let Some(dubao::app::Overlay::Issues { matches, .. }) = &s.overlay else { panic!("the picker is open") };
+    assert_eq!(matches.len(), 1, "{matches:?}");
+    assert!(s.library.slots[matches[0]].name().contains("东昌府报"));
+    update(&mut s, Action::InputBackspace);
+    update(&mut s, Action::InputBackspace);
+    for c in "capt".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let fx = update(&mut s, Action::InputSubmit);
+    assert_eq!(s.overlay, None);
+    let i = s.library.current;
+    assert!(s.library.slots[i].name().ends_with("captions.txt"));
+    assert_eq!(fx.iter().filter(|e| matches!(e, Effect::Load(_))).count(), 1);
+    update(&mut s, Action::Issues);
+    update(&mut s, Action::InputCancel);
+    assert_eq!(s.overlay, None);
+}
+
+#[test]
+fn issues_found_while_the_picker_is_open_join_it_and_the_selection_stays() {
+    let mut s = State::new(vec![], Settings::default(), Keymap::default(), (120, 36));
+    update(&mut s, Action::Library(infos(&["p/报-19960101.txt", "p/报-19960103.txt", "p/周刊-19960102.txt"])));
+    update(&mut s, Action::Issues);
+    update(&mut s, Action::Input('报'));
+    update(&mut s, Action::Down);
+    let picked = |s: &State| match &s.overlay {
+        Some(dubao::app::Overlay::Issues { selected, matches, .. }) => {
+            (matches.len(), s.library.slots[matches[*selected]].name().to_string())
+        }
+        other => panic!("the picker is open: {other:?}"),
+    };
+    assert_eq!(picked(&s), (2, "p/报-19960101.txt".into()));
+    update(
+        &mut s,
+        Action::Library(infos(&["p/报-19960101.txt", "p/报-19960103.txt", "p/周刊-19960102.txt", "p/报-19960104.txt"])),
+    );
+    assert_eq!(picked(&s), (3, "p/报-19960101.txt".into()), "the new issue is listed; the selection is the same issue");
+    // Typing more narrows what matched; deleting widens it again.
+    for c in " 0104".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    assert_eq!(picked(&s), (1, "p/报-19960104.txt".into()));
+    update(&mut s, Action::InputBackspace);
+    assert_eq!(picked(&s), (3, "p/报-19960104.txt".into()), "“报 010” matches every 报 again");
+}
+
+fn found(source: &str, article: &str, pos: dubao::model::Pos) -> Found {
+    Found {
+        source: source.into(),
+        issue_title: "t".into(),
+        date: None,
+        article: dubao::model::ArticleId(article.into()),
+        headline: "h".into(),
+        pos,
+        snippet: "前后文".into(),
+        snippet_match: 3..6,
+    }
+}
+
+#[test]
+fn archive_search_streams_results_and_opens_one_at_its_match() {
+    let mut s = reader((100, 14));
+    update(&mut s, Action::ArchiveSearch);
+    assert_eq!(s.mode(), dubao::app::Mode::Prompt);
+    for c in "雨污分流".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    assert_eq!(update(&mut s, Action::InputSubmit), [Effect::ArchiveSearch("雨污分流".into())]);
+    let target = issue("styles/brackets-sections.txt");
+    let a = target.articles().nth(2).unwrap().clone();
+    let pos = dubao::model::Pos { element: dubao::model::Element::Block(2), offset: 30 };
+    update(&mut s, Action::Found(vec![found("elsewhere.txt", "nope", pos)]));
+    update(&mut s, Action::Found(vec![found("styles/brackets-sections.txt", &a.id.0, pos)]));
+    update(&mut s, Action::FoundAll(2));
+    match &s.overlay {
+        Some(Overlay::Archive(v)) => {
+            assert_eq!(v.results.len(), 2);
+            assert!(!v.running);
+            assert_eq!(v.searched, Some(2));
+        }
+        other => panic!("{other:?}"),
+    }
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Open);
+    assert_eq!(s.overlay, None);
+    assert_eq!(s.article().unwrap().id, a.id, "the matching article is open");
+    assert_eq!(s.nav.focus, Focus::Article);
+    let line = s.view.layout().unwrap().line_of(pos);
+    assert!(line >= s.view.top && line < s.view.top + 10, "the match is on screen");
+}
+
+#[test]
+fn leaving_a_running_archive_search_cancels_it() {
+    let mut s = reader((100, 30));
+    update(&mut s, Action::ArchiveSearch);
+    update(&mut s, Action::Input('雨'));
+    update(&mut s, Action::InputSubmit);
+    assert_eq!(update(&mut s, Action::Back), [Effect::CancelArchiveSearch]);
+    assert_eq!(s.overlay, None);
 }

@@ -6,7 +6,7 @@
 #[path = "common/archive.rs"]
 mod archive;
 
-use dubao::library::{ArchiveHit, Index, SearchStats, Source, UpdateReport, search_sources};
+use dubao::library::{ArchiveHit, Index, SearchStats, Source, UpdateReport, newest_hint, search_sources};
 use dubao::model::{ArticleId, Element, Pos};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -255,6 +255,7 @@ fn only_new_and_changed_files_are_parsed_again() {
     let cache = tempfile::tempdir().unwrap();
     let mut index = Index::open(Some(cache.path().to_path_buf()));
     assert_eq!(update(&mut index, &files).parsed, 40);
+    assert_eq!(newest_hint(cache.path()), Some(files[39].clone()), "the newest issue is noted beside the index");
     let again = update(&mut index, &files);
     assert_eq!((again.parsed, again.reused, again.removed), (0, 40, 0));
 
@@ -298,6 +299,9 @@ fn only_new_and_changed_files_are_parsed_again() {
     let dates: Vec<_> = index.issues().iter().map(|i| i.date.unwrap()).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(index.issues()[0].date, Some(archive::date(40)));
+    assert_eq!(newest_hint(cache.path()).as_ref(), files.last());
+    fs::remove_file(files.last().unwrap()).unwrap();
+    assert_eq!(newest_hint(cache.path()), None, "a hint at a file that is gone is no hint");
 }
 
 #[test]

@@ -69,6 +69,32 @@ fn dubao_without_arguments_resumes_the_last_issue_read() {
 }
 
 #[test]
+fn a_configured_library_folder_resumes_the_last_issue_read_before_it_is_walked() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("issues")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
+    }
+    std::fs::create_dir_all(state_dir(home.path())).unwrap();
+    let config = format!("library = [{:?}]\n", papers.to_str().unwrap());
+    std::fs::write(state_dir(home.path()).join("config.toml"), config).unwrap();
+
+    let mut t = Pty::spawn_in(&[], 120, 30, home, false);
+    t.wait_text("issue 1/4");
+    t.send(">>");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let home = t.take_home();
+    let t = Pty::spawn_in(&[], 120, 30, home, false);
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.wait_text("issue 3/4");
+    t.send("q");
+}
+
+#[test]
 fn kill_9_keeps_every_acknowledged_bookmark_and_the_files_parse() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 30);

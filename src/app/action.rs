@@ -56,6 +56,10 @@ pub enum Action {
     ToggleBookmark,
     /// Show every bookmark, across issues.
     Bookmarks,
+    /// Pick an issue from the library (type to filter).
+    Issues,
+    /// Search the whole library.
+    ArchiveSearch,
     /// In the bookmarks list: delete the selected bookmark.
     DeleteBookmark,
     /// In the bookmarks list: write a note on the selected bookmark.
@@ -103,6 +107,18 @@ pub enum Action {
     /// Something the reader should know (a save that failed).
     #[serde(skip)]
     Notice(String),
+    /// The issues found in the library, in any order.
+    #[serde(skip)]
+    Library(Vec<super::IssueInfo>),
+    /// Reading the library: issues done of all (`None` when finished).
+    #[serde(skip)]
+    Progress(Option<(usize, usize)>),
+    /// More archive search results.
+    #[serde(skip)]
+    Found(Vec<super::Found>),
+    /// The archive search has finished (or was cancelled): issues searched.
+    #[serde(skip)]
+    FoundAll(usize),
     /// Issue number `index` was loaded (or could not be).
     #[serde(skip)]
     Loaded {
@@ -115,7 +131,7 @@ pub enum Action {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 31] = [
+    pub const BINDABLE: [Action; 33] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -139,6 +155,8 @@ impl Action {
         Action::SearchPrev,
         Action::ToggleBookmark,
         Action::Bookmarks,
+        Action::Issues,
+        Action::ArchiveSearch,
         Action::DeleteBookmark,
         Action::EditNote,
         Action::ToggleRead,
@@ -175,6 +193,8 @@ impl Action {
             Action::SearchPrev => "previous match",
             Action::ToggleBookmark => "bookmark / unbookmark",
             Action::Bookmarks => "all bookmarks, across issues",
+            Action::Issues => "pick an issue (type to filter)",
+            Action::ArchiveSearch => "search every issue",
             Action::DeleteBookmark => "in the bookmarks: delete one",
             Action::EditNote => "in the bookmarks: write a note",
             Action::ToggleRead => "mark read / unread",
@@ -185,6 +205,22 @@ impl Action {
             Action::Suspend => "suspend to the shell",
             _ => "",
         }
+    }
+
+    /// True for events (terminal, background work) rather than the reader's
+    /// own doing: they leave the status message alone.
+    pub fn is_event(&self) -> bool {
+        matches!(
+            self,
+            Action::Resize(..)
+                | Action::Loaded { .. }
+                | Action::Merged(_)
+                | Action::Notice(_)
+                | Action::Library(_)
+                | Action::Progress(_)
+                | Action::Found(_)
+                | Action::FoundAll(_)
+        )
     }
 
     /// The action's config name (`next_article`).

@@ -197,6 +197,8 @@ pub enum Mode {
     Normal,
     /// Typing into a prompt (search, note): characters go to the text.
     Prompt,
+    /// A list filtered by typing: characters filter, arrows move.
+    Filter,
 }
 
 /// Bindings from keys to actions, defaults first and user overrides merged over them.
@@ -246,6 +248,9 @@ impl Default for Keymap {
             (c('N'), SearchPrev),
             (c('m'), ToggleBookmark),
             (c('B'), Bookmarks),
+            (c('i'), Issues),
+            (c('S'), ArchiveSearch),
+            (Key::ctrl('f'), ArchiveSearch),
             (c('d'), DeleteBookmark),
             (c('e'), EditNote),
             (c('r'), ToggleRead),
@@ -279,6 +284,17 @@ impl Keymap {
                 KeyCode::Enter => Some(Action::InputSubmit),
                 KeyCode::Esc => Some(Action::InputCancel),
                 KeyCode::Backspace => Some(Action::InputBackspace),
+                KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
+                _ => None,
+            },
+            Mode::Filter => match key.code {
+                KeyCode::Enter => Some(Action::InputSubmit),
+                KeyCode::Esc => Some(Action::InputCancel),
+                KeyCode::Backspace => Some(Action::InputBackspace),
+                KeyCode::Up => Some(Action::Up),
+                KeyCode::Down => Some(Action::Down),
+                KeyCode::PageUp => Some(Action::PageUp),
+                KeyCode::PageDown => Some(Action::PageDown),
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 _ => None,
             },

@@ -1,7 +1,7 @@
 //! What the reader keeps between sessions: read marks, bookmarks and the
 //! reading place. The app records changes; the shell persists them.
 
-use super::{Effect, Focus, MarkRead, Slot, State, reading};
+use super::{Effect, Focus, IssueInfo, MarkRead, Slot, State, reading};
 use crate::model::{ArticleId, Bookmark, Change, LastOpen, Positions};
 use std::collections::{BTreeMap, HashSet};
 
@@ -83,10 +83,10 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
     }
     let mut start = state.library.current;
     if let Some(last) = state.positions.last.clone().filter(|_| saved.resume) {
-        start = match state.library.slots.iter().position(|s| s.name == last.source) {
+        start = match state.library.position(&last.source) {
             Some(i) => i,
             None if !state.marks.missing.contains(&last.source) && !state.library.slots.is_empty() => {
-                state.library.slots.insert(0, Slot { name: last.source.clone(), issue: None, error: None });
+                state.library.slots.insert(0, Slot::new(IssueInfo::from_name(&last.source)));
                 0
             }
             None => start,

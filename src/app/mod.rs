@@ -2,33 +2,41 @@
 //! must do (load an issue, save, quit, suspend) comes back as [`Effect`]s.
 
 pub mod action;
+mod archive;
 pub mod geometry;
 pub mod keymap;
+mod library;
 mod marks;
 mod nav;
 mod overlay;
+mod picker;
 mod reading;
 pub mod search;
 mod view;
 
 pub use action::Action;
+pub use archive::{ArchiveView, Found};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
+pub use library::{IssueInfo, Library, Slot, sort_newest_first};
 pub use marks::{Marks, Saved};
 pub use nav::Row;
 pub use overlay::{Overlay, bookmark_list as overlay_list};
 pub use view::View;
 
 use crate::layout::LayoutOptions;
-use crate::model::{Article, Change, Issue, Positions};
+use crate::model::{Article, Change, Positions};
 use search::Hit;
-use std::sync::Arc;
 
 /// Something the shell must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Load issue number n and send back [`Action::Loaded`].
     Load(usize),
+    /// Search the whole library; send back [`Action::Found`] as matches come.
+    ArchiveSearch(String),
+    /// Stop the archive search under way.
+    CancelArchiveSearch,
     /// Persist this change now (a bookmark, a read mark).
     Record(Change),
     /// The reading position moved: persist [`State::positions`] soon.
@@ -37,33 +45,6 @@ pub enum Effect {
     Quit,
     /// Restore the terminal, stop until resumed, then redraw.
     Suspend,
-}
-
-/// One issue of the library: its name, and once loaded the issue or why not.
-#[derive(Debug, Clone)]
-pub struct Slot {
-    /// The source as the user knows it (a path or `bundled:NAME`).
-    pub name: String,
-    /// The parsed issue.
-    pub issue: Option<Arc<Issue>>,
-    /// Why it could not be loaded.
-    pub error: Option<String>,
-}
-
-/// The issues the reader was opened on, and which one is current.
-#[derive(Debug, Clone, Default)]
-pub struct Library {
-    /// Every issue, in order.
-    pub slots: Vec<Slot>,
-    /// Index of the current issue.
-    pub current: usize,
-}
-
-impl Library {
-    /// The current issue, when loaded.
-    pub fn issue(&self) -> Option<&Arc<Issue>> {
-        self.slots.get(self.current)?.issue.as_ref()
-    }
 }
 
 /// Where the reader is in the list.
@@ -149,14 +130,19 @@ pub struct State {
     pending: Option<crate::model::ArticleId>,
     /// The place last handed to the shell for saving.
     saved_place: Option<(usize, crate::model::ArticleId, Option<crate::model::Pos>)>,
+    /// A place to bring into view once its article is shown (an archive match).
+    reveal: Option<(crate::model::ArticleId, crate::model::Pos)>,
+    /// The last phrase searched for across the library.
+    last_archive_query: String,
 }
 
 impl State {
-    /// A reader over the named issues, none loaded yet.
+    /// A reader over the named issues, none loaded yet (more may be found
+    /// later: [`Action::Library`]).
     pub fn new(names: Vec<String>, settings: Settings, keymap: Keymap, size: (u16, u16)) -> State {
-        let slots = names.into_iter().map(|name| Slot { name, issue: None, error: None }).collect();
+        let slots = names.iter().map(|n| Slot::new(IssueInfo::from_name(n))).collect();
         State {
-            library: Library { slots, current: 0 },
+            library: Library { slots, current: 0, progress: None },
             nav: Nav::default(),
             view: View::default(),
             marks: Marks::default(),
@@ -170,6 +156,8 @@ impl State {
             changes: Vec::new(),
             pending: None,
             saved_place: None,
+            reveal: None,
+            last_archive_query: String::new(),
         }
     }
 
@@ -180,8 +168,13 @@ impl State {
 
     /// How keys are read now.
     pub fn mode(&self) -> Mode {
-        let typing_note = matches!(self.overlay, Some(Overlay::Bookmarks { note: Some(_), .. }));
-        if self.search.prompt.is_some() || typing_note { Mode::Prompt } else { Mode::Normal }
+        match &self.overlay {
+            Some(Overlay::Bookmarks { note: Some(_), .. }) => Mode::Prompt,
+            Some(Overlay::Archive(v)) if v.typing => Mode::Prompt,
+            Some(Overlay::Issues { .. }) => Mode::Filter,
+            _ if self.search.prompt.is_some() => Mode::Prompt,
+            _ => Mode::Normal,
+        }
     }
 
     /// The selected article of the current issue.
@@ -213,7 +206,7 @@ impl State {
 /// Applies one action. Returns what the shell must do.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = Vec::new();
-    if !matches!(action, Action::Resize(..) | Action::Loaded { .. } | Action::Merged(_) | Action::Notice(_)) {
+    if !action.is_event() {
         state.status = None;
     }
     if !overlay::handle(state, &action, &mut effects) {
@@ -252,6 +245,13 @@ fn sync(state: &mut State) {
             let h = usize::from(area.height).max(1);
             let saved = state.positions.anchors.get(&article.id).copied();
             state.view.show(state.library.current, article, area.width, &state.settings.layout, h, saved);
+            if let Some((id, pos)) = state.reveal.take() {
+                if id == article.id {
+                    state.view.reveal(pos, h);
+                } else {
+                    state.reveal = Some((id, pos));
+                }
+            }
         }
         None => state.view.clear(),
     }

@@ -1,7 +1,7 @@
 //! What sits over the panes: help, and the bookmarks list across issues
 //! (jump to a story, delete it, write a note on it).
 
-use super::{Action, Effect, Focus, Slot, State, reading};
+use super::{Action, Effect, Focus, State, reading};
 use crate::model::{Bookmark, Change};
 
 /// An overlay and its own state.
@@ -19,6 +19,17 @@ pub enum Overlay {
         /// The note being written, while the note prompt is open.
         note: Option<String>,
     },
+    /// The issue picker.
+    Issues {
+        /// What has been typed.
+        filter: String,
+        /// Index of the selected entry among those matching.
+        selected: usize,
+        /// The issues matching the filter (indices into the library).
+        matches: Vec<usize>,
+    },
+    /// Searching every issue.
+    Archive(super::archive::ArchiveView),
 }
 
 /// Opens the bookmarks list.
@@ -42,19 +53,19 @@ pub fn bookmark_list(state: &State) -> Vec<&Bookmark> {
 /// Lets the overlay take the action. Returns false when it doesn't (no
 /// overlay, or an event every state must see).
 pub(super) fn handle(state: &mut State, action: &Action, effects: &mut Vec<Effect>) -> bool {
-    if matches!(
-        action,
-        Action::Resize(..)
-            | Action::Loaded { .. }
-            | Action::Restore(_)
-            | Action::Merged(_)
-            | Action::Notice(_)
-            | Action::Suspend
-    ) {
+    if action.is_event() || matches!(action, Action::Restore(_) | Action::Suspend) {
         return false;
     }
     match state.overlay.clone() {
         None => false,
+        Some(Overlay::Issues { filter, selected, matches }) => {
+            super::picker::handle(state, filter, selected, matches, action, effects);
+            true
+        }
+        Some(Overlay::Archive(view)) => {
+            super::archive::handle(state, view, action, effects);
+            true
+        }
         Some(Overlay::Help { scroll }) => {
             state.overlay = match action {
                 Action::Help | Action::Back | Action::Quit => None,
@@ -149,13 +160,7 @@ fn jump(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
         state.status = Some(format!("the issue file is gone: {}", b.source));
         return;
     }
-    let slot = match state.library.slots.iter().position(|s| s.name == b.source) {
-        Some(i) => i,
-        None => {
-            state.library.slots.push(Slot { name: b.source.clone(), issue: None, error: None });
-            state.library.slots.len() - 1
-        }
-    };
+    let slot = state.library.add(&b.source);
     state.pending = Some(b.id.clone());
     reading::go_to_issue(state, slot, effects);
     state.nav.focus = Focus::Article;

@@ -97,6 +97,21 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::ToggleBookmark => marks::toggle_bookmark(state),
         Action::ToggleRead => marks::toggle_read(state),
         Action::Bookmarks => super::overlay::open_bookmarks(state),
+        Action::Issues => super::picker::open(state),
+        Action::ArchiveSearch => super::archive::open(state),
+        Action::Library(found) => {
+            let picked = super::picker::selected_name(state);
+            state.library.replace(found);
+            super::picker::library_changed(state, picked);
+            // The first issues found, when none was known at start.
+            let cur = state.library.current;
+            if state.library.slots.get(cur).is_some_and(|s| s.issue.is_none() && s.error.is_none()) {
+                effects.push(Effect::Load(cur));
+            }
+        }
+        Action::Progress(p) => state.library.progress = p,
+        Action::Found(more) => super::archive::found(state, more),
+        Action::FoundAll(n) => super::archive::finished(state, n),
         Action::DeleteBookmark | Action::EditNote => {
             state.status = Some(format!("press {} for the bookmarks list", state.keymap.hint(&[Action::Bookmarks])));
         }
@@ -213,7 +228,7 @@ pub(super) fn go_to_issue(state: &mut State, target: usize, effects: &mut Vec<Ef
         state.view.clear();
         clear_search(state);
     }
-    let slot = &state.library.slots[target];
+    let Some(slot) = state.library.slots.get(target) else { return };
     match &slot.issue {
         Some(issue) => {
             let issue = issue.clone();

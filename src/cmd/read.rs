@@ -1,27 +1,58 @@
 //! The two-pane reader.
 
-use super::{SOME_FAILED, sources, status, warn};
+use super::{SOME_FAILED, status, warn};
 use dubao::config::Config;
-use dubao::library::Source;
+use dubao::library::{self, Source};
 use dubao::store::Store;
+use dubao::tui::Shelf;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Reads the given paths (the library or the samples when none), resuming
-/// where the reader left off.
+/// where the reader left off. Only what is needed for the first screen is
+/// read before it shows; the rest of the library is found in the background.
 pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
-    let (sources, errors) = sources(paths, &config);
+    let roots = if paths.is_empty() { config.library.clone() } else { paths.to_vec() };
+    let (known, shelf, missing) = if roots.is_empty() {
+        (library::bundled(), Shelf::Bundled, Vec::new())
+    } else {
+        let (found, missing): (Vec<PathBuf>, Vec<PathBuf>) = roots.into_iter().partition(|p| p.exists());
+        let files = found.iter().filter(|p| p.is_file()).map(|p| Source::File(p.clone()).absolute()).collect();
+        (files, Shelf::Paths(found), missing)
+    };
+    let errors: Vec<String> = missing.iter().map(|p| format!("{}: no such file or directory", p.display())).collect();
     for e in &errors {
         warn(e);
     }
-    if sources.is_empty() {
+    if matches!(&shelf, Shelf::Paths(p) if p.is_empty()) {
         return Ok(ExitCode::from(SOME_FAILED));
     }
+    // The same index `dubao search` keeps for these roots.
+    let cache = match &shelf {
+        Shelf::Paths(roots) => library::cache_dir_for(roots),
+        Shelf::Bundled => None,
+    };
     let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
+    // Folders only: rather than wait for them to be walked, start with the
+    // issue last read in them (when resuming), else the newest issue the
+    // index held last time; the walk fills in the rest.
+    let mut known = known;
+    if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
+        let last = store.loaded().positions.last.map(|l| PathBuf::from(l.source));
+        let last = last.filter(|p| {
+            paths.is_empty()
+                && p.is_file()
+                && roots.iter().any(|r| p.starts_with(std::path::absolute(r).unwrap_or_default()))
+        });
+        if let Some(path) = last.or_else(|| cache.as_deref().and_then(library::newest_hint)) {
+            known.push(Source::File(path));
+        }
+    }
     let theme = config.theme.clone().for_env();
     dubao::tui::run(dubao::tui::Start {
-        sources: sources.into_iter().map(Source::absolute).collect(),
+        known,
+        shelf,
         settings: config.settings,
         keymap: config.keymap,
         theme,
@@ -29,6 +60,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
         store,
         messages,
         resume: paths.is_empty(),
+        cache,
     })?;
     // Problems with paths were printed before the reader took the screen;
     // say them again where they can be read.

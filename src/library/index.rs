@@ -24,6 +24,8 @@ use std::time::SystemTime;
 pub const FILE_NAME: &str = "archive.idx";
 /// The lock writers take, beside the index.
 const LOCK_NAME: &str = ".archive.lock";
+/// The newest indexed issue's path, beside the index.
+const NEWEST_NAME: &str = "newest";
 
 /// The archive index in a cache directory.
 pub struct Index {
@@ -160,6 +162,14 @@ pub fn prune(root: &Path, keep: &Path, max_age: std::time::Duration) {
             let _ = fs::remove_dir_all(&dir);
         }
     }
+}
+
+/// The newest issue the index in `dir` held when last written, if that
+/// file is still there: what a reader opens at once while it walks the
+/// library, without reading the index itself.
+pub fn newest_hint(dir: &Path) -> Option<PathBuf> {
+    let path = PathBuf::from(fs::read_to_string(dir.join(NEWEST_NAME)).ok()?);
+    path.is_file().then_some(path)
 }
 
 impl Index {

@@ -8,7 +8,7 @@ mod bundled;
 pub mod index;
 pub mod search;
 
-pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, prune};
+pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, prune};
 pub use search::{ArchiveHit, SearchStats, search_sources};
 
 /// Threads for parsing and searching: every core, within reason.

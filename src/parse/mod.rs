@@ -111,6 +111,15 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     Ok(Parsed { issue, warnings })
 }
 
+/// Title and date of an issue from its name alone (`东昌府报-20221119.txt`
+/// → `东昌府报`, 2022-11-19), before it is read: the file stem when the name
+/// carries no title.
+pub fn title_from_name(source: &str) -> (String, Option<jiff::civil::Date>) {
+    let stem = file_stem(source);
+    let (title, date) = meta::from_file_stem(stem);
+    (title.unwrap_or_else(|| stem.to_string()), date)
+}
+
 /// The file stem of a source name (`bundled:NAME` or a path).
 fn file_stem(source: &str) -> &str {
     let path = std::path::Path::new(source.strip_prefix(BUNDLED_PREFIX).unwrap_or(source));

@@ -3,8 +3,10 @@
 //! loading issues, saving what the reader keeps, stopping for Ctrl-z.
 
 mod events;
+mod worker;
 
 pub use events::to_action;
+pub use worker::Shelf;
 
 use crate::app::{self, Action, Effect, Keymap, Marks, Saved, Settings, State};
 use crate::layout::Ambiguous;
@@ -12,12 +14,15 @@ use crate::library::Source;
 use crate::store::Store;
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::{cursor, execute, style::Print, terminal};
 use std::collections::VecDeque;
 use std::io::{self, Write, stdout};
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
+use worker::Worker;
 
 /// How long the reading place may go unsaved after it moves: saves are
 /// batched while scrolling, yet a crash loses at most this much.
@@ -34,8 +39,10 @@ pub enum AmbiguousSetting {
 
 /// What the reader is started with.
 pub struct Start {
-    /// The issues to read.
-    pub sources: Vec<Source>,
+    /// The issues known before the library is read (the one to open first).
+    pub known: Vec<Source>,
+    /// Where the rest of the library is.
+    pub shelf: Shelf,
     /// Layout and pane settings.
     pub settings: Settings,
     /// The keymap.
@@ -50,11 +57,23 @@ pub struct Start {
     pub messages: Vec<String>,
     /// Go back to the last issue read (no PATH was given).
     pub resume: bool,
+    /// Where the archive index lives (`None`: don't keep one).
+    pub cache: Option<PathBuf>,
+}
+
+/// Everything the event loop waits for.
+enum Msg {
+    /// A key, mouse or resize event.
+    Term(Event),
+    /// The terminal could not be read.
+    TermError(io::Error),
+    /// A report from the background worker.
+    Work(Action),
 }
 
 /// Runs the reader until the user quits.
 pub fn run(start: Start) -> io::Result<()> {
-    let Start { mut sources, mut settings, keymap, theme, ambiguous, mut store, messages, resume } = start;
+    let Start { known, shelf, mut settings, keymap, theme, ambiguous, mut store, messages, resume, cache } = start;
     // ratatui::init enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is reported.
     let mut term = ratatui::init();
@@ -65,11 +84,37 @@ pub fn run(start: Start) -> io::Result<()> {
             AmbiguousSetting::Auto => probe_ambiguous(),
         };
         let size = term.size()?;
-        let names = sources.iter().map(Source::display_name).collect();
+        let names = known.iter().map(Source::display_name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
         let saved = saved_from(&store, messages, resume);
-        let mut shell = Shell { store: &mut store, sources: &mut sources, moved: None };
-        shell.event_loop(&mut term, &mut state, &theme, Action::Restore(Box::new(saved)))
+        // One channel for everything: terminal input (read on its own thread,
+        // after the width probe has had its answer) and background reports.
+        let (tx, rx) = mpsc::channel();
+        let input = tx.clone();
+        std::thread::spawn(move || {
+            loop {
+                let msg = match event::read() {
+                    Ok(e) => Msg::Term(e),
+                    Err(e) => Msg::TermError(e),
+                };
+                let failed = matches!(msg, Msg::TermError(_));
+                if input.send(msg).is_err() || failed {
+                    break;
+                }
+            }
+        });
+        let (work_tx, work_rx) = mpsc::channel();
+        let forward = tx.clone();
+        std::thread::spawn(move || {
+            while let Ok(action) = work_rx.recv() {
+                if forward.send(Msg::Work(action)).is_err() {
+                    break;
+                }
+            }
+        });
+        let worker = Worker::start(shelf, cache, work_tx);
+        let mut shell = Shell { store: &mut store, worker, moved: None };
+        shell.event_loop(&mut term, &mut state, &theme, &rx, Action::Restore(Box::new(saved)))
     })();
     // Whatever happened, what was kept is written before leaving.
     let _ = store.save(jiff::Timestamp::now());
@@ -80,7 +125,7 @@ pub fn run(start: Start) -> io::Result<()> {
 
 struct Shell<'a> {
     store: &'a mut Store,
-    sources: &'a mut Vec<Source>,
+    worker: Worker,
     /// When the reading place last moved without being saved.
     moved: Option<Instant>,
 }
@@ -91,6 +136,7 @@ impl Shell<'_> {
         term: &mut DefaultTerminal,
         state: &mut State,
         theme: &Theme,
+        rx: &Receiver<Msg>,
         first: Action,
     ) -> io::Result<()> {
         let mut queue: VecDeque<Action> = VecDeque::from([first]);
@@ -101,11 +147,12 @@ impl Shell<'_> {
                 for effect in app::update(state, action) {
                     match effect {
                         Effect::Quit => {
+                            self.worker.cancel();
                             self.save_positions(state, &mut queue);
                             return Ok(());
                         }
                         Effect::Suspend => suspend(term)?,
-                        Effect::Load(i) => queue.push_back(Action::Loaded { index: i, result: self.load(state, i) }),
+                        Effect::Load(i) => queue.push_back(Action::Loaded { index: i, result: load(state, i) }),
                         Effect::Record(change) => {
                             bookmarks_changed |= !matches!(change, crate::model::Change::Read(..));
                             self.store.record(&change, jiff::Timestamp::now());
@@ -114,6 +161,8 @@ impl Shell<'_> {
                         Effect::Moved => {
                             self.moved.get_or_insert_with(Instant::now);
                         }
+                        Effect::ArchiveSearch(query) => self.worker.search(query),
+                        Effect::CancelArchiveSearch => self.worker.cancel(),
                     }
                 }
             }
@@ -135,26 +184,26 @@ impl Shell<'_> {
             if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
                 panic!("DUBAO_TEST_PANIC is set");
             }
-            let wait = self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed()));
-            match wait {
-                Some(w) if !event::poll(w)? => self.save_positions(state, &mut queue),
-                _ => {
-                    if let Some(action) = to_action(event::read()?, state.mode(), &state.keymap) {
-                        queue.push_back(action);
+            let msg = match self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed())) {
+                Some(wait) => match rx.recv_timeout(wait) {
+                    Ok(msg) => msg,
+                    Err(RecvTimeoutError::Timeout) => {
+                        self.save_positions(state, &mut queue);
+                        continue;
                     }
-                }
+                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
+                },
+                None => match rx.recv() {
+                    Ok(msg) => msg,
+                    Err(_) => return Ok(()),
+                },
+            };
+            match msg {
+                Msg::Term(e) => queue.extend(to_action(e, state.mode(), &state.keymap)),
+                Msg::TermError(e) => return Err(e),
+                Msg::Work(action) => queue.push_back(action),
             }
         }
-    }
-
-    fn load(&mut self, state: &State, i: usize) -> Result<Arc<crate::model::Issue>, String> {
-        // The app may add issues (a bookmark from outside the library).
-        while self.sources.len() < state.library.slots.len() {
-            let name = &state.library.slots[self.sources.len()].name;
-            self.sources.push(Source::from_name(name));
-        }
-        let source = self.sources.get(i).ok_or_else(|| format!("no issue {i}"))?;
-        source.load().map(|p| Arc::new(p.issue)).map_err(|e| e.to_string())
     }
 
     fn save_positions(&mut self, state: &State, queue: &mut VecDeque<Action>) {
@@ -178,6 +227,12 @@ impl Shell<'_> {
             Err(e) => queue.push_back(Action::Notice(format!("could not save: {e}"))),
         }
     }
+}
+
+/// Reads issue `i` of the library, by its name.
+fn load(state: &State, i: usize) -> Result<Arc<crate::model::Issue>, String> {
+    let slot = state.library.slots.get(i).ok_or_else(|| format!("no issue {i}"))?;
+    Source::from_name(slot.name()).load().map(|p| Arc::new(p.issue)).map_err(|e| e.to_string())
 }
 
 /// What the store holds, in the app's terms; bookmarks of issues whose
@@ -210,8 +265,13 @@ fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
         libc::raise(libc::SIGTSTP);
     }
     terminal::enable_raw_mode()?;
-    execute!(stdout(), terminal::EnterAlternateScreen, EnableMouseCapture)?;
-    term.clear()
+    execute!(stdout(), terminal::EnterAlternateScreen, EnableMouseCapture, terminal::Clear(terminal::ClearType::All))?;
+    // Forget what was on screen so the next frame is drawn whole. Not
+    // `Terminal::clear`: it asks the terminal for the cursor position, and
+    // the input thread owns the terminal's answers.
+    term.swap_buffers();
+    term.swap_buffers();
+    Ok(())
 }
 
 /// Asks the terminal how wide it draws an ambiguous character: print one

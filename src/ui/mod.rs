@@ -1,12 +1,14 @@
 //! Drawing: `draw(&State)` into a frame. Reads state, never changes it, and
 //! touches only what is visible.
 
+mod archive;
 mod article;
 mod bars;
 mod bookmarks;
 pub mod cells;
 mod help;
 mod list;
+mod picker;
 pub mod theme;
 
 pub use theme::Theme;
@@ -41,6 +43,10 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     match &state.overlay {
         Some(Overlay::Help { scroll }) => help::draw(frame, area, state, theme, *scroll),
         Some(Overlay::Bookmarks { selected, .. }) => bookmarks::draw(frame, area, state, theme, *selected),
+        Some(Overlay::Issues { filter, selected, matches }) => {
+            picker::draw(frame, area, state, theme, filter, *selected, matches)
+        }
+        Some(Overlay::Archive(view)) => archive::draw(frame, area, state, theme, view),
         None => {}
     }
 }

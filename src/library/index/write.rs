@@ -505,12 +505,28 @@ fn write_disk(
         // No fsync: the index is a cache, checked whenever it is read, and
         // rebuilt if a crash left it torn.
         fs::rename(&temp, dir.join(FILE_NAME))?;
+        note_newest(dir, entries.first().map(|(m, _)| m.path.as_path()));
         Ok((Text::Disk(file), blocks, text_len, generation))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
     result
+}
+
+/// Notes the newest issue's path beside the index, for a reader to open
+/// before it has walked the library (see [`super::newest_hint`]); a hint
+/// only, so failing to write it is no error.
+fn note_newest(dir: &Path, newest: Option<&Path>) {
+    let hint = dir.join(super::NEWEST_NAME);
+    let Some(path) = newest.and_then(|p| p.to_str()) else {
+        let _ = fs::remove_file(hint);
+        return;
+    };
+    let temp = dir.join(format!("{TEMP_PREFIX}{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    if fs::write(&temp, path).and_then(|()| fs::rename(&temp, &hint)).is_err() {
+        let _ = fs::remove_file(&temp);
+    }
 }
 
 /// Writes every entry's text in order into `sink`, setting each entry's

@@ -1,0 +1,153 @@
+//! The issues the reader knows: found on disk in the background, ordered
+//! newest first, loaded one at a time when read.
+
+use crate::model::Issue;
+use jiff::civil::Date;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What is known of an issue before it is read: its name, title and date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueInfo {
+    /// The source as the user knows it (a path or `bundled:NAME`).
+    pub name: String,
+    /// The title (from the index, else the file name).
+    pub title: String,
+    /// The date (from the index, else the file name).
+    pub date: Option<Date>,
+}
+
+impl IssueInfo {
+    /// What the name alone says (`东昌府报-20221119.txt`).
+    pub fn from_name(name: &str) -> IssueInfo {
+        let (title, date) = crate::parse::title_from_name(name);
+        IssueInfo { name: name.to_string(), title, date }
+    }
+}
+
+/// One issue of the library.
+#[derive(Debug, Clone)]
+pub struct Slot {
+    /// Name, title and date.
+    pub info: IssueInfo,
+    /// The parsed issue, once read.
+    pub issue: Option<Arc<Issue>>,
+    /// Why it could not be read.
+    pub error: Option<String>,
+    /// Title, date and name in lower case: what the picker filters on,
+    /// made once so that typing filters 10,000 issues without allocating.
+    key: String,
+}
+
+impl Slot {
+    /// A slot for an issue not read yet.
+    pub fn new(info: IssueInfo) -> Slot {
+        let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+        let key = format!("{} {date} {}", info.title, info.name).to_lowercase();
+        Slot { info, issue: None, error: None, key }
+    }
+
+    /// Whether every one of `words` (lower case) is in the title, date or name.
+    pub fn matches(&self, words: &[memchr::memmem::Finder<'_>]) -> bool {
+        words.iter().all(|w| w.find(self.key.as_bytes()).is_some())
+    }
+
+    /// The source name.
+    pub fn name(&self) -> &str {
+        &self.info.name
+    }
+}
+
+/// The issues, newest first, and which one is current.
+#[derive(Debug, Clone, Default)]
+pub struct Library {
+    /// Every issue, newest first once the library is known.
+    pub slots: Vec<Slot>,
+    /// Index of the current issue.
+    pub current: usize,
+    /// Issues found so far / in all while the library is being read.
+    pub progress: Option<(usize, usize)>,
+}
+
+impl Library {
+    /// The current issue, when loaded.
+    pub fn issue(&self) -> Option<&Arc<Issue>> {
+        self.slots.get(self.current)?.issue.as_ref()
+    }
+
+    /// The index of the issue with this source name.
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.slots.iter().position(|s| s.info.name == name)
+    }
+
+    /// The index of the issue with this source name, added at the end if
+    /// the library doesn't have it (a bookmark from elsewhere).
+    pub fn add(&mut self, name: &str) -> usize {
+        self.position(name).unwrap_or_else(|| {
+            self.slots.push(Slot::new(IssueInfo::from_name(name)));
+            self.slots.len() - 1
+        })
+    }
+
+    /// Replaces the list with what was found on disk: newest first, issues
+    /// already read kept, the current one still current (kept even if it is
+    /// no longer found, so the reader is never pulled away mid-article).
+    pub fn replace(&mut self, mut found: Vec<IssueInfo>) {
+        let current = self.slots.get(self.current).cloned();
+        let mut old: HashMap<String, Slot> = self.slots.drain(..).map(|s| (s.info.name.clone(), s)).collect();
+        if let Some(cur) = &current
+            && !found.iter().any(|f| f.name == cur.info.name)
+        {
+            found.push(cur.info.clone());
+        }
+        sort_newest_first(&mut found);
+        self.slots = found
+            .into_iter()
+            .map(|info| match old.remove(&info.name) {
+                Some(slot) => Slot { issue: slot.issue, error: slot.error, ..Slot::new(info) },
+                None => Slot::new(info),
+            })
+            .collect();
+        self.current = current.and_then(|c| self.position(&c.info.name)).unwrap_or(0);
+    }
+}
+
+/// Newest first; undated issues after dated ones, by name.
+pub fn sort_newest_first(list: &mut [IssueInfo]) {
+    list.sort_by(|a, b| match (a.date, b.date) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.name.cmp(&b.name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.name.cmp(&b.name),
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(name: &str) -> IssueInfo {
+        IssueInfo::from_name(name)
+    }
+
+    #[test]
+    fn names_give_titles_and_dates() {
+        let i = info("/papers/1996/01/东昌府报-19960102.txt");
+        assert_eq!(i.title, "东昌府报");
+        assert_eq!(i.date, Some("1996-01-02".parse().unwrap()));
+        assert_eq!(info("bundled:x.txt").title, "x");
+    }
+
+    #[test]
+    fn replacing_sorts_newest_first_and_keeps_the_current_issue() {
+        let mut lib = Library {
+            slots: vec![Slot::new(info("a/东昌府报-19960103.txt")), Slot::new(info("gone.txt"))],
+            current: 1,
+            progress: None,
+        };
+        lib.replace(vec![info("a/东昌府报-19960101.txt"), info("a/东昌府报-19960103.txt"), info("b/undated.txt")]);
+        let names: Vec<&str> = lib.slots.iter().map(Slot::name).collect();
+        assert_eq!(names, ["a/东昌府报-19960103.txt", "a/东昌府报-19960101.txt", "b/undated.txt", "gone.txt"]);
+        assert_eq!(lib.current, 3, "the issue being read stays, and stays current");
+    }
+}

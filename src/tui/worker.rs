@@ -1,0 +1,211 @@
+//! Work off the event loop: finding the library's issue files, keeping the
+//! archive index up to date, watching library folders for new issues, and
+//! searching every issue. Reports come back as actions; the reader never
+//! waits for any of it.
+
+use crate::app::{Action, Found, IssueInfo};
+use crate::library::{self, ArchiveHit, Index, Source};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+/// Where the library is.
+#[derive(Debug, Clone)]
+pub enum Shelf {
+    /// The samples built into dubao: nothing to find or index.
+    Bundled,
+    /// Files and folders on disk.
+    Paths(Vec<PathBuf>),
+}
+
+/// What the worker is asked to do.
+enum Job {
+    Search(String),
+    Rescan,
+}
+
+/// The handle the event loop keeps.
+pub struct Worker {
+    jobs: Sender<Job>,
+    cancel: Arc<AtomicBool>,
+}
+
+/// How long changes in a watched folder settle before it is read again:
+/// copying an issue in makes a burst of events.
+const SETTLE: Duration = Duration::from_millis(400);
+/// How often search results are handed over while they stream in.
+const BATCH: Duration = Duration::from_millis(60);
+
+impl Worker {
+    /// Starts the worker; its reports arrive on `out` as actions.
+    pub fn start(shelf: Shelf, cache: Option<PathBuf>, out: Sender<Action>) -> Worker {
+        let (jobs, inbox) = channel();
+        let cancel = Arc::new(AtomicBool::new(false));
+        let flag = cancel.clone();
+        let rescan = jobs.clone();
+        std::thread::spawn(move || {
+            let _watcher = watch(&shelf, rescan);
+            let mut w = Librarian { shelf, index: Index::open(cache), out, cancel: flag, files: Vec::new() };
+            w.run(inbox);
+        });
+        Worker { jobs, cancel }
+    }
+
+    /// Searches every issue; results come back as [`Action::Found`].
+    pub fn search(&self, query: String) {
+        self.cancel.store(false, Ordering::SeqCst);
+        let _ = self.jobs.send(Job::Search(query));
+    }
+
+    /// Stops the search under way.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+}
+
+struct Librarian {
+    shelf: Shelf,
+    index: Index,
+    out: Sender<Action>,
+    cancel: Arc<AtomicBool>,
+    files: Vec<PathBuf>,
+}
+
+impl Librarian {
+    fn run(&mut self, inbox: Receiver<Job>) {
+        self.scan();
+        while let Ok(job) = inbox.recv() {
+            match job {
+                Job::Search(q) => self.search(&q),
+                Job::Rescan => {
+                    // Let a burst of file events settle, then read once.
+                    let until = Instant::now() + SETTLE;
+                    while let Ok(Job::Rescan) = inbox.recv_timeout(until.saturating_duration_since(Instant::now())) {}
+                    self.scan();
+                }
+            }
+        }
+    }
+
+    /// Finds the issue files, reports them at once by name, then indexes
+    /// them (reporting progress) and reports them again with what the
+    /// index knows (titles and dates from inside the files).
+    fn scan(&mut self) {
+        let Shelf::Paths(paths) = &self.shelf else { return };
+        let (sources, _errors) = library::collect(paths);
+        self.files = sources
+            .into_iter()
+            .filter_map(|s| match s.absolute() {
+                Source::File(p) => Some(p),
+                Source::Bundled { .. } => None,
+            })
+            .collect();
+        let infos: Vec<IssueInfo> = self.files.iter().map(|p| IssueInfo::from_name(&p.display().to_string())).collect();
+        let _ = self.out.send(Action::Library(infos));
+        self.update_index();
+    }
+
+    fn update_index(&mut self) {
+        let total = self.files.len();
+        let out = self.out.clone();
+        let mut last = Instant::now();
+        let mut progress = |done: usize, all: usize| {
+            if last.elapsed() > Duration::from_millis(100) {
+                last = Instant::now();
+                let _ = out.send(Action::Progress(Some((done, all))));
+            }
+        };
+        let never = AtomicBool::new(false);
+        let report = self.index.update(&self.files, &mut progress, &never);
+        let _ = self.out.send(Action::Progress(None));
+        if let Some((path, problem)) = report.errors.first() {
+            let more = report.errors.len() - 1;
+            let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
+            let _ = self.out.send(Action::Notice(format!("{}: {problem}{tail}", path.display())));
+        }
+        let infos: Vec<IssueInfo> = self
+            .index
+            .issues()
+            .into_iter()
+            .map(|m| IssueInfo { name: m.path.display().to_string(), title: m.title.clone(), date: m.date })
+            .collect();
+        if infos.len() == total {
+            let _ = self.out.send(Action::Library(infos));
+        }
+    }
+
+    /// Searches every issue, handing results over in batches.
+    fn search(&mut self, query: &str) {
+        match &self.shelf {
+            Shelf::Bundled => self.search_bundled(query),
+            Shelf::Paths(_) => {
+                let out = self.out.clone();
+                let mut batch = Vec::new();
+                let mut last = Instant::now();
+                let mut on_hit = |hit: ArchiveHit| {
+                    batch.push(found(hit));
+                    if last.elapsed() > BATCH {
+                        last = Instant::now();
+                        let _ = out.send(Action::Found(std::mem::take(&mut batch)));
+                    }
+                    true
+                };
+                let stats = self.index.search(query, &mut on_hit, &self.cancel);
+                let _ = self.out.send(Action::Found(batch));
+                let _ = self.out.send(Action::FoundAll(stats.issues));
+            }
+        }
+    }
+
+    /// The bundled samples are few and small: search them without an index.
+    fn search_bundled(&self, query: &str) {
+        let mut results = Vec::new();
+        let mut on_hit = |hit: ArchiveHit| {
+            results.push(found(hit));
+            true
+        };
+        let stats = library::search_sources(&library::bundled(), query, &mut on_hit, &mut |_, _| {}, &self.cancel);
+        let _ = self.out.send(Action::Found(results));
+        let _ = self.out.send(Action::FoundAll(stats.issues));
+    }
+}
+
+fn found(hit: ArchiveHit) -> Found {
+    let path = hit.path.display().to_string();
+    Found {
+        // Bundled samples come back under their `bundled:` names.
+        source: library::Source::from_name(&path).display_name(),
+        issue_title: hit.issue_title,
+        date: hit.date,
+        article: hit.article,
+        headline: hit.headline,
+        pos: hit.pos,
+        snippet: hit.snippet,
+        snippet_match: hit.snippet_match,
+    }
+}
+
+/// Watches library folders; any change asks for a rescan. `None` when there
+/// is nothing to watch or the system can't watch.
+fn watch(shelf: &Shelf, rescan: Sender<Job>) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let Shelf::Paths(paths) = shelf else { return None };
+    let dirs: Vec<&PathBuf> = paths.iter().filter(|p| p.is_dir()).collect();
+    if dirs.is_empty() {
+        return None;
+    }
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let interesting =
+            event.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| library::is_issue_file(p) || p.is_dir()));
+        if interesting {
+            let _ = rescan.send(Job::Rescan);
+        }
+    })
+    .ok()?;
+    for dir in dirs {
+        let _ = watcher.watch(dir, RecursiveMode::Recursive);
+    }
+    Some(watcher)
+}

@@ -1,0 +1,72 @@
+//! The archive search overlay: the phrase, then matching articles across
+//! the library as they come in, each with a snippet around the match.
+
+use super::Theme;
+use super::cells::{put, truncate};
+use crate::app::{ArchiveView, State};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// Draws the overlay centred over `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
+    let amb = state.settings.layout.ambiguous;
+    let w = area.width.saturating_sub(4).clamp(1, 110);
+    let h = area.height.saturating_sub(2).max(1);
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
+    let buf = frame.buffer_mut();
+    let state_text = match (v.running, v.searched) {
+        (true, _) => format!("searching… {} found", v.results.len()),
+        (false, Some(n)) => format!("{} found in {n} issues", v.results.len()),
+        _ => "every issue in the library".into(),
+    };
+    let title = format!(" search · {state_text} ");
+    put(
+        buf,
+        r.x + 2,
+        r.y,
+        r.right().saturating_sub(1),
+        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
+        theme.title,
+        amb,
+    );
+    let inner = crate::app::geometry::inner(r);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let cursor = if v.typing { "▏" } else { "" };
+    let prompt = format!("phrase: {}{cursor}", v.query);
+    let style = if v.typing { theme.key } else { theme.read };
+    put(buf, inner.x + 1, inner.y, inner.right(), &truncate(&prompt, usize::from(inner.width - 1), amb), style, amb);
+    let per_page = usize::from((inner.height - 1) / 2).max(1);
+    let first = v.selected.saturating_sub(per_page - 1);
+    let width = usize::from(inner.width.saturating_sub(2));
+    for (k, f) in v.results.iter().enumerate().skip(first).take(per_page) {
+        let y = inner.y + 1 + ((k - first) * 2) as u16;
+        let chosen = k == v.selected && !v.typing;
+        let line = if chosen { theme.selected } else { Default::default() };
+        if chosen {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 2.min(inner.bottom() - y)), line);
+        }
+        let date = f.date.map(|d| d.to_string()).unwrap_or_default();
+        let head = format!("{date}  {}  ", f.issue_title);
+        let x = put(buf, inner.x + 1, y, inner.right(), &truncate(&head, width / 2, amb), line.patch(theme.read), amb);
+        let room = usize::from(inner.right().saturating_sub(x));
+        put(buf, x, y, inner.right(), &truncate(&f.headline, room, amb), line.patch(theme.unread), amb);
+        if y + 1 < inner.bottom() {
+            let m = &f.snippet_match;
+            let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
+            let (before, hit, after) = if ok {
+                (&f.snippet[..m.start], &f.snippet[m.start..m.end], &f.snippet[m.end..])
+            } else {
+                (f.snippet.as_str(), "", "")
+            };
+            let end = inner.right();
+            let x = put(buf, inner.x + 3, y + 1, end, before, line, amb);
+            let x = put(buf, x, y + 1, end, hit, theme.matched, amb);
+            put(buf, x, y + 1, end, after, line, amb);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! The issue picker: the library newest first, filtered as you type.
+
+use super::Theme;
+use super::cells::{put, truncate};
+use crate::app::State;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear};
+
+/// Draws the picker centred over `area`.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    state: &State,
+    theme: &Theme,
+    filter: &str,
+    selected: usize,
+    list: &[usize],
+) {
+    let amb = state.settings.layout.ambiguous;
+    let w = area.width.saturating_sub(4).clamp(1, 90);
+    let h = area.height.saturating_sub(2).max(1);
+    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
+    frame.render_widget(Clear, r);
+    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
+    let buf = frame.buffer_mut();
+    let total = state.library.slots.len();
+    let title = format!(" issues · {} of {total} ", list.len());
+    put(
+        buf,
+        r.x + 2,
+        r.y,
+        r.right().saturating_sub(1),
+        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
+        theme.title,
+        amb,
+    );
+    let inner = crate::app::geometry::inner(r);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let prompt = format!("filter: {filter}▏");
+    put(
+        buf,
+        inner.x + 1,
+        inner.y,
+        inner.right(),
+        &truncate(&prompt, usize::from(inner.width - 1), amb),
+        theme.key,
+        amb,
+    );
+    let rows = usize::from(inner.height - 1);
+    let selected = selected.min(list.len().saturating_sub(1));
+    let first = selected.saturating_sub(rows.saturating_sub(1));
+    for (k, &i) in list.iter().enumerate().skip(first).take(rows) {
+        let y = inner.y + 1 + (k - first) as u16;
+        let Some(slot) = state.library.slots.get(i) else { continue };
+        let style = if k == selected { theme.selected } else { Default::default() };
+        if k == selected {
+            buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        let current = if i == state.library.current { "▶ " } else { "  " };
+        let date = slot.info.date.map(|d| d.to_string()).unwrap_or_else(|| "          ".into());
+        let x = put(buf, inner.x + 1, y, inner.right(), current, style.patch(theme.marker), amb);
+        let x = put(buf, x, y, inner.right(), &format!("{date}  "), style, amb);
+        let room = usize::from(inner.right().saturating_sub(x));
+        put(buf, x, y, inner.right(), &truncate(&slot.info.title, room, amb), style.patch(theme.unread), amb);
+    }
+}
