@@ -522,17 +522,17 @@ fn found(source: &str, article: &str, pos: dubao::model::Pos) -> Found {
 fn archive_search_streams_results_and_opens_one_at_its_match() {
     let mut s = reader((100, 14));
     update(&mut s, Action::ArchiveSearch);
-    assert_eq!(s.mode(), dubao::app::Mode::Prompt);
+    assert_eq!(s.mode(), dubao::app::Mode::Filter);
     for c in "雨污分流".chars() {
         update(&mut s, Action::Input(c));
     }
-    assert_eq!(update(&mut s, Action::InputSubmit), [Effect::ArchiveSearch("雨污分流".into())]);
+    assert_eq!(update(&mut s, Action::InputSubmit), [Effect::ArchiveSearch { search: 1, query: "雨污分流".into() }]);
     let target = issue("styles/brackets-sections.txt");
     let a = target.articles().nth(2).unwrap().clone();
     let pos = dubao::model::Pos { element: dubao::model::Element::Block(2), offset: 30 };
-    update(&mut s, Action::Found(vec![found("elsewhere.txt", "nope", pos)]));
-    update(&mut s, Action::Found(vec![found("styles/brackets-sections.txt", &a.id.0, pos)]));
-    update(&mut s, Action::FoundAll(2));
+    update(&mut s, Action::Found { search: 1, results: vec![found("elsewhere.txt", "nope", pos)] });
+    update(&mut s, Action::Found { search: 1, results: vec![found("styles/brackets-sections.txt", &a.id.0, pos)] });
+    update(&mut s, Action::FoundAll { search: 1, issues: 2 });
     match &s.overlay {
         Some(Overlay::Archive(v)) => {
             assert_eq!(v.results.len(), 2);
@@ -548,6 +548,45 @@ fn archive_search_streams_results_and_opens_one_at_its_match() {
     assert_eq!(s.nav.focus, Focus::Article);
     let line = s.view.layout().unwrap().line_of(pos);
     assert!(line >= s.view.top && line < s.view.top + 10, "the match is on screen");
+
+    // S again: the same results to go back to, the phrase ready to be replaced.
+    update(&mut s, Action::ArchiveSearch);
+    let view = |s: &State| match &s.overlay {
+        Some(Overlay::Archive(v)) => v.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert!(view(&s).typing && view(&s).fresh);
+    assert_eq!(view(&s).results.len(), 2);
+    assert!(update(&mut s, Action::InputSubmit).is_empty(), "back to the results, not searching again");
+    assert!(!view(&s).typing);
+    assert_eq!(view(&s).selected, 1, "where the reader was");
+    update(&mut s, Action::ArchiveSearch);
+    update(&mut s, Action::Input('河'));
+    assert_eq!((view(&s).query.as_str(), view(&s).results.len()), ("河", 0), "typing replaced the phrase");
+    assert_eq!(update(&mut s, Action::InputSubmit), [Effect::ArchiveSearch { search: 2, query: "河".into() }]);
+}
+
+#[test]
+fn results_of_a_search_given_up_on_never_mix_with_the_next() {
+    let mut s = reader((100, 30));
+    let pos = dubao::model::Pos { element: dubao::model::Element::Block(0), offset: 0 };
+    update(&mut s, Action::ArchiveSearch);
+    update(&mut s, Action::Input('雨'));
+    update(&mut s, Action::InputSubmit);
+    update(&mut s, Action::Back);
+    update(&mut s, Action::ArchiveSearch);
+    update(&mut s, Action::Input('河'));
+    update(&mut s, Action::InputSubmit);
+    // The first search's last batch and its end arrive late.
+    update(&mut s, Action::Found { search: 1, results: vec![found("old.txt", "old", pos)] });
+    update(&mut s, Action::FoundAll { search: 1, issues: 9 });
+    update(&mut s, Action::Found { search: 2, results: vec![found("new.txt", "new", pos)] });
+    let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
+    assert_eq!(v.results.iter().map(|f| f.source.as_str()).collect::<Vec<_>>(), ["new.txt"]);
+    assert!(v.running, "still searching: the end that came was the first search's");
+    update(&mut s, Action::FoundAll { search: 2, issues: 4 });
+    let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
+    assert_eq!((v.running, v.searched), (false, Some(4)));
 }
 
 #[test]

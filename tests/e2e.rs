@@ -75,6 +75,46 @@ fn bundled_samples_open_with_no_arguments_and_issues_switch() {
 }
 
 #[test]
+fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    for entry in std::fs::read_dir(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("issues")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 36, home, false);
+    t.wait_text("issue 1/4");
+
+    // Archive search: the phrase is cut by a hyphen at a line end in the file.
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("construction is EXPECTED\r");
+    t.wait_text("1 found in 4 issues");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.wait_text("Construction is expected");
+    t.send("\r");
+    t.wait_text("issue 3/4");
+    t.wait_for("the article at its match", |s| s.contains("Riverton Courier") && s.contains("struction is expected"));
+
+    // A new issue dropped into the folder joins the library.
+    let new = "清河日报\n2024年4月1日\n\n第01版\n\n新图书馆今日开放\n\n本报讯 4月1日,新图书馆正式开放。\n";
+    std::fs::write(papers.join("清河日报-20240401.txt"), new).unwrap();
+    t.wait_text("issue 4/5");
+    t.send("i");
+    t.wait_text("issues · 5 of 5");
+    t.send("0401");
+    t.wait_text("1 of 5");
+    t.wait_text("2024-04-01");
+    t.send("\r");
+    t.wait_text("新图书馆今日开放");
+    t.wait_text("issue 1/5");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);

@@ -113,12 +113,22 @@ pub enum Action {
     /// Reading the library: issues done of all (`None` when finished).
     #[serde(skip)]
     Progress(Option<(usize, usize)>),
-    /// More archive search results.
+    /// More results of archive search number `search`.
     #[serde(skip)]
-    Found(Vec<super::Found>),
-    /// The archive search has finished (or was cancelled): issues searched.
+    Found {
+        /// Which search (results of one given up on are dropped).
+        search: u64,
+        /// The matching articles.
+        results: Vec<super::Found>,
+    },
+    /// Archive search number `search` has finished: issues searched.
     #[serde(skip)]
-    FoundAll(usize),
+    FoundAll {
+        /// Which search.
+        search: u64,
+        /// Issues searched.
+        issues: usize,
+    },
     /// Issue number `index` was loaded (or could not be).
     #[serde(skip)]
     Loaded {
@@ -218,8 +228,8 @@ impl Action {
                 | Action::Notice(_)
                 | Action::Library(_)
                 | Action::Progress(_)
-                | Action::Found(_)
-                | Action::FoundAll(_)
+                | Action::Found { .. }
+                | Action::FoundAll { .. }
         )
     }
 

@@ -38,50 +38,84 @@ pub struct ArchiveView {
     pub query: String,
     /// The phrase is being typed.
     pub typing: bool,
+    /// The phrase is the last search's, shown again: typing replaces it,
+    /// Enter goes back to its results.
+    pub fresh: bool,
     /// Matching articles so far.
     pub results: Vec<Found>,
     /// The selected result.
     pub selected: usize,
+    /// The number of the search the results are from.
+    pub search: u64,
     /// A search is under way.
     pub running: bool,
     /// When finished: how many issues were searched.
     pub searched: Option<usize>,
 }
 
-/// `S`: a new search, starting from the last phrase.
+/// `S`: the last search again, its phrase ready to be replaced and its
+/// results ready to go back to.
 pub(super) fn open(state: &mut State) {
-    let query = match &state.overlay {
-        Some(Overlay::Archive(v)) => v.query.clone(),
-        _ => state.last_archive_query.clone(),
+    let v = state.last_archive.take().unwrap_or_default();
+    state.overlay = Some(Overlay::Archive(ArchiveView { typing: true, fresh: !v.query.is_empty(), ..v }));
+}
+
+/// Closes the overlay, cancelling a search under way and keeping the
+/// search to come back to (its phrase only, if it didn't finish).
+fn close(state: &mut State, v: ArchiveView, effects: &mut Vec<Effect>) {
+    let v = if v.running {
+        effects.push(Effect::CancelArchiveSearch);
+        ArchiveView { query: v.query, ..Default::default() }
+    } else {
+        v
     };
-    state.overlay = Some(Overlay::Archive(ArchiveView { query, typing: true, ..Default::default() }));
+    state.last_archive = Some(ArchiveView { typing: false, fresh: false, ..v });
+    state.overlay = None;
+}
+
+/// A changed phrase: the results shown were for another.
+fn edited(v: &mut ArchiveView) {
+    if !v.running {
+        v.results.clear();
+        v.searched = None;
+        v.selected = 0;
+    }
+    v.fresh = false;
 }
 
 /// Keys while the archive overlay is open.
 pub(super) fn handle(state: &mut State, mut v: ArchiveView, action: &Action, effects: &mut Vec<Effect>) {
     let last = v.results.len().saturating_sub(1);
     if v.typing {
+        let has_results = !v.results.is_empty();
         match action {
-            Action::Input(c) => v.query.push(*c),
+            Action::Input(c) => {
+                if v.fresh {
+                    v.query.clear();
+                }
+                edited(&mut v);
+                v.query.push(*c);
+            }
             Action::InputBackspace => {
+                edited(&mut v);
                 v.query.pop();
+            }
+            // Back to the results of the phrase shown.
+            Action::InputSubmit | Action::Down if v.fresh && has_results => {
+                v.typing = false;
+                v.fresh = false;
             }
             Action::InputSubmit if !v.query.trim().is_empty() => {
                 if v.running {
                     effects.push(Effect::CancelArchiveSearch);
                 }
-                v = ArchiveView { query: v.query.trim().to_string(), running: true, ..Default::default() };
-                state.last_archive_query = v.query.clone();
-                effects.push(Effect::ArchiveSearch(v.query.clone()));
+                state.archive_searches += 1;
+                let search = state.archive_searches;
+                v = ArchiveView { query: v.query.trim().to_string(), search, running: true, ..Default::default() };
+                effects.push(Effect::ArchiveSearch { search, query: v.query.clone() });
             }
-            Action::InputSubmit => {}
-            Action::InputCancel | Action::Quit => {
-                if v.running {
-                    effects.push(Effect::CancelArchiveSearch);
-                }
-                state.overlay = None;
-                return;
-            }
+            Action::Down if has_results => v.typing = false,
+            Action::InputCancel | Action::Quit => return close(state, v, effects),
             _ => {}
         }
         state.overlay = Some(Overlay::Archive(v));
@@ -94,40 +128,41 @@ pub(super) fn handle(state: &mut State, mut v: ArchiveView, action: &Action, eff
         Action::PageUp | Action::HalfPageUp => v.selected = v.selected.saturating_sub(10),
         Action::Top => v.selected = 0,
         Action::Bottom => v.selected = last,
-        Action::Search | Action::ArchiveSearch => v.typing = true,
+        Action::Search | Action::ArchiveSearch => {
+            v.typing = true;
+            v.fresh = true;
+        }
         Action::Open => {
             if let Some(found) = v.results.get(v.selected).cloned() {
-                if v.running {
-                    effects.push(Effect::CancelArchiveSearch);
-                }
-                state.overlay = None;
+                close(state, v, effects);
                 go_to(state, &found, effects);
                 return;
             }
         }
-        Action::Back | Action::Quit => {
-            if v.running {
-                effects.push(Effect::CancelArchiveSearch);
-            }
-            state.overlay = None;
-            return;
-        }
+        Action::Back | Action::Quit => return close(state, v, effects),
         _ => {}
     }
     state.overlay = Some(Overlay::Archive(v));
 }
 
-/// Results coming in from the background search.
-pub(super) fn found(state: &mut State, more: Vec<Found>) {
-    if let Some(Overlay::Archive(v)) = &mut state.overlay {
+/// Results coming in from the background search (dropped if they are
+/// from a search given up on).
+pub(super) fn found(state: &mut State, search: u64, more: Vec<Found>) {
+    if let Some(Overlay::Archive(v)) = &mut state.overlay
+        && v.running
+        && v.search == search
+    {
         let room = MAX_RESULTS.saturating_sub(v.results.len());
         v.results.extend(more.into_iter().take(room));
     }
 }
 
 /// The background search has finished.
-pub(super) fn finished(state: &mut State, searched: usize) {
-    if let Some(Overlay::Archive(v)) = &mut state.overlay {
+pub(super) fn finished(state: &mut State, search: u64, searched: usize) {
+    if let Some(Overlay::Archive(v)) = &mut state.overlay
+        && v.running
+        && v.search == search
+    {
         v.running = false;
         v.searched = Some(searched);
     }

@@ -33,8 +33,14 @@ use search::Hit;
 pub enum Effect {
     /// Load issue number n and send back [`Action::Loaded`].
     Load(usize),
-    /// Search the whole library; send back [`Action::Found`] as matches come.
-    ArchiveSearch(String),
+    /// Search the whole library; send back [`Action::Found`] as matches
+    /// come, then [`Action::FoundAll`], both with this search's number.
+    ArchiveSearch {
+        /// The search's number.
+        search: u64,
+        /// The phrase.
+        query: String,
+    },
     /// Stop the archive search under way.
     CancelArchiveSearch,
     /// Persist this change now (a bookmark, a read mark).
@@ -132,8 +138,10 @@ pub struct State {
     saved_place: Option<(usize, crate::model::ArticleId, Option<crate::model::Pos>)>,
     /// A place to bring into view once its article is shown (an archive match).
     reveal: Option<(crate::model::ArticleId, crate::model::Pos)>,
-    /// The last phrase searched for across the library.
-    last_archive_query: String,
+    /// The last archive search, to go back to its results.
+    last_archive: Option<ArchiveView>,
+    /// Archive searches started.
+    archive_searches: u64,
 }
 
 impl State {
@@ -157,7 +165,8 @@ impl State {
             pending: None,
             saved_place: None,
             reveal: None,
-            last_archive_query: String::new(),
+            last_archive: None,
+            archive_searches: 0,
         }
     }
 
@@ -170,7 +179,7 @@ impl State {
     pub fn mode(&self) -> Mode {
         match &self.overlay {
             Some(Overlay::Bookmarks { note: Some(_), .. }) => Mode::Prompt,
-            Some(Overlay::Archive(v)) if v.typing => Mode::Prompt,
+            Some(Overlay::Archive(v)) if v.typing => Mode::Filter,
             Some(Overlay::Issues { .. }) => Mode::Filter,
             _ if self.search.prompt.is_some() => Mode::Prompt,
             _ => Mode::Normal,

@@ -110,8 +110,8 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
             }
         }
         Action::Progress(p) => state.library.progress = p,
-        Action::Found(more) => super::archive::found(state, more),
-        Action::FoundAll(n) => super::archive::finished(state, n),
+        Action::Found { search, results } => super::archive::found(state, search, results),
+        Action::FoundAll { search, issues } => super::archive::finished(state, search, issues),
         Action::DeleteBookmark | Action::EditNote => {
             state.status = Some(format!("press {} for the bookmarks list", state.keymap.hint(&[Action::Bookmarks])));
         }

@@ -161,7 +161,7 @@ impl Shell<'_> {
                         Effect::Moved => {
                             self.moved.get_or_insert_with(Instant::now);
                         }
-                        Effect::ArchiveSearch(query) => self.worker.search(query),
+                        Effect::ArchiveSearch { search, query } => self.worker.search(search, query),
                         Effect::CancelArchiveSearch => self.worker.cancel(),
                     }
                 }

@@ -22,13 +22,19 @@ pub enum Shelf {
 
 /// What the worker is asked to do.
 enum Job {
-    Search(String),
+    /// Archive search number `id`, until `cancel` is set.
+    Search {
+        id: u64,
+        query: String,
+        cancel: Arc<AtomicBool>,
+    },
     Rescan,
 }
 
 /// The handle the event loop keeps.
 pub struct Worker {
     jobs: Sender<Job>,
+    /// The flag that stops the latest search.
     cancel: Arc<AtomicBool>,
 }
 
@@ -42,21 +48,22 @@ impl Worker {
     /// Starts the worker; its reports arrive on `out` as actions.
     pub fn start(shelf: Shelf, cache: Option<PathBuf>, out: Sender<Action>) -> Worker {
         let (jobs, inbox) = channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let flag = cancel.clone();
         let rescan = jobs.clone();
         std::thread::spawn(move || {
             let _watcher = watch(&shelf, rescan);
-            let mut w = Librarian { shelf, index: Index::open(cache), out, cancel: flag, files: Vec::new() };
+            let mut w = Librarian { shelf, index: Index::open(cache), out, files: Vec::new() };
             w.run(inbox);
         });
-        Worker { jobs, cancel }
+        Worker { jobs, cancel: Arc::new(AtomicBool::new(false)) }
     }
 
-    /// Searches every issue; results come back as [`Action::Found`].
-    pub fn search(&self, query: String) {
-        self.cancel.store(false, Ordering::SeqCst);
-        let _ = self.jobs.send(Job::Search(query));
+    /// Searches every issue; results come back as [`Action::Found`] and
+    /// [`Action::FoundAll`] numbered `id`. A search still under way is
+    /// given up.
+    pub fn search(&mut self, id: u64, query: String) {
+        self.cancel();
+        self.cancel = Arc::new(AtomicBool::new(false));
+        let _ = self.jobs.send(Job::Search { id, query, cancel: self.cancel.clone() });
     }
 
     /// Stops the search under way.
@@ -69,7 +76,6 @@ struct Librarian {
     shelf: Shelf,
     index: Index,
     out: Sender<Action>,
-    cancel: Arc<AtomicBool>,
     files: Vec<PathBuf>,
 }
 
@@ -78,7 +84,7 @@ impl Librarian {
         self.scan();
         while let Ok(job) = inbox.recv() {
             match job {
-                Job::Search(q) => self.search(&q),
+                Job::Search { id, query, cancel } => self.search(id, &query, &cancel),
                 Job::Rescan => {
                     // Let a burst of file events settle, then read once.
                     let until = Instant::now() + SETTLE;
@@ -137,38 +143,28 @@ impl Librarian {
     }
 
     /// Searches every issue, handing results over in batches.
-    fn search(&mut self, query: &str) {
-        match &self.shelf {
-            Shelf::Bundled => self.search_bundled(query),
-            Shelf::Paths(_) => {
-                let out = self.out.clone();
-                let mut batch = Vec::new();
-                let mut last = Instant::now();
-                let mut on_hit = |hit: ArchiveHit| {
-                    batch.push(found(hit));
-                    if last.elapsed() > BATCH {
-                        last = Instant::now();
-                        let _ = out.send(Action::Found(std::mem::take(&mut batch)));
-                    }
-                    true
-                };
-                let stats = self.index.search(query, &mut on_hit, &self.cancel);
-                let _ = self.out.send(Action::Found(batch));
-                let _ = self.out.send(Action::FoundAll(stats.issues));
-            }
+    fn search(&mut self, search: u64, query: &str, cancel: &AtomicBool) {
+        if cancel.load(Ordering::SeqCst) {
+            return;
         }
-    }
-
-    /// The bundled samples are few and small: search them without an index.
-    fn search_bundled(&self, query: &str) {
-        let mut results = Vec::new();
+        let out = self.out.clone();
+        let mut batch = Vec::new();
+        let mut last = Instant::now();
         let mut on_hit = |hit: ArchiveHit| {
-            results.push(found(hit));
+            batch.push(found(hit));
+            if last.elapsed() > BATCH {
+                last = Instant::now();
+                let _ = out.send(Action::Found { search, results: std::mem::take(&mut batch) });
+            }
             true
         };
-        let stats = library::search_sources(&library::bundled(), query, &mut on_hit, &mut |_, _| {}, &self.cancel);
-        let _ = self.out.send(Action::Found(results));
-        let _ = self.out.send(Action::FoundAll(stats.issues));
+        let stats = match &self.shelf {
+            // The bundled samples are few and small: searched without an index.
+            Shelf::Bundled => library::search_sources(&library::bundled(), query, &mut on_hit, &mut |_, _| {}, cancel),
+            Shelf::Paths(_) => self.index.search(query, &mut on_hit, cancel),
+        };
+        let _ = self.out.send(Action::Found { search, results: batch });
+        let _ = self.out.send(Action::FoundAll { search, issues: stats.issues });
     }
 }
 

@@ -17,9 +17,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     frame.render_widget(Clear, r);
     frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
     let buf = frame.buffer_mut();
-    let state_text = match (v.running, v.searched) {
-        (true, _) => format!("searching… {} found", v.results.len()),
-        (false, Some(n)) => format!("{} found in {n} issues", v.results.len()),
+    let state_text = match (v.running, v.searched, state.library.progress) {
+        // A search waits for the index to take in what is new.
+        (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
+        (true, _, _) => format!("searching… {} found", v.results.len()),
+        (false, Some(n), _) => format!("{} found in {n} issues", v.results.len()),
         _ => "every issue in the library".into(),
     };
     let title = format!(" search · {state_text} ");
@@ -36,10 +38,15 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let cursor = if v.typing { "▏" } else { "" };
-    let prompt = format!("phrase: {}{cursor}", v.query);
     let style = if v.typing { theme.key } else { theme.read };
-    put(buf, inner.x + 1, inner.y, inner.right(), &truncate(&prompt, usize::from(inner.width - 1), amb), style, amb);
+    let x = put(buf, inner.x + 1, inner.y, inner.right(), "phrase: ", style, amb);
+    // The last search's phrase, shown selected: typing replaces it.
+    let q_style = if v.typing && v.fresh { theme.selected } else { style };
+    let room = usize::from(inner.right().saturating_sub(x + 1));
+    let x = put(buf, x, inner.y, inner.right(), &truncate(&v.query, room, amb), q_style, amb);
+    if v.typing {
+        put(buf, x, inner.y, inner.right(), "▏", style, amb);
+    }
     let per_page = usize::from((inner.height - 1) / 2).max(1);
     let first = v.selected.saturating_sub(per_page - 1);
     let width = usize::from(inner.width.saturating_sub(2));

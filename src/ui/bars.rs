@@ -43,9 +43,19 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
-/// Key hints from the active keymap, or a message, or the search prompt.
+/// Key hints from the active keymap, or a message, or the search prompt;
+/// at the right end, how far the library's indexing has got.
 pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
+    let mut area = area;
+    if let Some((done, all)) = state.library.progress {
+        let text = format!(" indexing {done}/{all} ");
+        let w = text.len() as u16;
+        if area.width >= w + 20 {
+            area.width -= w;
+            put(buf, area.right(), area.y, area.right() + w, &text, theme.bar, amb);
+        }
+    }
     let width = usize::from(area.width);
     if let Some(query) = &state.search.prompt {
         let n = state.search.hits.len();
@@ -80,6 +90,31 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     if let Some(msg) = &state.status {
         put(buf, area.x, area.y, area.right(), &truncate(&format!(" {msg}"), width, amb), theme.status, amb);
+        return;
+    }
+    let overlay_hint = match &state.overlay {
+        Some(crate::app::Overlay::Issues { .. }) => {
+            Some(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string())
+        }
+        Some(crate::app::Overlay::Archive(v)) if v.typing => Some(if v.fresh && !v.results.is_empty() {
+            " type a new phrase · ⏎ back to the results · Esc close".to_string()
+        } else {
+            " type a phrase · ⏎ search every issue · Esc close".to_string()
+        }),
+        Some(crate::app::Overlay::Archive(_)) => {
+            let km = &state.keymap;
+            Some(format!(
+                " {} choose · {} read at the match · {} new search · {} close",
+                km.hint(&[Action::Down, Action::Up]),
+                km.hint(&[Action::Open]),
+                km.hint(&[Action::ArchiveSearch]),
+                km.hint(&[Action::Back])
+            ))
+        }
+        _ => None,
+    };
+    if let Some(hint) = overlay_hint {
+        put(buf, area.x, area.y, area.right(), &truncate(&hint, width, amb), theme.status, amb);
         return;
     }
     let km = &state.keymap;
