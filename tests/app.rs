@@ -497,12 +497,12 @@ fn issues_found_while_the_picker_is_open_join_it_and_the_selection_stays() {
     );
     assert_eq!(picked(&s), (3, "p/报-19960101.txt".into()), "the new issue is listed; the selection is the same issue");
     // Typing more narrows what matched; deleting widens it again.
-    for c in " 0104".chars() {
+    for c in " 01-04".chars() {
         update(&mut s, Action::Input(c));
     }
     assert_eq!(picked(&s), (1, "p/报-19960104.txt".into()));
     update(&mut s, Action::InputBackspace);
-    assert_eq!(picked(&s), (3, "p/报-19960104.txt".into()), "“报 010” matches every 报 again");
+    assert_eq!(picked(&s), (3, "p/报-19960104.txt".into()), "“报 01-0” matches every 报 again");
 }
 
 fn found(source: &str, article: &str, pos: dubao::model::Pos) -> Found {
@@ -548,6 +548,8 @@ fn archive_search_streams_results_and_opens_one_at_its_match() {
     assert_eq!(s.nav.focus, Focus::Article);
     let line = s.view.layout().unwrap().line_of(pos);
     assert!(line >= s.view.top && line < s.view.top + 10, "the match is on screen");
+    assert_eq!(s.search.query, "雨污分流", "the phrase is highlighted in the issue");
+    assert_eq!(s.search.hits.len(), 2);
 
     // S again: the same results to go back to, the phrase ready to be replaced.
     update(&mut s, Action::ArchiveSearch);
@@ -586,7 +588,17 @@ fn results_of_a_search_given_up_on_never_mix_with_the_next() {
     assert!(v.running, "still searching: the end that came was the first search's");
     update(&mut s, Action::FoundAll { search: 2, issues: 4 });
     let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
-    assert_eq!((v.running, v.searched), (false, Some(4)));
+    assert_eq!((v.running, v.searched, v.total), (false, Some(4), 1));
+
+    // A phrase in every article of years of issues: all counted, a bounded number kept.
+    update(&mut s, Action::ArchiveSearch);
+    update(&mut s, Action::Input('的'));
+    update(&mut s, Action::InputSubmit);
+    let many: Vec<Found> = (0..20_000).map(|i| found(&format!("{i}.txt"), "a", pos)).collect();
+    update(&mut s, Action::Found { search: 3, results: many });
+    let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
+    assert_eq!(v.total, 20_000);
+    assert!(v.results.len() < 20_000 && v.results[0].source == "0.txt");
 }
 
 #[test]

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 /// Most results kept: a phrase in every article of years of issues would
 /// otherwise grow without end.
-const MAX_RESULTS: usize = 5000;
+pub const MAX_RESULTS: usize = 5000;
 
 /// One matching article somewhere in the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,8 +41,10 @@ pub struct ArchiveView {
     /// The phrase is the last search's, shown again: typing replaces it,
     /// Enter goes back to its results.
     pub fresh: bool,
-    /// Matching articles so far.
+    /// Matching articles so far (the first [`MAX_RESULTS`]).
     pub results: Vec<Found>,
+    /// How many articles matched, listed or not.
+    pub total: usize,
     /// The selected result.
     pub selected: usize,
     /// The number of the search the results are from.
@@ -77,6 +79,7 @@ fn close(state: &mut State, v: ArchiveView, effects: &mut Vec<Effect>) {
 fn edited(v: &mut ArchiveView) {
     if !v.running {
         v.results.clear();
+        v.total = 0;
         v.searched = None;
         v.selected = 0;
     }
@@ -134,8 +137,9 @@ pub(super) fn handle(state: &mut State, mut v: ArchiveView, action: &Action, eff
         }
         Action::Open => {
             if let Some(found) = v.results.get(v.selected).cloned() {
+                let query = v.query.clone();
                 close(state, v, effects);
-                go_to(state, &found, effects);
+                go_to(state, &found, &query, effects);
                 return;
             }
         }
@@ -153,6 +157,7 @@ pub(super) fn found(state: &mut State, search: u64, more: Vec<Found>) {
         && v.search == search
     {
         let room = MAX_RESULTS.saturating_sub(v.results.len());
+        v.total += more.len();
         v.results.extend(more.into_iter().take(room));
     }
 }
@@ -169,11 +174,14 @@ pub(super) fn finished(state: &mut State, search: u64, searched: usize) {
 }
 
 /// Opens a result: its issue, its article, scrolled to the match.
-fn go_to(state: &mut State, found: &Found, effects: &mut Vec<Effect>) {
+fn go_to(state: &mut State, found: &Found, query: &str, effects: &mut Vec<Effect>) {
     let slot = state.library.add(&found.source);
     state.pending = Some(found.article.clone());
     state.reveal = Some((found.article.clone(), found.pos));
     reading::go_to_issue(state, slot, effects);
+    // The phrase stays highlighted in the issue, n / N going on from this match.
+    state.search.query = query.to_string();
+    reading::highlight(state);
     state.nav.focus = Focus::Article;
     if state.settings.mark_read == super::MarkRead::OnOpen && state.article().is_some_and(|a| a.id == found.article) {
         super::marks::set_read(state, true);

@@ -52,7 +52,10 @@ pub(super) fn handle(
     match action {
         Action::Input(c) => {
             filter.push(*c);
-            matches = matching(&state.library, &filter, Some(&matches));
+            // A longer word matches a subset, except a number: `0401` may
+            // end a number where `040` was inside it.
+            let numeric = filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+            matches = matching(&state.library, &filter, (!numeric).then_some(&matches[..]));
             selected = 0;
         }
         Action::InputBackspace => {

@@ -255,6 +255,7 @@ fn loaded(state: &mut State, index: usize, result: Result<Arc<Issue>, String>) {
             slot.issue = Some(issue.clone());
             if index == state.library.current {
                 select_remembered(state, &issue);
+                highlight(state);
             }
         }
         Err(e) => {
@@ -271,6 +272,20 @@ fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
     state.search.query = query.clone();
     state.search.current = None;
     state.search.hits = state.library.issue().map(|i| search::find(i, &query)).unwrap_or_default();
+}
+
+/// Highlights the matches of the search query in the current issue (an
+/// archive search's phrase, once the issue it opened is loaded), the one
+/// being revealed as the current match.
+pub(super) fn highlight(state: &mut State) {
+    let Some(issue) = state.library.issue() else { return };
+    if state.search.query.is_empty() {
+        return;
+    }
+    state.search.hits = search::find(issue, &state.search.query);
+    let here = state.reveal.as_ref().and_then(|(id, pos)| Some((issue.articles().position(|a| &a.id == id)?, *pos)));
+    state.search.current =
+        here.and_then(|(a, pos)| state.search.hits.iter().position(|h| h.article == a && h.pos == pos));
 }
 
 fn clear_search(state: &mut State) {

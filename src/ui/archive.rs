@@ -20,8 +20,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     let state_text = match (v.running, v.searched, state.library.progress) {
         // A search waits for the index to take in what is new.
         (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} found", v.results.len()),
-        (false, Some(n), _) => format!("{} found in {n} issues", v.results.len()),
+        (true, _, _) => format!("searching… {} found", v.total),
+        (false, Some(n), _) if v.total > v.results.len() => {
+            format!("{} found in {n} issues, the first {} listed", v.total, v.results.len())
+        }
+        (false, Some(n), _) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
     let title = format!(" search · {state_text} ");

@@ -80,7 +80,7 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                     km.hint(&[Action::Open]),
                     km.hint(&[Action::DeleteBookmark]),
                     km.hint(&[Action::EditNote]),
-                    km.hint(&[Action::Back])
+                    close_key(km)
                 );
                 (state.status.clone().map(|s| format!(" {s}")).unwrap_or(hint), theme.status)
             }
@@ -108,7 +108,7 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 km.hint(&[Action::Down, Action::Up]),
                 km.hint(&[Action::Open]),
                 km.hint(&[Action::ArchiveSearch]),
-                km.hint(&[Action::Back])
+                close_key(km)
             ))
         }
         _ => None,
@@ -139,4 +139,10 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         x = put(buf, x, area.y, area.right(), keys, theme.key, amb);
         x = put(buf, x, area.y, area.right(), &format!(" {what}"), Default::default(), amb);
     }
+}
+
+/// The key that closes an overlay: Esc where it is bound to that.
+fn close_key(km: &crate::app::Keymap) -> String {
+    let esc = crate::app::Key::plain(crate::app::KeyCode::Esc);
+    if km.keys_for(&Action::Back).contains(&esc) { esc.label() } else { km.hint(&[Action::Back]) }
 }
