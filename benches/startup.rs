@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const SEED: u64 = 20_240_308;
-const RUNS: usize = 9;
+const RUNS: usize = 21;
 
 fn issues() -> usize {
     std::env::var("DUBAO_BENCH_ISSUES").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
@@ -145,6 +145,7 @@ fn main() {
     t.send("i");
     t.wait_for("all issues in the picker", |s| s.contains(&format!("of {n} ")));
     t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains(&format!("of {n} ")));
     let status = std::fs::read_to_string(format!("/proc/{}/status", t.pid())).unwrap_or_default();
     let hwm = status.lines().find(|l| l.starts_with("VmHWM")).unwrap_or("VmHWM: ?").to_string();
     println!("reader with {n} issues found and indexed: {hwm}");

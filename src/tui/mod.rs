@@ -180,6 +180,7 @@ impl Shell<'_> {
                 continue;
             }
             term.draw(|frame| ui::draw(frame, state, theme))?;
+            self.worker.begin();
             // To check crash reporting end to end: crash once the screen is up.
             if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
                 panic!("DUBAO_TEST_PANIC is set");

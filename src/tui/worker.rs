@@ -22,6 +22,8 @@ pub enum Shelf {
 
 /// What the worker is asked to do.
 enum Job {
+    /// The first frame is up: start finding and indexing.
+    Begin,
     /// Archive search number `id`, until `cancel` is set.
     Search {
         id: u64,
@@ -36,6 +38,7 @@ pub struct Worker {
     jobs: Sender<Job>,
     /// The flag that stops the latest search.
     cancel: Arc<AtomicBool>,
+    begun: bool,
 }
 
 /// How long changes in a watched folder settle before it is read again:
@@ -45,16 +48,28 @@ const SETTLE: Duration = Duration::from_millis(400);
 const BATCH: Duration = Duration::from_millis(60);
 
 impl Worker {
-    /// Starts the worker; its reports arrive on `out` as actions.
+    /// Starts the worker, idle until [`Worker::begin`] (or any job): the
+    /// first frame does not share the CPU or the disk with the library.
+    /// Its reports arrive on `out` as actions.
     pub fn start(shelf: Shelf, cache: Option<PathBuf>, out: Sender<Action>) -> Worker {
         let (jobs, inbox) = channel();
         let rescan = jobs.clone();
         std::thread::spawn(move || {
+            let Ok(first) = inbox.recv() else { return };
             let _watcher = watch(&shelf, rescan);
             let mut w = Librarian { shelf, index: Index::open(cache), out, files: Vec::new() };
-            w.run(inbox);
+            w.scan();
+            w.run(first, inbox);
         });
-        Worker { jobs, cancel: Arc::new(AtomicBool::new(false)) }
+        Worker { jobs, cancel: Arc::new(AtomicBool::new(false)), begun: false }
+    }
+
+    /// The first frame is on screen: find and index the library.
+    pub fn begin(&mut self) {
+        if !self.begun {
+            self.begun = true;
+            let _ = self.jobs.send(Job::Begin);
+        }
     }
 
     /// Searches every issue; results come back as [`Action::Found`] and
@@ -80,15 +95,26 @@ struct Librarian {
 }
 
 impl Librarian {
-    fn run(&mut self, inbox: Receiver<Job>) {
-        self.scan();
-        while let Ok(job) = inbox.recv() {
+    fn run(&mut self, first: Job, inbox: Receiver<Job>) {
+        let mut next = Some(first);
+        while let Some(job) = next.take().or_else(|| inbox.recv().ok()) {
             match job {
+                Job::Begin => {}
                 Job::Search { id, query, cancel } => self.search(id, &query, &cancel),
                 Job::Rescan => {
-                    // Let a burst of file events settle, then read once.
+                    // Let a burst of file events settle, then read once; a
+                    // search asked for meanwhile runs on what is found.
                     let until = Instant::now() + SETTLE;
-                    while let Ok(Job::Rescan) = inbox.recv_timeout(until.saturating_duration_since(Instant::now())) {}
+                    loop {
+                        match inbox.recv_timeout(until.saturating_duration_since(Instant::now())) {
+                            Ok(Job::Rescan | Job::Begin) => {}
+                            Ok(other) => {
+                                next = Some(other);
+                                break;
+                            }
+                            Err(_) => break,
+                        }
+                    }
                     self.scan();
                 }
             }
