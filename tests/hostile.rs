@@ -232,12 +232,20 @@ impl FromBytes for std::ffi::OsStr {
 }
 
 #[test]
-fn a_file_deleted_between_finding_and_reading_is_named() {
+fn a_file_deleted_or_cut_short_between_finding_and_reading() {
     let (dir, good) = shelf();
     let gone = write(dir.path(), "gone.txt", "标题\n\n正文。\n".as_bytes());
+    let cut = write(dir.path(), "cut.txt", "第一篇标题\n\n记者 张三\n\n正文开始。后面还有很多。\n".as_bytes());
     let (sources, errors) = dubao::library::collect(&[dir.path().to_path_buf()]);
     assert!(errors.is_empty());
     std::fs::remove_file(&gone).unwrap();
+    // Cut inside a character, as a download stopped part-way leaves it.
+    std::fs::File::options().write(true).open(&cut).unwrap().set_len(40).unwrap();
+    let cut_source = sources.iter().find(|s| s.display_name() == cut).unwrap();
+    let parsed = cut_source.load().expect("what is left of the file still reads");
+    let text: String = parsed.issue.articles().flat_map(|a| a.blocks.iter().map(|b| b.text().to_string())).collect();
+    assert_eq!(parsed.issue.articles().next().unwrap().headline, "第一篇标题");
+    assert!(text.starts_with("正文") && text.ends_with('\u{FFFD}'), "{text:?}");
     let results: Vec<_> = sources.iter().map(|s| (s.display_name(), s.load().map(|p| p.issue.title))).collect();
     let err = results.iter().find(|(n, _)| n == &gone).unwrap().1.as_ref().unwrap_err();
     assert_eq!(err.to_string(), format!("{gone}: no such file or directory"));

@@ -97,8 +97,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
 }
 
-/// True when the bytes are UTF-8 with a few damaged sequences: decode them as
-/// UTF-8 (showing U+FFFD) rather than guessing a legacy encoding for the whole file.
+/// True when the bytes are UTF-8 with a few damaged sequences, or cut off
+/// inside a character (a download stopped part-way): decode them as UTF-8
+/// (showing U+FFFD) rather than guessing a legacy encoding for the whole file.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut rest = bytes;
     let (mut good_multibyte, mut bad) = (0usize, 0usize);
@@ -111,6 +112,10 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             Err(e) => {
                 let (valid, after) = rest.split_at(e.valid_up_to());
                 good_multibyte += valid.iter().filter(|b| **b >= 0xc0).count();
+                if e.error_len().is_none() {
+                    // Only the end is cut short: that alone is no sign of another encoding.
+                    break;
+                }
                 bad += 1;
                 let skip = e.error_len().unwrap_or(after.len()).max(1);
                 rest = &after[skip.min(after.len())..];
@@ -120,12 +125,14 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    good_multibyte >= 8 && bad * 20 <= good_multibyte
+    bad == 0 || good_multibyte >= 8 && bad * 20 <= good_multibyte
 }
 
 /// Rejects decoded text that is mostly control characters or replacement
 /// characters: that is what random bytes and binaries decode to.
 fn check_textual(text: &str) -> Result<(), DecodeError> {
+    // A character cut off at the very end is a short download, not binary.
+    let text = text.strip_suffix('\u{fffd}').unwrap_or(text);
     let sample: String = text.chars().take(SNIFF_LEN / 2).collect();
     let total = sample.chars().count().max(1);
     let bad = sample
@@ -212,6 +219,16 @@ mod tests {
         assert_eq!(d.encoding, "UTF-8");
         assert!(d.text.contains('\u{fffd}'));
         assert!(d.text.contains("深入贯彻党的二十大精神"));
+    }
+
+    #[test]
+    fn utf8_cut_inside_a_character_stays_utf8() {
+        let text = "标题\n\n正文开始。".as_bytes();
+        for cut in [text.len() - 1, text.len() - 2, 9] {
+            let d = decode(&text[..cut]).unwrap();
+            assert_eq!(d.encoding, "UTF-8", "cut at {cut}");
+            assert!(d.text.starts_with("标题") && d.text.ends_with('\u{FFFD}'), "{:?}", d.text);
+        }
     }
 
     #[test]
