@@ -136,3 +136,61 @@ fn a_frame_of_another_size_than_the_state_knows_is_drawn_safely() {
         t.draw(|f| draw(f, &s, &Theme::colored())).unwrap();
     }
 }
+
+/// A library of three papers a day for a year, the seed issue open.
+fn library_state(w: u16, h: u16) -> State {
+    let mut s = seed_state(w, h);
+    let start = jiff::civil::date(2022, 11, 19);
+    let infos = (0..365)
+        .flat_map(|i| {
+            let d = start - jiff::Span::new().days(i);
+            ["东昌府报", "聊城日报", "Riverton Courier"].map(|t| dubao::app::IssueInfo {
+                name: format!("papers/{t}-{}.txt", d.strftime("%Y%m%d")),
+                title: t.to_string(),
+                date: Some(d),
+            })
+        })
+        .chain(std::iter::once(dubao::app::IssueInfo::from_name("seed")))
+        .collect();
+    update(&mut s, Action::Library(infos));
+    update(&mut s, Action::Progress(Some((412, 1096))));
+    s
+}
+
+#[test]
+fn issue_picker_filtered() {
+    let mut s = library_state(100, 20);
+    update(&mut s, Action::Issues);
+    for c in "日报 1118".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::Down);
+    insta::assert_snapshot!("picker", screen(&s));
+}
+
+#[test]
+fn archive_search_results() {
+    let mut s = library_state(100, 20);
+    update(&mut s, Action::ArchiveSearch);
+    for c in "绿色低碳".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::InputSubmit);
+    let a = s.article().unwrap().clone();
+    let found = |date: &str, headline: &str| dubao::app::Found {
+        source: "seed".into(),
+        issue_title: "东昌府报".into(),
+        date: Some(date.parse().unwrap()),
+        article: a.id.clone(),
+        headline: headline.into(),
+        pos: dubao::model::Pos { element: dubao::model::Element::Block(0), offset: 0 },
+        snippet: "…聚力推进绿色低碳高质量发展先行区建设。省委书记…".into(),
+        snippet_match: "…聚力推进".len().."…聚力推进绿色低碳".len(),
+    };
+    let results = vec![found("2022-11-19", &a.headline), found("2022-11-02", "全区绿色低碳发展现场推进会召开")];
+    update(&mut s, Action::Found { search: 1, results });
+    insta::assert_snapshot!("archive_running", screen(&s));
+    update(&mut s, Action::FoundAll { search: 1, issues: 1096 });
+    update(&mut s, Action::Down);
+    insta::assert_snapshot!("archive_done", screen(&s));
+}

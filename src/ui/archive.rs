@@ -6,17 +6,11 @@ use super::cells::{put, truncate};
 use crate::app::{ArchiveView, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear};
 
 /// Draws the overlay centred over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
-    let w = area.width.saturating_sub(4).clamp(1, 110);
-    let h = area.height.saturating_sub(2).max(1);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    frame.render_widget(Clear, r);
-    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
-    let buf = frame.buffer_mut();
+    let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
     let state_text = match (v.running, v.searched, state.library.progress) {
         // A search waits for the index to take in what is new.
         (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
@@ -27,17 +21,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
         (false, Some(n), _) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
-    let title = format!(" search · {state_text} ");
-    put(
-        buf,
-        r.x + 2,
-        r.y,
-        r.right().saturating_sub(1),
-        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
-        theme.title,
-        amb,
-    );
-    let inner = crate::app::geometry::inner(r);
+    let inner = super::framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
+    let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
     }

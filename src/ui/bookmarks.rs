@@ -7,29 +7,15 @@ use crate::app::State;
 use crate::app::overlay_list;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear};
 
 /// Draws the list centred over `area` with bookmark `selected` highlighted.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, selected: usize) {
     let amb = state.settings.layout.ambiguous;
     let list = overlay_list(state);
-    let w = area.width.saturating_sub(4).clamp(1, 100);
-    let h = area.height.saturating_sub(2).clamp(1, (list.len() as u16).saturating_mul(2).saturating_add(3));
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    frame.render_widget(Clear, r);
-    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
+    let inner = super::framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
     let buf = frame.buffer_mut();
-    let title = format!(" bookmarks · {} ", list.len());
-    put(
-        buf,
-        r.x + 2,
-        r.y,
-        r.right().saturating_sub(1),
-        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
-        theme.title,
-        amb,
-    );
-    let inner = crate::app::geometry::inner(r);
     if inner.width < 4 || inner.height == 0 {
         return;
     }

@@ -51,6 +51,29 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     }
 }
 
+/// Clears a box of `w`×`h` cells centred in `area` (never larger), frames
+/// it with `title`, and returns the space inside the frame: how every
+/// overlay starts.
+fn framed(frame: &mut Frame, area: Rect, (w, h): (u16, u16), title: &str, state: &State, theme: &Theme) -> Rect {
+    let amb = state.settings.layout.ambiguous;
+    let (w, h) = (w.clamp(1, area.width.max(1)), h.clamp(1, area.height.max(1)));
+    let r = Rect::new(area.x + area.width.saturating_sub(w) / 2, area.y + area.height.saturating_sub(h) / 2, w, h)
+        .intersection(area);
+    frame.render_widget(Clear, r);
+    frame.render_widget(ratatui::widgets::Block::bordered().border_style(theme.border_focused), r);
+    let room = usize::from(w.saturating_sub(4));
+    cells::put(
+        frame.buffer_mut(),
+        r.x + 2,
+        r.y,
+        r.right().saturating_sub(1),
+        &cells::truncate(title, room, amb),
+        theme.title,
+        amb,
+    );
+    crate::app::geometry::inner(r)
+}
+
 fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Clear, area);
     if area.width == 0 || area.height == 0 {

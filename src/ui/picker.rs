@@ -5,7 +5,6 @@ use super::cells::{put, truncate};
 use crate::app::State;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Block, Borders, Clear};
 
 /// Draws the picker centred over `area`.
 pub fn draw(
@@ -18,24 +17,10 @@ pub fn draw(
     list: &[usize],
 ) {
     let amb = state.settings.layout.ambiguous;
-    let w = area.width.saturating_sub(4).clamp(1, 90);
-    let h = area.height.saturating_sub(2).max(1);
-    let r = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h);
-    frame.render_widget(Clear, r);
-    frame.render_widget(Block::default().borders(Borders::ALL).border_style(theme.border_focused), r);
+    let size = (area.width.saturating_sub(4).min(90), area.height.saturating_sub(2));
+    let title = format!(" issues · {} of {} ", list.len(), state.library.slots.len());
+    let inner = super::framed(frame, area, size, &title, state, theme);
     let buf = frame.buffer_mut();
-    let total = state.library.slots.len();
-    let title = format!(" issues · {} of {total} ", list.len());
-    put(
-        buf,
-        r.x + 2,
-        r.y,
-        r.right().saturating_sub(1),
-        &truncate(&title, usize::from(w.saturating_sub(4)), amb),
-        theme.title,
-        amb,
-    );
-    let inner = crate::app::geometry::inner(r);
     if inner.width < 4 || inner.height < 2 {
         return;
     }
