@@ -88,7 +88,6 @@ fn edited(v: &mut ArchiveView) {
 
 /// Keys while the archive overlay is open.
 pub(super) fn handle(state: &mut State, mut v: ArchiveView, action: &Action, effects: &mut Vec<Effect>) {
-    let last = v.results.len().saturating_sub(1);
     if v.typing {
         let has_results = !v.results.is_empty();
         match action {
@@ -124,13 +123,12 @@ pub(super) fn handle(state: &mut State, mut v: ArchiveView, action: &Action, eff
         state.overlay = Some(Overlay::Archive(v));
         return;
     }
+    if let Some(to) = super::overlay::step(v.selected, v.results.len(), action) {
+        v.selected = to;
+        state.overlay = Some(Overlay::Archive(v));
+        return;
+    }
     match action {
-        Action::Down => v.selected = (v.selected + 1).min(last),
-        Action::Up => v.selected = v.selected.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown => v.selected = (v.selected + 10).min(last),
-        Action::PageUp | Action::HalfPageUp => v.selected = v.selected.saturating_sub(10),
-        Action::Top => v.selected = 0,
-        Action::Bottom => v.selected = last,
         Action::Search | Action::ArchiveSearch => {
             v.typing = true;
             v.fresh = true;

@@ -56,7 +56,9 @@ pub(super) fn handle(state: &mut State, action: &Action, effects: &mut Vec<Effec
     if action.is_event() || matches!(action, Action::Restore(_) | Action::Suspend) {
         return false;
     }
-    match state.overlay.clone() {
+    // Taken, not cloned (the search overlay may hold thousands of results);
+    // every handler puts back what should stay open.
+    match state.overlay.take() {
         None => false,
         Some(Overlay::Issues { filter, selected, matches }) => {
             super::picker::handle(state, filter, selected, matches, action, effects);
@@ -89,41 +91,49 @@ pub(super) fn handle(state: &mut State, action: &Action, effects: &mut Vec<Effec
     }
 }
 
+/// Moves a selection among `len` entries for a movement key (a page is
+/// ten entries); `None` for any other action.
+pub(super) fn step(selected: usize, len: usize, action: &Action) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    let to = match action {
+        Action::Down => selected + 1,
+        Action::Up => selected.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => selected + 10,
+        Action::PageUp | Action::HalfPageUp => selected.saturating_sub(10),
+        Action::Top => 0,
+        Action::Bottom => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
 fn bookmarks(state: &mut State, selected: usize, action: &Action, effects: &mut Vec<Effect>) {
-    let n = state.marks.bookmarks.len();
-    let last = n.saturating_sub(1);
-    let page = 10;
-    let moved = |to: usize| Some(Overlay::Bookmarks { selected: to.min(last), note: None });
-    let chosen = bookmark_list(state).get(selected).map(|b| (*b).clone());
+    let list = |selected| Some(Overlay::Bookmarks { selected, note: None });
+    if let Some(to) = step(selected, state.marks.bookmarks.len(), action) {
+        state.overlay = list(to);
+        return;
+    }
+    let chosen = || bookmark_list(state).get(selected).map(|b| (*b).clone());
     state.overlay = match action {
         Action::Bookmarks | Action::Back | Action::Quit => None,
         Action::Help => Some(Overlay::Help { scroll: 0 }),
-        Action::Down => moved(selected + 1),
-        Action::Up => moved(selected.saturating_sub(1)),
-        Action::PageDown | Action::HalfPageDown => moved(selected + page),
-        Action::PageUp | Action::HalfPageUp => moved(selected.saturating_sub(page)),
-        Action::Top => moved(0),
-        Action::Bottom => moved(last),
         Action::Open => {
-            if let Some(b) = chosen {
+            if let Some(b) = chosen() {
                 jump(state, &b, effects);
             }
             None
         }
-        Action::DeleteBookmark => match chosen {
+        Action::DeleteBookmark => match chosen() {
             Some(b) => {
                 state.marks.bookmarks.remove(&b.id);
                 state.changes.push(Change::Unbookmark(b.id.clone()));
                 state.status = Some(format!("bookmark deleted: {}", b.headline));
-                if state.marks.bookmarks.is_empty() { None } else { moved(selected) }
+                if state.marks.bookmarks.is_empty() { None } else { list(selected) }
             }
             None => None,
         },
-        Action::EditNote => match chosen {
-            Some(b) => Some(Overlay::Bookmarks { selected, note: Some(b.note.clone()) }),
-            None => None,
-        },
-        _ => state.overlay.clone(),
+        Action::EditNote => chosen().map(|b| Overlay::Bookmarks { selected, note: Some(b.note) }),
+        _ => list(selected),
     };
 }
 

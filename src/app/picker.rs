@@ -47,8 +47,7 @@ pub(super) fn handle(
     action: &Action,
     effects: &mut Vec<Effect>,
 ) {
-    let last = matches.len().saturating_sub(1);
-    let mut selected = selected.min(last);
+    let mut selected = selected.min(matches.len().saturating_sub(1));
     match action {
         Action::Input(c) => {
             filter.push(*c);
@@ -63,10 +62,6 @@ pub(super) fn handle(
             matches = matching(&state.library, &filter, None);
             selected = 0;
         }
-        Action::Down => selected = (selected + 1).min(last),
-        Action::Up => selected = selected.saturating_sub(1),
-        Action::PageDown => selected = (selected + 10).min(last),
-        Action::PageUp => selected = selected.saturating_sub(10),
         Action::InputSubmit => {
             state.overlay = None;
             if let Some(&i) = matches.get(selected) {
@@ -78,7 +73,7 @@ pub(super) fn handle(
             state.overlay = None;
             return;
         }
-        _ => {}
+        _ => selected = super::overlay::step(selected, matches.len(), action).unwrap_or(selected),
     }
     state.overlay = Some(Overlay::Issues { filter, selected, matches });
 }
