@@ -23,7 +23,7 @@ fn seed_paragraphs() -> Vec<String> {
         .flat_map(|a| a.blocks.iter())
         .filter_map(|b| match b {
             Block::Paragraph(t) => Some(t.clone()),
-            Block::Subhead(_) => None,
+            _ => None,
         })
         .collect()
 }

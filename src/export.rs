@@ -50,6 +50,9 @@ pub fn dump(issue: &Issue) -> String {
         let _ = writeln!(out, "\n== {}", if section.name.is_empty() { "(no section markers)" } else { &section.name });
         for a in &section.articles {
             let _ = writeln!(out, "\n  [{}] {}", a.id, if a.headline.is_empty() { "(untitled)" } else { &a.headline });
+            if let Some(k) = &a.kicker {
+                let _ = writeln!(out, "    kicker      {k}");
+            }
             for deck in &a.decks {
                 let _ = writeln!(out, "    deck        {deck}");
             }
@@ -65,6 +68,15 @@ pub fn dump(issue: &Issue) -> String {
                     }
                     Block::Subhead(t) => {
                         let _ = writeln!(out, "    § {t}");
+                    }
+                    Block::Caption(t) => {
+                        let _ = writeln!(out, "    ▣ {t}");
+                    }
+                    Block::Table(t) => {
+                        let _ = writeln!(out, "    | {t}");
+                    }
+                    Block::Noise(t) => {
+                        let _ = writeln!(out, "    ~ {t}");
                     }
                 }
             }

@@ -42,6 +42,9 @@ pub struct Section {
 pub struct Article {
     /// Stable id derived from the issue's identity and the headline.
     pub id: ArticleId,
+    /// The line printed above the headline that leads into it (引题,
+    /// `习近平主席新年贺词引发热烈反响——`); not part of the headline.
+    pub kicker: Option<String>,
     /// The headline; empty when the source gives the article none.
     pub headline: String,
     /// Subtitle lines under the headline, in order.
@@ -56,7 +59,9 @@ pub struct Article {
     pub blocks: Vec<Block>,
 }
 
-/// A body element of an article. Text never contains a newline.
+/// A body element of an article. Text never contains a newline: a table
+/// is a run of `Table` blocks, one per row, and a run of `Noise` blocks is
+/// one stretch of unreadable text, one block per source line.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "text", rename_all = "lowercase")]
 pub enum Block {
@@ -64,14 +69,27 @@ pub enum Block {
     Paragraph(String),
     /// An in-article subhead.
     Subhead(String),
+    /// A photo caption or a credit line (`图为…`, `人民视觉`, `制图：…`).
+    Caption(String),
+    /// One row of a table (weather, results, prices), kept as printed.
+    Table(String),
+    /// One line of text too damaged to read (OCR garbage, column rules),
+    /// kept so that nothing is lost; never a headline.
+    Noise(String),
 }
 
 impl Block {
     /// The block's text, whatever its kind.
     pub fn text(&self) -> &str {
         match self {
-            Block::Paragraph(t) | Block::Subhead(t) => t,
+            Block::Paragraph(t) | Block::Subhead(t) | Block::Caption(t) | Block::Table(t) | Block::Noise(t) => t,
         }
+    }
+
+    /// Whether the block belongs to a run with the blocks beside it of its
+    /// kind (table rows, noise lines): set together, without space between.
+    pub fn is_row(&self) -> bool {
+        matches!(self, Block::Table(_) | Block::Noise(_))
     }
 }
 
@@ -136,6 +154,8 @@ impl Issue {
 /// A part of an article's text, in reading order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Element {
+    /// The kicker above the headline.
+    Kicker,
     /// The headline.
     Headline,
     /// Deck number n.
@@ -161,6 +181,7 @@ impl Article {
     /// The text of one element, if the article has it.
     pub fn element_text(&self, element: Element) -> Option<&str> {
         match element {
+            Element::Kicker => self.kicker.as_deref(),
             Element::Headline => Some(&self.headline),
             Element::Deck(i) => self.decks.get(i).map(String::as_str),
             Element::Byline => self.byline.as_deref(),
@@ -171,7 +192,8 @@ impl Article {
 
     /// Every element with its text, in reading order.
     pub fn elements(&self) -> impl Iterator<Item = (Element, &str)> {
-        let head = std::iter::once((Element::Headline, self.headline.as_str()));
+        let kicker = self.kicker.iter().map(|k| (Element::Kicker, k.as_str()));
+        let head = kicker.chain(std::iter::once((Element::Headline, self.headline.as_str())));
         let decks = self.decks.iter().enumerate().map(|(i, d)| (Element::Deck(i), d.as_str()));
         let byline = self.byline.iter().map(|b| (Element::Byline, b.as_str()));
         let blocks = self.blocks.iter().enumerate().map(|(i, b)| (Element::Block(i), b.text()));
@@ -183,6 +205,7 @@ impl Article {
     pub fn new(headline: String) -> Article {
         Article {
             id: ArticleId(String::new()),
+            kicker: None,
             headline,
             decks: Vec::new(),
             byline: None,

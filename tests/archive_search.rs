@@ -435,7 +435,8 @@ fn a_damaged_index_is_noticed_and_rebuilt() {
         check(&format!("byte {at} flipped"), &|b| b[at] ^= 0x41);
     }
     check("another version", &|b| {
-        b[8..12].copy_from_slice(&2u32.to_le_bytes());
+        let other = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) + 1;
+        b[8..12].copy_from_slice(&other.to_le_bytes());
         let crc = crc32fast::hash(&b[..60]);
         b[60..64].copy_from_slice(&crc.to_le_bytes());
     });

@@ -67,7 +67,8 @@ fn json_dump_has_the_pinned_shape() {
     assert_eq!(keys(section), ["articles", "name"]);
     assert_eq!(section["name"], "第1版 要闻");
     let article = &section["articles"][0];
-    assert_eq!(keys(article), ["attribution", "blocks", "byline", "dateline", "decks", "headline", "id"]);
+    assert_eq!(keys(article), ["attribution", "blocks", "byline", "dateline", "decks", "headline", "id", "kicker"]);
+    assert!(article["kicker"].is_null(), "no kicker in this issue");
     assert!(article["attribution"].is_null(), "absent values are null");
     assert_eq!(article["byline"], "记者 林晓禾 通讯员 蒋一苇");
     assert_eq!(article["blocks"][0]["kind"], "paragraph");

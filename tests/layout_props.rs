@@ -121,13 +121,7 @@ fn article(head: String, body: String, sub: String, attr: String) -> Article {
 }
 
 fn source(a: &Article, e: Element) -> &str {
-    match e {
-        Element::Headline => &a.headline,
-        Element::Deck(i) => &a.decks[i],
-        Element::Byline => a.byline.as_deref().unwrap_or(""),
-        Element::Block(i) => a.blocks[i].text(),
-        Element::Attribution => a.attribution.as_deref().unwrap_or(""),
-    }
+    a.element_text(e).unwrap_or("")
 }
 
 fn no_start(c: char) -> bool {

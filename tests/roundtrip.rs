@@ -57,3 +57,27 @@ fn awkward_text_is_escaped() {
     assert_eq!(texts, ["# not a heading", "deck: not a deck", "\\backslash first", "sub", "untitled body"]);
     assert_round_trips(&issue);
 }
+
+#[test]
+fn kickers_captions_tables_and_noise_round_trip() {
+    let src = "+++\ntitle = \"t\"\n+++\n\n## 主标题\nkicker: 引题在此——\ndeck: 副题\n\n第一段。\n\ncaption: 图为江边。 记者 张三 摄\n\n| 东湖 21.3米\n| 南湖 19.8米\n\n~ ee)\n~ $55 re +3 +4\n\n\\| not a row\n\n\\~ not noise\n\ncaption: 人民视觉\n";
+    let issue = parse_issue(src.as_bytes(), "x.dubao").unwrap().issue;
+    let a = issue.articles().next().unwrap();
+    assert_eq!(a.kicker.as_deref(), Some("引题在此——"));
+    let kinds: Vec<String> = a.blocks.iter().map(|b| format!("{b:?}")).collect();
+    assert_eq!(
+        kinds,
+        [
+            "Paragraph(\"第一段。\")",
+            "Caption(\"图为江边。 记者 张三 摄\")",
+            "Table(\"东湖 21.3米\")",
+            "Table(\"南湖 19.8米\")",
+            "Noise(\"ee)\")",
+            "Noise(\"$55 re +3 +4\")",
+            "Paragraph(\"| not a row\")",
+            "Paragraph(\"~ not noise\")",
+            "Caption(\"人民视觉\")",
+        ]
+    );
+    assert_round_trips(&issue);
+}

@@ -15,6 +15,7 @@ fn shape(issue: &Issue) -> Vec<String> {
             out.push(format!("# {}", s.name));
         }
         for a in &s.articles {
+            out.extend(a.kicker.iter().map(|k| format!("kicker {k}")));
             out.push(format!("## {}", a.headline));
             out.extend(a.decks.iter().map(|d| format!("deck {d}")));
             out.extend(a.byline.iter().map(|b| format!("by {b}")));
@@ -23,6 +24,9 @@ fn shape(issue: &Issue) -> Vec<String> {
                 out.push(match b {
                     Block::Paragraph(t) => format!("p {t}"),
                     Block::Subhead(t) => format!("s {t}"),
+                    Block::Caption(t) => format!("c {t}"),
+                    Block::Table(t) => format!("t {t}"),
+                    Block::Noise(t) => format!("n {t}"),
                 });
             }
             out.extend(a.attribution.iter().map(|x| format!("attr {x}")));

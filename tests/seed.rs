@@ -96,6 +96,7 @@ fn seed_article_4_has_three_subheads() {
         .map(|b| match b {
             Block::Paragraph(_) => "p".into(),
             Block::Subhead(t) => t.clone(),
+            other => format!("{other:?}"),
         })
         .collect();
     assert_eq!(

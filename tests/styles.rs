@@ -74,6 +74,9 @@ fn compare(issue: &Issue, expect: &Expect) -> Vec<String> {
             .map(|b| match b {
                 Block::Paragraph(_) => "p".to_string(),
                 Block::Subhead(t) => format!("s:{t}"),
+                Block::Caption(t) => format!("c:{t}"),
+                Block::Table(t) => format!("t:{t}"),
+                Block::Noise(t) => format!("n:{t}"),
             })
             .collect();
         field("blocks", format!("{kinds:?}"), format!("{:?}", e.blocks));

@@ -46,6 +46,9 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         sources: String::with_capacity(source_bytes(article)),
         display: String::with_capacity(source_bytes(article) * 5 / 4),
     };
+    if let Some(kicker) = &article.kicker {
+        b.set(Element::Kicker, kicker, Role::Kicker, Align::Centre);
+    }
     b.set(Element::Headline, &article.headline, Role::Headline, Align::Centre);
     for (i, deck) in article.decks.iter().enumerate() {
         b.set(Element::Deck(i), deck, Role::Deck, Align::Centre);
@@ -58,7 +61,11 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         if trimmed(text).1.is_empty() {
             continue;
         }
-        if !b.lines.is_empty() {
+        // Rows of one table, or lines of one stretch of noise, go without
+        // space between them.
+        let row_run =
+            i > 0 && block.is_row() && std::mem::discriminant(block) == std::mem::discriminant(&article.blocks[i - 1]);
+        if !b.lines.is_empty() && !row_run {
             b.blank(Element::Block(i), text);
         }
         match block {
@@ -67,6 +74,9 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
                 b.paragraph(i, text, dateline);
             }
             Block::Subhead(_) => b.set(Element::Block(i), text, Role::Subhead, Align::Left),
+            Block::Caption(_) => b.set(Element::Block(i), text, Role::Caption, Align::Left),
+            Block::Table(_) => b.set(Element::Block(i), text, Role::Table, Align::Left),
+            Block::Noise(_) => b.set(Element::Block(i), text, Role::Noise, Align::Left),
         }
     }
     if let Some(attribution) = &article.attribution {

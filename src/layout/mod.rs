@@ -27,6 +27,8 @@ use crate::model::Article;
 /// What a line shows, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {
+    /// The kicker above the headline, centred.
+    Kicker,
     /// The headline, centred.
     Headline,
     /// A subtitle under the headline, centred.
@@ -41,6 +43,12 @@ pub enum Role {
     Subhead,
     /// The closing credit, flush right in parentheses.
     Attribution,
+    /// A photo caption or credit line.
+    Caption,
+    /// A table row, set as printed.
+    Table,
+    /// A line of unreadable text.
+    Noise,
     /// An empty line between parts.
     Blank,
 }

@@ -105,6 +105,7 @@ pub(crate) const SEP: u8 = b'\n';
 pub(crate) struct Shape {
     /// The article id's 48 bits.
     pub id: u64,
+    pub kicker: bool,
     pub decks: u32,
     pub byline: bool,
     pub blocks: u32,
@@ -118,12 +119,23 @@ impl Shape {
         let byline = self.byline.then_some(Element::Byline);
         let blocks = (0..self.blocks as usize).map(Element::Block);
         let attribution = self.attribution.then_some(Element::Attribution);
-        std::iter::once(Element::Headline).chain(decks).chain(byline).chain(blocks).chain(attribution)
+        let kicker = self.kicker.then_some(Element::Kicker);
+        kicker
+            .into_iter()
+            .chain(std::iter::once(Element::Headline))
+            .chain(decks)
+            .chain(byline)
+            .chain(blocks)
+            .chain(attribution)
     }
 
     /// How many elements the article has.
     pub fn element_count(&self) -> usize {
-        1 + self.decks as usize + usize::from(self.byline) + self.blocks as usize + usize::from(self.attribution)
+        1 + usize::from(self.kicker)
+            + self.decks as usize
+            + usize::from(self.byline)
+            + self.blocks as usize
+            + usize::from(self.attribution)
     }
 
     /// The article id.
@@ -151,6 +163,7 @@ pub(crate) fn encode(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
         }
         shapes.push(Shape {
             id: u64::from_str_radix(&a.id.0, 16).unwrap_or(0),
+            kicker: a.kicker.is_some(),
             decks: a.decks.len() as u32,
             byline: a.byline.is_some(),
             blocks: a.blocks.len() as u32,

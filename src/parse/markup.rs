@@ -25,7 +25,7 @@ fn is_heading(line: &str) -> bool {
     section_heading(line).is_some() || article_heading(line).is_some()
 }
 
-const FIELDS: [&str; 4] = ["deck", "byline", "dateline", "attribution"];
+const FIELDS: [&str; 6] = ["kicker", "deck", "byline", "dateline", "attribution", "caption"];
 
 fn field(line: &str) -> Option<(&'static str, &str)> {
     FIELDS.iter().find_map(|&key| {
@@ -69,8 +69,11 @@ pub fn explicit_article(lines: &[Line<'_>], warnings: &mut Vec<Warning>) -> (Art
             if !sub.is_empty() {
                 article.blocks.push(Block::Subhead(sub.to_string()));
             }
-        } else if let (None, Some(("attribution", value))) = (&para, field(text)) {
-            set_field(&mut article, "attribution", value);
+        } else if let (None, Some((key @ ("attribution" | "caption"), value))) = (&para, field(text)) {
+            set_field(&mut article, key, value);
+        } else if let Some(row) = row(text) {
+            flush(&mut para, &mut article);
+            article.blocks.push(row);
         } else {
             let text = text.strip_prefix('\\').unwrap_or(text);
             match &mut para {
@@ -83,12 +86,23 @@ pub fn explicit_article(lines: &[Line<'_>], warnings: &mut Vec<Warning>) -> (Art
     (article, end)
 }
 
+/// `| row` is a table row and `~ line` a line of noise; neither joins
+/// the lines around it.
+fn row(text: &str) -> Option<Block> {
+    let (kind, rest): (fn(String) -> Block, &str) =
+        if let Some(r) = text.strip_prefix('|') { (Block::Table, r) } else { (Block::Noise, text.strip_prefix('~')?) };
+    let rest = rest.trim();
+    (!rest.is_empty()).then(|| kind(rest.to_string()))
+}
+
 fn set_field(article: &mut Article, key: &str, value: &str) {
     if value.is_empty() {
         return;
     }
     let value = value.to_string();
     match key {
+        "kicker" => article.kicker = Some(value),
+        "caption" => article.blocks.push(Block::Caption(value)),
         "deck" => article.decks.push(value),
         "byline" => article.byline = Some(value),
         "dateline" => article.dateline = Some(value),
@@ -137,6 +151,9 @@ fn write_article(out: &mut String, a: &Article) {
     } else {
         out.push_str(&format!("## {}\n", a.headline));
     }
+    if let Some(k) = &a.kicker {
+        out.push_str(&format!("kicker: {k}\n"));
+    }
     for deck in &a.decks {
         out.push_str(&format!("deck: {deck}\n"));
     }
@@ -145,12 +162,19 @@ fn write_article(out: &mut String, a: &Article) {
             out.push_str(&format!("{key}: {v}\n"));
         }
     }
-    for block in &a.blocks {
-        out.push('\n');
+    for (i, block) in a.blocks.iter().enumerate() {
+        let row_run =
+            i > 0 && block.is_row() && std::mem::discriminant(block) == std::mem::discriminant(&a.blocks[i - 1]);
+        if !row_run {
+            out.push('\n');
+        }
         match block {
             Block::Subhead(t) => out.push_str(&format!("### {t}\n")),
+            Block::Caption(t) => out.push_str(&format!("caption: {t}\n")),
+            Block::Table(t) => out.push_str(&format!("| {t}\n")),
+            Block::Noise(t) => out.push_str(&format!("~ {t}\n")),
             Block::Paragraph(t) => {
-                if t.starts_with(['#', '\\']) || field(t).is_some() {
+                if t.starts_with(['#', '\\', '|', '~']) || field(t).is_some() {
                     out.push('\\');
                 }
                 out.push_str(t);

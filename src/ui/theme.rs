@@ -148,12 +148,12 @@ impl Theme {
     pub fn role(&self, role: Role) -> Style {
         match role {
             Role::Headline => self.headline,
-            Role::Deck => self.deck,
+            Role::Deck | Role::Kicker => self.deck,
             Role::Byline => self.byline,
             Role::Dateline => self.dateline,
-            Role::Body | Role::Blank => self.body,
+            Role::Body | Role::Blank | Role::Table => self.body,
             Role::Subhead => self.subhead,
-            Role::Attribution => self.attribution,
+            Role::Attribution | Role::Caption | Role::Noise => self.attribution,
         }
     }
 

@@ -1,4 +1,4 @@
-//! The index file, version 1 (all integers little-endian):
+//! The index file, version 2 (all integers little-endian):
 //!
 //! ```text
 //! header (64 bytes)  magic "DUBAOIX\0", version u32, block size u32, generation u64,
@@ -8,7 +8,7 @@
 //! meta               block count u32, a CRC-32 per 1 MiB block of the text;
 //!                    issue count u32, each: path, size u64, mtime i128 ns, title,
 //!                    date (year i16 or 0, month u8, day u8), text length u64, text CRC-32 u32,
-//!                    article count u32, each: id u64, decks u32, blocks u32, flags u8;
+//!                    article count u32, each: id u64, decks u32, blocks u32, flags u8 (byline 1, attribution 2, kicker 4);
 //!                    failed count u32, each: path, size, mtime, message
 //! ```
 //! Strings and paths are a u32 length and the bytes. Issues' text follows
@@ -20,7 +20,9 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 pub(super) const MAGIC: [u8; 8] = *b"DUBAOIX\0";
-pub(super) const VERSION: u32 = 1;
+/// Raised whenever the stored shape changes, and whenever the parser reads
+/// issues differently: an index of another version is rebuilt.
+pub(super) const VERSION: u32 = 2;
 pub(super) const HEADER_LEN: u64 = 64;
 /// Text is checksummed in blocks of this size, which are also the scan's unit.
 pub(super) const BLOCK: usize = 1 << 20;
@@ -110,7 +112,7 @@ pub(super) fn encode_meta(blocks: &[u32], issues: &[&IssueMeta], failed: &[Faile
             w.extend_from_slice(&s.id.to_le_bytes());
             put_u32(&mut w, s.decks);
             put_u32(&mut w, s.blocks);
-            w.push(u8::from(s.byline) | u8::from(s.attribution) << 1);
+            w.push(u8::from(s.byline) | u8::from(s.attribution) << 1 | u8::from(s.kicker) << 2);
         }
     }
     put_u32(&mut w, failed.len() as u32);
@@ -148,7 +150,8 @@ pub(super) fn decode_meta(bytes: &[u8], text_len: u64) -> Option<Meta> {
         for _ in 0..articles {
             let id = r.u64()?;
             let (decks, blocks, flags) = (r.u32()?, r.u32()?, r.u8()?);
-            shapes.push(Shape { id, decks, blocks, byline: flags & 1 != 0, attribution: flags & 2 != 0 });
+            let (byline, attribution, kicker) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+            shapes.push(Shape { id, kicker, decks, blocks, byline, attribution });
         }
         issues.push(IssueMeta { path, title, date, articles, size, modified, start, len, crc, shapes });
         start = start.checked_add(len)?;

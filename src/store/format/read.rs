@@ -75,6 +75,7 @@ pub(super) fn as_element(v: &Value) -> Option<Element> {
     let s = v.as_str()?;
     let numbered = |prefix: &str| s.strip_prefix(prefix).and_then(|n| n.parse::<usize>().ok());
     match s {
+        "kicker" => Some(Element::Kicker),
         "headline" => Some(Element::Headline),
         "byline" => Some(Element::Byline),
         "attribution" => Some(Element::Attribution),

@@ -104,6 +104,7 @@ fn preamble(header: &str, extra: &Table) -> String {
 
 pub(super) fn element(e: Element) -> String {
     match e {
+        Element::Kicker => "kicker".to_string(),
         Element::Headline => "headline".to_string(),
         Element::Deck(n) => format!("deck:{n}"),
         Element::Byline => "byline".to_string(),
