@@ -37,8 +37,12 @@ enum Command {
         #[arg(long, conflicts_with = "markup")]
         json: bool,
         /// Print one issue as dubao markup, which parses back to the same structure.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "explain")]
         markup: bool,
+        /// Print the shape found in each file and why, then every source line
+        /// with the role it was given (headline, deck, paragraph, noise, …).
+        #[arg(long, conflicts_with = "json")]
+        explain: bool,
         /// Issue files or directories (default: the library, else the bundled samples).
         paths: Vec<PathBuf>,
     },
@@ -116,7 +120,8 @@ fn main() -> ExitCode {
         None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config),
         None => cmd::text::list(&cli.paths, &config),
         Some(Command::List { paths }) => cmd::text::list(&paths, &config),
-        Some(Command::Dump { json, markup, paths }) => cmd::text::dump(&paths, json, markup, &config),
+        Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config),
+        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config),
         Some(Command::Show { path, article, width, ambiguous, color }) => {
             let amb = match ambiguous {
                 AmbiguousArg::Narrow => Ambiguous::Narrow,

@@ -71,7 +71,8 @@ fn json_dump_has_the_pinned_shape() {
     assert!(article["kicker"].is_null(), "no kicker in this issue");
     assert!(article["attribution"].is_null(), "absent values are null");
     assert_eq!(article["byline"], "记者 林晓禾 通讯员 蒋一苇");
-    assert_eq!(article["blocks"][0]["kind"], "paragraph");
+    assert_eq!(article["blocks"][0]["kind"], "caption");
+    assert_eq!(article["blocks"][1]["kind"], "paragraph");
     assert!(article["blocks"][0]["text"].is_string());
     let subheads = &v["issues"][0]["sections"];
     assert!(subheads.is_array());

@@ -1,6 +1,6 @@
 //! `dubao list` and `dubao dump`: issues as text.
 
-use super::{USAGE, load_all, status, warn, write_stdout};
+use super::{USAGE, load_all, sources, status, warn, write_stdout};
 use dubao::config::Config;
 use dubao::model::Issue;
 use dubao::{export, parse};
@@ -35,5 +35,27 @@ pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config) -> io:
         issues.iter().map(export::dump).collect::<Vec<_>>().join("\n")
     };
     write_stdout(text.as_bytes())?;
+    Ok(status(failed))
+}
+
+/// The shape found in each file and the role of each of its lines.
+pub fn explain(paths: &[PathBuf], config: &Config) -> io::Result<ExitCode> {
+    let (sources, errors) = sources(paths, config);
+    let mut failed = !errors.is_empty();
+    for e in errors {
+        warn(e);
+    }
+    let mut out = Vec::new();
+    for source in sources {
+        let explained = source.bytes().and_then(|bytes| Ok((source.load()?, bytes)));
+        match explained {
+            Ok((parsed, bytes)) => out.push(parsed.explain(&bytes)),
+            Err(e) => {
+                warn(e);
+                failed = true;
+            }
+        }
+    }
+    write_stdout(out.join("\n").as_bytes())?;
     Ok(status(failed))
 }

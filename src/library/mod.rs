@@ -70,9 +70,15 @@ impl Source {
 
     /// Reads and parses the issue.
     pub fn load(&self) -> Result<Parsed, LoadError> {
+        let bytes = self.bytes()?;
+        parse_issue(&bytes, &self.display_name()).map_err(|e| LoadError::not_text(self.display_name(), e))
+    }
+
+    /// The issue's bytes.
+    pub fn bytes(&self) -> Result<std::borrow::Cow<'static, [u8]>, LoadError> {
         let name = self.display_name();
         match self {
-            Source::Bundled { bytes, .. } => parse_issue(bytes, &name).map_err(|e| LoadError::not_text(name, e)),
+            Source::Bundled { bytes, .. } => Ok(std::borrow::Cow::Borrowed(bytes)),
             Source::File(path) => {
                 // Only regular files are read: a FIFO would block for ever, a
                 // device would never end.
@@ -83,8 +89,7 @@ impl Source {
                 if !meta.is_file() {
                     return Err(LoadError { path: name, problem: "not a regular file".into() });
                 }
-                let bytes = std::fs::read(path).map_err(|e| LoadError::io(name.clone(), e))?;
-                parse_issue(&bytes, &name).map_err(|e| LoadError::not_text(name, e))
+                std::fs::read(path).map(std::borrow::Cow::Owned).map_err(|e| LoadError::io(name, e))
             }
         }
     }

@@ -3,8 +3,8 @@
 //! The format is documented in docs/issue-format.md.
 
 use super::Warning;
+use super::lines::Line;
 use super::text::join_into;
-use super::units::Line;
 use crate::model::{Article, Block, Issue};
 
 /// `# Name` starts a section.

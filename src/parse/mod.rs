@@ -1,20 +1,24 @@
 //! Bytes → [`Issue`]: decode, sanitise, front matter, markup, and the
 //! plain-text heuristics. Pure; never panics.
 
-mod assemble;
 pub mod classify;
 mod decode;
+pub mod lines;
 pub mod markup;
 mod meta;
+pub mod plain;
 mod sanitize;
 pub mod text;
-mod units;
 
 pub use decode::DecodeError;
 pub use meta::find_date;
 pub use sanitize::{visible, visible_str};
 
 use crate::model::Issue;
+use lines::Line;
+use plain::Role;
+use plain::assemble::{Assembler, LineRole};
+use plain::profile::Profile;
 use std::fmt;
 
 /// Something odd in an issue file that did not stop it from loading.
@@ -42,6 +46,20 @@ pub struct Parsed {
     pub issue: Issue,
     /// Problems that were worked around.
     pub warnings: Vec<Warning>,
+    /// The shape the plain text was read in.
+    pub profile: Profile,
+    /// The role every source line was given.
+    pub roles: Vec<LineRole>,
+}
+
+impl Parsed {
+    /// `dump --explain`: the shape, the figures, every line's role. `bytes`
+    /// are the file's bytes as parsed.
+    pub fn explain(&self, bytes: &[u8]) -> String {
+        let text = decode::decode(bytes).map(|d| sanitize::sanitize(&d.text).into_owned()).unwrap_or_default();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        plain::explain::explain(&self.issue.source, text, &self.profile, &self.roles)
+    }
 }
 
 /// Parses issue bytes. `source` is how the file is named to the user (a
@@ -58,39 +76,40 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     let stem = file_stem(source);
     let (stem_title, stem_date) = meta::from_file_stem(stem);
 
-    let lines = units::Line::split(body, first_line);
-    let profile = units::Profile::of(&lines);
-    let mut asm = assemble::Assembler::new(profile);
+    let lines = Line::split(body, first_line);
+    let profile = Profile::of(&lines);
+    let mut asm = Assembler::new(&profile);
     let mut masthead = fm.masthead;
     let mut start = 0;
     let mut i = 0;
-    let mut feed = |asm: &mut assemble::Assembler, lines: &[units::Line<'_>], first: bool| {
-        let mut units = units::units(lines, &profile);
-        if first && masthead.is_empty() {
-            masthead = units::take_masthead(&mut units);
+    let mut feed = |asm: &mut Assembler<'_>, lines: &[Line<'_>], first: bool, warnings: &mut Vec<Warning>| {
+        let top = plain::read(asm, lines, &profile, first, warnings);
+        if masthead.is_empty() {
+            masthead = top;
         }
-        asm.feed(units);
     };
     while i < lines.len() {
         let text = lines[i].text;
         if let Some(name) = markup::section_heading(text) {
-            feed(&mut asm, &lines[start..i], start == 0);
+            feed(&mut asm, &lines[start..i], start == 0, &mut warnings);
             asm.start_section(name);
+            asm.role((lines[i].no, lines[i].no), Role::Markup);
             i += 1;
             start = i;
         } else if markup::article_heading(text).is_some() {
-            feed(&mut asm, &lines[start..i], start == 0);
+            feed(&mut asm, &lines[start..i], start == 0, &mut warnings);
             let (article, used) = markup::explicit_article(&lines[i..], &mut warnings);
             asm.push_explicit(article);
+            asm.role((lines[i].no, lines[i + used - 1].no), Role::Markup);
             i += used;
             start = i;
         } else {
             i += 1;
         }
     }
-    feed(&mut asm, &lines[start..], start == 0);
+    feed(&mut asm, &lines[start..], start == 0, &mut warnings);
 
-    let sections = asm.finish();
+    let (sections, roles) = asm.finish();
     if sections.iter().all(|s| s.articles.is_empty()) {
         warnings.push(Warning { line: None, message: "no articles found".into() });
     }
@@ -108,7 +127,7 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
         masthead,
     };
     issue.assign_ids();
-    Ok(Parsed { issue, warnings })
+    Ok(Parsed { issue, warnings, profile, roles })
 }
 
 /// Title and date of an issue from its name alone (`东昌府报-20221119.txt`

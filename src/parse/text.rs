@@ -174,6 +174,15 @@ fn needs_space(left: &str, right: &str) -> bool {
     !punct_after_ideograph && !punct_before_ideograph
 }
 
+/// At most the first `max` bytes of `text`, cut at a character boundary.
+pub fn head(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Display width in terminal cells (ambiguous characters narrow).
 pub fn width(text: &str) -> usize {
     if text.is_ascii() {

@@ -1,103 +1,19 @@
 //! Lines → units: the paragraphs, headlines and furniture of the text, each
-//! whole. Hard-wrapped lines are joined, indented paragraphs split, and
-//! sentences cut by page breaks healed.
+//! whole. How lines make a unit depends on the file's shape: blank lines
+//! part paragraphs in one file, line ends or indents in another, and in
+//! hard-wrapped text the lines of a paragraph are joined back. Sentences
+//! cut by page breaks are healed in every shape.
 
-use super::classify::{
-    attribution, dateline, is_byline, is_credit, is_enumerated, is_jump_line, is_section_marker, is_title_like,
+use super::super::classify::{
+    attribution, closing_credit, dateline, is_byline, is_credit, is_enumerated, is_jump_line, is_section_marker,
+    is_separator_line, is_title_like,
 };
-use super::text::{
-    ends_sentence, first_char, hyphenated, is_closing, is_opening, is_pause, join_into, last_char, width,
+use super::super::lines::Line;
+use super::super::text::{
+    ends_sentence, first_char, hyphenated, is_closing, is_opening, is_pause, join_into, last_char,
 };
-
-/// One source line, trimmed.
-#[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
-    /// The text without leading or trailing white space.
-    pub text: &'a str,
-    /// Starts with an indent (two spaces or an ideographic space).
-    pub indent: bool,
-    /// 1-based line number in the file.
-    pub no: usize,
-}
-
-impl Line<'_> {
-    /// Display width in cells, indent counted as 4. Lines over 800 bytes,
-    /// far wider than any hard wrap, are not measured and count as 10,000.
-    fn width(&self) -> usize {
-        match self.text.len() {
-            0..=800 => width(self.text) + usize::from(self.indent) * 4,
-            _ => 10_000,
-        }
-    }
-}
-
-impl<'a> Line<'a> {
-    /// Splits text into lines numbered from `first_no`.
-    pub fn split(text: &'a str, first_no: usize) -> Vec<Line<'a>> {
-        text.split('\n')
-            .enumerate()
-            .map(|(i, raw)| {
-                let start = raw.trim_start();
-                let lead = &raw[..raw.len() - start.len()];
-                Line { text: start.trim_end(), indent: lead.contains('\u{3000}') || lead.len() >= 2, no: first_no + i }
-            })
-            .collect()
-    }
-}
-
-/// What the whole file looks like, for decisions a single line can't make.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Profile {
-    /// The column the text was hard-wrapped at, if it was.
-    pub wrap: Option<usize>,
-    /// Paragraphs are marked by indenting their first line.
-    pub indented: bool,
-    /// Units are separated by blank lines (so adjacent lines belong together).
-    pub blank_separated: bool,
-}
-
-impl Profile {
-    /// Reads the profile off all lines of a file.
-    pub fn of(lines: &[Line<'_>]) -> Profile {
-        let nonblank = lines.iter().filter(|l| !l.text.is_empty()).count();
-        let blanks_after_text = lines.windows(2).filter(|w| !w[0].text.is_empty() && w[1].text.is_empty()).count();
-        let indented_lines = lines.iter().filter(|l| !l.text.is_empty() && l.indent).count();
-        let is_inner = |w: &&[Line<'_>]| !w[0].text.is_empty() && !w[1].text.is_empty() && !w[1].indent;
-        // Only text that is mostly runs of adjacent lines can be hard-wrapped:
-        // measure widths only then.
-        let wrapped_shape = lines.windows(2).filter(is_inner).count() * 10 >= nonblank * 3;
-        let (mut inner, mut all): (Vec<usize>, Vec<usize>) = if wrapped_shape {
-            (
-                lines.windows(2).filter(is_inner).map(|w| w[0].width()).collect(),
-                lines.iter().filter(|l| !l.text.is_empty()).map(Line::width).collect(),
-            )
-        } else {
-            Default::default()
-        };
-        Profile {
-            wrap: wrap_width(&mut inner, &mut all),
-            indented: indented_lines >= 3 && indented_lines * 10 >= nonblank,
-            blank_separated: blanks_after_text * 4 >= nonblank && blanks_after_text > 0,
-        }
-    }
-}
-
-/// The hard-wrap column: most lines followed by more text reach close to
-/// it, and hardly any line in the file is wider.
-fn wrap_width(inner: &mut [usize], all: &mut [usize]) -> Option<usize> {
-    if inner.len() < 3 {
-        return None;
-    }
-    let p95 = |v: &mut [usize]| {
-        v.sort_unstable();
-        v[(v.len() * 95 / 100).min(v.len() - 1)]
-    };
-    let w = p95(inner);
-    let widest = p95(all);
-    let full = inner.iter().filter(|&&x| x * 10 >= w * 8).count();
-    let plausible = (30..=200).contains(&w) && widest * 10 <= w * 11 && full * 10 >= inner.len() * 6;
-    plausible.then_some(w)
-}
+use super::Role;
+use super::profile::{Profile, Shape};
 
 /// What a unit is, by its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +28,10 @@ pub enum Kind {
     Credit,
     /// A short line without final punctuation: headline, deck or subhead.
     Title,
+    /// A rule between items (`*  *  *`, `◆◆◆`).
+    Separator,
+    /// A line too damaged to read.
+    Noise,
     /// Running text.
     Body,
 }
@@ -125,6 +45,17 @@ pub struct Unit {
     pub gap: usize,
     /// What it looks like.
     pub kind: Kind,
+    /// Its first source line starts with an indent.
+    pub indent: bool,
+    /// Its first and last source lines.
+    pub lines: (usize, usize),
+}
+
+impl Unit {
+    /// A unit of one source line.
+    pub fn of_line(line: &Line<'_>, gap: usize, kind: Kind) -> Unit {
+        Unit { text: line.text.to_string(), gap, kind, indent: line.indent, lines: (line.no, line.no) }
+    }
 }
 
 /// Classifies one unit's text.
@@ -133,6 +64,8 @@ pub fn kind_of(text: &str) -> Kind {
     let short = text.len() <= 480;
     if short && is_section_marker(text) {
         Kind::Marker
+    } else if short && is_separator_line(text) {
+        Kind::Separator
     } else if short && attribution(text).is_some() {
         Kind::Attribution
     } else if short && is_byline(text) {
@@ -147,9 +80,13 @@ pub fn kind_of(text: &str) -> Kind {
     }
 }
 
+/// Lines the units left out, with the role they had: jump lines and
+/// running heads, which mean nothing once the paper is a reader.
+pub type Skipped = Vec<(usize, Role)>;
+
 /// Builds units from lines: joins the lines of one paragraph, then heals
 /// paragraphs cut by page breaks.
-pub fn units(lines: &[Line<'_>], profile: &Profile) -> Vec<Unit> {
+pub fn units(lines: &[Line<'_>], profile: &Profile, skipped: &mut Skipped) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut gap = 0usize;
     let mut prev: Option<(Line<'_>, Kind)> = None;
@@ -162,7 +99,13 @@ pub fn units(lines: &[Line<'_>], profile: &Profile) -> Vec<Unit> {
         *joined = false;
     };
     for line in lines {
-        if line.text.is_empty() || line.text.len() <= 120 && is_jump_line(line.text) {
+        if line.is_blank() {
+            gap += 1;
+            prev = None;
+            continue;
+        }
+        if let Some(role) = furniture(line.text, profile) {
+            skipped.push((line.no, role));
             gap += 1;
             prev = None;
             continue;
@@ -171,52 +114,76 @@ pub fn units(lines: &[Line<'_>], profile: &Profile) -> Vec<Unit> {
         match (prev, out.last_mut()) {
             (Some((a, a_kind)), Some(unit)) if same_paragraph(&a, a_kind, line, kind, profile) => {
                 join_into(&mut unit.text, line.text);
+                unit.lines.1 = line.no;
                 joined = true;
             }
             _ => {
                 finish(&mut out, &mut joined);
-                out.push(Unit { text: line.text.to_string(), gap, kind });
+                out.push(Unit::of_line(line, gap, kind));
                 gap = 0;
             }
         }
         prev = Some((*line, kind));
     }
     finish(&mut out, &mut joined);
-    heal(out)
+    heal(out, profile)
 }
 
-/// Takes the nameplate off the top of an issue: the short title lines
-/// above the first page marker (`RIVERTON COURIER`, `2022年11月19日 星期六`).
-pub fn take_masthead(units: &mut Vec<Unit>) -> Vec<String> {
-    let Some(p) = units.iter().position(|u| u.kind == Kind::Marker) else {
-        return Vec::new();
-    };
-    if p == 0 || p > 6 || !units[..p].iter().all(|u| u.kind == Kind::Title) {
-        return Vec::new();
+/// Print furniture a line can be known by alone: a jump line (`(下转第2
+/// 版)`, one holding two jumps) or a running head repeated on every page.
+fn furniture(text: &str, profile: &Profile) -> Option<Role> {
+    if text.len() <= 160 && is_jump_line(text) {
+        Some(Role::Jump)
+    } else if !profile.repeated.is_empty() && profile.repeated.binary_search_by(|r| r.as_str().cmp(text)).is_ok() {
+        Some(Role::Furniture)
+    } else {
+        None
     }
-    units.drain(..p).map(|u| u.text).collect()
 }
 
 /// Whether line `b` continues the paragraph whose last line is `a`.
 fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profile: &Profile) -> bool {
-    let standalone = |k: Kind| matches!(k, Kind::Marker | Kind::Byline | Kind::Attribution | Kind::Credit);
+    let standalone = |k: Kind| {
+        matches!(k, Kind::Marker | Kind::Byline | Kind::Attribution | Kind::Credit | Kind::Separator | Kind::Noise)
+    };
     if standalone(a_kind) || standalone(b_kind) || profile.indented && b.indent {
         return false;
     }
     if hyphenated(a.text, b.text) {
         return true;
     }
+    match profile.shape {
+        Shape::ParagraphPerLine | Shape::ArticlePerLine => false,
+        // Sentences make up the paragraph an indent began.
+        Shape::SentencePerLine => profile.indented && a_kind == Kind::Body && b_kind == Kind::Body,
+        Shape::BlankParagraphs | Shape::Columns => wrapped_paragraph(a, a_kind, b, b_kind, profile),
+    }
+}
+
+/// In blank-line paragraphs and hard-wrapped columns: a full line goes on
+/// in the next, and so does a sentence left unfinished.
+fn wrapped_paragraph(a: &Line<'_>, a_kind: Kind, _b: &Line<'_>, b_kind: Kind, profile: &Profile) -> bool {
     // Where paragraphs are indented, an unindented short line after a
     // finished sentence is a subhead, however full the line before it.
     if profile.indented && b_kind == Kind::Title && ends_sentence(a.text) {
         return false;
     }
+    let a_title = a_kind == Kind::Title;
+    // A line that reaches the wrap column goes on in the next, whatever it
+    // looks like.
     if let Some(w) = profile.wrap
         && a.width() * 10 >= w * 8
     {
         return true;
     }
-    let a_title = a_kind == Kind::Title;
+    if profile.shape == Shape::Columns && !a_title && a.width() * 10 >= profile.figures.median_width * 8 {
+        return true;
+    }
+    // Two short heading lines stay apart (kicker, headline, deck): the
+    // head's own rules join a Latin headline broken over lines.
+    if a_title && b_kind == Kind::Title {
+        return false;
+    }
     if !a_title && !ends_sentence(a.text) {
         return true;
     }
@@ -225,16 +192,20 @@ fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profil
 
 /// Joins units that a page break split mid-sentence: the first ends without
 /// sentence-final punctuation and the second carries the sentence on.
-fn heal(units: Vec<Unit>) -> Vec<Unit> {
+fn heal(units: Vec<Unit>, profile: &Profile) -> Vec<Unit> {
+    // Where every line is a unit, a sentence cut by a page break shows as a
+    // line that stops short; elsewhere only a blank line can cut one.
+    let per_line = matches!(profile.shape, Shape::ParagraphPerLine | Shape::SentencePerLine);
     let mut out: Vec<Unit> = Vec::with_capacity(units.len());
     for v in units {
         // Running text or a byline before `u` means `u` is no headline.
         let in_body = out.len() >= 2 && matches!(out[out.len() - 2].kind, Kind::Body | Kind::Byline);
         if let Some(u) = out.last_mut()
-            && v.gap > 0
+            && (v.gap > 0 || per_line && !(profile.indented && v.indent))
             && continues(u, &v, in_body)
         {
             join_into(&mut u.text, &v.text);
+            u.lines.1 = v.lines.1;
             u.kind = Kind::Body;
             continue;
         }
@@ -245,7 +216,7 @@ fn heal(units: Vec<Unit>) -> Vec<Unit> {
 
 /// `in_body`: the unit before `u` is running text or a byline, so `u` is no headline.
 fn continues(u: &Unit, v: &Unit, in_body: bool) -> bool {
-    if !matches!(u.kind, Kind::Body | Kind::Title) || ends_sentence(&u.text) {
+    if !matches!(u.kind, Kind::Body | Kind::Title) || ends_sentence(&u.text) || closing_credit(&u.text).is_some() {
         return false;
     }
     if !matches!(v.kind, Kind::Body | Kind::Title) || dateline(&v.text).is_some() {
@@ -294,7 +265,7 @@ mod tests {
     fn texts(src: &str) -> Vec<String> {
         let lines = Line::split(src, 1);
         let profile = Profile::of(&lines);
-        units(&lines, &profile).into_iter().map(|u| u.text).collect()
+        units(&lines, &profile, &mut Vec::new()).into_iter().map(|u| u.text).collect()
     }
 
     #[test]
@@ -309,6 +280,12 @@ mod tests {
         // A short fragment heals too when running text comes before it.
         let src = "前一段。\n\n会议指出,为山东发展提供了\n\n重大战略机遇。\n";
         assert_eq!(texts(src), ["前一段。", "会议指出,为山东发展提供了重大战略机遇。"]);
+    }
+
+    #[test]
+    fn page_break_heals_where_every_line_is_a_paragraph() {
+        let src = "第一段说完了。\n会议指出,为山东发展提供了\n重大战略机遇。\n第三段也说完了。\n";
+        assert_eq!(texts(src), ["第一段说完了。", "会议指出,为山东发展提供了重大战略机遇。", "第三段也说完了。"]);
     }
 
     #[test]
@@ -357,5 +334,11 @@ mod tests {
         let t = texts(src);
         assert_eq!(t.len(), 3, "{t:#?}");
         assert!(t[0].ends_with("第一段的第二行。"));
+    }
+
+    #[test]
+    fn adjacent_chinese_head_lines_stay_apart() {
+        let src = "\n\n习近平主席新年贺词引发热烈反响——\n只争朝夕 不负韶华\n\n　　第一段。\n\n　　第二段。\n";
+        assert_eq!(texts(src), ["习近平主席新年贺词引发热烈反响——", "只争朝夕 不负韶华", "第一段。", "第二段。"]);
     }
 }

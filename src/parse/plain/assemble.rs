@@ -1,0 +1,442 @@
+//! Units → sections and articles: where a story starts, which short lines
+//! are its head and which are subheads or table rows, and what closes it.
+//! Where a story starts is asked of the file's shape first (blank lines
+//! between articles, headlines set flush in indented text), then of the
+//! signs every paper prints (a byline or dateline under the head, a credit
+//! closing the story before, a rule between items).
+
+use super::super::classify::{
+    attribution, byline_after_dateline, closing_credit, dateline, is_byline, is_enumerated, is_mostly_caps,
+};
+use super::Role;
+use super::head::{self, Part};
+use super::profile::{Profile, Shape};
+use super::units::{Kind, Unit};
+use super::vocab;
+use crate::model::{Article, Block, Section};
+
+/// Where the last article stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// No article in the current section yet.
+    None,
+    /// Headline (and maybe decks/byline) seen, no body paragraph yet.
+    Header,
+    /// In the body.
+    Body,
+    /// Closed by an attribution.
+    Closed,
+}
+
+/// The role a run of source lines was given, for `dump --explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRole {
+    /// First and last source line.
+    pub lines: (usize, usize),
+    /// What they were read as.
+    pub role: Role,
+}
+
+/// Builds the sections of an issue from heuristic units and explicit markup.
+pub struct Assembler<'p> {
+    sections: Vec<Section>,
+    state: State,
+    profile: &'p Profile,
+    /// A rule (`*  *  *`) came after the current article's text: a title
+    /// starts the next item, text without one goes on with this one.
+    separated: bool,
+    roles: Vec<LineRole>,
+}
+
+impl<'p> Assembler<'p> {
+    /// An empty issue body.
+    pub fn new(profile: &'p Profile) -> Assembler<'p> {
+        Assembler { sections: Vec::new(), state: State::None, profile, separated: false, roles: Vec::new() }
+    }
+
+    /// The sections built so far, and the role of every line read.
+    pub fn finish(self) -> (Vec<Section>, Vec<LineRole>) {
+        (self.sections, self.roles)
+    }
+
+    /// Records the role of a unit's lines.
+    pub fn role(&mut self, lines: (usize, usize), role: Role) {
+        self.roles.push(LineRole { lines, role });
+    }
+
+    /// Starts a section named by its marker.
+    pub fn start_section(&mut self, name: &str) {
+        self.sections.push(Section { name: name.trim().to_string(), articles: Vec::new() });
+        self.state = State::None;
+        self.separated = false;
+    }
+
+    /// Adds an article given explicitly (markup, a one-article line);
+    /// heuristics never touch it.
+    pub fn push_explicit(&mut self, article: Article) {
+        self.start_article(article);
+        self.state = State::Closed;
+    }
+
+    fn start_article(&mut self, article: Article) {
+        if self.sections.is_empty() {
+            self.start_section("");
+        }
+        if let Some(section) = self.sections.last_mut() {
+            section.articles.push(article);
+        }
+        self.state = State::Header;
+        self.separated = false;
+    }
+
+    fn current(&mut self) -> Option<&mut Article> {
+        self.sections.last_mut()?.articles.last_mut()
+    }
+
+    /// Feeds the units of a stretch of plain text.
+    pub fn feed(&mut self, mut units: Vec<Unit>) {
+        promote_titles(&mut units);
+        let mut i = 0;
+        while i < units.len() {
+            let unit = &units[i];
+            let lines = unit.lines;
+            match unit.kind {
+                Kind::Marker => {
+                    let name = unit.text.clone();
+                    self.start_section(&name);
+                    self.role(lines, Role::Marker);
+                }
+                Kind::Separator => {
+                    self.separated = self.state != State::None;
+                    self.role(lines, Role::Separator);
+                }
+                Kind::Noise => {
+                    let text = std::mem::take(&mut units[i].text);
+                    self.block(Block::Noise(text));
+                    self.role(lines, Role::Noise);
+                }
+                Kind::Title => {
+                    let end = i + self.head_run(&units[i..]);
+                    self.titles(&units[i..end], &units[end..]);
+                    i = end;
+                    continue;
+                }
+                Kind::Byline => {
+                    let text = unit.text.clone();
+                    self.byline(&text, lines);
+                }
+                Kind::Attribution => self.attribution(&mut units, i),
+                Kind::Credit => {
+                    let text = std::mem::take(&mut units[i].text);
+                    self.caption(text, lines);
+                }
+                Kind::Body => {
+                    let closes = closes_article(units.get(i + 1));
+                    let text = std::mem::take(&mut units[i].text);
+                    self.body(text, lines, closes);
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// How many title units from the first make one run: a head block and
+    /// what follows it without a break. The run ends where blank lines
+    /// part articles, and, where the file indents paragraphs one per line,
+    /// where indentation changes (heads flush, subheads indented).
+    fn head_run(&self, units: &[Unit]) -> usize {
+        let p = self.profile;
+        let by_indent = p.indented && matches!(p.shape, Shape::ParagraphPerLine | Shape::SentencePerLine);
+        1 + units
+            .windows(2)
+            .take_while(|w| {
+                w[1].kind == Kind::Title && w[1].gap < p.article_gap && !(by_indent && w[1].indent != w[0].indent)
+            })
+            .count()
+    }
+
+    /// A run of short unpunctuated lines: a new article's head, rows of a
+    /// table, decks of the article being headed, or subheads.
+    fn titles(&mut self, run: &[Unit], after: &[Unit]) {
+        let rows = table_rows(run);
+        if rows > 0 {
+            for u in &run[..rows] {
+                self.block(Block::Table(u.text.clone()));
+                self.role(u.lines, Role::Table);
+            }
+            if rows < run.len() {
+                self.titles(&run[rows..], after);
+            }
+            return;
+        }
+        if self.starts(run, after) {
+            // A head is a kicker, a headline and up to three decks; lines
+            // beyond that are the story's first subheads.
+            let n = run.len().min(5);
+            let lines: Vec<&str> = run[..n].iter().map(|u| u.text.as_str()).collect();
+            let (h, parts) = head::split(&lines);
+            let mut article = Article::new(h.headline);
+            article.kicker = h.kicker;
+            article.decks = h.decks;
+            self.start_article(article);
+            for (u, part) in run.iter().zip(parts) {
+                let role = match part {
+                    Part::Kicker => Role::Kicker,
+                    Part::Headline => Role::Headline,
+                    Part::Deck => Role::Deck,
+                };
+                self.role(u.lines, role);
+            }
+            if n < run.len() {
+                self.subheads(&run[n..], after.first());
+            }
+        } else {
+            self.subheads(run, after.first());
+        }
+    }
+
+    /// Subheads head the text that follows; with none following, the lines
+    /// are plain paragraphs.
+    fn subheads(&mut self, run: &[Unit], next: Option<&Unit>) {
+        let followed = matches!(next.map(|u| u.kind), Some(Kind::Body | Kind::Credit));
+        for u in run {
+            match (followed, self.current()) {
+                (true, Some(a)) => {
+                    a.blocks.push(Block::Subhead(u.text.clone()));
+                    self.role(u.lines, Role::Subhead);
+                }
+                _ => self.body(u.text.clone(), u.lines, false),
+            }
+        }
+    }
+
+    /// Whether a run of title lines starts a new article.
+    fn starts(&mut self, run: &[Unit], after: &[Unit]) -> bool {
+        let next = after.first();
+        let next_kind = next.map(|u| u.kind);
+        let dated = next.is_some_and(|u| u.kind == Kind::Body && dateline(&u.text).is_some());
+        // Under the head come a byline, a dateline, or a photo's caption.
+        let strong = next_kind == Some(Kind::Byline) || dated || next_kind == Some(Kind::Credit) && run.len() <= 2;
+        match self.state {
+            State::None | State::Closed => true,
+            // A run right under a headline was taken in with it; here a
+            // byline or caption came between, so the lines are subheads,
+            // unless a second byline shows a second story.
+            State::Header => next_kind == Some(Kind::Byline) && self.has_byline(),
+            State::Body => self.starts_in_body(run, after, strong),
+        }
+    }
+
+    fn starts_in_body(&mut self, run: &[Unit], after: &[Unit], strong: bool) -> bool {
+        let p = self.profile;
+        let first = &run[0];
+        if is_enumerated(&first.text) {
+            return strong && first.gap >= p.article_gap;
+        }
+        if self.separated || strong || first.gap >= p.article_gap {
+            return true;
+        }
+        if p.article_gap != usize::MAX {
+            // Blank lines part the articles of this file, and none came.
+            return false;
+        }
+        match p.shape {
+            Shape::BlankParagraphs => run.len() >= 2 || first.gap >= 2,
+            Shape::ParagraphPerLine | Shape::SentencePerLine if p.indented => !first.indent,
+            Shape::Columns if p.ocr => run.iter().any(|u| is_mostly_caps(&u.text)),
+            _ => self.current().is_some_and(|a| vocab::shifts(a, after)),
+        }
+    }
+
+    fn has_byline(&mut self) -> bool {
+        self.current().is_some_and(|a| a.byline.is_some())
+    }
+
+    fn byline(&mut self, text: &str, lines: (usize, usize)) {
+        let headed = self.current().is_some_and(|a| a.blocks.is_empty());
+        match self.state {
+            // A byline over two lines (`记者 张三` / `通讯员 李四`) is one byline.
+            State::Header if headed => {
+                if let Some(a) = self.current() {
+                    match &mut a.byline {
+                        Some(b) => {
+                            b.push(' ');
+                            b.push_str(text);
+                        }
+                        None => a.byline = Some(text.to_string()),
+                    }
+                }
+                self.role(lines, Role::Byline);
+            }
+            State::None | State::Closed => {
+                let mut article = Article::new(String::new());
+                article.byline = Some(text.to_string());
+                self.start_article(article);
+                self.role(lines, Role::Byline);
+            }
+            _ => self.body(text.to_string(), lines, false),
+        }
+    }
+
+    fn attribution(&mut self, units: &mut [Unit], i: usize) {
+        let unit = &units[i];
+        let lines = unit.lines;
+        let inner = attribution(&unit.text).unwrap_or(&unit.text).to_string();
+        if self.state == State::Header && is_byline(&inner) {
+            // `（本报记者 王五）` under a headline is its byline.
+            let text = unit.text.clone();
+            self.byline(&text, lines);
+        } else if self.state == State::Body && closes_article(units.get(i + 1)) {
+            if let Some(a) = self.current() {
+                a.attribution = Some(inner);
+            }
+            self.state = State::Closed;
+            self.role(lines, Role::Credit);
+        } else {
+            let text = std::mem::take(&mut units[i].text);
+            self.body(text, lines, false);
+        }
+    }
+
+    /// A photo caption or credit line: an aside in a story; after a rule
+    /// or a finished story, a picture item of its own, named by it.
+    fn caption(&mut self, text: String, lines: (usize, usize)) {
+        if self.separated || matches!(self.state, State::None | State::Closed) && !self.sections.is_empty() {
+            self.start_article(Article::new(text));
+            self.state = State::Body;
+            self.role(lines, Role::Headline);
+            return;
+        }
+        self.block(Block::Caption(text));
+        self.role(lines, Role::Caption);
+    }
+
+    /// Running text. `closes`: the story ends after it, so a credit in
+    /// parentheses after its last full stop is the attribution.
+    fn body(&mut self, mut text: String, lines: (usize, usize), closes: bool) {
+        let credit = closing_credit(&text).filter(|_| closes && self.state != State::None);
+        let credit = credit.map(|(at, inner)| (at, inner.to_string()));
+        if let Some((at, _)) = &credit {
+            text.truncate(*at);
+            let trimmed = text.trim_end().len();
+            text.truncate(trimmed);
+        }
+        self.paragraph(text, lines);
+        if let Some((_, inner)) = credit
+            && let Some(a) = self.current()
+        {
+            a.attribution = Some(inner);
+            self.state = State::Closed;
+        }
+    }
+
+    /// Adds a body paragraph (the first one may carry a dateline).
+    fn paragraph(&mut self, text: String, lines: (usize, usize)) {
+        self.open_for_text();
+        let first = self.state == State::Header;
+        let Some(a) = self.current() else { return };
+        let mut role = Role::Paragraph;
+        if first && a.dateline.is_none() {
+            a.dateline = dateline(&text).map(str::to_string);
+            if a.dateline.is_some() {
+                role = Role::Dateline;
+            }
+            if a.byline.is_none() {
+                a.byline = byline_after_dateline(&text).map(str::to_string);
+            }
+        }
+        a.blocks.push(Block::Paragraph(text));
+        self.state = State::Body;
+        self.role((lines.0, lines.0), role);
+        if lines.1 > lines.0 {
+            self.role((lines.0 + 1, lines.1), Role::Paragraph);
+        }
+    }
+
+    /// Adds a block that is no paragraph (a caption, a table row, noise):
+    /// it never counts as the story's first paragraph.
+    fn block(&mut self, block: Block) {
+        self.open_for_text();
+        if let Some(a) = self.current() {
+            a.blocks.push(block);
+        }
+    }
+
+    /// Makes sure there is an article for text to go into: text after a
+    /// rule goes on with the story before it (an item without a head of
+    /// its own); elsewhere, text with no article before it is an untitled one.
+    fn open_for_text(&mut self) {
+        if self.separated && self.current().is_some() {
+            self.separated = false;
+            self.state = State::Body;
+            // The story goes on past its signature: keep it where it was printed.
+            if let Some(a) = self.current()
+                && let Some(sig) = a.attribution.take()
+            {
+                a.blocks.push(Block::Paragraph(sig));
+            }
+            return;
+        }
+        if matches!(self.state, State::None | State::Closed) {
+            self.start_article(Article::new(String::new()));
+        }
+    }
+}
+
+/// An attribution closes its article when the article ends there: next
+/// comes a headline, a page marker, a byline, a rule or the end of the text.
+fn closes_article(next: Option<&Unit>) -> bool {
+    next.is_none_or(|u| matches!(u.kind, Kind::Title | Kind::Marker | Kind::Byline | Kind::Separator))
+}
+
+/// How many title units from the first are rows of one table: four or more
+/// short lines of the same shape (`东湖 21.3米`, `Smith 10.41`), with
+/// figures in most of them or the same number of cells.
+fn table_rows(run: &[Unit]) -> usize {
+    if run.len() < 4 {
+        return 0;
+    }
+    let cells = |t: &str| t.split_whitespace().count();
+    let digits = |t: &str| t.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let len = |t: &str| t.chars().count();
+    let first = &run[0].text;
+    let mut n = 0;
+    for u in run {
+        let t = &u.text;
+        let alike = (cells(t) == cells(first) && cells(t) >= 2 || digits(t) == digits(first))
+            && len(t) * 2 >= len(first)
+            && len(t) <= len(first) * 2
+            && len(t) <= 40;
+        if !alike || u.gap > 1 {
+            break;
+        }
+        n += 1;
+    }
+    let with_figures = run[..n].iter().filter(|u| digits(&u.text)).count();
+    let same_cells = run[..n].iter().all(|u| cells(&u.text) == cells(first) && cells(first) >= 2);
+    if n >= 4 && (with_figures * 4 >= n * 3 || same_cells) { n } else { 0 }
+}
+
+/// Lines that head a story though they end like a sentence: a short line
+/// ending in `!`/`?` (`暖心!`, `“双11”来了？`, `谁来管管飞线充电？`), or a
+/// short Latin line ending in a full stop (`Postmistress at Lark.`), when
+/// a byline or a dateline paragraph follows it.
+fn promote_titles(units: &mut [Unit]) {
+    for k in 0..units.len().saturating_sub(1) {
+        let u = &units[k];
+        if u.kind != Kind::Body || u.lines.0 != u.lines.1 {
+            continue;
+        }
+        let t = u.text.trim_end();
+        let n = t.chars().count();
+        let exclaimed = t.ends_with(['!', '?', '！', '？']) && !t.ends_with("?”") && n <= 40;
+        let latin_stop = t.ends_with('.') && n <= 60 && t.is_ascii() && t.starts_with(|c: char| c.is_uppercase());
+        if !(exclaimed || latin_stop) {
+            continue;
+        }
+        let next = &units[k + 1];
+        if next.kind == Kind::Byline || next.kind == Kind::Body && dateline(&next.text).is_some() {
+            units[k].kind = Kind::Title;
+        }
+    }
+}
