@@ -120,14 +120,17 @@ fn masthead_above_the_first_page_gives_title_and_date() {
 }
 
 #[test]
-fn front_matter_beats_file_name_beats_masthead() {
+fn front_matter_beats_masthead_beats_file_name() {
     let src = "+++\ntitle = \"前置标题\"\n+++\n东昌府报\n\n第01版：要闻\n\n标题\n\n记者 张三\n\n正文。\n";
     let issue = parse_issue(src.as_bytes(), "东昌府报-20221119.txt").unwrap().issue;
     assert_eq!(issue.title, "前置标题");
     assert_eq!(issue.date, Some("2022-11-19".parse().unwrap()));
     let issue =
         parse_issue("东昌府报\n\n第01版：要闻\n\n标题\n\n正文。\n".as_bytes(), "晚报-20221119.txt").unwrap().issue;
-    assert_eq!(issue.title, "晚报");
+    assert_eq!(issue.title, "东昌府报", "the paper names itself in its masthead");
+    assert_eq!(issue.date, Some("2022-11-19".parse().unwrap()), "the file name still dates it");
+    let issue = parse_issue("第01版：要闻\n\n标题\n\n正文。\n".as_bytes(), "paper_20221119_pku_gbk.txt").unwrap().issue;
+    assert_eq!(issue.title, "paper pku", "no masthead: the file name without its technical words");
 }
 
 #[test]

@@ -90,18 +90,119 @@ pub fn read_front_matter(toml_text: &str, warnings: &mut Vec<Warning>) -> Meta {
     meta
 }
 
-/// Title and date from a file stem that carries a date: `东昌府报-20221119`
-/// → title `东昌府报` and the date; `2022-11-19` → the date alone.
-/// A stem without a date gives neither (the stem itself is the last resort).
+/// Title and date from a file stem: `东昌府报-20221119` → title `东昌府报`
+/// and the date; `2022-11-19` → the date alone; `paper_20010101_pku_gbk`
+/// → `paper pku` (separators and encoding or source tokens dropped);
+/// `rmrb_200101` → January 2001 (a year and month are read as the month's
+/// first day). A stem without a date gives neither (the stem itself is
+/// the last resort).
 pub fn from_file_stem(stem: &str) -> (Option<String>, Option<Date>) {
-    match find_date(stem) {
+    match find_date(stem).or_else(|| year_month(stem)) {
         Some((date, range)) => {
             let rest = format!("{} {}", &stem[..range.start], &stem[range.end..]);
-            let title = rest.trim_matches(|c: char| c.is_whitespace() || "-_.·,，、()（）[]".contains(c));
-            (Some(title.to_string()).filter(|t| !t.is_empty()), Some(date))
+            let title = clean_title(&rest);
+            (Some(title).filter(|t| !t.is_empty()), Some(date))
         }
         None => (None, None),
     }
+}
+
+/// A file name's words without separators and the tokens that say how the
+/// file was made rather than what it is (`utf8`, `gbk`, `ocr`, `scan`).
+pub fn clean_title(name: &str) -> String {
+    const TECHNICAL: [&str; 24] = [
+        "utf8",
+        "utf16",
+        "utf",
+        "gbk",
+        "gb2312",
+        "gb18030",
+        "big5",
+        "big5hkscs",
+        "hkscs",
+        "latin1",
+        "iso8859",
+        "ascii",
+        "ansi",
+        "unicode",
+        "cp1252",
+        "win1252",
+        "ocr",
+        "scan",
+        "scanned",
+        "txt",
+        "raw",
+        "crlf",
+        "lf",
+        "bom",
+    ];
+    let lower =
+        name.to_lowercase().replace("utf-8", "utf8").replace("utf-16", "utf16").replace("big5-hkscs", "big5hkscs");
+    let mut words = Vec::new();
+    let mut at = 0;
+    for piece in lower.split(|c: char| c.is_whitespace() || "-_.·,，、()（）[]".contains(c)) {
+        let len = piece.len();
+        // Keep the original letters (the lower-cased copy has the same
+        // byte offsets only for ASCII; fall back to it otherwise).
+        let original = if lower.len() == name.len() { name.get(at..at + len).unwrap_or(piece) } else { piece };
+        at += len + lower[at + len..].chars().next().map_or(0, char::len_utf8);
+        let digits_only = piece.chars().all(|c| c.is_ascii_digit());
+        if piece.is_empty() || TECHNICAL.contains(&piece) || digits_only && piece.len() <= 1 {
+            continue;
+        }
+        words.push(original.to_string());
+    }
+    words.join(" ")
+}
+
+/// The paper's name in its masthead lines: a `Title:` line of an
+/// archive's header, else the first line that is a name rather than a
+/// date, a folio or OCR noise.
+pub fn masthead_title(masthead: &[String]) -> Option<String> {
+    use super::classify::{is_folio, is_noise};
+    if let Some(t) = masthead.iter().find_map(|l| l.strip_prefix("Title:")) {
+        return Some(t.trim().to_string()).filter(|t| !t.is_empty());
+    }
+    masthead
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| {
+            let dated = find_date(l).is_some_and(|(_, r)| r.len() * 5 >= l.len() * 2);
+            !l.is_empty() && l.chars().count() <= 40 && !dated && !is_folio(l) && !is_noise(l)
+        })
+        .map(|l| name_case(l.trim_end_matches([',', '.', '，', '。'])))
+}
+
+/// A nameplate in capitals (`RIVERTON COURIER`, `THE NEW-YORK TRIBUNE`)
+/// named as it reads in running text: `Riverton Courier`.
+fn name_case(name: &str) -> String {
+    if !super::classify::is_all_caps(name) || !name.is_ascii() {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        out.push(if start { c } else { c.to_ascii_lowercase() });
+        start = !c.is_ascii_alphanumeric() && c != '\'';
+    }
+    out
+}
+
+/// `200101` in a file name: a year and a month standing alone.
+fn year_month(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if run == 6 {
+            let (y, m) = (&text[i..i + 4], &text[i + 4..i + 6]);
+            if let Some(d) = ymd(y, m, "1") {
+                return Some((d, i..i + 6));
+            }
+        }
+        i += run.max(1);
+    }
+    None
 }
 
 /// Finds the first date in text: `2022-11-19`, `2022_11_19`, `2022.11.19`,
@@ -124,6 +225,61 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
             return found;
         }
         i += run;
+    }
+    english_date(text)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `September 2, 1914`, `Sept. 2 1914`, `2 September 1914`, in any case.
+fn english_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    if !text.is_ascii() {
+        return None;
+    }
+    let lower = text.to_ascii_lowercase();
+    let words: Vec<(usize, &str)> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let month = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.starts_with(w) && (w.len() >= 4 || m.len() <= 4 || w.len() == 3))
+            .map(|k| k + 1)
+    };
+    let num = |w: &str, max: usize| w.parse::<usize>().ok().filter(|n| (1..=max).contains(n) && w.len() <= 4);
+    for k in 0..words.len().saturating_sub(2) {
+        let (a, b, c) = (words[k], words[k + 1], words[k + 2]);
+        let (m, d, y) = match (month(a.1), month(b.1)) {
+            (Some(m), _) => (m, num(b.1, 31), c.1),
+            (None, Some(m)) => (m, num(a.1, 31), c.1),
+            _ => continue,
+        };
+        let Some(d) = d else { continue };
+        if y.len() != 4 {
+            continue;
+        }
+        if let Some(date) = ymd(y, &m.to_string(), &d.to_string()) {
+            return Some((date, a.0..c.0 + c.1.len()));
+        }
     }
     None
 }
@@ -178,6 +334,36 @@ mod tests {
         assert_eq!(from_file_stem("东昌府报2022年11月19日"), (some("东昌府报"), Some(date("2022-11-19"))));
         assert_eq!(from_file_stem("000_5f9f883e554d2686"), (None, None));
         assert_eq!(from_file_stem("paper-20221399"), (None, None));
+        assert_eq!(from_file_stem("paper_20010101_pku_gbk"), (some("paper pku"), Some(date("2001-01-01"))));
+        assert_eq!(from_file_stem("rmrb_200103_utf-8"), (some("rmrb"), Some(date("2001-03-01"))));
+        assert_eq!(from_file_stem("Courier_2024-03-08_OCR_scan"), (some("Courier"), Some(date("2024-03-08"))));
+        assert_eq!(from_file_stem("清河日报_20240308_big5"), (some("清河日报"), Some(date("2024-03-08"))));
+    }
+
+    #[test]
+    fn masthead_titles() {
+        let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            masthead_title(&lines(&["RIVERTON COURIER", "Friday, March 8, 2024"])).as_deref(),
+            Some("Riverton Courier")
+        );
+        assert_eq!(
+            masthead_title(&lines(&["VOL. LIV., No. 208.", "THE NEW-YORK TRIBUNE."])).as_deref(),
+            Some("The New-York Tribune")
+        );
+        assert_eq!(masthead_title(&lines(&["2022年11月19日 星期六", "东昌府报"])).as_deref(), Some("东昌府报"));
+        assert_eq!(
+            masthead_title(&lines(&["Title: Punch, or the London Charivari", "Author: Various"])).as_deref(),
+            Some("Punch, or the London Charivari")
+        );
+    }
+
+    #[test]
+    fn english_dates() {
+        assert_eq!(find_date("SEPTEMBER 2, 1914.").map(|d| d.0), Some(date("1914-09-02")));
+        assert_eq!(find_date("Friday, Sept. 17 1911").map(|d| d.0), Some(date("1911-09-17")));
+        assert_eq!(find_date("the 4 July 1976 parade").map(|d| d.0), Some(date("1976-07-04")));
+        assert_eq!(find_date("May I say 12 things in 2024"), None);
     }
 
     #[test]

@@ -117,7 +117,15 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     // File names and front matter strings did not pass through `sanitize`.
     let shown = |s: String| visible_str(&s).into_owned();
     let mut issue = Issue {
-        title: shown(fm.title.or(stem_title).or_else(|| masthead.first().cloned()).unwrap_or_else(|| stem.to_string())),
+        title: shown(
+            fm.title
+                .or_else(|| meta::masthead_title(&masthead))
+                .or(stem_title)
+                .unwrap_or_else(|| stem.to_string())
+                .chars()
+                .take(120)
+                .collect(),
+        ),
         date: fm.date.or(stem_date).or_else(masthead_date),
         source: shown(source.to_string()),
         encoding: decoded.encoding.to_string(),

@@ -93,9 +93,10 @@ pub fn is_opening(c: char) -> bool {
     )
 }
 
-/// True when the text ends a sentence (closing quotes and brackets aside).
+/// True when the text ends a sentence (closing quotes and brackets aside,
+/// and the `_` that closes italics in plain-text archives: `_Times._`).
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end().chars().rev().find(|&c| !is_closing(c)).is_some_and(is_terminal)
+    text.trim_end().chars().rev().find(|&c| !is_closing(c) && c != '_').is_some_and(is_terminal)
 }
 
 /// The last character, ignoring trailing white space.
@@ -234,6 +235,7 @@ mod tests {
         assert!(ends_sentence("示范区。"));
         assert!(ends_sentence("真是太谢谢咱社区跟北京银行啦!”"));
         assert!(ends_sentence("Friday."));
+        assert!(ends_sentence("\"The Scheldt can easily be damned.\"--_Daily Chronicle._"));
         assert!(!ends_sentence("为山东发展提供了"));
         assert!(!ends_sentence("“东昌双拥”"));
         assert!(!ends_sentence("会议指出,"));

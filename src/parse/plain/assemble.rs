@@ -140,6 +140,18 @@ impl<'p> Assembler<'p> {
         }
     }
 
+    /// The matter after a text's end (an archive's licence): one article,
+    /// named by its first line, whatever headings it has inside.
+    pub fn back_matter(&mut self, units: Vec<Unit>) {
+        let mut units = units.into_iter();
+        let Some(first) = units.next() else { return };
+        self.start_article(Article::new(first.text));
+        self.role(first.lines, Role::Headline);
+        for u in units {
+            self.body(u.text, u.lines, false);
+        }
+    }
+
     /// How many title units from the first make one run: a head block and
     /// what follows it without a break. The run ends where blank lines
     /// part articles, and, where the file indents paragraphs one per line,
@@ -173,7 +185,7 @@ impl<'p> Assembler<'p> {
             // A head is a kicker, a headline and up to three decks; lines
             // beyond that are the story's first subheads.
             let n = run.len().min(5);
-            let lines: Vec<&str> = run[..n].iter().map(|u| u.text.as_str()).collect();
+            let lines: Vec<(&str, bool)> = run[..n].iter().map(|u| (u.text.as_str(), u.gap == 0)).collect();
             let (h, parts) = head::split(&lines);
             let mut article = Article::new(h.headline);
             article.kicker = h.kicker;
@@ -282,10 +294,19 @@ impl<'p> Assembler<'p> {
         let unit = &units[i];
         let lines = unit.lines;
         let inner = attribution(&unit.text).unwrap_or(&unit.text).to_string();
-        if self.state == State::Header && is_byline(&inner) {
+        let headed = self.state == State::Header && self.current().is_some_and(|a| a.blocks.is_empty());
+        if headed && is_byline(&inner) {
             // `（本报记者 王五）` under a headline is its byline.
             let text = unit.text.clone();
             self.byline(&text, lines);
+        } else if headed && self.current().is_some_and(|a| a.byline.is_none() && a.decks.len() < 3) {
+            // Any other aside in brackets under a headline is a deck:
+            // `(_To our Soldiers in the field._)`, `（2019年12月31日）`.
+            let text = unit.text.clone();
+            if let Some(a) = self.current() {
+                a.decks.push(text);
+            }
+            self.role(lines, Role::Deck);
         } else if self.state == State::Body && closes_article(units.get(i + 1)) {
             if let Some(a) = self.current() {
                 a.attribution = Some(inner);

@@ -28,15 +28,17 @@ pub enum Part {
     Deck,
 }
 
-/// Splits head lines (in order, each one source line or unit) into a
-/// head, and says which part every line went to.
-pub fn split(lines: &[&str]) -> (Head, Vec<Part>) {
+/// Splits head lines (in order, each one source line or unit, and whether
+/// it directly follows the one before) into a head, and says which part
+/// every line went to.
+pub fn split(lines: &[(&str, bool)]) -> (Head, Vec<Part>) {
     if lines.is_empty() {
         return (Head::default(), Vec::new());
     }
-    if !lines.iter().any(|l| is_cjk_dominant(l)) {
+    if !lines.iter().any(|(l, _)| is_cjk_dominant(l)) {
         return latin(lines);
     }
+    let lines: Vec<&str> = lines.iter().map(|(l, _)| *l).collect();
     let kicker = lines.len() >= 2 && is_kicker(lines[0], lines[1]);
     let mut parts = Vec::with_capacity(lines.len());
     let mut head = Head::default();
@@ -102,14 +104,14 @@ fn column_tag(s: &str) -> Option<&str> {
 }
 
 /// A Latin head: lines joined into runs — a headline or deck broken over
-/// lines reads on until a full stop, or until capitals give way to mixed
-/// case; the first run is the headline.
-fn latin(lines: &[&str]) -> (Head, Vec<Part>) {
+/// adjacent lines reads on until a full stop, or until capitals give way
+/// to mixed case; the first run is the headline.
+fn latin(lines: &[(&str, bool)]) -> (Head, Vec<Part>) {
     let mut runs: Vec<String> = Vec::new();
     let mut parts = Vec::with_capacity(lines.len());
     let mut prev: Option<&str> = None;
-    for l in lines {
-        let goes_on = prev.is_some_and(|p| !ends_sentence(p) && !is_deck_marked(l) && runs_on(p, l));
+    for &(l, adjacent) in lines {
+        let goes_on = adjacent && prev.is_some_and(|p| !ends_sentence(p) && !is_deck_marked(l) && runs_on(p, l));
         match runs.last_mut() {
             Some(run) if goes_on => join_into(run, l),
             _ => runs.push(l.to_string()),
@@ -139,7 +141,8 @@ mod tests {
     use super::*;
 
     fn parts(lines: &[&str]) -> Head {
-        split(lines).0
+        let adjacent: Vec<(&str, bool)> = lines.iter().map(|l| (*l, true)).collect();
+        split(&adjacent).0
     }
 
     #[test]

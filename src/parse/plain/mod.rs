@@ -114,17 +114,64 @@ pub fn read(
         }
         return Vec::new();
     }
+    let (front, body, back) = frame(lines);
+    let mut masthead: Vec<String> = Vec::new();
+    if first {
+        for l in front.iter().filter(|l| !l.is_blank()) {
+            masthead.push(l.text.to_string());
+            asm.role((l.no, l.no), Role::Masthead);
+        }
+    }
     let mut skipped = Vec::new();
-    let mut units = units::units(lines, profile, &mut skipped);
+    let mut units = units::units(body, profile, &mut skipped);
     for (no, role) in skipped {
         asm.role((no, no), role);
     }
-    let masthead = if first { take_masthead(&mut units) } else { Vec::new() };
-    for u in &masthead {
-        asm.role(u.lines, Role::Masthead);
+    if first {
+        for u in take_masthead(&mut units) {
+            asm.role(u.lines, Role::Masthead);
+            masthead.push(u.text);
+        }
     }
     asm.feed(units);
-    masthead.into_iter().map(|u| u.text).collect()
+    if !back.is_empty() {
+        let units = units::units(back, profile, &mut Vec::new());
+        asm.back_matter(units);
+    }
+    masthead
+}
+
+/// The frame an archive puts around a text: a header up to a line like
+/// `*** START OF THE PROJECT GUTENBERG EBOOK … ***` (and the transcribers'
+/// credit after it), a licence from `*** END OF … ***` on. Returns the
+/// header, the text, and the back matter.
+fn frame<'l, 'a>(lines: &'l [Line<'a>]) -> (&'l [Line<'a>], &'l [Line<'a>], &'l [Line<'a>]) {
+    let marker = |l: &Line<'_>, what: &str| {
+        l.text.starts_with("***") && l.text.len() <= 200 && l.text.to_ascii_uppercase().contains(what)
+    };
+    let start = lines.iter().take(lines.len() / 4 + 40).position(|l| marker(l, "START OF"));
+    let end = lines.iter().rposition(|l| marker(l, "END OF")).filter(|&e| e * 2 >= lines.len());
+    // `End of the Project Gutenberg EBook of …` just before the marker
+    // belongs to the back matter too.
+    let end = end.map(|e| {
+        let from = e.saturating_sub(6);
+        lines[from..e].iter().position(|l| l.text.starts_with("End of ")).map_or(e, |k| from + k)
+    });
+    let mut body_from = start.map_or(0, |s| s + 1);
+    if start.is_some() {
+        // `Produced by …` after the marker credits the transcribers.
+        let credit = |l: &Line<'_>| {
+            ["Produced by", "Transcribed by", "E-text prepared by"].iter().any(|p| l.text.starts_with(p))
+        };
+        while let Some(k) = lines[body_from..].iter().position(|l| !l.is_blank()).map(|k| body_from + k) {
+            if !credit(&lines[k]) {
+                break;
+            }
+            body_from = k + lines[k..].iter().position(Line::is_blank).unwrap_or(lines.len() - k);
+        }
+    }
+    let body_to = end.unwrap_or(lines.len()).max(body_from);
+    (&lines[..body_from], &lines[body_from..body_to], &lines[body_to..])
 }
 
 /// Takes the nameplate off the top of an issue: the short title lines
@@ -144,7 +191,9 @@ pub fn take_masthead(units: &mut Vec<Unit>) -> Vec<Unit> {
     {
         return units.drain(..p).collect();
     }
-    let lead = units.iter().take_while(|u| furniture(u) || u.kind == Kind::Title && short(u)).count();
+    // Nameplate lines are short, whatever their punctuation (`PUNCH,`).
+    let plate = |u: &Unit| matches!(u.kind, Kind::Title | Kind::Body) && short(u) && u.lines.0 == u.lines.1;
+    let lead = units.iter().take_while(|u| furniture(u) || plate(u)).count();
     match units[..lead].iter().rposition(furniture) {
         Some(last) if last + 1 < units.len() => units.drain(..=last).collect(),
         _ => Vec::new(),

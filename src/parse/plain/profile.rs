@@ -4,7 +4,7 @@
 //! what separates articles. Every rule after this asks the profile first,
 //! so that a file with no blank lines is never read by blank-line rules.
 
-use super::super::classify::{is_all_caps, is_section_marker, is_title_like};
+use super::super::classify::{is_all_caps, is_section_marker, is_separator_line, is_title_like};
 use super::super::lines::Line;
 use super::super::text::{ends_sentence, head, is_cjk_dominant, is_terminal};
 use std::collections::HashMap;
@@ -164,7 +164,7 @@ impl Profile {
         Profile {
             shape,
             wrap,
-            indented: indented >= 3 && indented * 10 >= n,
+            indented: indented >= 3 && indented * 10 >= n && !(blank_separated && verse_indents(lines)),
             blank_separated,
             article_gap,
             separator: separator.map(|(s, _)| s),
@@ -197,6 +197,22 @@ fn sentences(text: &str) -> usize {
 fn ends_in_hyphen(text: &str) -> bool {
     let mut rev = text.chars().rev();
     rev.next() == Some('-') && rev.next().is_some_and(char::is_alphabetic)
+}
+
+/// In blank-line paragraphs, whether the indented lines are whole blocks
+/// set in (verse, quoted cuttings) rather than the first lines of
+/// paragraphs: more blocks of several lines are indented throughout than
+/// begin with an indent and then run flush.
+fn verse_indents(lines: &[Line<'_>]) -> bool {
+    let (mut whole, mut first) = (0usize, 0usize);
+    for block in lines.split(|l| l.is_blank()).filter(|b| b.len() >= 2) {
+        if block.iter().all(|l| l.indent) {
+            whole += 1;
+        } else if block[0].indent && block[1..].iter().all(|l| !l.indent) {
+            first += 1;
+        }
+    }
+    whole > first
 }
 
 /// A run of blank lines: how long, and whether a headline-like line follows.
@@ -325,7 +341,7 @@ fn repeated_lines(text: &[&Line<'_>]) -> Vec<String> {
     let mut seen: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     for (k, l) in text.iter().enumerate() {
         let t = l.text;
-        if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) {
+        if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) || is_separator_line(t) {
             continue;
         }
         let e = seen.entry(t).or_insert((0, k, k));

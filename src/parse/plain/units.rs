@@ -5,8 +5,8 @@
 //! cut by page breaks are healed in every shape.
 
 use super::super::classify::{
-    attribution, closing_credit, dateline, is_byline, is_credit, is_enumerated, is_jump_line, is_section_marker,
-    is_separator_line, is_title_like,
+    attribution, closing_credit, dateline, is_byline, is_caps_heading, is_credit, is_enumerated, is_jump_line,
+    is_section_marker, is_separator_line, is_title_like,
 };
 use super::super::lines::Line;
 use super::super::text::{
@@ -72,7 +72,7 @@ pub fn kind_of(text: &str) -> Kind {
         Kind::Byline
     } else if text.len() <= 600 && is_credit(text) {
         Kind::Credit
-    } else if short && is_title_like(text) && dateline(text).is_none() {
+    } else if short && (is_title_like(text) || is_caps_heading(text)) && dateline(text).is_none() {
         // A short line opening with a dateline is running text cut short.
         Kind::Title
     } else {
@@ -146,7 +146,11 @@ fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profil
     let standalone = |k: Kind| {
         matches!(k, Kind::Marker | Kind::Byline | Kind::Attribution | Kind::Credit | Kind::Separator | Kind::Noise)
     };
-    if standalone(a_kind) || standalone(b_kind) || profile.indented && b.indent {
+    // A caption hard-wrapped over lines is one caption.
+    let wrapped_caption = a_kind == Kind::Credit
+        && !standalone(b_kind)
+        && profile.wrap.is_some_and(|w| a.width() * 10 >= w * 8 || !ends_sentence(a.text));
+    if standalone(a_kind) && !wrapped_caption || standalone(b_kind) || profile.indented && b.indent {
         return false;
     }
     if hyphenated(a.text, b.text) {
