@@ -239,15 +239,17 @@ pub fn is_separator_line(line: &str) -> bool {
 /// letters fewer than half of what is printed (`ee)`, `$55 re +3 +4`,
 /// `i' -`, `Its r *********`).
 pub fn is_noise(line: &str) -> bool {
-    let (mut letters, mut printed) = (0usize, 0usize);
+    let (mut letters, mut digits, mut printed) = (0usize, 0usize, 0usize);
     for c in line.chars() {
         if c.is_whitespace() {
             continue;
         }
         printed += 1;
         letters += usize::from(c.is_alphabetic());
+        digits += usize::from(c.is_ascii_digit());
     }
-    letters < 3 || letters * 2 < printed
+    // Figures are text too (`Sues for $10,000.`), though not alone.
+    letters < 3 || (letters + digits) * 2 < printed
 }
 
 /// Numbers spelled out in page markers: `PAGE TWO`, `Page Seven`.
@@ -289,9 +291,13 @@ pub fn is_folio(line: &str) -> bool {
     let lower = t.to_lowercase();
     let vol = ["vol.", "vol ", "volume ", "no. ", "price ", "issue no"].iter().any(|p| lower.starts_with(p));
     let pages = lower.contains(" pages") && PAGE_WORDS.iter().any(|w| lower.contains(w));
+    // `VOL. LXIII…No 20,620.` as OCR reads it: a Roman volume and a number.
+    let roman =
+        t.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() >= 3 && w.chars().all(|c| "IVXLC".contains(c)));
+    let ocr_vol = t.len() <= 60 && roman && t.chars().filter(char::is_ascii_digit).count() >= 3;
     let zh = t.starts_with('第') && t.trim_end_matches(['）', ')']).ends_with('期')
         || ["出版物号", "邮发代号", "郵發代號", "总第", "總第", "国内统一", "國內統一"].iter().any(|p| t.contains(p));
-    vol || pages || zh
+    vol || pages || ocr_vol || zh
 }
 
 #[cfg(test)]

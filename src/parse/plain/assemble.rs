@@ -159,17 +159,35 @@ impl<'p> Assembler<'p> {
     fn head_run(&self, units: &[Unit]) -> usize {
         let p = self.profile;
         let by_indent = p.indented && matches!(p.shape, Shape::ParagraphPerLine | Shape::SentencePerLine);
-        1 + units
-            .windows(2)
-            .take_while(|w| {
-                w[1].kind == Kind::Title && w[1].gap < p.article_gap && !(by_indent && w[1].indent != w[0].indent)
-            })
-            .count()
+        let mut n = 1;
+        while n < units.len() {
+            let (prev, u) = (&units[n - 1], &units[n]);
+            // OCR noise between head lines stays in the head's run.
+            let noise_inside =
+                p.ocr && u.kind == Kind::Noise && units.get(n + 1).is_some_and(|v| v.kind == Kind::Title);
+            let title = u.kind == Kind::Title && u.gap < p.article_gap && !(by_indent && u.indent != prev.indent);
+            if !(title || noise_inside) {
+                break;
+            }
+            n += 1;
+        }
+        n
     }
 
     /// A run of short unpunctuated lines: a new article's head, rows of a
     /// table, decks of the article being headed, or subheads.
     fn titles(&mut self, run: &[Unit], after: &[Unit]) {
+        if run.iter().any(|u| u.kind == Kind::Noise) {
+            // Noise the scan left inside a head: the head without it, the
+            // noise kept after it.
+            let head: Vec<Unit> = run.iter().filter(|u| u.kind == Kind::Title).cloned().collect();
+            self.titles(&head, after);
+            for u in run.iter().filter(|u| u.kind == Kind::Noise) {
+                self.block(Block::Noise(u.text.clone()));
+                self.role(u.lines, Role::Noise);
+            }
+            return;
+        }
         let rows = table_rows(run);
         if rows > 0 {
             for u in &run[..rows] {
@@ -234,7 +252,11 @@ impl<'p> Assembler<'p> {
             // A run right under a headline was taken in with it; here a
             // byline or caption came between, so the lines are subheads,
             // unless a second byline shows a second story.
-            State::Header => next_kind == Some(Kind::Byline) && self.has_byline(),
+            // In OCR, a head of capitals after a credit is the next story's.
+            State::Header => {
+                next_kind == Some(Kind::Byline) && self.has_byline()
+                    || self.profile.ocr && run.iter().any(|u| is_mostly_caps(&u.text))
+            }
             State::Body => self.starts_in_body(run, after, strong),
         }
     }
@@ -255,7 +277,12 @@ impl<'p> Assembler<'p> {
         match p.shape {
             Shape::BlankParagraphs => run.len() >= 2 || first.gap >= 2,
             Shape::ParagraphPerLine | Shape::SentencePerLine if p.indented => !first.indent,
-            Shape::Columns if p.ocr => run.iter().any(|u| is_mostly_caps(&u.text)),
+            // OCR heads are set in capitals; one line of them over running
+            // text is a subhead.
+            Shape::Columns if p.ocr => {
+                let body_next = after.first().is_some_and(|u| u.kind == Kind::Body);
+                run.iter().any(|u| is_mostly_caps(&u.text)) && !(run.len() == 1 && body_next)
+            }
             _ => self.current().is_some_and(|a| vocab::shifts(a, after)),
         }
     }

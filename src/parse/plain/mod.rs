@@ -4,6 +4,7 @@
 //! ([`assemble`]). Every line's role is kept for `dump --explain`.
 
 pub mod assemble;
+mod columns;
 pub mod explain;
 mod head;
 pub mod profile;
@@ -123,12 +124,16 @@ pub fn read(
         }
     }
     let mut skipped = Vec::new();
-    let mut units = units::units(body, profile, &mut skipped);
+    let mut units = if profile.ocr && profile.shape == Shape::Columns {
+        columns::units(body, profile, &mut skipped)
+    } else {
+        units::units(body, profile, &mut skipped)
+    };
     for (no, role) in skipped {
         asm.role((no, no), role);
     }
     if first {
-        for u in take_masthead(&mut units) {
+        for u in take_masthead(&mut units, profile.ocr) {
             asm.role(u.lines, Role::Masthead);
             masthead.push(u.text);
         }
@@ -179,7 +184,7 @@ fn frame<'l, 'a>(lines: &'l [Line<'a>]) -> (&'l [Line<'a>], &'l [Line<'a>], &'l 
 /// or, with no marker, the short lines before the first story up to the
 /// last that is plainly furniture (a date line, a folio `VOL. LIV., No.
 /// 208.`, OCR noise).
-pub fn take_masthead(units: &mut Vec<Unit>) -> Vec<Unit> {
+pub fn take_masthead(units: &mut Vec<Unit>, ocr: bool) -> Vec<Unit> {
     let short = |u: &Unit| u.text.chars().count() <= 40;
     // A date line is mostly date (`2022年11月19日 星期六`), not a headline
     // that names one.
@@ -190,6 +195,14 @@ pub fn take_masthead(units: &mut Vec<Unit>) -> Vec<Unit> {
         && units[..p].iter().all(|u| u.kind == Kind::Title || furniture(u))
     {
         return units.drain(..p).collect();
+    }
+    // An OCR'd front page opens with its nameplate, ears and date line,
+    // read as garbled text: a few lines above the first head.
+    if ocr && let Some(head) = units.iter().position(|u| u.kind == Kind::Title) {
+        let lines: usize = units[..head].iter().map(|u| u.lines.1 + 1 - u.lines.0).sum();
+        if head > 0 && lines <= 8 {
+            return units.drain(..head).collect();
+        }
     }
     // Nameplate lines are short, whatever their punctuation (`PUNCH,`).
     let plate = |u: &Unit| matches!(u.kind, Kind::Title | Kind::Body) && short(u) && u.lines.0 == u.lines.1;
