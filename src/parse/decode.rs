@@ -53,6 +53,14 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
 
 fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], label: &'static str) -> Decoded<'a> {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
+    // Big5 0xA241 is the full-width slash of `快訊／` as typed in Taiwan and
+    // Hong Kong, but the WHATWG table reads it as U+2215, a narrow division
+    // slash: set it full width, as the writer's fonts showed it.
+    let text = if enc == encoding_rs::BIG5 && text.contains('\u{2215}') {
+        Cow::Owned(text.replace('\u{2215}', "\u{ff0f}"))
+    } else {
+        text
+    };
     Decoded { text, encoding: label }
 }
 

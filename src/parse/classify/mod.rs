@@ -112,6 +112,13 @@ pub(super) fn is_jump(inner: &str) -> bool {
 /// or pause mark at the end, short for their script.
 pub fn is_title_like(line: &str) -> bool {
     let t = line.trim();
+    if let Some(tag) = column_tag(t) {
+        // `新年开训，我在站位！（军营之声）`: a column's name after the head
+        // may follow a `！` or `？`.
+        let head = t[..t.len() - tag.len()].trim_end();
+        let n = head.chars().count();
+        return n > 0 && n <= TITLE_MAX_CJK && (is_title_like(head) || head.ends_with(['！', '？', '!', '?']));
+    }
     if t.is_empty() || ends_sentence(t) {
         return false;
     }
@@ -121,6 +128,22 @@ pub fn is_title_like(line: &str) -> bool {
     }
     let max = if is_cjk_dominant(t) { TITLE_MAX_CJK } else { TITLE_MAX_LATIN };
     t.len() <= max * 4 && t.chars().count() <= max
+}
+
+/// The column's name in brackets at the end of a headline, brackets
+/// included: `（今日谈）`, `(记者探营)`, `（第一落点·关注巡回检察②）`.
+pub fn column_tag(line: &str) -> Option<&str> {
+    let s = line.trim_end();
+    let (open, close) = match s.chars().next_back()? {
+        '）' => ('（', '）'),
+        ')' => ('(', ')'),
+        _ => return None,
+    };
+    let start = s.rfind(open)?;
+    let inner = &s[start + open.len_utf8()..s.len() - close.len_utf8()];
+    let n = inner.chars().count();
+    let plain = !inner.contains(['。', '，', ',', '；', '(', '（']) && inner.chars().any(is_han);
+    (start > 0 && (2..=16).contains(&n) && plain).then_some(&s[start..])
 }
 
 /// Lines a deck can start with: `——全区深入推进双拥工作纪实`.

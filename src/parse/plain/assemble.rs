@@ -8,6 +8,7 @@
 use super::super::classify::{
     attribution, byline_after_dateline, closing_credit, dateline, is_byline, is_enumerated, is_mostly_caps,
 };
+use super::super::text::ends_sentence;
 use super::Role;
 use super::head::{self, Part};
 use super::profile::{Profile, Shape};
@@ -95,7 +96,7 @@ impl<'p> Assembler<'p> {
 
     /// Feeds the units of a stretch of plain text.
     pub fn feed(&mut self, mut units: Vec<Unit>) {
-        promote_titles(&mut units);
+        promote_titles(&mut units, self.profile);
         let mut i = 0;
         while i < units.len() {
             let unit = &units[i];
@@ -246,7 +247,9 @@ impl<'p> Assembler<'p> {
         let next_kind = next.map(|u| u.kind);
         let dated = next.is_some_and(|u| u.kind == Kind::Body && dateline(&u.text).is_some());
         // Under the head come a byline, a dateline, or a photo's caption.
-        let strong = next_kind == Some(Kind::Byline) || dated || next_kind == Some(Kind::Credit) && run.len() <= 2;
+        // A photo's caption, or its credit after a caption paragraph.
+        let photo = run.len() <= 2 && after.iter().take(2).any(|u| u.kind == Kind::Credit);
+        let strong = next_kind == Some(Kind::Byline) || dated || photo;
         match self.state {
             State::None | State::Closed => true,
             // A run right under a headline was taken in with it; here a
@@ -267,7 +270,8 @@ impl<'p> Assembler<'p> {
         if is_enumerated(&first.text) {
             return strong && first.gap >= p.article_gap;
         }
-        if self.separated || strong || first.gap >= p.article_gap {
+        let lines: Vec<&str> = run.iter().map(|u| u.text.as_str()).collect();
+        if self.separated || strong || first.gap >= p.article_gap || head::signed(&lines) {
             return true;
         }
         if p.article_gap != usize::MAX {
@@ -283,6 +287,8 @@ impl<'p> Assembler<'p> {
                 let body_next = after.first().is_some_and(|u| u.kind == Kind::Body);
                 run.iter().any(|u| is_mostly_caps(&u.text)) && !(run.len() == 1 && body_next)
             }
+            // Nothing else tells a headline from a subhead here: whether the
+            // subject changes does.
             _ => self.current().is_some_and(|a| vocab::shifts(a, after)),
         }
     }
@@ -465,11 +471,15 @@ fn table_rows(run: &[Unit]) -> usize {
     if n >= 4 && (with_figures * 4 >= n * 3 || same_cells) { n } else { 0 }
 }
 
-/// Lines that head a story though they end like a sentence: a short line
-/// ending in `!`/`?` (`暖心!`, `“双11”来了？`, `谁来管管飞线充电？`), or a
-/// short Latin line ending in a full stop (`Postmistress at Lark.`), when
-/// a byline or a dateline paragraph follows it.
-fn promote_titles(units: &mut [Unit]) {
+/// Lines that head a story though they read like a sentence: a short
+/// line ending in `!`/`?` (`暖心!`, `谁来管管飞线充电？`), a short Latin line
+/// ending in a full stop (`Postmistress at Lark.`), or an unpunctuated
+/// line longer than a subhead ever is (up to 80 ideographs). They head a
+/// story when a byline or a dateline paragraph follows, or when the file's
+/// layout sets them as heads: after the blank lines that part articles,
+/// or flush among indented paragraphs.
+fn promote_titles(units: &mut [Unit], profile: &Profile) {
+    let per_line = matches!(profile.shape, Shape::ParagraphPerLine | Shape::SentencePerLine);
     for k in 0..units.len().saturating_sub(1) {
         let u = &units[k];
         if u.kind != Kind::Body || u.lines.0 != u.lines.1 {
@@ -479,11 +489,16 @@ fn promote_titles(units: &mut [Unit]) {
         let n = t.chars().count();
         let exclaimed = t.ends_with(['!', '?', '！', '？']) && !t.ends_with("?”") && n <= 40;
         let latin_stop = t.ends_with('.') && n <= 60 && t.is_ascii() && t.starts_with(|c: char| c.is_uppercase());
-        if !(exclaimed || latin_stop) {
+        let long_head = n <= 80 && !ends_sentence(t) && !t.ends_with(['，', '、', '：', '；', ',', ':', ';']);
+        if !(exclaimed || latin_stop || long_head) {
             continue;
         }
         let next = &units[k + 1];
-        if next.kind == Kind::Byline || next.kind == Kind::Body && dateline(&next.text).is_some() {
+        let led = next.kind == Kind::Byline || next.kind == Kind::Body && dateline(&next.text).is_some();
+        let placed = next.kind == Kind::Body
+            && !latin_stop
+            && (u.gap >= profile.article_gap && k > 0 || per_line && profile.indented && !u.indent && next.indent);
+        if led || placed {
             units[k].kind = Kind::Title;
         }
     }

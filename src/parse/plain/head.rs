@@ -3,7 +3,7 @@
 //! below it (副题). Text files lose the type sizes that tell them apart in
 //! print, so the conventions of the words themselves decide.
 
-use super::super::classify::{is_all_caps, is_deck_marked};
+use super::super::classify::{column_tag, is_all_caps, is_deck_marked};
 use super::super::text::{ends_sentence, is_cjk_dominant, join_into};
 
 /// The parts of a story's head.
@@ -56,6 +56,13 @@ pub fn split(lines: &[(&str, bool)]) -> (Head, Vec<Part>) {
     (head, parts)
 }
 
+/// Marks only a head carries: a kicker ending in a dash or colon over
+/// another line, or a deck opening with a dash.
+pub fn signed(lines: &[&str]) -> bool {
+    let kicker = lines.len() >= 2 && ["——", "：", ":"].iter().any(|m| lines[0].trim_end().ends_with(m));
+    kicker || lines.iter().skip(1).any(|l| is_deck_marked(l))
+}
+
 /// Whether `first` is a kicker over the headline `second`, rather than a
 /// headline over its deck. A kicker leads into the headline: it ends in a
 /// dash or colon (`……引发热烈反响——`), in a verb of saying (`……时强调`),
@@ -87,20 +94,6 @@ pub fn is_kicker(first: &str, second: &str) -> bool {
     }
     let clause = |s: &str| s.contains(['，', ',']);
     na <= 6 && nb > na || clause(a) && !clause(b) && nb * 2 <= na
-}
-
-/// A column name in brackets at the end of a headline: `（今日谈）`,
-/// `(记者探营)`, `【金马54庆功】` at the start.
-fn column_tag(s: &str) -> Option<&str> {
-    let s = s.trim();
-    let (open, close) = match s.chars().next_back()? {
-        '）' => ('（', '）'),
-        ')' => ('(', ')'),
-        _ => return None,
-    };
-    let start = s.rfind(open)?;
-    let inner = &s[start + open.len_utf8()..s.len() - close.len_utf8()];
-    (start > 0 && (2..=20).contains(&inner.chars().count())).then_some(inner)
 }
 
 /// A Latin head: lines joined into runs — a headline or deck broken over
