@@ -18,25 +18,69 @@ pub struct Meta {
     pub masthead: Vec<String>,
 }
 
-/// Splits `+++` front matter off the text. Returns the front matter's TOML
-/// (if any), the rest of the text and the line number the rest starts on.
-pub fn split_front_matter(text: &str) -> (Option<&str>, &str, usize) {
+/// Front matter at the top of a file: dubao's own TOML between `+++`
+/// lines, or the YAML between `---` lines that static-site and archive
+/// exports write (`title: …`, `date: …`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatter<'a> {
+    /// `+++` … `+++`
+    Toml(&'a str),
+    /// `---` … `---`
+    Yaml(&'a str),
+}
+
+/// Splits front matter off the text. Returns it (if any), the rest of the
+/// text and the line number the rest starts on.
+pub fn split_front_matter(text: &str) -> (Option<FrontMatter<'_>>, &str, usize) {
     let first_end = text.find('\n').unwrap_or(text.len());
-    if text[..first_end].trim() != "+++" {
+    let fence = text[..first_end].trim();
+    if fence != "+++" && fence != "---" {
         return (None, text, 1);
     }
     let mut offset = (first_end + 1).min(text.len());
     let mut line_no = 2;
-    while offset < text.len() {
+    while offset < text.len() && (fence == "+++" || line_no <= 60) {
         let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
-        if text[offset..end].trim() == "+++" {
+        if text[offset..end].trim() == fence {
             let body_start = (end + 1).min(text.len());
-            return (Some(&text[first_end + 1..offset]), &text[body_start..], line_no + 1);
+            let inner = &text[first_end + 1..offset];
+            let fm = match fence {
+                "+++" => FrontMatter::Toml(inner),
+                // A rule of dashes over ordinary text is no front matter.
+                _ if inner.lines().any(|l| yaml_pair(l).is_some()) => FrontMatter::Yaml(inner),
+                _ => return (None, text, 1),
+            };
+            return (Some(fm), &text[body_start..], line_no + 1);
         }
         offset = end + 1;
         line_no += 1;
     }
     (None, text, 1)
+}
+
+/// `key: value` at the start of a YAML line, quotes taken off the value.
+fn yaml_pair(line: &str) -> Option<(&str, &str)> {
+    let (key, value) = line.split_once(':')?;
+    let key_ok = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    key_ok.then(|| (key, value.trim().trim_matches(|c| c == '"' || c == '\'')))
+}
+
+/// Reads the few keys of YAML front matter that say what the issue is:
+/// `title`, `date`, `publisher`, `language`. Other keys (layout, tags,
+/// images) belong to the site that wrote the file and are left alone.
+pub fn read_yaml_front_matter(yaml: &str) -> Meta {
+    let mut meta = Meta::default();
+    for (key, value) in yaml.lines().filter_map(yaml_pair) {
+        let value = Some(value.to_string()).filter(|v| !v.is_empty());
+        match key {
+            "title" => meta.title = value,
+            "date" => meta.date = value.and_then(|v| find_date(&v)).map(|(d, _)| d),
+            "publisher" | "source" => meta.publisher = value,
+            "language" | "lang" => meta.language = value,
+            _ => {}
+        }
+    }
+    meta
 }
 
 /// Reads front matter TOML; problems become warnings (with the file's line
@@ -369,11 +413,18 @@ mod tests {
     #[test]
     fn front_matter_split() {
         let (fm, rest, line) = split_front_matter("+++\ntitle = \"x\"\n+++\n\nbody\n");
-        assert_eq!(fm, Some("title = \"x\"\n"));
+        assert_eq!(fm, Some(FrontMatter::Toml("title = \"x\"\n")));
         assert_eq!(rest, "\nbody\n");
         assert_eq!(line, 4);
         assert_eq!(split_front_matter("no\n+++\n").0, None);
         assert_eq!(split_front_matter("+++\nnever closed\n").0, None);
+        let (fm, rest, line) =
+            split_front_matter("---\ntitle: \"世界這一天\"\ndate: 2018-04-16\ntags:\n  - x\n---\nbody\n");
+        let Some(FrontMatter::Yaml(y)) = fm else { panic!("{fm:?}") };
+        let m = read_yaml_front_matter(y);
+        assert_eq!((m.title.as_deref(), m.date), (Some("世界這一天"), Some(date("2018-04-16"))));
+        assert_eq!((rest, line), ("body\n", 7));
+        assert_eq!(split_front_matter("---\njust a rule\n---\ntext\n").0, None);
     }
 
     #[test]

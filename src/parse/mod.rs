@@ -72,7 +72,11 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     let mut warnings = Vec::new();
 
     let (front, body, first_line) = meta::split_front_matter(text);
-    let fm = front.map(|f| meta::read_front_matter(f, &mut warnings)).unwrap_or_default();
+    let fm = match front {
+        Some(meta::FrontMatter::Toml(t)) => meta::read_front_matter(t, &mut warnings),
+        Some(meta::FrontMatter::Yaml(y)) => meta::read_yaml_front_matter(y),
+        None => meta::Meta::default(),
+    };
     let stem = file_stem(source);
     let (stem_title, stem_date) = meta::from_file_stem(stem);
 

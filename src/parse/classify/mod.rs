@@ -312,7 +312,16 @@ pub fn is_folio(line: &str) -> bool {
         return false;
     }
     let lower = t.to_lowercase();
-    let vol = ["vol.", "vol ", "volume ", "no. ", "price ", "issue no"].iter().any(|p| lower.starts_with(p));
+    let vol =
+        ["vol.", "vol ", "volume", "no. ", "num.", "núm", "price ", "precio", "prix", "preis", "issue no", "jahrgang"]
+            .iter()
+            .any(|p| lower.starts_with(p));
+    // A price alone on a line of a masthead: `25c POR MES`, `FIVE CENTS`, `2d.`
+    let price = t.len() <= 40
+        && (lower.split_whitespace().any(|w| {
+            let digits = w.trim_start_matches(|c: char| c.is_ascii_digit());
+            digits.len() < w.len() && ["c", "¢", "cts", "cts.", "d.", "p"].contains(&digits)
+        }) || ["cents", "centavos", "pence", "centimes"].iter().any(|c| lower.contains(c)));
     let pages = lower.contains(" pages") && PAGE_WORDS.iter().any(|w| lower.contains(w));
     // `VOL. LXIII…No 20,620.` as OCR reads it: a Roman volume and a number.
     let roman =
@@ -320,7 +329,45 @@ pub fn is_folio(line: &str) -> bool {
     let ocr_vol = t.len() <= 60 && roman && t.chars().filter(char::is_ascii_digit).count() >= 3;
     let zh = t.starts_with('第') && t.trim_end_matches(['）', ')']).ends_with('期')
         || ["出版物号", "邮发代号", "郵發代號", "总第", "總第", "国内统一", "國內統一"].iter().any(|p| t.contains(p));
-    vol || pages || ocr_vol || zh
+    vol || pages || price || ocr_vol || zh || dated_plate(&lower)
+}
+
+/// A masthead's date line: a weekday and a year (`BISBEE, ARIZONA,
+/// TUESDAY MORNING, JANUARY 2, 1917.`, `TUCSON, MIERCOLES, ENERO 3 DE 1917.`).
+fn dated_plate(lower: &str) -> bool {
+    const DAYS: [&str; 27] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "lunes",
+        "martes",
+        "miercoles",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sabado",
+        "sábado",
+        "domingo",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "sonntag",
+    ];
+    let year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|w| w.len() == 4 && (w.starts_with("18") || w.starts_with("19") || w.starts_with("20")));
+    year && lower.len() <= 100 && lower.split(|c: char| !c.is_alphabetic()).any(|w| DAYS.contains(&w))
 }
 
 #[cfg(test)]

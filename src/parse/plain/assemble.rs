@@ -202,8 +202,11 @@ impl<'p> Assembler<'p> {
         }
         if self.starts(run, after) {
             // A head is a kicker, a headline and up to three decks; lines
-            // beyond that are the story's first subheads.
-            let n = run.len().min(5);
+            // beyond that are the story's first subheads. Latin heads are
+            // broken over more lines than Chinese ones, each part over two
+            // or three.
+            let latin = !run.iter().any(|u| super::super::text::is_cjk_dominant(&u.text));
+            let n = run.len().min(if latin { 9 } else { 5 });
             let lines: Vec<(&str, bool)> = run[..n].iter().map(|u| (u.text.as_str(), u.gap == 0)).collect();
             let (h, parts) = head::split(&lines);
             let mut article = Article::new(h.headline);
@@ -283,9 +286,13 @@ impl<'p> Assembler<'p> {
             Shape::ParagraphPerLine | Shape::SentencePerLine if p.indented => !first.indent,
             // OCR heads are set in capitals; one line of them over running
             // text is a subhead.
+            // OCR heads are set in capitals; a single line of them, or a short
+            // line in headline capitals, over running text heads a story
+            // when the subject changes, and is a subhead when it does not.
             Shape::Columns if p.ocr => {
                 let body_next = after.first().is_some_and(|u| u.kind == Kind::Body);
-                run.iter().any(|u| is_mostly_caps(&u.text)) && !(run.len() == 1 && body_next)
+                let caps = run.iter().any(|u| is_mostly_caps(&u.text));
+                caps && !(run.len() == 1 && body_next) || self.current().is_some_and(|a| vocab::shifts(a, after))
             }
             // Nothing else tells a headline from a subhead here: whether the
             // subject changes does.

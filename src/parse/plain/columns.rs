@@ -112,7 +112,10 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
             continue;
         }
         let end = i + caps[i..].iter().take_while(|&&c| c).count();
-        if end - i <= LONGEST_HEAD {
+        // A head has words in it, not just letters (`1 IC.-JUI.L1`).
+        let worded =
+            lines[i..end].iter().any(|l| l.text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4));
+        if end - i <= LONGEST_HEAD && worded {
             for r in &mut roles[i..end] {
                 if *r != Line_::Byline {
                     *r = Line_::Head;
@@ -153,7 +156,28 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
             lift_kicker(lines, &mut roles, k, median);
         }
     }
+    for k in 1..lines.len().saturating_sub(1) {
+        if lone_head(lines, &roles, k, median) {
+            roles[k] = Line_::Head;
+        }
+    }
     roles
+}
+
+/// A short line in headline capitals ending in a full stop, between a
+/// sentence that ended and running text that begins: a one-line head
+/// (`Niño Atropellado.`, `Nuevo Ferrocarril.`). Whether it heads a new
+/// story or is a subhead is decided by what follows.
+fn lone_head(lines: &[Line<'_>], roles: &[Line_], k: usize, median: usize) -> bool {
+    let (prev, line, next) = (&lines[k - 1], &lines[k], &lines[k + 1]);
+    roles[k] == Line_::Body
+        && roles[k + 1] == Line_::Body
+        && line.width() * 4 <= median * 3
+        && line.text.ends_with('.')
+        && is_title_case(line.text)
+        && !is_folio(line.text)
+        && (ends_sentence(prev.text) || roles[k - 1] != Line_::Body)
+        && next.text.starts_with(|c: char| c.is_uppercase() || "\"“'‘(".contains(c))
 }
 
 /// Headline capitals, allowing the first word to have lost its capital

@@ -198,10 +198,17 @@ pub fn take_masthead(units: &mut Vec<Unit>, ocr: bool) -> Vec<Unit> {
     }
     // An OCR'd front page opens with its nameplate, ears and date line,
     // read as garbled text: a few lines above the first head.
-    if ocr && let Some(head) = units.iter().position(|u| u.kind == Kind::Title) {
-        let lines: usize = units[..head].iter().map(|u| u.lines.1 + 1 - u.lines.0).sum();
-        if head > 0 && lines <= 8 {
-            return units.drain(..head).collect();
+    if ocr {
+        // Up to the last folio or date line among the first twenty lines,
+        // or else whatever stands above a first head among the first eight.
+        let top = units.iter().take_while(|u| u.lines.1 < units[0].lines.0 + 20).count();
+        let last_plate = units[..top].iter().rposition(|u| short(u) && (is_folio(&u.text) || date_line(&u.text)));
+        let head = units[..top]
+            .iter()
+            .position(|u| u.kind == Kind::Title)
+            .filter(|&h| units[h].lines.0 < units[0].lines.0 + 8);
+        if let Some(end) = last_plate.map(|l| l + 1).or(head).filter(|&e| e > 0 && e < units.len()) {
+            return units.drain(..end).collect();
         }
     }
     // Nameplate lines are short, whatever their punctuation (`PUNCH,`).

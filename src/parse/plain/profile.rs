@@ -4,7 +4,7 @@
 //! what separates articles. Every rule after this asks the profile first,
 //! so that a file with no blank lines is never read by blank-line rules.
 
-use super::super::classify::{is_all_caps, is_section_marker, is_separator_line, is_title_like};
+use super::super::classify::{is_all_caps, is_byline, is_section_marker, is_separator_line, is_title_like};
 use super::super::lines::Line;
 use super::super::text::{ends_sentence, head, is_cjk_dominant, is_terminal};
 use std::collections::HashMap;
@@ -102,6 +102,12 @@ pub struct Profile {
 /// Lines at least this long (in bytes) are whole articles or at least
 /// whole paragraphs, never a hard-wrapped line.
 const ARTICLE_LINE: usize = 600;
+/// Shorter records (a title and a summary, a CSV row) count when nearly
+/// every line of the file is one, joined by the same separator.
+const RECORD_LINE: usize = 80;
+
+/// How a CSV row parts its quoted fields.
+pub const CSV: &str = "\",\"";
 
 impl Profile {
     /// Reads the profile off all lines of a file.
@@ -136,7 +142,8 @@ impl Profile {
         let titled = gaps.iter().filter(|g| g.then_title).count();
         f.blank_then_title = titled * 100 / gaps.len().max(1);
 
-        let separator = if long * 10 >= n * 6 { separator(&text) } else { None };
+        let separator = if long * 10 >= n * 6 { separator(&text, ARTICLE_LINE, 6) } else { None }
+            .or_else(|| separator(&text, RECORD_LINE, 8).filter(|_| f.text_lines >= 5));
         f.separator = separator.as_ref().map_or(0, |(_, k)| pct(*k));
         let repeated = repeated_lines(&text);
         f.repeated = repeated.len();
@@ -295,22 +302,29 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
 /// The separator of a one-article-per-line file: the same run of
 /// punctuation or spaces, early in most long lines, with a short head
 /// before it (`标题@@@@本报讯…`, `Title<TAB>Body`, `title | body`).
-fn separator(text: &[&Line<'_>]) -> Option<(String, usize)> {
+fn separator(text: &[&Line<'_>], min_len: usize, tenths: usize) -> Option<(String, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    let long: Vec<&&Line<'_>> = text.iter().filter(|l| l.text.len() >= ARTICLE_LINE).collect();
-    for l in &long {
+    let lines: Vec<&&Line<'_>> = text.iter().filter(|l| l.text.len() >= min_len).collect();
+    for l in &lines {
         if let Some(sep) = first_separator(l.text) {
             *counts.entry(sep).or_default() += 1;
         }
     }
     let (sep, k) = counts.into_iter().max_by_key(|&(s, k)| (k, s.len()))?;
-    (k * 10 >= long.len() * 6 && k >= 2).then(|| (sep.to_string(), k))
+    // Short records must be nearly every line of the file, not just of
+    // the long ones.
+    let enough = k * 10 >= lines.len() * tenths && (min_len >= ARTICLE_LINE || k * 10 >= text.len() * tenths);
+    (enough && k >= 2).then(|| (sep.to_string(), k))
 }
 
 /// The first run of separator characters in the first 400 bytes of a
 /// line, after at least two characters of head: two or more spaces, or
 /// symbols that never occur inside a headline (`@@@`, `|`, `###`, `==>`).
 pub fn first_separator(line: &str) -> Option<&str> {
+    // A CSV row of quoted fields: `"3","Fears for pension","Unions…"`.
+    if line.starts_with('"') && line.contains(CSV) {
+        return Some(CSV);
+    }
     let head = head(line, 400);
     let is_sep = |c: char| matches!(c, '@' | '|' | '#' | '=' | '>' | '~' | '^' | '¦' | '‖' | '\u{3000}' | ' ');
     let mut chars = head.char_indices().peekable();
@@ -324,7 +338,16 @@ pub fn first_separator(line: &str) -> Option<&str> {
         let run = &head[i..end];
         let spaces = run.chars().all(|c| c == ' ' || c == '\u{3000}');
         let symbol_run = run.trim().chars().count() >= 1 && !run.trim().chars().all(|c| c == '\u{3000}');
-        if spaces && run.chars().count() >= 2 || !spaces && symbol_run && (run.trim().len() >= 2 || run.trim() == "|") {
+        // Spaces part a head from a body only after a head that is no
+        // sentence (`Bridge reopens    RIVERTON — …`, a tab expanded);
+        // two spaces after a full stop are typing, not a separator.
+        let before = head[..i].trim_end();
+        let head_like = !super::super::text::ends_sentence(before) && before.chars().count() <= 120;
+        if spaces && run.chars().count() >= 2 && head_like {
+            // Runs of any length are one separator: tabs expand to spaces.
+            return Some(&run[..run.char_indices().nth(2).map_or(run.len(), |(k, _)| k)]);
+        }
+        if !spaces && symbol_run && (run.trim().len() >= 2 || run.trim() == "|") {
             return Some(run);
         }
         while chars.peek().is_some_and(|&(k, _)| k < end) {
@@ -341,7 +364,9 @@ fn repeated_lines(text: &[&Line<'_>]) -> Vec<String> {
     let mut seen: HashMap<&str, (usize, usize, usize)> = HashMap::new();
     for (k, l) in text.iter().enumerate() {
         let t = l.text;
-        if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) || is_separator_line(t) {
+        // Bylines and credits repeat on every wire story: they are text.
+        let credit = t.starts_with(['(', '（', '[', '{']) || is_byline(t);
+        if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) || is_separator_line(t) || credit {
             continue;
         }
         let e = seen.entry(t).or_insert((0, k, k));
@@ -367,7 +392,9 @@ mod tests {
     #[test]
     fn separators() {
         assert_eq!(first_separator("镇上开通首条公交线路@@@@本报讯 昨天上午……"), Some("@@@@"));
-        assert_eq!(first_separator("Bridge reopens    RIVERTON — The bridge…"), Some("    "));
+        assert_eq!(first_separator("Bridge reopens    RIVERTON — The bridge…"), Some("  "));
+        assert_eq!(first_separator("The bridge reopened.  Traffic was light."), None);
+        assert_eq!(first_separator("\"3\",\"Fears for pension\",\"Unions representing workers…\""), Some(CSV));
         assert_eq!(first_separator("Bridge reopens | RIVERTON — The bridge…"), Some(" | "));
         assert_eq!(first_separator("The council voted on Friday to approve the budget."), None);
     }

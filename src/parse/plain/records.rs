@@ -49,7 +49,11 @@ pub fn records(lines: &[Line<'_>], sep: &str, warnings: &mut Vec<Warning>) -> Ve
 /// One line's story: the head fields before the body, the body split into
 /// paragraphs.
 fn article(text: &str, sep: &str) -> Article {
-    let fields: Vec<&str> = if sep.trim().is_empty() {
+    let csv;
+    let fields: Vec<&str> = if sep == super::profile::CSV {
+        csv = csv_fields(text);
+        csv.iter().map(String::as_str).collect()
+    } else if sep.trim().is_empty() {
         // A run of spaces parts head from body once; runs inside the body
         // part its paragraphs.
         match text.find(sep) {
@@ -91,6 +95,27 @@ fn article(text: &str, sep: &str) -> Article {
     // Fields after the body (a source, a tag) stay, as captions.
     article.blocks.extend(rest.iter().skip(1).map(|f| Block::Caption(f.to_string())));
     article
+}
+
+/// The fields of a CSV row, quotes taken off (`""` inside a field is `"`).
+fn csv_fields(row: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = row.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
 }
 
 /// A field that is an address, a date or a number rather than words.
@@ -172,6 +197,18 @@ mod tests {
         assert_eq!(a.headline, "Bridge reopens");
         assert_eq!(a.dateline.as_deref(), Some("RIVERTON"));
         assert!(matches!(&a.blocks[0], Block::Caption(t) if t.starts_with("https://")));
+    }
+
+    #[test]
+    fn csv_rows() {
+        let row = "\"3\",\"Fears for T N pension after talks\",\"Unions representing workers at Turner Newall say they are \"\"disappointed\"\" after talks.\"";
+        let a = article(row, super::super::profile::CSV);
+        assert_eq!(a.headline, "Fears for T N pension after talks");
+        assert!(matches!(&a.blocks[0], Block::Caption(t) if t == "3"));
+        assert_eq!(
+            a.blocks[1].text(),
+            "Unions representing workers at Turner Newall say they are \"disappointed\" after talks."
+        );
     }
 
     #[test]
