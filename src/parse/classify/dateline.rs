@@ -10,7 +10,22 @@ use super::credit::{is_byline, roles_at};
 /// `LONDON, June 3 (Reuters)`, `Riverton, March 4.`. The paragraph keeps
 /// it; this only reports it.
 pub fn dateline(paragraph: &str) -> Option<&str> {
-    chinese_dateline(paragraph).or_else(|| latin_dateline(paragraph)).or_else(|| dated_place(paragraph))
+    bracketed(paragraph)
+        .or_else(|| chinese_dateline(paragraph))
+        .or_else(|| latin_dateline(paragraph))
+        .or_else(|| dated_place(paragraph))
+}
+
+/// A dateline in lenticular brackets, as Hong Kong and Taiwan papers set
+/// it: `【本報訊】`, `【明報專訊】`, `【星島日報報道】`.
+fn bracketed(p: &str) -> Option<&str> {
+    let inner = p.strip_prefix('【')?;
+    let end = inner.find('】')?;
+    let name = &inner[..end];
+    let ends = ["訊", "讯", "電", "电", "報道", "报道"].iter().any(|e| name.ends_with(e));
+    let rest = inner[end + '】'.len_utf8()..].trim();
+    (ends && (2..=14).contains(&name.chars().count()) && !rest.is_empty())
+        .then(|| &p[..'【'.len_utf8() + end + '】'.len_utf8()])
 }
 
 /// The writers' credit right after a dateline: in parentheses
@@ -236,6 +251,9 @@ mod tests {
             ("本报讯(记者 王五)近日,…", Some("本报讯")),
             ("本报讯记者王五报道…", Some("本报讯")),
             ("本報香港3月9日訊 一年一度…", Some("本報香港3月9日訊")),
+            ("【本報訊】港珠澳大橋首條旅遊巴士線", Some("【本報訊】")),
+            ("【明報專訊】政府昨日公布", Some("【明報專訊】")),
+            ("【金馬54慶功】金馬影帝", None),
             ("据新华社智利比尼亚德尔马1月10日电  （记者尹南）", Some("据新华社智利比尼亚德尔马1月10日电")),
             ("WASHINGTON — The Senate voted…", Some("WASHINGTON")),
             ("LONDON, June 3 (Reuters) - Shares rose…", Some("LONDON, June 3 (Reuters)")),

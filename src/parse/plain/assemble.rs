@@ -122,6 +122,15 @@ impl<'p> Assembler<'p> {
                     i = end;
                     continue;
                 }
+                // A byline after the story, where it ends, credits it.
+                Kind::Byline if self.state == State::Body && closes_article(units.get(i + 1)) => {
+                    let text = unit.text.clone();
+                    if let Some(a) = self.current() {
+                        a.attribution = Some(text);
+                    }
+                    self.state = State::Closed;
+                    self.role(lines, Role::Credit);
+                }
                 Kind::Byline => {
                     let text = unit.text.clone();
                     self.byline(&text, lines);
@@ -189,44 +198,55 @@ impl<'p> Assembler<'p> {
             }
             return;
         }
-        let rows = table_rows(run);
-        if rows > 0 {
-            for u in &run[..rows] {
+        if let Some((at, rows)) = (0..run.len()).find_map(|k| Some((k, table_rows(&run[k..]))).filter(|(_, n)| *n > 0))
+        {
+            // The lines over a table name it: a box of its own on the page.
+            if at > 0 && self.state != State::Header {
+                self.head(&run[..at]);
+            } else if at > 0 {
+                self.subheads(&run[..at], run.get(at));
+            }
+            for u in &run[at..at + rows] {
                 self.block(Block::Table(u.text.clone()));
                 self.role(u.lines, Role::Table);
             }
-            if rows < run.len() {
-                self.titles(&run[rows..], after);
+            if at + rows < run.len() {
+                self.titles(&run[at + rows..], after);
             }
             return;
         }
         if self.starts(run, after) {
-            // A head is a kicker, a headline and up to three decks; lines
-            // beyond that are the story's first subheads. Latin heads are
-            // broken over more lines than Chinese ones, each part over two
-            // or three.
-            let latin = !run.iter().any(|u| super::super::text::is_cjk_dominant(&u.text));
-            let n = run.len().min(if latin { 9 } else { 5 });
-            let lines: Vec<(&str, bool)> = run[..n].iter().map(|u| (u.text.as_str(), u.gap == 0)).collect();
-            let (h, parts) = head::split(&lines);
-            let mut article = Article::new(h.headline);
-            article.kicker = h.kicker;
-            article.decks = h.decks;
-            self.start_article(article);
-            for (u, part) in run.iter().zip(parts) {
-                let role = match part {
-                    Part::Kicker => Role::Kicker,
-                    Part::Headline => Role::Headline,
-                    Part::Deck => Role::Deck,
-                };
-                self.role(u.lines, role);
-            }
+            let n = self.head(run);
             if n < run.len() {
                 self.subheads(&run[n..], after.first());
             }
         } else {
             self.subheads(run, after.first());
         }
+    }
+
+    /// Starts an article headed by the first lines of `run`: a kicker, a
+    /// headline and up to three decks (Latin heads are broken over more
+    /// lines than Chinese ones, each part over two or three). Returns how
+    /// many lines the head took.
+    fn head(&mut self, run: &[Unit]) -> usize {
+        let latin = !run.iter().any(|u| super::super::text::is_cjk_dominant(&u.text));
+        let n = run.len().min(if latin { 9 } else { 5 });
+        let lines: Vec<(&str, bool)> = run[..n].iter().map(|u| (u.text.as_str(), u.gap == 0)).collect();
+        let (h, parts) = head::split(&lines);
+        let mut article = Article::new(h.headline);
+        article.kicker = h.kicker;
+        article.decks = h.decks;
+        self.start_article(article);
+        for (u, part) in run.iter().zip(parts) {
+            let role = match part {
+                Part::Kicker => Role::Kicker,
+                Part::Headline => Role::Headline,
+                Part::Deck => Role::Deck,
+            };
+            self.role(u.lines, role);
+        }
+        n
     }
 
     /// Subheads head the text that follows; with none following, the lines
@@ -415,9 +435,14 @@ impl<'p> Assembler<'p> {
     }
 
     /// Adds a block that is no paragraph (a caption, a table row, noise):
-    /// it never counts as the story's first paragraph.
+    /// it never counts as the story's first paragraph, so no dateline is
+    /// looked for in it.
     fn block(&mut self, block: Block) {
         self.open_for_text();
+        // A table is the story's body; a caption or noise is an aside.
+        if matches!(block, Block::Table(_)) {
+            self.state = State::Body;
+        }
         if let Some(a) = self.current() {
             a.blocks.push(block);
         }
