@@ -69,6 +69,12 @@ fn numeric(cell: &str) -> bool {
     digits.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
+/// A cell that stands for nothing (`—`, `-`, `/`): neither for nor against
+/// setting its column flush right.
+fn placeholder(cell: &str) -> bool {
+    matches!(cell, "—" | "——" | "–" | "-" | "/" | "／" | "…")
+}
+
 /// Columns for the rows, when all of them fit the column aligned: a gap of
 /// two cells, or one where no cell has a space of its own to be confused
 /// with it. Rows of one cell (a title over the table) span the columns.
@@ -93,7 +99,7 @@ fn plan(rows: &[Row], column: usize) -> Option<Plan> {
         .map(|k| {
             let below: Vec<&str> =
                 multi.iter().skip(1).filter_map(|r| r.cells.get(k).map(|(c, _)| &r.text[c.clone()])).collect();
-            !below.is_empty() && below.iter().all(|c| numeric(c))
+            below.iter().any(|c| numeric(c)) && below.iter().all(|c| numeric(c) || placeholder(c))
         })
         .collect();
     Some(Plan { widths, right, gap })
@@ -343,7 +349,7 @@ mod tests {
             .collect();
         assert_eq!(
             rows(&a, 40),
-            ["Crew              Time  Margin", "Riverton A      6:41.2  —", "Mill Street BC  6:44.9  3.7 s"]
+            ["Crew              Time  Margin", "Riverton A      6:41.2       —", "Mill Street BC  6:44.9   3.7 s"]
         );
     }
 
