@@ -16,9 +16,12 @@ fn reader_of(bytes: &[u8], name: &str, size: (u16, u16)) -> State {
     s
 }
 
+fn fixture_path() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(FIXTURE)
+}
+
 fn reader(size: (u16, u16)) -> State {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(FIXTURE);
-    reader_of(&std::fs::read(path).unwrap(), FIXTURE, size)
+    reader_of(&std::fs::read(fixture_path()).unwrap(), FIXTURE, size)
 }
 
 /// The text of every laid-out line.
@@ -171,4 +174,37 @@ fn the_reading_place_survives_folding_and_resizing() {
         assert!(lines(&s).iter().any(|l| l.starts_with('⋮')), "{w}x{h}");
     }
     assert_eq!(top(&s), before);
+}
+
+#[test]
+fn an_archive_match_inside_folded_noise_opens_unfolded() {
+    let mut s = reader((120, 12));
+    let issue = parse_issue(&std::fs::read(fixture_path()).unwrap(), FIXTURE).unwrap().issue;
+    let latin = issue.articles().nth(2).unwrap().clone();
+    let pos = dubao::model::Pos { element: dubao::model::Element::Block(7), offset: 0 };
+    assert!(latin.element_text(pos.element).unwrap().starts_with("|||| ;;"));
+    update(&mut s, Action::ArchiveSearch);
+    for c in "|||| ;;".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::InputSubmit);
+    let found = dubao::app::Found {
+        source: FIXTURE.into(),
+        issue_title: issue.title.clone(),
+        date: issue.date,
+        article: latin.id.clone(),
+        headline: latin.headline.clone(),
+        pos,
+        snippet: "|||| ;; ,,, ::".into(),
+        snippet_match: 0..7,
+    };
+    update(&mut s, Action::Found { search: 1, results: vec![found] });
+    update(&mut s, Action::FoundAll { search: 1, issues: 1 });
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Open);
+    assert_eq!(s.article().unwrap().id, latin.id);
+    let l = s.view.layout().unwrap();
+    let line = l.line_of(pos);
+    assert_eq!(l.lines()[line].text(), "|||| ;; ,,, ::", "unfolded at the match");
+    assert!(line >= s.view.top && line < s.view.top + height(&s));
 }
