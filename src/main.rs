@@ -62,6 +62,9 @@ enum Command {
         /// Colour the output (auto: only when writing to a terminal).
         #[arg(long, value_enum, default_value_t = Color::Auto)]
         color: Color,
+        /// Show unreadable lines (noise) instead of folding each stretch into one line.
+        #[arg(long)]
+        noise: bool,
     },
     /// Print your bookmarks, newest first.
     Bookmarks {
@@ -122,12 +125,13 @@ fn main() -> ExitCode {
         Some(Command::List { paths }) => cmd::text::list(&paths, &config),
         Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config),
         Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config),
-        Some(Command::Show { path, article, width, ambiguous, color }) => {
+        Some(Command::Show { path, article, width, ambiguous, color, noise }) => {
             let amb = match ambiguous {
                 AmbiguousArg::Narrow => Ambiguous::Narrow,
                 AmbiguousArg::Wide => Ambiguous::Wide,
             };
-            cmd::show::show(&path, article, width, amb, color, &config)
+            let how = cmd::show::How { article, width, ambiguous: amb, color, noise };
+            cmd::show::show(&path, &how, &config)
         }
         Some(Command::Bookmarks { json, markdown }) => cmd::bookmarks::bookmarks(match (json, markdown) {
             (true, _) => cmd::bookmarks::Format::Json,

@@ -235,6 +235,21 @@ fn show_prints_articles_as_the_pane_sets_them() {
 }
 
 #[test]
+fn show_folds_noise_unless_asked_and_keeps_tables_as_rows() {
+    let issue = fixture("blocks/望川晚报-20240506.dubao");
+    let folded = stdout(&dubao(&["show", &issue, "--article", "1", "--width", "60"]));
+    assert!(folded.contains(" ⋯ 5 unreadable lines\n"), "{folded}");
+    assert!(!folded.contains("■"), "{folded}");
+    assert!(folded.contains(" 年吞吐量  800万吨      1500万吨\n"), "rows stay rows, in columns: {folded}");
+    let open = stdout(&dubao(&["show", &issue, "--article", "1", "--width", "60", "--noise"]));
+    assert!(open.contains(" ⋮ 5 unreadable lines\n ■■口丨丨 ，，。 口口%#\n"), "{open}");
+    assert_eq!(open.lines().count(), folded.lines().count() + 5);
+    for out in [&folded, &open] {
+        assert!(out.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 60), "{out}");
+    }
+}
+
+#[test]
 fn show_rejects_a_missing_article() {
     let o = dubao(&["show", &fixture("styles/captions.txt"), "--article", "9"]);
     assert_eq!(o.status.code(), Some(2));

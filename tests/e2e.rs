@@ -253,3 +253,29 @@ fn extreme_sizes_and_a_storm_of_resizes() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn folded_noise_unfolds_with_enter_and_folds_back() {
+    let issue = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/blocks/望川晚报-20240506.dubao");
+    let mut t = Pty::spawn(&[issue.to_str().unwrap()], 120, 40);
+    t.wait_text("历时四年建设 十二个泊位全部就位——");
+    t.wait_text("年吞吐量  800万吨      1500万吨");
+    t.wait_text("⋯ 5 unreadable lines");
+    assert!(!t.contents().contains("■■口丨丨"), "folded at first");
+    // The first Enter opens the article; in it, Enter unfolds the noise.
+    t.send("\r");
+    t.wait_text("⏎ unfold");
+    t.send("\r");
+    t.wait_text("⋮ 5 unreadable lines");
+    t.wait_text("■■口丨丨 ，，。 口口%#");
+    t.wait_text("一 口口 ■ 丨丨丨丨 ，，");
+    t.wait_text("⏎ fold");
+    t.send("\r");
+    t.wait_for("the noise folded again", |s| s.contains("⋯ 5 unreadable lines") && !s.contains("■■口丨丨"));
+    // Narrow, one pane: the same.
+    t.resize(50, 30);
+    t.send("G\r");
+    t.wait_text("■■口丨丨");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

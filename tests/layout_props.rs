@@ -2,7 +2,7 @@
 //! clreq rules hold wherever they can, clusters and words stay whole, and
 //! every line maps back to exactly the source text it shows.
 
-use dubao::layout::{Ambiguous, Element, LayoutOptions, Line, Role, layout, str_width};
+use dubao::layout::{Ambiguous, Element, LayoutOptions, Line, Role, layout, layout_unfolded, noise_runs, str_width};
 use dubao::model::{Article, Block};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -212,7 +212,11 @@ fn needlessly_split(prev: &str, next: &str, amb: Ambiguous, column: usize) -> bo
 }
 
 fn check(a: &Article, pane: u16, opts: &LayoutOptions) -> Result<(), TestCaseError> {
-    let l = layout(a, pane, opts);
+    check_unfolded(a, pane, opts, &[])
+}
+
+fn check_unfolded(a: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usize]) -> Result<(), TestCaseError> {
+    let l = layout_unfolded(a, pane, opts, unfolded);
     let lines = l.lines();
     let column = l.column() as usize;
     let hang = usize::from(opts.hanging);
@@ -225,13 +229,12 @@ fn check(a: &Article, pane: u16, opts: &LayoutOptions) -> Result<(), TestCaseErr
             prop_assert!(p.start() <= line.start(), "starts go back at line {}", i);
         }
         let Some((el, range)) = line.source_range() else {
-            prop_assert_eq!(line.role(), Role::Blank);
+            prop_assert!(matches!(line.role(), Role::Blank | Role::Fold), "{:?} shows no source", line);
+            prop_assert!(usize::from(line.width()) <= column, "fold line {:?} in {}", line.text(), column);
             prev = Some(line);
             continue;
         };
         let src = source(a, el);
-        let shown_range = line.display_range(range.clone()).expect("a line shows its source");
-        let shown = &line.text()[shown_range.clone()];
         let srcs = &src[range.clone()];
         let body: Vec<&str> = srcs.graphemes(true).collect();
 
@@ -239,7 +242,7 @@ fn check(a: &Article, pane: u16, opts: &LayoutOptions) -> Result<(), TestCaseErr
         // hanging mark), unless a single cluster is wider than the column.
         let drawn: usize = line.text().graphemes(true).map(|g| str_width(g, opts.ambiguous)).sum();
         prop_assert_eq!(drawn, line.width() as usize, "width of {:?}", line.text());
-        let hangs = matches!(line.role(), Role::Body | Role::Subhead);
+        let hangs = matches!(line.role(), Role::Body | Role::Subhead | Role::Caption | Role::Noise);
         // Parentheses round an attribution cannot shrink below two cells each.
         let tiny = line.role() == Role::Attribution && column < 6;
         prop_assert!(line.width() as usize <= pane.max(1) as usize || hangs && column >= 2, "wider than the pane");
@@ -251,49 +254,94 @@ fn check(a: &Article, pane: u16, opts: &LayoutOptions) -> Result<(), TestCaseErr
             line.width(),
             allowed
         );
-
-        // The display text is the source, character for character.
-        prop_assert_eq!(shown.chars().count(), srcs.chars().count());
-        for (s, d) in srcs.chars().zip(shown.chars()) {
-            prop_assert!(stands_for(d, s), "{:?} shown as {:?}", s, d);
-        }
-
+        check_pieces(line, src, &range)?;
         match prev.and_then(|p| p.source_range()) {
-            Some((pel, pr)) if pel == el => {
-                prop_assert!(pr.end <= range.start && prev.unwrap().start() < line.start());
-                let gap = &src[pr.end..range.start];
-                prop_assert!(gap.chars().all(blank), "lost {:?}", gap);
-                let pt = &src[pr.clone()];
-                let pclusters: Vec<&str> = pt.graphemes(true).collect();
-                let first = srcs.chars().next().unwrap_or(' ');
-                let last = pclusters.last().and_then(|g| g.chars().next()).unwrap_or(' ');
-                if no_start(first) || opening(last) {
-                    prop_assert!(stuck(&pclusters), "break {:?} | {:?}", pt, srcs);
-                }
-                if gap.is_empty() {
-                    prop_assert!(
-                        !needlessly_split(pt, srcs, opts.ambiguous, column),
-                        "split word {:?} | {:?}",
-                        pt,
-                        srcs
-                    );
-                }
-            }
+            Some((pel, pr)) if pel == el => check_break(line, src, pr, range.clone(), opts, column)?,
             _ => {
                 let t = src.trim_start_matches(blank);
                 prop_assert_eq!(range.start, src.len() - t.len(), "first line starts at the text");
             }
         }
-        // Cluster boundaries of the element's text are respected.
-        let t = src.trim_start_matches(blank);
-        let (lead, t) = (src.len() - t.len(), t.trim_end_matches(blank));
-        let bounds: Vec<usize> = t.grapheme_indices(true).map(|(k, _)| k + lead).chain([lead + t.len()]).collect();
-        prop_assert!(bounds.binary_search(&range.start).is_ok() && bounds.binary_search(&range.end).is_ok());
-
         prop_assert_eq!(l.line_of(line.start()), i);
         prev = Some(line);
     }
     Ok(())
+}
+
+/// The display text is the source, character for character, piece by
+/// piece; between pieces (table cells) lies only white space; every piece
+/// begins and ends between clusters of the element's text.
+fn check_pieces(line: &Line, src: &str, range: &std::ops::Range<usize>) -> Result<(), TestCaseError> {
+    let t = src.trim_start_matches(blank);
+    let (lead, t) = (src.len() - t.len(), t.trim_end_matches(blank));
+    let bounds: Vec<usize> = t.grapheme_indices(true).map(|(k, _)| k + lead).chain([lead + t.len()]).collect();
+    let pieces: Vec<std::ops::Range<usize>> = line.pieces().collect();
+    prop_assert!(!pieces.is_empty());
+    prop_assert_eq!(pieces[0].start, range.start);
+    prop_assert_eq!(pieces[pieces.len() - 1].end, range.end);
+    for (k, piece) in pieces.iter().enumerate() {
+        let shown = &line.text()[line.display_range(piece.clone()).expect("a line shows its source")];
+        let srcs = &src[piece.clone()];
+        prop_assert_eq!(shown.chars().count(), srcs.chars().count());
+        for (s, d) in srcs.chars().zip(shown.chars()) {
+            prop_assert!(stands_for(d, s), "{:?} shown as {:?}", s, d);
+        }
+        prop_assert!(bounds.binary_search(&piece.start).is_ok() && bounds.binary_search(&piece.end).is_ok());
+        if k > 0 {
+            let between = &src[pieces[k - 1].end..piece.start];
+            prop_assert!(!between.is_empty() && between.chars().all(blank), "between cells {:?}", between);
+        }
+    }
+    Ok(())
+}
+
+/// Where the line before, of the same element, ended: nothing lost, and
+/// the break where clreq allows one.
+fn check_break(
+    line: &Line,
+    src: &str,
+    pr: std::ops::Range<usize>,
+    range: std::ops::Range<usize>,
+    opts: &LayoutOptions,
+    column: usize,
+) -> Result<(), TestCaseError> {
+    prop_assert!(pr.end <= range.start && pr.end < range.end);
+    let gap = &src[pr.end..range.start];
+    prop_assert!(gap.chars().all(blank), "lost {:?}", gap);
+    // A table row may go on to a new line at any gap between its cells.
+    if line.role() == Role::Table && !gap.is_empty() {
+        return Ok(());
+    }
+    let (pt, srcs) = (&src[pr.clone()], &src[range]);
+    let pclusters: Vec<&str> = pt.graphemes(true).collect();
+    let first = srcs.chars().next().unwrap_or(' ');
+    let last = pclusters.last().and_then(|g| g.chars().next()).unwrap_or(' ');
+    if no_start(first) || opening(last) {
+        prop_assert!(stuck(&pclusters), "break {:?} | {:?}", pt, srcs);
+    }
+    if gap.is_empty() {
+        prop_assert!(!needlessly_split(pt, srcs, opts.ambiguous, column), "split word {:?} | {:?}", pt, srcs);
+    }
+    Ok(())
+}
+
+/// An article with every kind of block, runs of rows and noise among them.
+fn rich(kicker: String, blocks: Vec<(u8, String)>) -> Article {
+    let mut a = Article::new("表格与噪声".into());
+    a.kicker = Some(kicker);
+    a.blocks = blocks
+        .into_iter()
+        // As the parser gives them: no block without text to show.
+        .filter(|(_, t)| !t.chars().all(blank))
+        .map(|(kind, t)| match kind % 5 {
+            0 => Block::Paragraph(t),
+            1 => Block::Subhead(t),
+            2 => Block::Caption(t),
+            3 => Block::Table(t),
+            _ => Block::Noise(t),
+        })
+        .collect();
+    a
 }
 
 proptest! {
@@ -309,6 +357,28 @@ proptest! {
         pane in 0u16..=200, opts in options(),
     ) {
         check(&article(head, body, sub, attr), pane, &opts)?;
+    }
+
+    #[test]
+    fn tables_noise_and_captions_hold_them_too(
+        kicker in text(10),
+        blocks in prop::collection::vec((0u8..5, text(24)), 0..10),
+        pane in 0u16..=120, opts in options(), unfold in any::<u16>(),
+    ) {
+        let a = rich(kicker, blocks);
+        let runs = noise_runs(&a);
+        let unfolded: Vec<usize> =
+            runs.iter().enumerate().filter(|(k, _)| unfold >> (k % 16) & 1 == 1).map(|(_, r)| r.start).collect();
+        check_unfolded(&a, pane, &opts, &unfolded)?;
+        let l = layout_unfolded(&a, pane, &opts, &unfolded);
+        prop_assert_eq!(l.noise().len(), runs.len());
+        for run in l.noise() {
+            prop_assert_eq!(run.folded, !unfolded.contains(&run.blocks.start));
+            prop_assert_eq!(l.lines()[run.lines.start].role(), Role::Fold);
+            let noise_lines = l.lines()[run.lines.clone()].iter().filter(|x| x.role() == Role::Noise).count();
+            let expected = if run.folded { noise_lines == 0 } else { noise_lines >= run.blocks.len() };
+            prop_assert!(expected, "{} noise lines for {:?}", noise_lines, run);
+        }
     }
 
     #[test]

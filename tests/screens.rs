@@ -194,3 +194,72 @@ fn archive_search_results() {
     update(&mut s, Action::Down);
     insta::assert_snapshot!("archive_done", screen(&s));
 }
+
+/// The fixture issue with a kicker, captions, tables and noise.
+fn blocks_state(w: u16, h: u16) -> State {
+    let name = "blocks/望川晚报-20240506.dubao";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+    let issue = parse_issue(&std::fs::read(path).unwrap(), name).unwrap().issue;
+    let mut s = State::new(vec![name.into()], Settings::default(), Keymap::default(), (w, h));
+    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    s
+}
+
+/// The style of the first cell showing `text` on screen.
+fn style_of(b: &Buffer, text: &str) -> ratatui::style::Style {
+    let first = text.chars().next().unwrap().to_string();
+    for y in 0..b.area.height {
+        let row = text_row(b, y);
+        if let Some(col) = row.find(text) {
+            let x = unicode_width::UnicodeWidthStr::width(&row[..col]) as u16;
+            assert_eq!(b[(x, y)].symbol(), first);
+            return b[(x, y)].style();
+        }
+    }
+    panic!("{text:?} is not on screen:\n{}", self::text(b));
+}
+
+fn text_row(b: &Buffer, y: u16) -> String {
+    self::text(b).lines().nth(usize::from(y)).unwrap_or("").to_string()
+}
+
+#[test]
+fn kicker_captions_tables_and_folded_noise() {
+    let mut s = blocks_state(120, 40);
+    update(&mut s, Action::Open);
+    insta::assert_snapshot!("blocks_folded", screen(&s));
+    update(&mut s, Action::Open);
+    insta::assert_snapshot!("blocks_unfolded", screen(&s));
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::Resize(50, 30));
+    insta::assert_snapshot!("blocks_latin_narrow", screen(&s));
+}
+
+#[test]
+fn each_new_part_is_drawn_in_its_own_theme_style() {
+    use ratatui::style::{Color, Modifier};
+    let mut s = blocks_state(120, 40);
+    update(&mut s, Action::Open);
+    let parts = [("kicker", "red"), ("caption", "green"), ("table", "cyan"), ("noise", "magenta")];
+    let specs = parts.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let b = render(&s, &Theme::from_specs(&specs).unwrap());
+    assert_eq!(style_of(&b, "历时四年建设").fg, Some(Color::Red));
+    assert_eq!(style_of(&b, "图为5月5日").fg, Some(Color::Green));
+    assert_eq!(style_of(&b, "年吞吐量").fg, Some(Color::Cyan));
+    assert_eq!(style_of(&b, "⋯ 5 unreadable lines").fg, Some(Color::Magenta));
+    assert_eq!(style_of(&b, "unfold").fg, Some(Color::Magenta), "the hint beside it");
+    let theme = Theme::colored();
+    assert_ne!(theme.kicker, theme.headline, "the headline stays the dominant line");
+    // Without colour the caption and the noise still stand apart from the body.
+    let plain = render(&s, &Theme::plain());
+    assert!(style_of(&plain, "图为5月5日").add_modifier.contains(Modifier::ITALIC));
+    assert!(style_of(&plain, "⋯ 5 unreadable lines").add_modifier.contains(Modifier::DIM));
+    // A search match hidden in folded noise shows on its fold line.
+    update(&mut s, Action::Search);
+    for c in "口口口".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    let b = render(&s, &theme);
+    assert_eq!(style_of(&b, "⋯ 5 unreadable lines").bg, theme.matched.bg);
+}

@@ -25,7 +25,8 @@ pub enum Action {
     Top,
     /// Go to the last row / end of the article.
     Bottom,
-    /// Open the selected article and read it.
+    /// Open the selected article and read it; in the article, fold or
+    /// unfold the noise on screen.
     Open,
     /// Back to the list.
     Back,
@@ -188,7 +189,7 @@ impl Action {
             Action::HalfPageUp => "half a page up",
             Action::Top => "first headline / top of article",
             Action::Bottom => "last headline / end of article",
-            Action::Open => "read the selected article",
+            Action::Open => "read the article / show or fold ⋯ noise",
             Action::Back => "back to the list",
             Action::SwitchPane => "switch pane",
             Action::NextArticle => "next article",

@@ -22,7 +22,7 @@ pub use library::{IssueInfo, Library, Slot, sort_newest_first};
 pub use marks::{Marks, Saved};
 pub use nav::Row;
 pub use overlay::{Overlay, bookmark_list as overlay_list};
-pub use view::View;
+pub use view::{NoiseToggle, View};
 
 use crate::layout::LayoutOptions;
 use crate::model::{Article, Change, Positions};
@@ -253,9 +253,14 @@ fn sync(state: &mut State) {
         Some(article) => {
             let h = usize::from(area.height).max(1);
             let saved = state.positions.anchors.get(&article.id).copied();
-            state.view.show(state.library.current, article, area.width, &state.settings.layout, h, saved);
+            let (cur, opts) = (state.library.current, &state.settings.layout);
+            state.view.show(cur, article, area.width, opts, h, saved);
             if let Some((id, pos)) = state.reveal.take() {
                 if id == article.id {
+                    // A match inside folded noise is shown unfolded.
+                    if state.view.unfold_at(pos) {
+                        state.view.show(cur, article, area.width, opts, h, saved);
+                    }
                     state.view.reveal(pos, h);
                 } else {
                     state.reveal = Some((id, pos));

@@ -31,7 +31,13 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
             Focus::List => select(state, state.article_count().saturating_sub(1)),
             Focus::Article => state.view.scroll_to(usize::MAX, state.article_height()),
         },
-        Action::Open => open(state, state.nav.selected),
+        Action::Open => {
+            // In the article, the open key folds and unfolds noise on screen.
+            let in_article = state.nav.focus == Focus::Article && state.geometry().article.is_some();
+            if !(in_article && state.view.toggle_noise(state.article_height())) {
+                open(state, state.nav.selected);
+            }
+        }
         Action::Back => {
             if state.search.current.is_some() || !state.search.hits.is_empty() && state.nav.focus == Focus::List {
                 clear_search(state);
@@ -308,10 +314,14 @@ fn first_hit_from_here(state: &State) -> usize {
 
 fn jump_to_hit(state: &mut State, index: usize) {
     let Some(hit) = state.search.hits.get(index).copied() else { return };
+    let Some(id) = state.library.issue().and_then(|i| i.articles().nth(hit.article)).map(|a| a.id.clone()) else {
+        return;
+    };
     state.search.current = Some(index);
     open(state, hit.article);
+    // Brought into view (and out of folded noise) as the article is shown.
+    state.reveal = Some((id, hit.pos));
     sync(state);
-    state.view.reveal(hit.pos, state.article_height());
     state.status = Some(format!("match {} of {}", index + 1, state.search.hits.len()));
 }
 
@@ -334,6 +344,10 @@ fn click(state: &mut State, x: u16, y: u16) {
             select(state, index);
             state.nav.focus = Focus::List;
         }
+    } else if let Some(inner) = g.article_inner().filter(|r| geometry::contains(*r, x, y)) {
+        // A click on a fold line folds or unfolds its noise.
+        state.view.toggle_noise_at(state.view.top + usize::from(y - inner.y));
+        state.nav.focus = Focus::Article;
     } else if g.article.is_some_and(|r| geometry::contains(r, x, y)) {
         state.nav.focus = Focus::Article;
     }

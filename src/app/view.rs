@@ -1,9 +1,10 @@
 //! The article pane's state: the laid-out article (cached per article,
-//! width and options) and the reading position, kept as a place in the
-//! text so that it survives re-layout.
+//! width, options and unfolded noise) and the reading position, kept as a
+//! place in the text so that it survives re-layout.
 
-use crate::layout::{ArticleLayout, LayoutOptions, layout};
-use crate::model::{Article, ArticleId, Pos};
+use crate::layout::{ArticleLayout, LayoutOptions, layout_unfolded};
+use crate::model::{Article, ArticleId, Element, Pos};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// How many layouts to keep: the articles around the one being read.
@@ -15,6 +16,18 @@ struct Key {
     id: ArticleId,
     width: u16,
     options: LayoutOptions,
+    /// Stretches of noise shown line by line, by their first block.
+    unfolded: Vec<usize>,
+}
+
+/// What the open key does to the noise on screen: unfold the first folded
+/// stretch, or, when every stretch on screen is unfolded, fold them all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoiseToggle {
+    /// Unfold the stretch starting at this block.
+    Unfold(usize),
+    /// Fold the stretches starting at these blocks.
+    Fold(Vec<usize>),
 }
 
 /// The article being shown and where the reader is in it.
@@ -27,6 +40,11 @@ pub struct View {
     /// The source position at the top of the pane; survives re-layout.
     anchor: Option<Pos>,
     cache: Vec<(Key, Arc<ArticleLayout>)>,
+    /// Per article (issue, id): the stretches of noise unfolded this session.
+    unfolded: HashMap<(usize, ArticleId), Vec<usize>>,
+    /// A stretch just folded or unfolded, and the pane row its fold line
+    /// was on: it stays there, so the text does not jump under the reader.
+    hold: Option<(usize, usize)>,
 }
 
 impl View {
@@ -48,7 +66,8 @@ impl View {
         height: usize,
         saved: Option<Pos>,
     ) {
-        let key = Key { issue, id: article.id.clone(), width, options: options.clone() };
+        let unfolded = self.unfolded.get(&(issue, article.id.clone())).cloned().unwrap_or_default();
+        let key = Key { issue, id: article.id.clone(), width, options: options.clone(), unfolded };
         if self.key.as_ref() == Some(&key) {
             return;
         }
@@ -60,7 +79,7 @@ impl View {
                 entry.1
             }
             None => {
-                let laid = Arc::new(layout(article, width, options));
+                let laid = Arc::new(layout_unfolded(article, width, options, &key.unfolded));
                 if self.cache.len() >= CACHE {
                     self.cache.remove(0);
                 }
@@ -73,14 +92,77 @@ impl View {
             (false, _, Some(pos)) => laid.line_of(pos),
             _ => 0,
         };
+        let held = self.hold.take().filter(|_| same_article).and_then(|(start, row)| {
+            let run = laid.noise().iter().find(|r| r.blocks.start == start)?;
+            Some(run.lines.start.saturating_sub(row))
+        });
+        if let Some(top) = held {
+            self.top = top;
+        }
         self.layout = Some(laid);
         self.key = Some(key);
         self.clamp(height);
         // Re-laying the same article keeps the old anchor, so that a storm of
         // resizes does not drift the reading place line by line.
-        if !same_article {
+        if !same_article || held.is_some() {
             self.remember();
         }
+    }
+
+    /// What the open key does to the noise on screen in a pane `height`
+    /// lines tall; `None` when none is on screen.
+    pub fn noise_toggle(&self, height: usize) -> Option<NoiseToggle> {
+        let layout = self.layout.as_ref()?;
+        let (top, bottom) = (self.top, self.top + height.max(1));
+        let on_screen: Vec<_> = layout.noise().iter().filter(|r| r.lines.start < bottom && top < r.lines.end).collect();
+        if let Some(run) = on_screen.iter().find(|r| r.folded) {
+            return Some(NoiseToggle::Unfold(run.blocks.start));
+        }
+        let open: Vec<usize> = on_screen.iter().map(|r| r.blocks.start).collect();
+        (!open.is_empty()).then_some(NoiseToggle::Fold(open))
+    }
+
+    /// Does what [`View::noise_toggle`] says; false when there is no
+    /// noise on screen. The article is laid out anew by the next `show`.
+    pub fn toggle_noise(&mut self, height: usize) -> bool {
+        self.noise_toggle(height).map(|t| self.apply(t)).is_some()
+    }
+
+    /// Folds or unfolds the stretch of noise whose fold line is line `line`.
+    pub fn toggle_noise_at(&mut self, line: usize) -> bool {
+        let Some(layout) = &self.layout else { return false };
+        let Some(run) = layout.noise().iter().find(|r| r.lines.start == line) else { return false };
+        let start = run.blocks.start;
+        self.apply(if run.folded { NoiseToggle::Unfold(start) } else { NoiseToggle::Fold(vec![start]) });
+        true
+    }
+
+    /// Unfolds the stretch of noise holding `pos` if it is folded, so that
+    /// a search match there can be seen; true when it was folded.
+    pub fn unfold_at(&mut self, pos: Pos) -> bool {
+        let (Element::Block(k), Some(layout)) = (pos.element, &self.layout) else { return false };
+        let Some(run) = layout.noise().iter().find(|r| r.folded && r.blocks.contains(&k)) else { return false };
+        self.apply(NoiseToggle::Unfold(run.blocks.start));
+        true
+    }
+
+    fn apply(&mut self, toggle: NoiseToggle) {
+        let (Some(key), Some(layout)) = (&self.key, &self.layout) else { return };
+        let set = self.unfolded.entry((key.issue, key.id.clone())).or_default();
+        let first = match &toggle {
+            NoiseToggle::Unfold(start) => {
+                set.push(*start);
+                *start
+            }
+            NoiseToggle::Fold(starts) => {
+                set.retain(|s| !starts.contains(s));
+                starts.first().copied().unwrap_or_default()
+            }
+        };
+        set.sort_unstable();
+        set.dedup();
+        let row = layout.noise().iter().find(|r| r.blocks.start == first).map_or(0, |r| r.lines.start);
+        self.hold = Some((first, row.saturating_sub(self.top)));
     }
 
     /// Forgets what is shown (another issue, nothing selected).

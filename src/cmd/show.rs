@@ -18,16 +18,24 @@ pub enum Color {
     Never,
 }
 
-/// Prints article `article` (1-based; all when `None`) of the issue at
-/// `path`, laid out for a pane `width` cells wide.
-pub fn show(
-    path: &Path,
-    article: Option<usize>,
-    width: Option<u16>,
-    ambiguous: Ambiguous,
-    color: Color,
-    config: &Config,
-) -> io::Result<ExitCode> {
+/// What `dubao show` prints, and how.
+pub struct How {
+    /// Which article, 1-based (all when `None`).
+    pub article: Option<usize>,
+    /// Pane width in cells (default: the terminal's, else 80).
+    pub width: Option<u16>,
+    /// Width of ambiguous characters.
+    pub ambiguous: Ambiguous,
+    /// Whether to colour.
+    pub color: Color,
+    /// Show noise line by line instead of folded.
+    pub noise: bool,
+}
+
+/// Prints the chosen articles of the issue at `path`, laid out as the
+/// article pane would (noise folded, as a pane shows it before Enter).
+pub fn show(path: &Path, how: &How, config: &Config) -> io::Result<ExitCode> {
+    let How { article, width, ambiguous, color, noise } = *how;
     if path.is_dir() {
         warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
         return Ok(ExitCode::from(USAGE));
@@ -55,7 +63,9 @@ pub fn show(
         if k > 0 {
             out.push_str("\n\n");
         }
-        let laid = layout::layout(a, width, &options);
+        let unfolded: Vec<usize> =
+            if noise { layout::noise_runs(a).iter().map(|r| r.start).collect() } else { Vec::new() };
+        let laid = layout::layout_unfolded(a, width, &options, &unfolded);
         out.push_str(&if colored { dubao::ui::ansi(&laid, &theme) } else { layout::to_plain_text(&laid) });
         out.push('\n');
     }

@@ -2,9 +2,9 @@
 //! the attribution, each set by its own rules into one list of lines.
 
 use super::breaking::{Brk, Unit, fit, render, segment, unit_end, wrap, wrap_balanced};
-use super::line::{Line, Shared, map_range};
+use super::line::{Line, Piece, Shared, map_range};
 use super::options::LayoutOptions;
-use super::{ArticleLayout, Element, Role, char_width};
+use super::{ArticleLayout, Element, NoiseRun, Role, char_width, run_end};
 use crate::model::{Article, Block};
 use crate::parse::text::is_cjk_dominant;
 use std::sync::{Arc, OnceLock};
@@ -15,25 +15,28 @@ const MIN_INDENT_COLUMN: usize = 12;
 
 /// How a run of lines sits in the column.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Align {
+pub(super) enum Align {
     Left,
     Centre,
 }
 
-struct Builder<'o> {
-    opts: &'o LayoutOptions,
-    column: usize,
-    units: Vec<Unit>,
-    brks: Vec<Brk>,
+pub(super) struct Builder<'o> {
+    pub(super) opts: &'o LayoutOptions,
+    pub(super) column: usize,
+    pub(super) units: Vec<Unit>,
+    pub(super) brks: Vec<Brk>,
     tmp: Vec<Brk>,
-    lines: Vec<Line>,
-    shared: Arc<OnceLock<Shared>>,
+    pub(super) lines: Vec<Line>,
+    pub(super) shared: Arc<OnceLock<Shared>>,
     sources: String,
-    display: String,
+    pub(super) display: String,
+    pub(super) pieces: Vec<Piece>,
+    pub(super) noise: Vec<NoiseRun>,
 }
 
-/// Lays out `article` for a pane `pane` cells wide.
-pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> ArticleLayout {
+/// Lays out `article` for a pane `pane` cells wide, the stretches of noise
+/// starting at the blocks `unfolded` shown line by line.
+pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
     let column = column_width(pane, opts, is_cjk_article(article));
     let mut b = Builder {
         opts,
@@ -45,6 +48,8 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
         shared: Arc::new(OnceLock::new()),
         sources: String::with_capacity(source_bytes(article)),
         display: String::with_capacity(source_bytes(article) * 5 / 4),
+        pieces: Vec::new(),
+        noise: Vec::new(),
     };
     if let Some(kicker) = &article.kicker {
         b.set(Element::Kicker, kicker, Role::Kicker, Align::Centre);
@@ -56,34 +61,12 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions) -> Artic
     if let Some(byline) = &article.byline {
         b.set(Element::Byline, byline, Role::Byline, Align::Centre);
     }
-    for (i, block) in article.blocks.iter().enumerate() {
-        let text = block.text();
-        if trimmed(text).1.is_empty() {
-            continue;
-        }
-        // Rows of one table, or lines of one stretch of noise, go without
-        // space between them.
-        let row_run =
-            i > 0 && block.is_row() && std::mem::discriminant(block) == std::mem::discriminant(&article.blocks[i - 1]);
-        if !b.lines.is_empty() && !row_run {
-            b.blank(Element::Block(i), text);
-        }
-        match block {
-            Block::Paragraph(_) => {
-                let dateline = article.dateline.as_deref().filter(|_| i == 0);
-                b.paragraph(i, text, dateline);
-            }
-            Block::Subhead(_) => b.set(Element::Block(i), text, Role::Subhead, Align::Left),
-            Block::Caption(_) => b.set(Element::Block(i), text, Role::Caption, Align::Left),
-            Block::Table(_) => b.set(Element::Block(i), text, Role::Table, Align::Left),
-            Block::Noise(_) => b.set(Element::Block(i), text, Role::Noise, Align::Left),
-        }
-    }
+    b.body(article, unfolded);
     if let Some(attribution) = &article.attribution {
         b.attribution(attribution);
     }
-    let _ = b.shared.set(Shared { sources: b.sources, display: b.display });
-    ArticleLayout { lines: b.lines, column, margin: pane.saturating_sub(column) / 2 }
+    let _ = b.shared.set(Shared { sources: b.sources, display: b.display, pieces: b.pieces });
+    ArticleLayout { lines: b.lines, column, margin: pane.saturating_sub(column) / 2, noise: b.noise }
 }
 
 /// Enough lines for most articles at this column, so that a long one is not
@@ -94,10 +77,12 @@ fn line_estimate(article: &Article, column: u16) -> usize {
 
 /// Bytes of all the article's text.
 fn source_bytes(article: &Article) -> usize {
-    let furniture =
-        [&article.byline, &article.attribution].iter().filter_map(|t| t.as_ref().map(String::len)).sum::<usize>()
-            + article.headline.len()
-            + article.decks.iter().map(String::len).sum::<usize>();
+    let furniture = [&article.kicker, &article.byline, &article.attribution]
+        .iter()
+        .filter_map(|t| t.as_ref().map(String::len))
+        .sum::<usize>()
+        + article.headline.len()
+        + article.decks.iter().map(String::len).sum::<usize>();
     furniture + article.blocks.iter().map(|b| b.text().len()).sum::<usize>()
 }
 
@@ -133,21 +118,54 @@ fn is_cjk_article(article: &Article) -> bool {
 
 /// The element text without surrounding white space (control characters
 /// count: they show as spaces), and its offset.
-fn trimmed(text: &str) -> (usize, &str) {
+pub(super) fn trimmed(text: &str) -> (usize, &str) {
     let blank = |c: char| c.is_whitespace() || c.is_control();
     let t = text.trim_start_matches(blank);
     (text.len() - t.len(), t.trim_end_matches(blank))
 }
 
 impl Builder<'_> {
+    /// The blocks: a blank line between parts, none between the rows of a
+    /// table, the lines of a stretch of noise, or a caption and the credit
+    /// under it.
+    fn body(&mut self, article: &Article, unfolded: &[usize]) {
+        let blocks = &article.blocks;
+        let mut after_caption = false;
+        let mut i = 0;
+        while i < blocks.len() {
+            let end = run_end(blocks, i);
+            let run = i..end;
+            i = end;
+            let Some(first) = run.clone().find(|&k| !trimmed(blocks[k].text()).1.is_empty()) else { continue };
+            let block = &blocks[first];
+            let caption = matches!(block, Block::Caption(_));
+            let credit = caption && after_caption;
+            if !self.lines.is_empty() && !credit {
+                self.blank(Element::Block(first), block.text());
+            }
+            after_caption = caption;
+            let text = block.text();
+            match block {
+                Block::Paragraph(_) => {
+                    let dateline = article.dateline.as_deref().filter(|_| first == 0);
+                    self.paragraph(first, text, dateline);
+                }
+                Block::Subhead(_) => self.set(Element::Block(first), text, Role::Subhead, Align::Left),
+                Block::Caption(_) => self.set(Element::Block(first), text, Role::Caption, Align::Left),
+                Block::Table(_) => self.table(first, &blocks[first..run.end]),
+                Block::Noise(_) => self.noise_run(blocks, run.clone(), unfolded.contains(&run.start)),
+            }
+        }
+    }
+
     /// Copies an element's source into the shared text; its lines point there.
-    fn source(&mut self, text: &str) -> u32 {
+    pub(super) fn source(&mut self, text: &str) -> u32 {
         let base = self.sources.len();
         self.sources.push_str(text);
         base.min(u32::MAX as usize) as u32
     }
 
-    fn blank(&mut self, element: Element, text: &str) {
+    pub(super) fn blank(&mut self, element: Element, text: &str) {
         let (lead, _) = trimmed(text);
         let at = self.display.len() as u32;
         self.lines.push(Line {
@@ -160,11 +178,13 @@ impl Builder<'_> {
             accent: (0, 0),
             width: 0,
             role: Role::Blank,
+            pieces: (0, 0),
         });
     }
 
-    /// Headline, deck, byline, subhead: one element, one alignment, no indent.
-    fn set(&mut self, element: Element, text: &str, role: Role, align: Align) {
+    /// Headline, deck, byline, subhead, caption: one element, one
+    /// alignment, no indent.
+    pub(super) fn set(&mut self, element: Element, text: &str, role: Role, align: Align) {
         let (lead, t) = trimmed(text);
         if t.is_empty() {
             return;
@@ -255,7 +275,16 @@ impl Builder<'_> {
 
     /// Appends one line: its frame and display text go into the shared text.
     #[allow(clippy::too_many_arguments)]
-    fn line(&mut self, role: Role, element: Element, base: u32, lead: usize, t: &str, brk: Brk, frame: Frame) {
+    pub(super) fn line(
+        &mut self,
+        role: Role,
+        element: Element,
+        base: u32,
+        lead: usize,
+        t: &str,
+        brk: Brk,
+        frame: Frame,
+    ) {
         let units = &self.units;
         let start = units.get(brk.from).map_or(t.len(), |u| u.start as usize);
         let end = unit_end(units, brk.to.saturating_sub(1), t.len()).max(start);
@@ -280,6 +309,7 @@ impl Builder<'_> {
             accent: (0, 0),
             width: width.min(u16::MAX as usize) as u16,
             role,
+            pieces: (0, 0),
         });
     }
 }
@@ -290,8 +320,8 @@ fn range(r: (u32, u32)) -> std::ops::Range<usize> {
 
 /// What surrounds a line's source text.
 #[derive(Default)]
-struct Frame {
-    pad: usize,
+pub(super) struct Frame {
+    pub(super) pad: usize,
     indent: bool,
     open: &'static str,
     close: &'static str,

@@ -14,6 +14,18 @@ pub(crate) struct Shared {
     pub sources: String,
     /// Every line's display text, back to back.
     pub display: String,
+    /// The pieces of lines whose source is shown in parts (table cells).
+    pub pieces: Vec<Piece>,
+}
+
+/// A part of a line that shows one stretch of source text character for
+/// character: what lets a table row pad its cells and still map back.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Piece {
+    /// The source bytes shown, in the element's string.
+    pub src: (u32, u32),
+    /// Where they are shown, in bytes from the start of the line's text.
+    pub at: u32,
 }
 
 /// One laid-out terminal line.
@@ -33,6 +45,9 @@ pub struct Line {
     pub(crate) accent: (u32, u32),
     pub(crate) width: u16,
     pub(crate) role: Role,
+    /// The line's pieces in `Shared::pieces`; empty when the line shows its
+    /// source in one stretch from `body` on.
+    pub(crate) pieces: (u32, u32),
 }
 
 impl fmt::Debug for Line {
@@ -83,21 +98,43 @@ impl Line {
         Pos { element: self.element, offset: self.src.0 as usize }
     }
 
-    /// Source bytes shown on the line, in its element's text; `None` for blank lines.
+    /// Source bytes shown on the line, in its element's text; `None` for
+    /// lines that show none (blank lines, folded noise).
     pub fn source_range(&self) -> Option<(Element, Range<usize>)> {
-        (self.role != Role::Blank).then(|| (self.element, range(self.src)))
+        self.shows_source().then(|| (self.element, range(self.src)))
+    }
+
+    fn shows_source(&self) -> bool {
+        !matches!(self.role, Role::Blank | Role::Fold)
+    }
+
+    /// The stretches of source the line shows, each character for
+    /// character: one for most lines, one per cell for an aligned table row
+    /// (the source between them is the white space that parts the cells).
+    pub fn pieces(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        let parts = self.shared.get().and_then(|s| s.pieces.get(range(self.pieces))).unwrap_or_default();
+        let whole = (parts.is_empty() && self.shows_source()).then(|| range(self.src));
+        whole.into_iter().chain(parts.iter().map(|p| range(p.src)))
     }
 
     /// Maps a source byte range of the line's element to the display bytes
     /// showing it, clipped to the line; `None` when they do not overlap.
     pub fn display_range(&self, src: Range<usize>) -> Option<Range<usize>> {
-        if self.role == Role::Blank {
+        if !self.shows_source() {
             return None;
         }
         let shared = self.shared.get()?;
         let base = self.src_base as usize;
-        let source = shared.sources.get(base + self.src.0 as usize..base + self.src.1 as usize)?;
-        map_range(source, self.src.0 as usize, self.text(), self.body as usize, src)
+        let source = |r: (u32, u32)| shared.sources.get(base + r.0 as usize..base + r.1 as usize);
+        let parts = shared.pieces.get(range(self.pieces)).unwrap_or_default();
+        if parts.is_empty() {
+            return map_range(source(self.src)?, self.src.0 as usize, self.text(), self.body as usize, src);
+        }
+        // A range across cells shows from its start in one to its end in another.
+        parts
+            .iter()
+            .filter_map(|p| map_range(source(p.src)?, p.src.0 as usize, self.text(), p.at as usize, src.clone()))
+            .reduce(|a, b| a.start.min(b.start)..a.end.max(b.end))
     }
 }
 

@@ -14,15 +14,18 @@ mod article;
 mod breaking;
 mod class;
 mod line;
+mod noise;
 mod options;
 mod punct;
+mod table;
 mod width;
 
 pub use line::Line;
 pub use options::{Ambiguous, LayoutOptions};
 pub use width::{char_width, str_width};
 
-use crate::model::Article;
+use crate::model::{Article, Block};
+use std::ops::Range;
 
 /// What a line shows, for styling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -47,8 +50,11 @@ pub enum Role {
     Caption,
     /// A table row, set as printed.
     Table,
-    /// A line of unreadable text.
+    /// A line of unreadable text (shown when its stretch is unfolded).
     Noise,
+    /// A stretch of noise folded into one line (`⋯ 12 unreadable lines`),
+    /// or, unfolded, the line over it (`⋮ 12 unreadable lines`).
+    Fold,
     /// An empty line between parts.
     Blank,
 }
@@ -61,6 +67,19 @@ pub struct ArticleLayout {
     lines: Vec<Line>,
     column: u16,
     margin: u16,
+    noise: Vec<NoiseRun>,
+}
+
+/// A stretch of noise as laid out: which blocks, which lines, and whether
+/// it is folded into its one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoiseRun {
+    /// The noise blocks, by index.
+    pub blocks: Range<usize>,
+    /// Its lines: the fold line, then (unfolded) the noise itself.
+    pub lines: Range<usize>,
+    /// True when only the fold line shows.
+    pub folded: bool,
 }
 
 impl ArticleLayout {
@@ -77,6 +96,11 @@ impl ArticleLayout {
     /// Left margin in cells that centres the column in the pane.
     pub fn margin(&self) -> u16 {
         self.margin
+    }
+
+    /// Every stretch of noise, in reading order.
+    pub fn noise(&self) -> &[NoiseRun] {
+        &self.noise
     }
 
     /// Index of the line showing `pos` (the nearest line before it when
@@ -96,9 +120,41 @@ impl ArticleLayout {
     }
 }
 
-/// Lays out `article` for a pane `pane_width` cells wide; never panics.
+/// Lays out `article` for a pane `pane_width` cells wide, every stretch of
+/// noise folded into one line; never panics.
 pub fn layout(article: &Article, pane_width: u16, opts: &LayoutOptions) -> ArticleLayout {
-    article::build(article, pane_width, opts)
+    article::build(article, pane_width, opts, &[])
+}
+
+/// Like [`layout`], with the stretches of noise that start at the blocks
+/// `unfolded` (see [`noise_runs`]) shown line by line.
+pub fn layout_unfolded(article: &Article, pane_width: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
+    article::build(article, pane_width, opts, unfolded)
+}
+
+/// Where the run of blocks starting at block `i` ends: rows of a table and
+/// lines of noise run on while the kind holds; any other block stands alone.
+pub fn run_end(blocks: &[Block], i: usize) -> usize {
+    let Some(first) = blocks.get(i) else { return i };
+    let same = |b: &Block| b.is_row() && std::mem::discriminant(b) == std::mem::discriminant(first);
+    if !same(first) {
+        return i + 1;
+    }
+    i + 1 + blocks[i + 1..].iter().take_while(|b| same(b)).count()
+}
+
+/// The article's stretches of noise, as ranges of block indices.
+pub fn noise_runs(article: &Article) -> Vec<Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < article.blocks.len() {
+        let end = run_end(&article.blocks, i);
+        if matches!(article.blocks[i], Block::Noise(_)) {
+            runs.push(i..end);
+        }
+        i = end;
+    }
+    runs
 }
 
 /// Plain-text rendering: margin plus each line, joined by newlines.
@@ -259,6 +315,41 @@ mod tests {
         assert_eq!(l.line_of(Pos { element: Element::Block(0), offset: 0 }), first_body);
         let empty = layout(&Article::new(String::new()), 40, &LayoutOptions::default());
         assert_eq!(empty.line_of(Pos { element: Element::Headline, offset: 0 }), 0);
+    }
+
+    #[test]
+    fn the_kicker_is_centred_over_the_headline() {
+        let mut a = article();
+        a.kicker = Some("习近平主席新年贺词引发热烈反响——".into());
+        let l = layout(&a, 60, &LayoutOptions::default());
+        assert_eq!(roles(&l)[..3], [Role::Kicker, Role::Headline, Role::Deck], "no blank between them");
+        let kicker = &l.lines()[0];
+        assert_eq!(kicker.text().trim_start(), "习近平主席新年贺词引发热烈反响——");
+        let pad = kicker.text().len() - kicker.text().trim_start().len();
+        assert_eq!(pad, (58 - str_width(kicker.text().trim_start(), Ambiguous::Narrow)) / 2);
+        assert_eq!(kicker.source_range().map(|s| s.0), Some(Element::Kicker));
+        assert_eq!(l.line_of(Pos { element: Element::Headline, offset: 0 }), 1);
+    }
+
+    #[test]
+    fn captions_are_flush_left_and_keep_their_credit_close() {
+        let mut a = article();
+        a.blocks.insert(1, Block::Caption("图为11月18日，志愿者将爱心蔬菜送到隔离居民家门口。".into()));
+        a.blocks.insert(2, Block::Caption("融媒体中心 徐振鑫 摄".into()));
+        let l = layout(&a, 30, &LayoutOptions::default());
+        let at = roles(&l).iter().position(|r| *r == Role::Caption).unwrap();
+        let captions: Vec<&str> =
+            l.lines()[at..].iter().take_while(|l| l.role() == Role::Caption).map(|l| l.text()).collect();
+        assert_eq!(captions, ["图为11月18日，志愿者将爱心蔬", "菜送到隔离居民家门口。", "融媒体中心 徐振鑫 摄"]);
+        assert_eq!(l.lines()[at - 1].role(), Role::Blank);
+        let mut latin = Article::new("Bridge reopens".into());
+        latin.blocks.push(Block::Paragraph("The council voted.".into()));
+        latin
+            .blocks
+            .push(Block::Caption("The Old Mill Street bridge on Friday. Photo: Dana Whitfield / Courier".into()));
+        let l = layout(&latin, 30, &LayoutOptions::default());
+        let caption: Vec<&str> = l.lines().iter().filter(|l| l.role() == Role::Caption).map(|l| l.text()).collect();
+        assert_eq!(caption, ["The Old Mill Street bridge", "on Friday. Photo: Dana", "Whitfield / Courier"]);
     }
 
     #[test]

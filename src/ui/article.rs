@@ -3,8 +3,9 @@
 
 use super::Theme;
 use super::cells::put;
-use crate::app::{Focus, State, geometry};
-use crate::layout::Line;
+use crate::app::{Action, Focus, NoiseToggle, State, geometry};
+use crate::layout::{Line, NoiseRun, Role, str_width};
+use crate::model::Element;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -23,7 +24,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     let height = usize::from(inner.height);
     let top = state.view.top;
-    let hits: Vec<(Range<usize>, bool, crate::model::Element)> = state
+    let hits: Vec<(Range<usize>, bool, Element)> = state
         .search
         .hits
         .iter()
@@ -32,8 +33,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         .map(|(i, h)| (h.pos.offset..h.pos.offset + h.len, state.search.current == Some(i), h.pos.element))
         .collect();
     let x0 = inner.x + layout.margin();
+    // Enter's target among the fold lines, when Enter reaches the article.
+    let toggle = (state.nav.focus == Focus::Article).then(|| state.view.noise_toggle(height)).flatten();
     for (k, line) in layout.lines().iter().skip(top).take(height).enumerate() {
         let y = inner.y + k as u16;
+        if line.role() == Role::Fold {
+            let run = layout.noise().iter().find(|r| r.lines.start == top + k);
+            fold_line(buf, (x0, y, inner.right()), line, run, toggle.as_ref(), &hits, state, theme);
+            continue;
+        }
         let marks = highlights(line, &hits);
         let mut x = x0;
         let mut offset = 0;
@@ -62,8 +70,39 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
+/// A fold line: its count, in the match style when folded noise holds a
+/// match, and beside it what Enter does to it when Enter would.
+#[allow(clippy::too_many_arguments)]
+fn fold_line(
+    buf: &mut Buffer,
+    (x, y, end): (u16, u16, u16),
+    line: &Line,
+    run: Option<&NoiseRun>,
+    toggle: Option<&NoiseToggle>,
+    hits: &[(Range<usize>, bool, Element)],
+    state: &State,
+    theme: &Theme,
+) {
+    let amb = state.settings.layout.ambiguous;
+    let inside = |e: &Element| matches!((e, run), (Element::Block(b), Some(r)) if r.folded && r.blocks.contains(b));
+    let style = if hits.iter().any(|(_, _, e)| inside(e)) { theme.matched } else { theme.noise };
+    let x = put(buf, x, y, end, line.text(), style, amb);
+    let what = match (toggle, run) {
+        (Some(NoiseToggle::Unfold(s)), Some(r)) if *s == r.blocks.start => "unfold",
+        (Some(NoiseToggle::Fold(v)), Some(r)) if v.contains(&r.blocks.start) => "fold",
+        _ => return,
+    };
+    let key = state.keymap.hint(&[Action::Open]);
+    let words = format!(" {what}");
+    let room = usize::from(end.saturating_sub(x));
+    if 2 + str_width(&key, amb) + words.len() <= room {
+        let x = put(buf, x + 2, y, end, &key, theme.key, amb);
+        put(buf, x, y, end, &words, theme.noise, amb);
+    }
+}
+
 /// Display byte ranges of this line to highlight, and whether each is the current match.
-fn highlights(line: &Line, hits: &[(Range<usize>, bool, crate::model::Element)]) -> Vec<(Range<usize>, bool)> {
+fn highlights(line: &Line, hits: &[(Range<usize>, bool, Element)]) -> Vec<(Range<usize>, bool)> {
     let Some((element, _)) = line.source_range() else { return Vec::new() };
     hits.iter()
         .filter(|(_, _, e)| *e == element)

@@ -120,7 +120,7 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let km = &state.keymap;
     let hints = [
         (km.hint(&[Action::Down, Action::Up]), "move"),
-        (km.hint(&[Action::Open]), "read"),
+        (km.hint(&[Action::Open]), open_hint(state)),
         (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
         (km.hint(&[Action::ToggleBookmark]), "bookmark"),
         (km.hint(&[Action::Search]), "search"),
@@ -138,6 +138,20 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         }
         x = put(buf, x, area.y, area.right(), keys, theme.key, amb);
         x = put(buf, x, area.y, area.right(), &format!(" {what}"), Default::default(), amb);
+    }
+}
+
+/// What the open key does now: read the article, or fold or unfold the
+/// noise on screen.
+fn open_hint(state: &State) -> &'static str {
+    if state.nav.focus != crate::app::Focus::Article {
+        return "read";
+    }
+    let height = state.geometry().article_inner().map_or(1, |r| usize::from(r.height));
+    match state.view.noise_toggle(height) {
+        Some(crate::app::NoiseToggle::Unfold(_)) => "unfold",
+        Some(crate::app::NoiseToggle::Fold(_)) => "fold",
+        None => "read",
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// Every themable part of the screen with its default style.
-pub const DEFAULTS: [(&str, &str); 21] = [
+pub const DEFAULTS: [(&str, &str); 25] = [
     ("bar", "reverse"),
     ("title", "reverse bold"),
     ("border", "darkgray"),
@@ -24,6 +24,7 @@ pub const DEFAULTS: [(&str, &str); 21] = [
     ("status", "bold yellow"),
     ("matched", "black on yellow"),
     ("current_match", "bold black on lightred"),
+    ("kicker", "yellow"),
     ("headline", "bold lightred"),
     ("deck", "lightyellow"),
     ("byline", "gray"),
@@ -31,6 +32,9 @@ pub const DEFAULTS: [(&str, &str); 21] = [
     ("body", ""),
     ("subhead", "bold lightcyan"),
     ("attribution", "gray"),
+    ("caption", "italic gray"),
+    ("table", ""),
+    ("noise", "dim"),
 ];
 
 /// The styles the screen is drawn with.
@@ -64,6 +68,8 @@ pub struct Theme {
     pub matched: Style,
     /// The match last jumped to.
     pub current_match: Style,
+    /// The kicker over a headline.
+    pub kicker: Style,
     /// Headlines.
     pub headline: Style,
     /// Decks under the headline.
@@ -78,6 +84,12 @@ pub struct Theme {
     pub subhead: Style,
     /// The closing attribution.
     pub attribution: Style,
+    /// Photo captions and credit lines.
+    pub caption: Style,
+    /// Table rows.
+    pub table: Style,
+    /// Unreadable lines and the line they fold into.
+    pub noise: Style,
 }
 
 impl Default for Theme {
@@ -147,13 +159,17 @@ impl Theme {
     /// The style of article text by its role.
     pub fn role(&self, role: Role) -> Style {
         match role {
+            Role::Kicker => self.kicker,
             Role::Headline => self.headline,
-            Role::Deck | Role::Kicker => self.deck,
+            Role::Deck => self.deck,
             Role::Byline => self.byline,
             Role::Dateline => self.dateline,
-            Role::Body | Role::Blank | Role::Table => self.body,
+            Role::Body | Role::Blank => self.body,
             Role::Subhead => self.subhead,
-            Role::Attribution | Role::Caption | Role::Noise => self.attribution,
+            Role::Attribution => self.attribution,
+            Role::Caption => self.caption,
+            Role::Table => self.table,
+            Role::Noise | Role::Fold => self.noise,
         }
     }
 
@@ -174,6 +190,7 @@ impl Theme {
             status: s,
             matched: s,
             current_match: s,
+            kicker: s,
             headline: s,
             deck: s,
             byline: s,
@@ -181,6 +198,9 @@ impl Theme {
             body: s,
             subhead: s,
             attribution: s,
+            caption: s,
+            table: s,
+            noise: s,
         }
     }
 
@@ -200,6 +220,7 @@ impl Theme {
             "status" => &mut self.status,
             "matched" => &mut self.matched,
             "current_match" => &mut self.current_match,
+            "kicker" => &mut self.kicker,
             "headline" => &mut self.headline,
             "deck" => &mut self.deck,
             "byline" => &mut self.byline,
@@ -207,6 +228,9 @@ impl Theme {
             "body" => &mut self.body,
             "subhead" => &mut self.subhead,
             "attribution" => &mut self.attribution,
+            "caption" => &mut self.caption,
+            "table" => &mut self.table,
+            "noise" => &mut self.noise,
             _ => return None,
         })
     }
