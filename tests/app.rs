@@ -395,7 +395,7 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
 
 #[test]
 fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
-    let mut other = State::new(vec!["x".into()], Settings::default(), Keymap::default(), (120, 36));
+    let mut other = State::new(vec!["styles/captions.txt".into()], Settings::default(), Keymap::default(), (120, 36));
     update(&mut other, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
     update(&mut other, Action::ToggleBookmark);
     let marks = other.marks.clone();

@@ -215,3 +215,89 @@ fn bookmarks_export_as_text_json_and_markdown() {
     assert!(md.contains("- **全市新冠肺炎疫情防控工作视频会议召开** — 000\\_5f9f883e554d2686"), "{md}");
     assert!(md.contains("  > 转给妈妈看"));
 }
+
+/// A library as copied from an older system: one name in GBK, one with
+/// bytes that are no encoding at all, one in UTF-8.
+#[cfg(unix)]
+fn odd_names(papers: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::ffi::OsStrExt;
+    std::fs::create_dir_all(papers).unwrap();
+    let (gbk_name, _, unmappable) = encoding_rs::GBK.encode("清河日报-20240103.txt");
+    assert!(!unmappable);
+    let gbk = papers.join(std::ffi::OsStr::from_bytes(&gbk_name));
+    let bad = papers.join(std::ffi::OsStr::from_bytes(b"bad\xff\xfe-2024-01-02.txt"));
+    assert!(gbk.to_str().is_none() && bad.to_str().is_none(), "the names are not UTF-8");
+    let chinese = "清河日报\n2024年1月3日\n\n第01版：要闻\n\n全区冬季安全生产会议召开\n\n\
+                   本报讯 1月2日，全区冬季安全生产工作会议召开，部署冬季安全生产工作。\n\n\
+                   河湾公园冰雪节开幕\n\n本报讯 1月2日，河湾公园第五届冰雪节开幕，市民游客纷至沓来。\n";
+    std::fs::write(&gbk, chinese).unwrap();
+    let english = "Riverton Courier\nJanuary 2, 2024\n\nPage 1\n\nBRIDGE REOPENS AFTER REPAIRS\n\nBy Ana Ruiz\n\n\
+                   The Main Street bridge reopened Tuesday after six months of repairs.\n\n\
+                   SNOW DAY FOR SCHOOLS\n\nBy Tom Lee\n\nAll district schools closed as a storm dropped a foot of snow.\n";
+    std::fs::write(&bad, english).unwrap();
+    std::fs::write(
+        papers.join("晨报-20240101.txt"),
+        "晨报\n2024年1月1日\n\n第01版\n\n新年第一天 市民登山祈福\n\n本报讯 1月1日，数千市民登山迎接新年。\n",
+    )
+    .unwrap();
+    (gbk, bad)
+}
+
+#[cfg(unix)]
+#[test]
+fn files_whose_names_are_not_utf8_open_and_their_bookmarks_and_place_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    let (gbk, bad) = odd_names(&papers);
+    let dir = papers.to_str().unwrap().to_string();
+
+    // Newest first: the GBK-named issue, then the undecodable one.
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("全区冬季安全生产会议召开");
+    t.send("m");
+    t.wait_for("the star on the GBK-named issue", |s| stars(s) == 1 && s.contains("bookmarked"));
+    t.send(">");
+    t.wait_text("BRIDGE REOPENS AFTER REPAIRS");
+    t.send("jm");
+    t.wait_for("the star on the undecodable one", |s| stars(s) == 1 && s.contains("bookmarked"));
+    t.send(">");
+    t.wait_text("新年第一天");
+    t.send("<");
+    t.wait_text("SNOW DAY FOR SCHOOLS");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0, "{}", t.contents());
+
+    // Both bookmarks are there after a restart, on issues that open.
+    let home = t.take_home();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_for("the GBK-named issue with its star", |s| s.contains("全区冬季安全生产会议召开") && stars(s) == 1);
+    t.send(">");
+    t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    // With no PATH dubao resumes the last issue read: the undecodable one, at its second article.
+    let home = t.take_home();
+    let mut t = Pty::spawn_in(&[], 120, 30, home, false);
+    t.wait_for("the last issue read", |s| s.contains("All district schools closed") && stars(s) == 1);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    // Each file opens by name too, shown with `�` where its name can't be shown.
+    let home = t.take_home();
+    let mut t = Pty::spawn_os(&[gbk.as_os_str()], 120, 30, home);
+    t.wait_for("the GBK-named file", |s| s.contains("全区冬季安全生产会议召开") && stars(s) == 1);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let home = t.take_home();
+    let mut t = Pty::spawn_os(&[bad.as_os_str()], 120, 30, home);
+    t.wait_text("BRIDGE REOPENS");
+    // (vt100, the screen model, gives U+FFFD no width: look at the bytes.)
+    t.wait_raw("the name shown with `�`", "bad\u{fffd}\u{fffd}".as_bytes());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+
+    let loaded = stored(&t.home);
+    let sources: Vec<_> = loaded.bookmarks.values().map(|b| dubao::library::name::to_path(&b.source)).collect();
+    assert!(sources.contains(&gbk) && sources.contains(&bad), "{sources:?}");
+}

@@ -64,7 +64,7 @@ pub(super) fn toggle_bookmark(state: &mut State) {
         section: section.name.clone(),
         issue: issue.title.clone(),
         date: issue.date,
-        source: issue.source.clone(),
+        source: current_name(state),
         added: None,
         note: String::new(),
     };
@@ -124,8 +124,9 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
         return;
     }
     let key = issue.key();
+    let source = current_name(state);
     let p = &mut state.positions;
-    p.last = Some(LastOpen { source: issue.source.clone(), issue: key.clone(), article: article.id.clone() });
+    p.last = Some(LastOpen { source, issue: key.clone(), article: article.id.clone() });
     p.issues.insert(key, article.id.clone());
     match anchor {
         Some(a) => p.anchors.insert(article.id.clone(), a),
@@ -133,4 +134,10 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
     };
     state.saved_place = Some(place);
     effects.push(Effect::Moved);
+}
+
+/// The current issue's source name: the one that finds its file again
+/// (`Issue::source` is only how it is shown).
+fn current_name(state: &State) -> String {
+    state.library.slots.get(state.library.current).map(|s| s.name().to_string()).unwrap_or_default()
 }

@@ -39,7 +39,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
     // index held last time; the walk fills in the rest.
     let mut known = known;
     if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
-        let last = store.loaded().positions.last.map(|l| PathBuf::from(l.source));
+        let last = store.loaded().positions.last.map(|l| library::name::to_path(&l.source));
         let last = last.filter(|p| {
             paths.is_empty()
                 && p.is_file()

@@ -84,7 +84,7 @@ pub fn run(start: Start) -> io::Result<()> {
             AmbiguousSetting::Auto => probe_ambiguous(),
         };
         let size = term.size()?;
-        let names = known.iter().map(Source::display_name).collect();
+        let names = known.iter().map(Source::name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
         let saved = saved_from(&store, messages, resume);
         // One channel for everything: terminal input (read on its own thread,

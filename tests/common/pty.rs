@@ -42,6 +42,14 @@ impl Pty {
         Pty::start(cmd, cols, rows, path, Some(home), wide_ambiguous, &[])
     }
 
+    /// Like [`Pty::spawn_in`] with arguments that need not be UTF-8 (file names).
+    pub fn spawn_os(args: &[&std::ffi::OsStr], cols: u16, rows: u16, home: tempfile::TempDir) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
+        cmd.args(args);
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false, &[])
+    }
+
     /// Like [`Pty::spawn_in`] with extra environment variables.
     pub fn spawn_env(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir, env: &[(&str, &str)]) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
