@@ -161,7 +161,7 @@ fn a_damaged_state_file_is_moved_aside_and_the_reader_goes_on() {
 }
 
 #[test]
-fn a_state_directory_that_cannot_be_made_is_said_once_and_reading_goes_on() {
+fn a_state_directory_that_cannot_be_made_is_said_and_reading_goes_on() {
     let seed = seed();
     let home = tempfile::tempdir().unwrap();
     // The config home is a file: nothing can be created under it.
@@ -169,7 +169,7 @@ fn a_state_directory_that_cannot_be_made_is_said_once_and_reading_goes_on() {
     let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
     t.wait_text("can't be saved");
     t.send("m");
-    t.wait_text("bookmarked");
+    t.wait_text("could not save");
     t.send("]");
     t.wait_text("张百顺指出");
     t.send("q");

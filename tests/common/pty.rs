@@ -80,6 +80,27 @@ impl Pty {
         Pty::start(cmd, cols, rows, path, Some(home), false, &[])
     }
 
+    /// Runs `PREFIX… bash -c SCRIPT bash ARGS…` in `home` (`$DUBAO` is the binary):
+    /// a script that may mount, start dubao and change its files while it runs.
+    pub fn spawn_script(
+        prefix: &[&str],
+        script: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: tempfile::TempDir,
+    ) -> Pty {
+        let mut cmd = CommandBuilder::new(prefix.first().copied().unwrap_or("bash"));
+        if !prefix.is_empty() {
+            cmd.args(&prefix[1..]);
+            cmd.arg("bash");
+        }
+        cmd.args(["-c", script, "bash"]);
+        cmd.args(args);
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false, &[])
+    }
+
     fn start(
         mut cmd: CommandBuilder,
         cols: u16,
