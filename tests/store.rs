@@ -273,14 +273,14 @@ fn open_damaged(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String, String,
     assert_eq!(fs::read(dir.path().join(&aside)).ok().as_deref(), Some(bytes), "original bytes kept");
     assert!(!dir.path().join(name).exists());
     let message = messages.into_iter().next().unwrap_or_default();
-    assert!(message.contains(&format!("; moved aside to {aside}; ")), "{message}");
+    assert!(message.starts_with(&format!("{name} could not be read; moved aside to {aside} (")), "{message}");
     (dir, message, aside, store)
 }
 
 #[test]
 fn garbage_is_moved_aside_and_never_overwritten() {
     let (dir, message, aside, mut store) = open_damaged("bookmarks.toml", b"\x00\x01garbage{{{ not toml\n\xff\n");
-    assert!(message.starts_with("bookmarks.toml could not be read (line 2: not UTF-8 text); "), "{message}");
+    assert!(message.contains(" (line 2: not UTF-8 text); "), "{message}");
     assert!(message.ends_with("; 0 bookmarks recovered"), "{message}");
     assert!(!store.is_dirty(), "nothing was recovered, so nothing waits to be saved");
     assert_eq!(store.save(t(1)).ok(), Some(false));
@@ -305,7 +305,7 @@ fn a_truncated_file_loses_only_the_cut_entry() {
     // Cut mid-line, leaving `b2 = 2027-01-15T08:00`: TOML, but a time without an offset.
     let cut = read.len() - 5;
     let (_dir, message, _, store) = open_damaged("read.toml", &read[..cut]);
-    assert!(message.starts_with("read.toml could not be read (unread b2: "), "{message}");
+    assert!(message.contains(" (unread b2: "), "{message}");
     assert!(message.ends_with("; 1 read mark recovered"), "{message}");
     // The cut line was the last one: the unread mark of b2. a1 stays read.
     assert_eq!(store.loaded().read, [id("a1")].into_iter().collect());
@@ -365,8 +365,8 @@ fn wrong_types_are_moved_aside_keeping_the_sound_entries() {
     let (_dir, message, _, store) = open_damaged("read.toml", bytes);
     assert_eq!(
         message,
-        "read.toml could not be read (read bbb: not a date-time with an offset; 1 more problems); \
-         moved aside to read.toml.corrupt-20270115T080000; 2 read marks recovered"
+        "read.toml could not be read; moved aside to read.toml.corrupt-20270115T080000 \
+         (read bbb: not a date-time with an offset; 1 more problems); 2 read marks recovered"
     );
     assert_eq!(store.loaded().read, [id("aaa"), id("ddd")].into_iter().collect());
 }
@@ -382,8 +382,8 @@ fn an_empty_file_is_moved_aside() {
     let (_dir, message, _, _) = open_damaged("positions.toml", b"");
     assert_eq!(
         message,
-        "positions.toml could not be read (the file is empty); \
-         moved aside to positions.toml.corrupt-20270115T080000; 0 reading positions recovered"
+        "positions.toml could not be read; moved aside to positions.toml.corrupt-20270115T080000 \
+         (the file is empty); 0 reading positions recovered"
     );
 }
 
@@ -394,8 +394,10 @@ fn a_directory_in_a_files_place_is_moved_aside() {
     fs::write(dir.path().join("read.toml").join("inside"), "kept").expect("write");
     let (mut store, messages) = open(dir.path(), t(0));
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].starts_with("read.toml could not be read ("), "{messages:?}");
-    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000"), "{messages:?}");
+    assert!(
+        messages[0].starts_with("read.toml could not be read; moved aside to read.toml.corrupt-20270115T080000 ("),
+        "{messages:?}"
+    );
     assert_eq!(text(&dir.path().join("read.toml.corrupt-20270115T080000/inside")), "kept");
     store.record(&Change::Read(id("a"), true), t(1));
     assert_eq!(store.save(t(1)).ok(), Some(false));
@@ -409,7 +411,7 @@ fn a_second_damage_at_the_same_second_gets_its_own_name() {
     let _ = open(dir.path(), t(0));
     fs::write(dir.path().join("read.toml"), "second").expect("write");
     let (_, messages) = open(dir.path(), t(0));
-    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000-2;"), "{messages:?}");
+    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000-2 ("), "{messages:?}");
     assert_eq!(text(&dir.path().join("read.toml.corrupt-20270115T080000")), "first");
 }
 
@@ -422,7 +424,8 @@ fn damage_found_while_saving_is_moved_aside_too() {
     assert_eq!(s.save(t(40)).ok(), Some(false));
     let messages = s.take_messages();
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].starts_with("bookmarks.toml could not be read (line 1: "), "{messages:?}");
+    assert!(messages[0].starts_with("bookmarks.toml could not be read; moved aside to "), "{messages:?}");
+    assert!(messages[0].contains(" (line 1: "), "{messages:?}");
     assert!(s.take_messages().is_empty());
     // This reader's bookmarks were written anew.
     assert_eq!(ids(&open_quiet(dir.path(), t(41)).loaded()), ["a1", "b2"]);
@@ -779,7 +782,7 @@ fn changes_that_cant_be_saved_are_kept_in_a_journal_the_next_start_takes_in() {
 
     unblock(&block);
     let (mut s, messages) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(10));
-    assert_eq!(messages, [format!("3 changes not saved before, kept in {}, taken in to be saved", journal.display())]);
+    assert_eq!(messages, [format!("3 changes not saved before taken in from {}", journal.display())]);
     assert_eq!(ids(&s.loaded()), ["a"]);
     assert_eq!(s.unsaved().count(), 3, "not on disk yet");
     assert_eq!(s.save(t(10)).ok(), Some(false));
@@ -934,13 +937,22 @@ fn a_full_disk_is_said_as_such_naming_the_state_file_and_the_journal_keeps_the_c
     under_mounts("child_full_disk");
 }
 
+/// In a child run by `under_mounts`: a tmpfs of `size` mounted at
+/// `DUBAO_FAULT_DIR/mnt`, and a place for the journal beside it. `None`
+/// when this is no such child.
+#[cfg(unix)]
+fn child_mount(size: &str) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let dir = std::path::PathBuf::from(std::env::var_os("DUBAO_FAULT_DIR")?);
+    let (mnt, journal) = (dir.join("mnt"), dir.join("journal"));
+    fs::create_dir_all(&mnt).expect("mkdir");
+    mount_tmpfs(&mnt, size);
+    Some((mnt, journal))
+}
+
 #[cfg(unix)]
 #[test]
 fn child_full_disk() {
-    let Ok(dir) = std::env::var("DUBAO_FAULT_DIR") else { return };
-    let (mnt, journal) = (Path::new(&dir).join("mnt"), Path::new(&dir).join("journal"));
-    fs::create_dir_all(&mnt).expect("mkdir");
-    mount_tmpfs(&mnt, "64k");
+    let Some((mnt, journal)) = child_mount("64k") else { return };
     let state = mnt.join("dubao");
     filled(&state);
     let (mut s, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(20));
@@ -969,15 +981,12 @@ fn a_file_system_turned_read_only_fails_each_save_and_the_next_one_that_can_save
 #[cfg(unix)]
 #[test]
 fn child_read_only_mount() {
-    let Ok(dir) = std::env::var("DUBAO_FAULT_DIR") else { return };
-    let (mnt, journal) = (Path::new(&dir).join("mnt"), Path::new(&dir).join("journal"));
-    fs::create_dir_all(&mnt).expect("mkdir");
-    mount_tmpfs(&mnt, "256k");
+    let Some((mnt, journal)) = child_mount("256k") else { return };
     let state = mnt.join("dubao");
     let (mut s, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
     s.record(&Change::Bookmark(bm("a")), t(1));
     s.save(t(1)).expect("save");
-    remount(&mnt, "ro");
+    remount(&mnt, "bind,ro");
     s.record(&Change::Bookmark(bm("b")), t(2));
     for now in [2, 3] {
         let e = s.save(t(now)).expect_err("read-only");
@@ -986,7 +995,7 @@ fn child_read_only_mount() {
     assert_eq!(s.unsaved().bookmarks, [id("b")].into());
     let (_, messages) = Store::open_with(Some(state.clone()), vec![], t(4));
     assert_eq!(messages, [format!("changes can't be saved: {} is read-only", state.display())]);
-    remount(&mnt, "rw");
+    remount(&mnt, "bind,rw");
     s.save(t(5)).expect("writable again");
     assert!(!journal::exists(&journal));
     assert_eq!(ids(&open_quiet(&state, t(6)).loaded()), ["a", "b"]);

@@ -206,7 +206,7 @@ fn load_into<P: Part>(
             match disk::move_aside(dir, file, now) {
                 Ok(aside) => {
                     messages.push(format!(
-                        "{file} could not be read ({reason}); moved aside to {aside}; {n} {noun} recovered"
+                        "{file} could not be read; moved aside to {aside} ({reason}); {n} {noun} recovered"
                     ));
                     bytes = None;
                     on_disk = None;
@@ -307,7 +307,11 @@ impl Store {
 
     fn load_dir(&mut self, dir: &Path, now: Timestamp, messages: &mut Vec<String>) {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            messages.push(format!("changes can't be saved: {} could not be created ({e})", dir.display()));
+            messages.push(format!(
+                "changes can't be saved: {} could not be created ({})",
+                dir.display(),
+                disk::plain(&e)
+            ));
             return;
         }
         // Reading under the lock means never seeing another dubao move a file aside halfway.
@@ -319,7 +323,7 @@ impl Store {
                 None
             }
             Err(e) => {
-                messages.push(format!("changes can't be saved: {}: {e}", dir.display()));
+                messages.push(format!("changes can't be saved: {}: {}", dir.display(), disk::plain(&e)));
                 None
             }
         };
@@ -353,7 +357,7 @@ impl Store {
         let n = self.unsaved_parts().entries().saturating_sub(before);
         if n > 0 {
             let what = if n == 1 { "1 change".to_string() } else { format!("{n} changes") };
-            messages.push(format!("{what} not saved before, kept in {}, taken in to be saved", dir.display()));
+            messages.push(format!("{what} not saved before taken in from {}", dir.display()));
         }
         visible
     }
@@ -442,7 +446,11 @@ impl Store {
             frozen.map_or(Ok(merged || visible), Err)
         });
         self.settle(held, result.as_ref().err());
-        result
+        // A failure that costs nothing (no changes to save) is no failure.
+        match result {
+            Err(_) if self.unsaved_parts().is_empty() => Ok(visible),
+            other => other,
+        }
     }
 
     fn save_locked(&mut self, dir: &Path, now: Timestamp) -> Result<bool, StoreError> {

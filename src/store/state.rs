@@ -123,8 +123,13 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
 
 /// The entries of `mine` that `by` doesn't hold, the same or newer: what
 /// writing `by` would lose of `mine`.
-fn uncovered_map<K: Ord + Clone, E: Lww + Clone>(mine: &BTreeMap<K, E>, by: &BTreeMap<K, E>) -> BTreeMap<K, E> {
-    mine.iter().filter(|(k, e)| by.get(*k).is_none_or(|b| beats(*e, b))).map(|(k, e)| (k.clone(), e.clone())).collect()
+fn uncovered_map<K: Ord + Clone, E: Lww + Clone + PartialEq>(
+    mine: &BTreeMap<K, E>,
+    by: &BTreeMap<K, E>,
+) -> BTreeMap<K, E> {
+    // Equal entries first: most are, and `beats` may render both to compare.
+    let uncovered = |k: &K, e: &E| by.get(k).is_none_or(|b| b != e && beats(e, b));
+    mine.iter().filter(|(k, e)| uncovered(k, e)).map(|(k, e)| (k.clone(), e.clone())).collect()
 }
 
 /// Merges unknown top-level keys: the other side's (read from disk) win.
@@ -310,7 +315,7 @@ impl Places {
 
     /// The positions `by` doesn't hold, the same or newer (top-level keys left out).
     pub fn uncovered(&self, by: &Places) -> Places {
-        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| beats(mine, b)));
+        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| b != mine && beats(mine, b)));
         Places {
             last,
             issues: uncovered_map(&self.issues, &by.issues),

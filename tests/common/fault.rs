@@ -1,5 +1,6 @@
-//! Faults on real file systems: a tmpfs made read-only or filled up while
-//! dubao runs. Mounting takes privileges, found in this order: a user and
+//! Faults on real file systems: a tmpfs made read-only (`mount -o
+//! remount,bind,ro`: the mount, which a user namespace may change, rather
+//! than the file system, which only root may) or filled up while dubao runs. Mounting takes privileges, found in this order: a user and
 //! mount namespace (`unshare -rm`: no root needed where the kernel allows
 //! unprivileged user namespaces), else a mount namespace as root
 //! (`unshare -m`). Where neither works, [`mounts`] says why, and a test
@@ -29,7 +30,7 @@ pub fn mounts() -> &'static Mounts {
         for prefix in [vec!["unshare", "-rm"], vec!["unshare", "-m"]] {
             let out = Command::new(prefix[0])
                 .args(&prefix[1..])
-                .args(["sh", "-c", "mount -t tmpfs -o size=64k dubao-probe \"$0\" && mount -o remount,ro \"$0\""])
+                .args(["sh", "-c", "mount -t tmpfs -o size=64k dubao-probe \"$0\" && mount -o remount,bind,ro \"$0\""])
                 .arg(dir.path())
                 .stdin(Stdio::null())
                 .output();
