@@ -153,7 +153,7 @@ fn note_prompt(state: &mut State, selected: usize, mut text: String, action: &Ac
             if let Some(b) = id.and_then(|id| state.marks.bookmarks.get_mut(&id)) {
                 b.note = text.trim().to_string();
                 state.changes.push(Change::Note(b.id.clone(), b.note.clone()));
-                state.status = Some(if b.note.is_empty() { "note removed" } else { "note saved" }.into());
+                state.status = Some(if b.note.is_empty() { "note removed" } else { "note set" }.into());
             }
             Some(Overlay::Bookmarks { selected, note: None })
         }

@@ -20,7 +20,10 @@ pub enum Format {
 
 /// Prints the bookmarks kept in dubao's state directory.
 pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
-    let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
+    // A listing only reads: damage is reported, never repaired here.
+    let dir = dubao::store::default_dir();
+    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
+    let (store, messages) = Store::listing(dir, journals, jiff::Timestamp::now());
     for m in messages {
         warn(m);
     }
