@@ -196,13 +196,39 @@ fn a_state_directory_that_cannot_be_made_keeps_changes_in_a_journal_for_the_next
     std::fs::remove_file(&block).unwrap();
     let home = t.take_home();
     let mut t = Pty::spawn_in(&[seed], 120, 30, home, false);
-    t.wait_for("the bookmark back, saved", |s| stars(s) == 1 && s.contains("taken in from") && s.contains("· saved"));
+    t.wait_for("the bookmark back, saved", |s| stars(s) == 1 && s.contains("not saved last time are saved now"));
     assert!(!t.contents().contains(" unsaved ") && !t.contents().contains('☆'), "{}", t.contents());
     // And the place: the article `]` opened.
     t.wait_text("11月17日上午9:30");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(stored(&t.home).bookmarks.len(), 1);
+}
+
+#[test]
+fn kill_9_while_changes_cannot_be_saved_loses_none_of_them() {
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let block = home.path().join(".config");
+    std::fs::write(&block, "not a directory").unwrap();
+    let mut t = Pty::spawn_in(&[seed], 120, 30, home, false);
+    t.wait_text("can't be saved");
+    t.send("jm");
+    t.wait_for("one unsaved", |s| s.contains("· 1 unsaved, kept aside") && hollow(s) == 1);
+    t.send("jm");
+    t.wait_for("two unsaved", |s| s.contains("· 2 unsaved, kept aside") && hollow(s) == 2);
+    // Kept aside means kept aside now, not at quit.
+    t.kill();
+    std::fs::remove_file(&block).unwrap();
+    let home = t.take_home();
+    let mut t = Pty::spawn_in(&[seed], 120, 30, home, false);
+    t.wait_for("both bookmarks back, saved", |s| {
+        (stars(s), hollow(s)) == (2, 0) && s.contains("not saved last time are saved now")
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(stored(&t.home).bookmarks.len(), 2);
 }
 
 #[test]
@@ -420,7 +446,7 @@ fn unsaved_until_fixed(prefix: &[&str], size: &str, fault: &str, says: &str, fix
     assert_eq!(s.sh(fix), 0);
     s.run(&[seed]);
     s.t.wait_for("all three stars, saved", |x| {
-        (stars(x), hollow(x)) == (3, 0) && x.contains("taken in from") && x.contains("· saved")
+        (stars(x), hollow(x)) == (3, 0) && x.contains("not saved last time are saved now")
     });
     s.t.send("q");
     assert_eq!(s.exited(), 0);

@@ -27,6 +27,10 @@ pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
     for m in messages {
         warn(m);
     }
+    for (dir, n) in store.taken_in() {
+        let what = if *n == 1 { "1 change".to_string() } else { format!("{n} changes") };
+        warn(format!("{what} not saved yet, kept in {} (listed; the reader saves them)", dir.display()));
+    }
     // Bookmarks come from a file a person may have edited: show, don't obey.
     let list: Vec<Bookmark> = store.bookmarks().into_iter().map(visible).collect();
     let out = match format {

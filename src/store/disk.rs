@@ -154,7 +154,8 @@ pub(crate) struct OnDisk<P> {
 pub(crate) fn read<P: Part>(dir: &Path) -> OnDisk<P> {
     let bytes = match fs::read(dir.join(P::FILE)) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        // A directory that isn't there, or a file where one should be: no file.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
             return OnDisk { part: P::default(), bytes: None, damage: None, newer: None };
         }
         // A directory in its place, no permission: it can't be read, so it is damaged.

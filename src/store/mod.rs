@@ -163,6 +163,8 @@ pub struct Store {
     /// Temporary files of writers that died have been removed.
     cleaned: bool,
     kept: Option<Kept>,
+    /// Journals taken in at open, and how many changes each brought.
+    taken: Vec<(PathBuf, usize)>,
     messages: Vec<String>,
 }
 
@@ -289,6 +291,7 @@ impl Store {
             places: Slot::default(),
             cleaned: false,
             kept: None,
+            taken: Vec::new(),
             messages: Vec::new(),
         };
         let mut messages = Vec::new();
@@ -338,28 +341,44 @@ impl Store {
         }
     }
 
-    /// Takes in every journal there is: its changes become this reader's,
-    /// not saved yet. Returns whether the reader would see a difference.
-    fn take_journals(&mut self, messages: &mut Vec<String>) -> bool {
-        let mut visible = false;
+    /// Takes in every journal there is: its changes become this reader's, not saved yet.
+    fn take_journals(&mut self, messages: &mut Vec<String>) {
         for dir in self.journals.clone() {
-            visible |= self.take_journal(&dir, messages);
+            let (_, n) = self.take_journal(&dir, messages);
+            if n > 0 {
+                self.taken.push((dir, n));
+            }
         }
-        visible
     }
 
-    fn take_journal(&mut self, dir: &Path, messages: &mut Vec<String>) -> bool {
-        let Some(kept) = journal::read(dir, messages) else { return false };
+    /// Takes in the journal in `dir`: whether the reader would see a
+    /// difference, and how many of its changes are news (not on disk, not
+    /// already this reader's).
+    fn take_journal(&mut self, dir: &Path, messages: &mut Vec<String>) -> (bool, usize) {
+        let Some(kept) = journal::read(dir, messages) else { return (false, 0) };
         let before = self.unsaved_parts().entries();
         let visible = self.bookmarks.part.merge(&kept.bookmarks)
             | self.read.part.merge(&kept.read)
             | self.places.part.merge(&kept.places);
-        let n = self.unsaved_parts().entries().saturating_sub(before);
+        (visible, self.unsaved_parts().entries().saturating_sub(before))
+    }
+
+    /// Takes in a journal found while saving: another dubao's.
+    fn take_others_journal(&mut self, dir: &Path) -> bool {
+        let mut messages = Vec::new();
+        let (visible, n) = self.take_journal(dir, &mut messages);
         if n > 0 {
             let what = if n == 1 { "1 change".to_string() } else { format!("{n} changes") };
-            messages.push(format!("{what} not saved before taken in from {}", dir.display()));
+            messages.push(format!("{what} another dubao could not save taken in from {}", dir.display()));
         }
+        self.messages.append(&mut messages);
         visible
+    }
+
+    /// The changes earlier dubaos could not save that journals held when
+    /// this store was opened, taken in to be saved: where, and how many.
+    pub fn taken_in(&self) -> &[(PathBuf, usize)] {
+        &self.taken
     }
 
     /// What the reader starts with (and refreshes from after a save that merged).
@@ -426,17 +445,15 @@ impl Store {
         // Journals are locked while taken in and until settled, so that a
         // journal another dubao writes meanwhile is never cleared unread.
         let mut held = Vec::new();
-        let mut messages = Vec::new();
         let mut visible = false;
         for dir in self.journals.clone() {
             if journal::exists(&dir)
                 && let Ok(lock) = journal::lock(&dir)
             {
-                visible |= self.take_journal(&dir, &mut messages);
+                visible |= self.take_others_journal(&dir);
                 held.push((dir, lock));
             }
         }
-        self.messages.append(&mut messages);
         let result = match self.dir.clone() {
             None => Err(StoreError::NoDir),
             Some(dir) => self.save_locked(&dir, now),
@@ -498,9 +515,7 @@ impl Store {
             if !held.iter().any(|(d, _)| *d == dir) {
                 match journal::lock(&dir) {
                     Ok(lock) => {
-                        let mut messages = Vec::new();
-                        self.take_journal(&dir, &mut messages);
-                        self.messages.append(&mut messages);
+                        self.take_others_journal(&dir);
                         held.push((dir.clone(), lock));
                     }
                     Err(e) => {

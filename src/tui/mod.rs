@@ -104,16 +104,24 @@ pub fn run(start: Start) -> io::Result<Ending> {
         // Changes from a journal, or recovered from a damaged file: saved before anything else.
         let mut why = None;
         if shell.store.is_dirty() {
+            let taken: Vec<(PathBuf, usize)> = shell.store.taken_in().to_vec();
+            let n: usize = taken.iter().map(|(_, n)| n).sum();
             let report = shell.save_report(false, true);
             messages.extend(report.messages);
-            let outcome = match &report.unsaved.why {
-                Some(why) => format!("still not saved: {why}"),
-                None => "saved".into(),
+            let (changes, are) = match n {
+                1 => ("the change not saved last time".to_string(), "is"),
+                n => (format!("the {n} changes not saved last time"), "are"),
             };
-            if let Some(last) = shell.told.last_mut() {
-                *last = format!("{last}; {outcome}");
+            match (&report.unsaved.why, n) {
+                (None, 0) => messages.push("saved".into()),
+                (Some(why), 0) => messages.push(format!("still not saved: {why}")),
+                (None, _) => {
+                    messages.insert(0, format!("{changes} {are} saved now"));
+                    let dirs: Vec<String> = taken.iter().map(|(d, _)| d.display().to_string()).collect();
+                    shell.told.push(format!("{changes} (kept in {}) {are} saved now", dirs.join(", ")));
+                }
+                (Some(why), _) => messages.insert(0, format!("{changes} {are} still not saved: {why}")),
             }
-            messages.push(outcome);
             why = report.unsaved.why;
         }
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
