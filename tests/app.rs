@@ -669,3 +669,17 @@ fn news_from_a_save_joins_what_the_key_did() {
     );
     assert_eq!(s.status, Some(format!("bookmarked · {moved}")));
 }
+
+#[test]
+fn an_article_read_on_opening_that_could_not_be_saved_says_not_saved() {
+    let mut s = reader((120, 36));
+    let fx = update(&mut s, Action::NextArticle);
+    assert!(matches!(records(&fx).as_slice(), [Change::Read(_, true)]));
+    assert_eq!(s.status, None);
+    let a = failed(&s, "read.toml: disk full", true);
+    update(&mut s, a);
+    assert_eq!(
+        s.status.as_deref(),
+        Some("not saved: read.toml: disk full · 1 unsaved, kept aside, retried with each change and at quit")
+    );
+}

@@ -154,8 +154,9 @@ pub(super) fn saved(state: &mut State, report: SaveReport) {
         Some(why) if report.change => {
             let n = now.marks.max(1);
             let aside = if now.kept { " kept aside," } else { "" };
-            let done = done.unwrap_or_else(|| "change".into());
-            say.push(format!("{done} — not saved: {why} · {n} unsaved,{aside} retried with each change and at quit"));
+            // A change with nothing said for it (an article read on opening) is "not saved" alone.
+            let done = done.map(|d| format!("{d} — ")).unwrap_or_default();
+            say.push(format!("{done}not saved: {why} · {n} unsaved,{aside} retried with each change and at quit"));
         }
         // The reading place: said when it first fails, unless a message
         // (one at start saying changes can't be saved) is up already.

@@ -101,29 +101,7 @@ pub fn run(start: Start) -> io::Result<Ending> {
         let names = known.iter().map(Source::name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
         let mut shell = Shell { store: &mut store, worker: None, moved: None, told: &mut told, failed: &mut failed };
-        // Changes from a journal, or recovered from a damaged file: saved before anything else.
-        let mut why = None;
-        if shell.store.is_dirty() {
-            let taken: Vec<(PathBuf, usize)> = shell.store.taken_in().to_vec();
-            let n: usize = taken.iter().map(|(_, n)| n).sum();
-            let report = shell.save_report(false, true);
-            messages.extend(report.messages);
-            let (changes, are) = match n {
-                1 => ("the change not saved last time".to_string(), "is"),
-                n => (format!("the {n} changes not saved last time"), "are"),
-            };
-            match (&report.unsaved.why, n) {
-                (None, 0) => messages.push("saved".into()),
-                (Some(why), 0) => messages.push(format!("still not saved: {why}")),
-                (None, _) => {
-                    messages.insert(0, format!("{changes} {are} saved now"));
-                    let dirs: Vec<String> = taken.iter().map(|(d, _)| d.display().to_string()).collect();
-                    shell.told.push(format!("{changes} (kept in {}) {are} saved now", dirs.join(", ")));
-                }
-                (Some(why), _) => messages.insert(0, format!("{changes} {are} still not saved: {why}")),
-            }
-            why = report.unsaved.why;
-        }
+        let why = shell.save_at_start(&mut messages);
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
         let mut saved = saved_from(shell.store, messages, resume);
         saved.marks.unsaved.why = why;
@@ -176,14 +154,17 @@ fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>) -> E
     match result {
         Err(e) if !unsaved.is_empty() => {
             let n = unsaved.count();
-            let changes = if n == 1 { "1 change was" } else { &format!("{n} changes were") };
+            let (changes, they, are) = match n {
+                1 => ("1 change was".to_string(), "it", "is"),
+                n => (format!("{n} changes were"), "they", "are"),
+            };
             lines.push(format!("{changes} not saved ({}): {e}", unsaved.describe()));
             lines.push(match store.kept() {
                 Some(Kept::In(dir)) => {
-                    format!("they are kept in {} and will be saved the next time dubao starts", dir.display())
+                    format!("{they} {are} kept in {} and will be saved the next time dubao starts", dir.display())
                 }
-                Some(Kept::Nowhere(why)) => format!("they could not be kept anywhere either ({why}), and are lost"),
-                None => "they are lost".into(),
+                Some(Kept::Nowhere(why)) => format!("{they} could not be kept anywhere either ({why}), and {are} lost"),
+                None => format!("{they} {are} lost"),
             });
             return Ending { lines, unsaved: true };
         }
@@ -207,6 +188,33 @@ struct Shell<'a> {
 }
 
 impl Shell<'_> {
+    /// Saves first what a journal or a damaged file brought in, adding what
+    /// became of it to the start-up messages; returns why it failed.
+    fn save_at_start(&mut self, messages: &mut Vec<String>) -> Option<String> {
+        if !self.store.is_dirty() {
+            return None;
+        }
+        let taken: Vec<(PathBuf, usize)> = self.store.taken_in().to_vec();
+        let n: usize = taken.iter().map(|(_, n)| n).sum();
+        let report = self.save_report(false, true);
+        messages.extend(report.messages);
+        let (changes, are) = match n {
+            1 => ("the change not saved last time".to_string(), "is"),
+            n => (format!("the {n} changes not saved last time"), "are"),
+        };
+        match (&report.unsaved.why, n) {
+            (None, 0) => messages.push("saved".into()),
+            (Some(why), 0) => messages.push(format!("still not saved: {why}")),
+            (None, _) => {
+                messages.insert(0, format!("{changes} {are} saved now"));
+                let dirs: Vec<String> = taken.iter().map(|(d, _)| d.display().to_string()).collect();
+                self.told.push(format!("{changes} (kept in {}) {are} saved now", dirs.join(", ")));
+            }
+            (Some(why), _) => messages.insert(0, format!("{changes} {are} still not saved: {why}")),
+        }
+        report.unsaved.why
+    }
+
     fn event_loop(
         &mut self,
         term: &mut DefaultTerminal,
