@@ -147,6 +147,15 @@ struct Slot<P> {
     disk: P,
     /// Why it is never written: a newer dubao's file, or a damaged one that couldn't be moved aside.
     frozen: Option<String>,
+    /// `part` is what was last written, unchanged since: nothing to compare.
+    synced: bool,
+}
+
+impl<P: Part> Slot<P> {
+    /// What `part` has that the file doesn't.
+    fn unsaved(&self) -> P {
+        if self.synced { P::default() } else { self.part.uncovered(&self.disk) }
+    }
 }
 
 /// The reader's durable state: loaded once, changed in memory, saved (merged) on demand.
@@ -187,7 +196,7 @@ fn load_into<P: Part>(
 ) -> Merged {
     let disk = disk::read::<P>(dir);
     let mut bytes = disk.bytes;
-    let mut on_disk = Some(&disk.part);
+    let mut on_disk = true;
     if let Some(v) = disk.newer
         && slot.frozen.is_none()
     {
@@ -211,7 +220,7 @@ fn load_into<P: Part>(
                         "{file} could not be read; moved aside to {aside} ({reason}); {n} {noun} recovered"
                     ));
                     bytes = None;
-                    on_disk = None;
+                    on_disk = false;
                 }
                 Err(e) => {
                     let many = P::NOUN.1;
@@ -224,7 +233,8 @@ fn load_into<P: Part>(
         }
     }
     let visible = slot.part.merge(&disk.part);
-    slot.disk = on_disk.cloned().unwrap_or_default();
+    slot.disk = if on_disk { disk.part } else { P::default() };
+    slot.synced = false;
     Merged { visible, bytes }
 }
 
@@ -247,6 +257,7 @@ fn sync<P: Part>(
                 .map_err(|(_, e)| StoreError::io(P::FILE, dir.join(P::FILE), e))?;
         }
         slot.disk = slot.part.clone();
+        slot.synced = true;
     }
     Ok(merged.visible)
 }
@@ -254,7 +265,7 @@ fn sync<P: Part>(
 /// The changes in `slot` a frozen file keeps from being saved.
 fn frozen<P: Part>(slot: &Slot<P>) -> Option<StoreError> {
     let why = slot.frozen.as_ref()?;
-    let unsaved = !slot.part.uncovered(&slot.disk).is_empty();
+    let unsaved = !slot.unsaved().is_empty();
     unsaved.then(|| StoreError::Frozen { file: P::FILE, why: why.clone() })
 }
 
@@ -360,6 +371,9 @@ impl Store {
         let visible = self.bookmarks.part.merge(&kept.bookmarks)
             | self.read.part.merge(&kept.read)
             | self.places.part.merge(&kept.places);
+        self.bookmarks.synced = false;
+        self.read.synced = false;
+        self.places.synced = false;
         (visible, self.unsaved_parts().entries().saturating_sub(before))
     }
 
@@ -391,13 +405,17 @@ impl Store {
     /// Records one change made by this reader at `now`.
     pub fn record(&mut self, change: &Change, now: Timestamp) {
         state::apply(&mut self.read.part, &mut self.bookmarks.part, change, now);
+        self.read.synced = false;
+        self.bookmarks.synced = false;
     }
 
     /// Replaces this reader's positions; entries that differ from what is stored get `now` as their time.
     ///
     /// Entries missing from `positions` are kept: another dubao may have added them.
     pub fn set_positions(&mut self, positions: &Positions, now: Timestamp) {
-        self.places.part.set(positions, now);
+        if self.places.part.set(positions, now) {
+            self.places.synced = false;
+        }
     }
 
     /// True when there are changes not on disk.
@@ -416,11 +434,7 @@ impl Store {
     }
 
     fn unsaved_parts(&self) -> journal::Parts {
-        journal::Parts {
-            bookmarks: self.bookmarks.part.uncovered(&self.bookmarks.disk),
-            read: self.read.part.uncovered(&self.read.disk),
-            places: self.places.part.uncovered(&self.places.disk),
-        }
+        journal::Parts { bookmarks: self.bookmarks.unsaved(), read: self.read.unsaved(), places: self.places.unsaved() }
     }
 
     /// Where the changes not on disk are kept, after the last save that left some.
