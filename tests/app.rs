@@ -1,8 +1,10 @@
 //! The reader's behaviour through its one update step: keys in, state out,
 //! no terminal.
 
-use dubao::app::{Action, Effect, Focus, Keymap, MarkRead, Overlay, Saved, Settings, State, update};
-use dubao::model::{Change, Positions};
+use dubao::app::{
+    Action, Effect, Focus, Keymap, MarkRead, Overlay, SaveReport, Saved, Settings, State, Unsaved, update,
+};
+use dubao::model::Change;
 use dubao::parse::parse_issue;
 use std::sync::Arc;
 
@@ -395,16 +397,13 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
 
 #[test]
 fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
-    let mut other = State::new(vec!["x".into()], Settings::default(), Keymap::default(), (120, 36));
+    let mut other = State::new(vec!["styles/captions.txt".into()], Settings::default(), Keymap::default(), (120, 36));
     update(&mut other, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
     update(&mut other, Action::ToggleBookmark);
     let marks = other.marks.clone();
 
     let mut s = reader((120, 36));
-    update(
-        &mut s,
-        Action::Merged(Box::new(Saved { marks, positions: Positions::default(), messages: vec![], resume: false })),
-    );
+    update(&mut s, Action::Saved(Box::new(SaveReport { marks: Some(marks), ..SaveReport::default() })));
     update(&mut s, Action::Bookmarks);
     let fx = update(&mut s, Action::Open);
     let n = s.library.slots.len();
@@ -609,4 +608,78 @@ fn leaving_a_running_archive_search_cancels_it() {
     update(&mut s, Action::InputSubmit);
     assert_eq!(update(&mut s, Action::Back), [Effect::CancelArchiveSearch]);
     assert_eq!(s.overlay, None);
+}
+
+/// What the shell reports after a save that failed: this article's change not on disk.
+fn failed(s: &State, why: &str, change: bool) -> Action {
+    let id = s.article().map(|a| a.id.clone()).unwrap();
+    let unsaved = Unsaved { articles: [id].into(), marks: 1, positions: 0, why: Some(why.into()), kept: true };
+    Action::Saved(Box::new(SaveReport { marks: None, unsaved, change, messages: vec![] }))
+}
+
+#[test]
+fn a_change_that_could_not_be_saved_is_never_left_reported_as_done() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::ToggleBookmark);
+    assert_eq!(s.status.as_deref(), Some("bookmarked"));
+    let a = failed(&s, "bookmarks.toml: disk full", true);
+    update(&mut s, a);
+    assert_eq!(
+        s.status.as_deref(),
+        Some(
+            "bookmarked — not saved: bookmarks.toml: disk full · 1 unsaved, kept aside, retried with each change and at quit"
+        )
+    );
+    assert_eq!(s.marks.unsaved.marks, 1);
+
+    // Saved at last: said once, and the marks are plain again.
+    update(&mut s, Action::Down);
+    update(&mut s, Action::ToggleBookmark);
+    update(&mut s, Action::Saved(Box::default()));
+    assert_eq!(s.status.as_deref(), Some("bookmarked · the unsaved change is saved now"));
+    assert!(s.marks.unsaved.is_empty());
+}
+
+#[test]
+fn a_reading_place_that_could_not_be_saved_is_said_once_and_never_over_another_message() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::Down);
+    let a = failed(&s, "~/.config/dubao: read-only", false);
+    update(&mut s, a);
+    assert_eq!(s.status.as_deref(), Some("reading place not saved: ~/.config/dubao: read-only"));
+    update(&mut s, Action::Down);
+    let a = failed(&s, "~/.config/dubao: read-only", false);
+    update(&mut s, a);
+    assert_eq!(s.status, None, "the same failure again is not news (the list's title says unsaved)");
+    update(&mut s, Action::SearchNext);
+    let shown = s.status.clone();
+    let a = failed(&s, "positions.toml: disk full", false);
+    update(&mut s, a);
+    assert_eq!(s.status, shown, "a message up stays up");
+}
+
+#[test]
+fn news_from_a_save_joins_what_the_key_did() {
+    let mut s = reader((120, 36));
+    update(&mut s, Action::ToggleBookmark);
+    let moved = "bookmarks.toml could not be read; moved aside to bookmarks.toml.corrupt-20270115T080000 (line 1: …)";
+    update(
+        &mut s,
+        Action::Saved(Box::new(SaveReport { messages: vec![moved.into()], change: true, ..Default::default() })),
+    );
+    assert_eq!(s.status, Some(format!("bookmarked · {moved}")));
+}
+
+#[test]
+fn an_article_read_on_opening_that_could_not_be_saved_says_not_saved() {
+    let mut s = reader((120, 36));
+    let fx = update(&mut s, Action::NextArticle);
+    assert!(matches!(records(&fx).as_slice(), [Change::Read(_, true)]));
+    assert_eq!(s.status, None);
+    let a = failed(&s, "read.toml: disk full", true);
+    update(&mut s, a);
+    assert_eq!(
+        s.status.as_deref(),
+        Some("not saved: read.toml: disk full · 1 unsaved, kept aside, retried with each change and at quit")
+    );
 }

@@ -263,3 +263,30 @@ fn each_new_part_is_drawn_in_its_own_theme_style() {
     let b = render(&s, &theme);
     assert_eq!(style_of(&b, "⋯ 5 unreadable lines").bg, theme.matched.bg);
 }
+
+#[test]
+fn changes_not_saved_show_hollow_and_dim_and_the_list_says_how_many() {
+    use dubao::app::{SaveReport, Unsaved};
+    let mut s = seed_state(100, 14);
+    update(&mut s, Action::ToggleBookmark);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::ToggleBookmark);
+    update(&mut s, Action::Down);
+    update(&mut s, Action::ToggleRead);
+    let ids: Vec<_> = s.library.issue().unwrap().articles().map(|a| a.id.clone()).collect();
+    let unsaved = Unsaved {
+        articles: [ids[1].clone(), ids[2].clone()].into(),
+        marks: 2,
+        positions: 1,
+        why: Some("bookmarks.toml: disk full".into()),
+        kept: true,
+    };
+    update(&mut s, Action::Saved(Box::new(SaveReport { marks: None, unsaved, change: true, messages: vec![] })));
+    insta::assert_snapshot!("unsaved", screen(&s));
+    // The hollow star is dim; the saved one is not.
+    let buf = render(&s, &Theme::default());
+    let cell = |y: u16| buf[(1, y)].clone();
+    assert_eq!((cell(2).symbol(), cell(3).symbol()), ("★", "☆"));
+    assert!(!cell(2).style().add_modifier.contains(ratatui::style::Modifier::DIM));
+    assert!(cell(3).style().add_modifier.contains(ratatui::style::Modifier::DIM));
+}

@@ -1,6 +1,8 @@
 //! The state store on a real (temporary) directory: saving and loading,
 //! atomic writes, two readers at once, damaged files, read-only directories.
 
+mod common;
+
 use dubao::model::{ArticleId, Bookmark, Change, Element, LastOpen, Pos, Positions};
 use dubao::store::{self, Loaded, Store};
 use jiff::{SignedDuration, Timestamp};
@@ -271,16 +273,16 @@ fn open_damaged(name: &str, bytes: &[u8]) -> (tempfile::TempDir, String, String,
     assert_eq!(fs::read(dir.path().join(&aside)).ok().as_deref(), Some(bytes), "original bytes kept");
     assert!(!dir.path().join(name).exists());
     let message = messages.into_iter().next().unwrap_or_default();
-    assert!(message.contains(&format!("; moved aside to {aside}; ")), "{message}");
+    assert!(message.starts_with(&format!("{name} could not be read; moved aside to {aside} (")), "{message}");
     (dir, message, aside, store)
 }
 
 #[test]
 fn garbage_is_moved_aside_and_never_overwritten() {
     let (dir, message, aside, mut store) = open_damaged("bookmarks.toml", b"\x00\x01garbage{{{ not toml\n\xff\n");
-    assert!(message.starts_with("bookmarks.toml could not be read (line 2: not UTF-8 text); "), "{message}");
+    assert!(message.contains(" (line 2: not UTF-8 text); "), "{message}");
     assert!(message.ends_with("; 0 bookmarks recovered"), "{message}");
-    assert!(store.is_dirty(), "the recovered state is to be written");
+    assert!(!store.is_dirty(), "nothing was recovered, so nothing waits to be saved");
     assert_eq!(store.save(t(1)).ok(), Some(false));
     assert!(text(&dir.path().join("bookmarks.toml")).contains("version = 1"));
     assert!(dir.path().join(aside).exists());
@@ -297,12 +299,13 @@ fn a_truncated_file_loses_only_the_cut_entry() {
     let (_dir, message, _, store) = open_damaged("bookmarks.toml", &full[..last]);
     assert!(message.ends_with("; 1 bookmark recovered"), "{message}");
     assert_eq!(ids(&store.loaded()), ["b2"]);
+    assert_eq!(store.unsaved().bookmarks, [id("b2")].into(), "what was recovered is to be written");
 
     let read = fs::read(dir.path().join("read.toml")).expect("read");
     // Cut mid-line, leaving `b2 = 2027-01-15T08:00`: TOML, but a time without an offset.
     let cut = read.len() - 5;
     let (_dir, message, _, store) = open_damaged("read.toml", &read[..cut]);
-    assert!(message.starts_with("read.toml could not be read (unread b2: "), "{message}");
+    assert!(message.contains(" (unread b2: "), "{message}");
     assert!(message.ends_with("; 1 read mark recovered"), "{message}");
     // The cut line was the last one: the unread mark of b2. a1 stays read.
     assert_eq!(store.loaded().read, [id("a1")].into_iter().collect());
@@ -362,8 +365,8 @@ fn wrong_types_are_moved_aside_keeping_the_sound_entries() {
     let (_dir, message, _, store) = open_damaged("read.toml", bytes);
     assert_eq!(
         message,
-        "read.toml could not be read (read bbb: not a date-time with an offset; 1 more problems); \
-         moved aside to read.toml.corrupt-20270115T080000; 2 read marks recovered"
+        "read.toml could not be read; moved aside to read.toml.corrupt-20270115T080000 \
+         (read bbb: not a date-time with an offset; 1 more problems); 2 read marks recovered"
     );
     assert_eq!(store.loaded().read, [id("aaa"), id("ddd")].into_iter().collect());
 }
@@ -379,8 +382,8 @@ fn an_empty_file_is_moved_aside() {
     let (_dir, message, _, _) = open_damaged("positions.toml", b"");
     assert_eq!(
         message,
-        "positions.toml could not be read (the file is empty); \
-         moved aside to positions.toml.corrupt-20270115T080000; 0 reading positions recovered"
+        "positions.toml could not be read; moved aside to positions.toml.corrupt-20270115T080000 \
+         (the file is empty); 0 reading positions recovered"
     );
 }
 
@@ -391,8 +394,10 @@ fn a_directory_in_a_files_place_is_moved_aside() {
     fs::write(dir.path().join("read.toml").join("inside"), "kept").expect("write");
     let (mut store, messages) = open(dir.path(), t(0));
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].starts_with("read.toml could not be read ("), "{messages:?}");
-    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000"), "{messages:?}");
+    assert!(
+        messages[0].starts_with("read.toml could not be read; moved aside to read.toml.corrupt-20270115T080000 ("),
+        "{messages:?}"
+    );
     assert_eq!(text(&dir.path().join("read.toml.corrupt-20270115T080000/inside")), "kept");
     store.record(&Change::Read(id("a"), true), t(1));
     assert_eq!(store.save(t(1)).ok(), Some(false));
@@ -406,7 +411,7 @@ fn a_second_damage_at_the_same_second_gets_its_own_name() {
     let _ = open(dir.path(), t(0));
     fs::write(dir.path().join("read.toml"), "second").expect("write");
     let (_, messages) = open(dir.path(), t(0));
-    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000-2;"), "{messages:?}");
+    assert!(messages[0].contains("moved aside to read.toml.corrupt-20270115T080000-2 ("), "{messages:?}");
     assert_eq!(text(&dir.path().join("read.toml.corrupt-20270115T080000")), "first");
 }
 
@@ -419,7 +424,8 @@ fn damage_found_while_saving_is_moved_aside_too() {
     assert_eq!(s.save(t(40)).ok(), Some(false));
     let messages = s.take_messages();
     assert_eq!(messages.len(), 1, "{messages:?}");
-    assert!(messages[0].starts_with("bookmarks.toml could not be read (line 1: "), "{messages:?}");
+    assert!(messages[0].starts_with("bookmarks.toml could not be read; moved aside to "), "{messages:?}");
+    assert!(messages[0].contains(" (line 1: "), "{messages:?}");
     assert!(s.take_messages().is_empty());
     // This reader's bookmarks were written anew.
     assert_eq!(ids(&open_quiet(dir.path(), t(41)).loaded()), ["a1", "b2"]);
@@ -487,19 +493,12 @@ fn a_newer_versions_file_is_read_but_never_written() {
     assert_eq!(s.loaded().read, [id("aaa")].into_iter().collect());
     s.record(&Change::Read(id("ccc"), true), t(1));
     s.record(&Change::Bookmark(bm("b")), t(1));
-    assert_eq!(s.save(t(1)).ok(), Some(false));
+    let e = s.save(t(1)).expect_err("the read mark can't be saved");
+    assert_eq!(e.to_string(), "read.toml is from a newer dubao (version 2)");
     assert_eq!(text(&dir.path().join("read.toml")), newer);
-    assert!(dir.path().join("bookmarks.toml").exists());
+    assert!(dir.path().join("bookmarks.toml").exists(), "the other files are saved");
+    assert_eq!(s.unsaved(), store::Unsaved { read: [id("ccc")].into(), ..Default::default() });
     assert!(s.take_messages().is_empty());
-}
-
-/// Whether the current user can create files in `dir` despite its permissions (root can).
-#[cfg(unix)]
-fn can_write(dir: &Path) -> bool {
-    let probe = dir.join("probe");
-    let ok = fs::write(&probe, "").is_ok();
-    let _ = fs::remove_file(probe);
-    ok
 }
 
 #[cfg(unix)]
@@ -510,48 +509,34 @@ fn chmod(dir: &Path, mode: u32) {
 
 #[cfg(unix)]
 #[test]
-fn a_read_only_directory_works_in_memory_with_one_message() {
+fn a_read_only_directory_is_read_and_every_save_says_why_it_failed() {
+    if !common::fault::permissions_bind() {
+        return common::fault::skipped(
+            "a_read_only_directory_is_read_and_every_save_says_why_it_failed",
+            "permissions don't bind root (the tmpfs tests below check a read-only mount)",
+        );
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     filled(dir.path());
     chmod(dir.path(), 0o555);
-    if can_write(dir.path()) {
-        chmod(dir.path(), 0o755);
-        eprintln!("skipped: permissions don't restrict this user (root)");
-        return;
-    }
     let (mut s, messages) = open(dir.path(), t(20));
     assert_eq!(messages, [format!("changes can't be saved: {} is read-only", dir.path().display())]);
     assert_eq!(ids(&s.loaded()), ["a1", "b2"], "what is there is still read");
     s.record(&Change::Bookmark(bm("new")), t(21));
     assert_eq!(ids(&s.loaded()), ["a1", "b2", "new"]);
-    assert_eq!(s.save(t(21)).ok(), Some(false));
-    assert_eq!(s.save(t(22)).ok(), Some(false));
-    assert!(s.take_messages().is_empty());
-    chmod(dir.path(), 0o755);
-}
-
-#[cfg(unix)]
-#[test]
-fn a_directory_turned_read_only_is_reported_once_on_save() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut s = filled(dir.path());
-    chmod(dir.path(), 0o555);
-    if can_write(dir.path()) {
-        chmod(dir.path(), 0o755);
-        eprintln!("skipped: permissions don't restrict this user (root)");
-        return;
+    for now in [21, 22] {
+        let e = s.save(t(now)).expect_err("not saved");
+        assert_eq!(e.to_string(), "bookmarks.toml: permission denied");
     }
-    s.record(&Change::Read(id("x"), true), t(20));
-    assert_eq!(s.save(t(20)).ok(), Some(false));
-    assert_eq!(s.take_messages().len(), 1);
-    assert_eq!(s.save(t(21)).ok(), Some(false));
-    assert!(s.take_messages().is_empty());
-    assert!(s.is_dirty());
+    assert_eq!(s.unsaved().bookmarks, [id("new")].into());
     chmod(dir.path(), 0o755);
+    assert_eq!(s.save(t(23)).ok(), Some(false), "saved once it can be");
+    assert!(s.unsaved().is_empty());
+    assert_eq!(ids(&open_quiet(dir.path(), t(24)).loaded()), ["a1", "b2", "new"]);
 }
 
 #[test]
-fn a_directory_that_cant_be_created_works_in_memory() {
+fn a_directory_that_cant_be_created_says_so_at_each_save() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(dir.path().join("file"), "").expect("write");
     let state = dir.path().join("file").join("dubao");
@@ -560,18 +545,22 @@ fn a_directory_that_cant_be_created_works_in_memory() {
     assert!(messages[0].starts_with(&format!("changes can't be saved: {} could not be created (", state.display())));
     s.record(&Change::Bookmark(bm("a")), t(1));
     assert_eq!(ids(&s.loaded()), ["a"]);
-    assert_eq!(s.save(t(1)).ok(), Some(false));
-    assert_eq!(s.save(t(2)).ok(), Some(false));
+    for now in [1, 2] {
+        let e = s.save(t(now)).expect_err("not saved");
+        assert_eq!(e.to_string(), format!("{}: a part of the path is a file, not a directory", state.display()));
+    }
+    assert_eq!(s.unsaved().bookmarks, [id("a")].into());
     assert!(s.take_messages().is_empty());
     assert_eq!(s.dir(), Some(state.as_path()));
 }
 
 #[test]
-fn no_directory_at_all_works_in_memory() {
+fn no_directory_at_all_works_in_memory_and_says_nothing_is_saved() {
     let (mut s, messages) = Store::open(None, t(0));
     assert_eq!(messages.len(), 1);
     s.record(&Change::Read(id("a"), true), t(1));
-    assert_eq!(s.save(t(1)).ok(), Some(false));
+    assert_eq!(s.save(t(1)).map_err(|e| e.to_string()), Err("there is no home directory to keep them in".into()));
+    assert_eq!(s.kept(), Some(&store::Kept::Nowhere("there is no place to keep them".into())));
     assert!(s.loaded().read.contains(&id("a")));
 }
 
@@ -607,9 +596,16 @@ fn old_tombstones_are_pruned_on_save() {
 }
 
 #[test]
-fn errors_name_the_path() {
-    let e = store::StoreError::Io { path: "state/read.toml".into(), source: std::io::Error::other("disk full") };
-    assert_eq!(e.to_string(), "state/read.toml: disk full");
+fn errors_name_the_file_and_say_why_in_plain_words() {
+    use std::io::ErrorKind;
+    let e = |kind: ErrorKind| store::StoreError::Io {
+        name: "bookmarks.toml".into(),
+        path: "state/bookmarks.toml".into(),
+        source: std::io::Error::from(kind),
+    };
+    assert_eq!(e(ErrorKind::StorageFull).to_string(), "bookmarks.toml: disk full");
+    assert_eq!(e(ErrorKind::ReadOnlyFilesystem).to_string(), "bookmarks.toml: read-only");
+    assert_eq!(e(ErrorKind::PermissionDenied).to_string(), "bookmarks.toml: permission denied");
 }
 
 /// One step of the two-reader property test.
@@ -752,4 +748,264 @@ fn a_symlinked_state_file_stays_a_symlink() {
     let written = text(&dotfiles.join("read.toml"));
     assert!(written.contains("\nold = ") && written.contains("\nnew = "), "{written}");
     assert_eq!(names(&dotfiles), ["read.toml"], "no temp file left beside the target");
+}
+
+/// A state directory that can't be made (a file is in its place): a real
+/// failure that needs no privileges. Returns the temp dir, the state dir
+/// and what blocks it.
+fn blocked() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let root = tempfile::tempdir().expect("temp dir");
+    let block = root.path().join("config");
+    fs::write(&block, "in the way").expect("write");
+    (root, block.join("dubao"), block)
+}
+
+fn unblock(block: &Path) {
+    fs::remove_file(block).expect("remove");
+}
+
+#[test]
+fn changes_that_cant_be_saved_are_kept_in_a_journal_the_next_start_takes_in() {
+    let (root, state, block) = blocked();
+    let journal = root.path().join("cache/unsaved/x");
+    let (mut s, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
+    s.record(&Change::Bookmark(bm("a")), t(1));
+    s.record(&Change::Read(id("r"), true), t(2));
+    s.set_positions(&Positions { anchors: [(id("a"), pos(2, 7))].into(), ..Positions::default() }, t(3));
+    assert!(s.save(t(3)).is_err());
+    assert_eq!(s.kept(), Some(&store::Kept::In(journal.clone())));
+    assert_eq!(s.unsaved().describe(), "1 bookmark, 1 read mark and 1 reading position");
+    assert_eq!(names(&journal), [".dubao.lock", "README.txt", "bookmarks.toml", "positions.toml", "read.toml"]);
+    let note = text(&journal.join("README.txt"));
+    assert!(note.contains(&format!("could not save these changes to {} (", state.display())), "{note}");
+    drop(s);
+
+    unblock(&block);
+    let (mut s, messages) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(10));
+    assert!(messages.is_empty(), "{messages:?}");
+    assert_eq!(s.taken_in(), [(journal.clone(), 3)]);
+    assert_eq!(ids(&s.loaded()), ["a"]);
+    assert_eq!(s.unsaved().count(), 3, "not on disk yet");
+    assert_eq!(s.save(t(10)).ok(), Some(false));
+    assert_eq!(s.kept(), None);
+    assert_eq!(names(&journal), [".dubao.lock"], "the journal is cleared once saved");
+    let fresh = open_quiet(&state, t(11)).loaded();
+    assert_eq!(ids(&fresh), ["a"]);
+    assert!(fresh.read.contains(&id("r")));
+    assert_eq!(fresh.positions.anchors[&id("a")], pos(2, 7));
+    assert_eq!(fresh.bookmarks[&id("a")].added, Some(t(1)), "kept with its own time");
+}
+
+#[test]
+fn a_journal_merges_by_last_writer_wins_like_any_reader() {
+    let (root, state, block) = blocked();
+    let journal = root.path().join("journal");
+    let (mut a, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
+    a.record(&Change::Bookmark(bm("x")), t(3));
+    a.record(&Change::Bookmark(bm("y")), t(3));
+    assert!(a.save(t(3)).is_err());
+    unblock(&block);
+    // Another reader, later, removes x; it doesn't look for journals.
+    let mut b = open_quiet(&state, t(4));
+    b.record(&Change::Unbookmark(id("x")), t(5));
+    b.save(t(5)).expect("save");
+
+    let (mut c, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(6));
+    assert_eq!(c.taken_in(), [(journal.clone(), 1)], "only y is news");
+    assert_eq!(ids(&c.loaded()), ["y"], "the newer removal of x wins");
+    c.save(t(6)).expect("save");
+    assert!(!journal::exists(&journal));
+    assert_eq!(ids(&open_quiet(&state, t(7)).loaded()), ["y"]);
+}
+
+#[test]
+fn a_readers_journal_is_taken_in_by_another_readers_save_that_works() {
+    let (root, state, block) = blocked();
+    let journal = root.path().join("journal");
+    let (mut a, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
+    a.record(&Change::Bookmark(bm("from-a")), t(1));
+    assert!(a.save(t(1)).is_err());
+    unblock(&block);
+    let (mut b, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(2));
+    b.record(&Change::Bookmark(bm("from-b")), t(3));
+    assert_eq!(b.save(t(3)).ok(), Some(false));
+    assert_eq!(b.taken_in(), [(journal.clone(), 1)]);
+    assert!(!journal::exists(&journal), "cleared once saved");
+    assert_eq!(ids(&open_quiet(&state, t(4)).loaded()), ["from-a", "from-b"]);
+    // a, still running, saves what it has as any reader would.
+    assert_eq!(a.save(t(5)).ok(), Some(true), "b's bookmark came in");
+    assert!(a.unsaved().is_empty());
+}
+
+#[test]
+fn the_first_place_a_journal_can_be_written_is_used_else_it_says_why() {
+    let (root, state, _block) = blocked();
+    let in_the_way = root.path().join("not-a-dir");
+    fs::write(&in_the_way, "").expect("write");
+    let good = root.path().join("good");
+    let (mut s, _) = Store::open_with(Some(state.clone()), vec![in_the_way.join("j"), good.clone()], t(0));
+    s.record(&Change::Bookmark(bm("a")), t(1));
+    assert!(s.save(t(1)).is_err());
+    assert_eq!(s.kept(), Some(&store::Kept::In(good.clone())));
+
+    let (mut s, _) = Store::open_with(Some(state), vec![in_the_way.join("j")], t(0));
+    s.record(&Change::Bookmark(bm("a")), t(1));
+    assert!(s.save(t(1)).is_err());
+    let kept = s.kept().cloned();
+    let want = format!("{}: a part of the path is a file, not a directory", in_the_way.join("j").display());
+    assert_eq!(kept, Some(store::Kept::Nowhere(want)));
+}
+
+#[test]
+fn listing_never_writes_moves_or_removes_anything() {
+    let (root, state, block) = blocked();
+    let journal = root.path().join("journal");
+    let (mut a, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
+    a.record(&Change::Bookmark(bm("kept")), t(1));
+    assert!(a.save(t(1)).is_err());
+    unblock(&block);
+    fs::create_dir_all(&state).expect("mkdir");
+    let damaged =
+        b"version = 1\n[[bookmark]]\nid = \"x\"\nheadline = \"h\"\nsection = \"\"\nissue = \"i\"\nsource = \"s\"\n\
+        added = 2027-01-15T08:00:00Z\nchanged = 2027-01-15T08:00:00Z\nnote = \"\"\n[[bookmark]]\nid = \"y\nheadl";
+    fs::write(state.join("bookmarks.toml"), damaged).expect("write");
+    fs::write(state.join(".read.toml.tmp-1-1"), "a dead writer's").expect("write");
+    let before = |dir: &Path| names(dir).into_iter().map(|n| (text(&dir.join(&n)), n)).collect::<Vec<_>>();
+    let (state_before, journal_before) = (before(&state), before(&journal));
+
+    let (mut s, messages) = Store::listing(Some(state.clone()), vec![journal.clone()], t(2));
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(messages[0].starts_with("bookmarks.toml could not be read ("), "{messages:?}");
+    assert!(messages[0].ends_with("; 1 bookmark recovered; the file is left as it is"), "{messages:?}");
+    assert_eq!(s.taken_in(), [(journal.clone(), 1)]);
+    assert_eq!(ids(&s.loaded()), ["kept", "x"], "the journal's bookmark is listed too");
+    assert_eq!(s.save(t(3)).ok(), Some(false));
+    assert_eq!(before(&state), state_before, "no lock file, nothing moved aside, no temp file removed");
+    assert_eq!(before(&journal), journal_before, "the journal is left for the reader to save");
+
+    // A listing of a directory that isn't there doesn't make it.
+    let nowhere = root.path().join("none/dubao");
+    let (_, messages) = Store::listing(Some(nowhere.clone()), vec![], t(4));
+    assert!(messages.is_empty(), "{messages:?}");
+    assert!(!nowhere.exists());
+}
+
+/// Mounts a tmpfs at `dir` (inside a mount namespace: see `under_mounts`).
+#[cfg(unix)]
+fn mount_tmpfs(dir: &Path, size: &str) {
+    let ok = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "dubao-test"])
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "mount a tmpfs at {}", dir.display());
+}
+
+#[cfg(unix)]
+fn remount(dir: &Path, how: &str) {
+    let ok = std::process::Command::new("mount")
+        .args(["-o", &format!("remount,{how}")])
+        .arg(dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    assert!(ok, "remount {} {how}", dir.display());
+}
+
+/// Runs the test `child` of this binary where it can mount (in a mount
+/// namespace), with `DUBAO_FAULT_DIR` a fresh directory; or says loudly why not.
+#[cfg(unix)]
+fn under_mounts(child: &str) {
+    let prefix = match common::fault::mounts() {
+        common::fault::Mounts::Under(prefix) => prefix.clone(),
+        common::fault::Mounts::No(why) => {
+            return common::fault::skipped(child, &format!("no tmpfs can be mounted: {why}"));
+        }
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = std::process::Command::new(prefix[0])
+        .args(&prefix[1..])
+        .arg(std::env::current_exe().expect("test binary"))
+        .args(["--exact", child, "--test-threads", "1", "--nocapture"])
+        .env("DUBAO_FAULT_DIR", dir.path())
+        .output()
+        .expect("run the child");
+    let output = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success() && output.contains("1 passed"), "{output}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_full_disk_is_said_as_such_naming_the_state_file_and_the_journal_keeps_the_changes() {
+    under_mounts("child_full_disk");
+}
+
+/// In a child run by `under_mounts`: a tmpfs of `size` mounted at
+/// `DUBAO_FAULT_DIR/mnt`, and a place for the journal beside it. `None`
+/// when this is no such child.
+#[cfg(unix)]
+fn child_mount(size: &str) -> Option<(std::path::PathBuf, std::path::PathBuf)> {
+    let dir = std::path::PathBuf::from(std::env::var_os("DUBAO_FAULT_DIR")?);
+    let (mnt, journal) = (dir.join("mnt"), dir.join("journal"));
+    fs::create_dir_all(&mnt).expect("mkdir");
+    mount_tmpfs(&mnt, size);
+    Some((mnt, journal))
+}
+
+#[cfg(unix)]
+#[test]
+fn child_full_disk() {
+    let Some((mnt, journal)) = child_mount("64k") else { return };
+    let state = mnt.join("dubao");
+    filled(&state);
+    let (mut s, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(20));
+    // Fill the disk to the last byte.
+    let mut fill = fs::File::create(mnt.join("fill")).expect("create");
+    while std::io::Write::write_all(&mut fill, &[0; 4096]).is_ok() {}
+    drop(fill);
+    s.record(&Change::Bookmark(bm("big")), t(21));
+    let e = s.save(t(21)).expect_err("the disk is full");
+    assert_eq!(e.to_string(), "bookmarks.toml: disk full");
+    assert_eq!(s.kept(), Some(&store::Kept::In(journal.clone())));
+    assert!(names(&state).iter().all(|n| !n.contains(".tmp-")), "no temp file left: {:?}", names(&state));
+    assert_eq!(ids(&open_quiet(&state, t(22)).loaded()), ["a1", "b2"], "the file on disk is whole");
+    fs::remove_file(mnt.join("fill")).expect("free");
+    assert_eq!(s.save(t(23)).ok(), Some(false));
+    assert!(!journal::exists(&journal));
+    assert_eq!(ids(&open_quiet(&state, t(24)).loaded()), ["a1", "b2", "big"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_system_turned_read_only_fails_each_save_and_the_next_one_that_can_saves() {
+    under_mounts("child_read_only_mount");
+}
+
+#[cfg(unix)]
+#[test]
+fn child_read_only_mount() {
+    let Some((mnt, journal)) = child_mount("256k") else { return };
+    let state = mnt.join("dubao");
+    let (mut s, _) = Store::open_with(Some(state.clone()), vec![journal.clone()], t(0));
+    s.record(&Change::Bookmark(bm("a")), t(1));
+    s.save(t(1)).expect("save");
+    remount(&mnt, "bind,ro");
+    s.record(&Change::Bookmark(bm("b")), t(2));
+    for now in [2, 3] {
+        let e = s.save(t(now)).expect_err("read-only");
+        assert_eq!(e.to_string(), format!("{}: read-only", state.display()));
+    }
+    assert_eq!(s.unsaved().bookmarks, [id("b")].into());
+    let (_, messages) = Store::open_with(Some(state.clone()), vec![], t(4));
+    assert_eq!(messages, [format!("changes can't be saved: {} is read-only", state.display())]);
+    remount(&mnt, "bind,rw");
+    s.save(t(5)).expect("writable again");
+    assert!(!journal::exists(&journal));
+    assert_eq!(ids(&open_quiet(&state, t(6)).loaded()), ["a", "b"]);
+}
+
+/// The journal's files, as the store writes them.
+mod journal {
+    pub fn exists(dir: &std::path::Path) -> bool {
+        ["bookmarks.toml", "read.toml", "positions.toml"].iter().any(|f| dir.join(f).exists())
+    }
 }

@@ -102,9 +102,10 @@ pub enum Action {
     /// What was kept from earlier sessions, at start-up.
     #[serde(skip)]
     Restore(Box<super::Saved>),
-    /// Marks and bookmarks after merging another reader's saved changes.
+    /// What became of a save: marks as stored now (another reader's
+    /// changes merged in), what is not saved, why.
     #[serde(skip)]
-    Merged(Box<super::Saved>),
+    Saved(Box<super::SaveReport>),
     /// Something the reader should know (a save that failed).
     #[serde(skip)]
     Notice(String),
@@ -225,7 +226,7 @@ impl Action {
             self,
             Action::Resize(..)
                 | Action::Loaded { .. }
-                | Action::Merged(_)
+                | Action::Saved(_)
                 | Action::Notice(_)
                 | Action::Library(_)
                 | Action::Progress(_)

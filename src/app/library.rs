@@ -9,7 +9,7 @@ use std::sync::Arc;
 /// What is known of an issue before it is read: its name, title and date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssueInfo {
-    /// The source as the user knows it (a path or `bundled:NAME`).
+    /// The source's name (a path or `bundled:NAME`; see `library::name`).
     pub name: String,
     /// The title (from the index, else the file name).
     pub title: String,
@@ -20,8 +20,13 @@ pub struct IssueInfo {
 impl IssueInfo {
     /// What the name alone says (`东昌府报-20221119.txt`).
     pub fn from_name(name: &str) -> IssueInfo {
-        let (title, date) = crate::parse::title_from_name(name);
+        let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
         IssueInfo { name: name.to_string(), title, date }
+    }
+
+    /// The name as people see it.
+    pub fn shown(&self) -> String {
+        crate::library::name::shown(&self.name)
     }
 }
 
@@ -45,7 +50,8 @@ impl Slot {
     /// A slot for an issue not read yet.
     pub fn new(info: IssueInfo) -> Slot {
         let date = info.date.map(|d| d.to_string()).unwrap_or_default();
-        let file = info.name.rsplit(['/', '\\', ':']).next().unwrap_or(&info.name);
+        let shown = info.shown();
+        let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
         let key = format!("{} {date} {file}", info.title).to_lowercase();
         Slot { info, issue: None, error: None, key }
     }

@@ -14,6 +14,45 @@ pub struct Marks {
     pub bookmarks: BTreeMap<ArticleId, Bookmark>,
     /// Sources of bookmarked issues whose files are gone.
     pub missing: HashSet<String>,
+    /// What of these is not on disk.
+    pub unsaved: Unsaved,
+}
+
+/// What the reader shows that is not saved: marked so until a save succeeds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Articles whose bookmark or read mark (or its removal) is not saved.
+    pub articles: HashSet<ArticleId>,
+    /// How many bookmark and read-mark changes are not saved.
+    pub marks: usize,
+    /// How many reading positions are not saved.
+    pub positions: usize,
+    /// Why the last save failed.
+    pub why: Option<String>,
+    /// Whether the changes are kept aside (in a journal) until they can be saved.
+    pub kept: bool,
+}
+
+impl Unsaved {
+    /// True when everything shown is saved.
+    pub fn is_empty(&self) -> bool {
+        self.marks == 0 && self.positions == 0
+    }
+}
+
+/// What became of a save, for the marks on screen and the bottom line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SaveReport {
+    /// Marks as stored now, when they changed: another reader's came in,
+    /// this reader's were stamped, or a save failed.
+    pub marks: Option<Marks>,
+    /// What is not saved now.
+    pub unsaved: Unsaved,
+    /// The save was of a change just made (a bookmark, a read mark), not
+    /// of the reading place.
+    pub change: bool,
+    /// Other news from the save: a damaged file moved aside, and where.
+    pub messages: Vec<String>,
 }
 
 /// What the shell hands the app from earlier sessions.
@@ -64,7 +103,7 @@ pub(super) fn toggle_bookmark(state: &mut State) {
         section: section.name.clone(),
         issue: issue.title.clone(),
         date: issue.date,
-        source: issue.source.clone(),
+        source: current_name(state),
         added: None,
         note: String::new(),
     };
@@ -99,9 +138,44 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
     }
 }
 
-/// Another reader's saved changes merged in: marks and bookmarks as now stored.
-pub(super) fn merged(state: &mut State, saved: Saved) {
-    state.marks = saved.marks;
+/// A save done: marks as now stored, what is not saved marked so, and the
+/// bottom line saying what happened — a change just made that could not be
+/// saved is never left reported as done.
+pub(super) fn saved(state: &mut State, report: SaveReport) {
+    let before = std::mem::take(&mut state.marks.unsaved);
+    if let Some(marks) = report.marks {
+        state.marks = marks;
+    }
+    state.marks.unsaved = report.unsaved;
+    let now = &state.marks.unsaved;
+    let done = state.status.take();
+    let mut say: Vec<String> = Vec::new();
+    match &now.why {
+        Some(why) if report.change => {
+            let n = now.marks.max(1);
+            let aside = if now.kept { " kept aside," } else { "" };
+            // A change with nothing said for it (an article read on opening) is "not saved" alone.
+            let done = done.map(|d| format!("{d} — ")).unwrap_or_default();
+            say.push(format!("{done}not saved: {why} · {n} unsaved,{aside} retried with each change and at quit"));
+        }
+        // The reading place: said when it first fails, unless a message
+        // (one at start saying changes can't be saved) is up already.
+        Some(why) if before.why.as_ref() != Some(why) && done.is_none() => {
+            say.push(format!("reading place not saved: {why}"));
+        }
+        _ => {
+            say.extend(done);
+            if now.why.is_none() && !before.is_empty() {
+                say.push(match before.marks {
+                    0 => "saved now".to_string(),
+                    1 => "the unsaved change is saved now".to_string(),
+                    n => format!("all {n} unsaved changes are saved now"),
+                });
+            }
+        }
+    }
+    say.extend(report.messages);
+    state.status = (!say.is_empty()).then(|| say.join(" · "));
 }
 
 /// After every update: changes become effects to persist; an article read
@@ -124,8 +198,9 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
         return;
     }
     let key = issue.key();
+    let source = current_name(state);
     let p = &mut state.positions;
-    p.last = Some(LastOpen { source: issue.source.clone(), issue: key.clone(), article: article.id.clone() });
+    p.last = Some(LastOpen { source, issue: key.clone(), article: article.id.clone() });
     p.issues.insert(key, article.id.clone());
     match anchor {
         Some(a) => p.anchors.insert(article.id.clone(), a),
@@ -133,4 +208,10 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
     };
     state.saved_place = Some(place);
     effects.push(Effect::Moved);
+}
+
+/// The current issue's source name: the one that finds its file again
+/// (`Issue::source` is only how it is shown).
+fn current_name(state: &State) -> String {
+    state.library.slots.get(state.library.current).map(|s| s.name().to_string()).unwrap_or_default()
 }

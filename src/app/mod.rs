@@ -19,7 +19,7 @@ pub use archive::{ArchiveView, Found};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use library::{IssueInfo, Library, Slot, sort_newest_first};
-pub use marks::{Marks, Saved};
+pub use marks::{Marks, SaveReport, Saved, Unsaved};
 pub use nav::Row;
 pub use overlay::{Overlay, bookmark_list as overlay_list};
 pub use view::{NoiseToggle, View};

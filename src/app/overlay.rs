@@ -153,7 +153,7 @@ fn note_prompt(state: &mut State, selected: usize, mut text: String, action: &Ac
             if let Some(b) = id.and_then(|id| state.marks.bookmarks.get_mut(&id)) {
                 b.note = text.trim().to_string();
                 state.changes.push(Change::Note(b.id.clone(), b.note.clone()));
-                state.status = Some(if b.note.is_empty() { "note removed" } else { "note saved" }.into());
+                state.status = Some(if b.note.is_empty() { "note removed" } else { "note set" }.into());
             }
             Some(Overlay::Bookmarks { selected, note: None })
         }
@@ -167,7 +167,7 @@ fn note_prompt(state: &mut State, selected: usize, mut text: String, action: &Ac
 /// the issue file it was read from, added to the library.
 fn jump(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     if state.marks.missing.contains(&b.source) {
-        state.status = Some(format!("the issue file is gone: {}", b.source));
+        state.status = Some(format!("the issue file is gone: {}", crate::library::name::shown(&b.source)));
         return;
     }
     let slot = state.library.add(&b.source);
@@ -176,6 +176,6 @@ fn jump(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     state.nav.focus = Focus::Article;
     let loaded = state.library.issue().is_some();
     if loaded && state.article().map(|a| &a.id) != Some(&b.id) {
-        state.status = Some(format!("“{}” is no longer in {}", b.headline, b.source));
+        state.status = Some(format!("“{}” is no longer in {}", b.headline, crate::library::name::shown(&b.source)));
     }
 }

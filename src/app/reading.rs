@@ -136,7 +136,7 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::Click { x, y } => click(state, x, y),
         Action::Loaded { index, result } => loaded(state, index, result),
         Action::Restore(saved) => marks::restore(state, *saved, effects),
-        Action::Merged(saved) => marks::merged(state, *saved),
+        Action::Saved(report) => marks::saved(state, *report),
         Action::Notice(text) => state.status = Some(text),
     }
 }

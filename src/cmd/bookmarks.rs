@@ -20,9 +20,16 @@ pub enum Format {
 
 /// Prints the bookmarks kept in dubao's state directory.
 pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
-    let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
+    // A listing only reads: damage is reported, never repaired here.
+    let dir = dubao::store::default_dir();
+    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
+    let (store, messages) = Store::listing(dir, journals, jiff::Timestamp::now());
     for m in messages {
         warn(m);
+    }
+    for (dir, n) in store.taken_in() {
+        let what = if *n == 1 { "1 change".to_string() } else { format!("{n} changes") };
+        warn(format!("{what} not saved yet, kept in {} (listed; the reader saves them)", dir.display()));
     }
     // Bookmarks come from a file a person may have edited: show, don't obey.
     let list: Vec<Bookmark> = store.bookmarks().into_iter().map(visible).collect();

@@ -20,6 +20,8 @@ use std::process::ExitCode;
 pub const SOME_FAILED: u8 = 1;
 /// Exit status for usage errors and a bad config (clap uses it too).
 pub const USAGE: u8 = 2;
+/// Exit status when the reader quit with changes it could not save.
+pub const UNSAVED: u8 = 3;
 
 /// The issues a command works on: the given paths; with none, the config's
 /// library; with none configured, the samples built into dubao.

@@ -1,6 +1,6 @@
 //! The two-pane reader.
 
-use super::{SOME_FAILED, status, warn};
+use super::{SOME_FAILED, UNSAVED, status, warn};
 use dubao::config::Config;
 use dubao::library::{self, Source};
 use dubao::store::Store;
@@ -33,13 +33,15 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
         Shelf::Paths(roots) => library::cache_dir_for(roots),
         Shelf::Bundled => None,
     };
-    let (store, messages) = Store::open(dubao::store::default_dir(), jiff::Timestamp::now());
+    let dir = dubao::store::default_dir();
+    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
+    let (store, messages) = Store::open_with(dir, journals, jiff::Timestamp::now());
     // Folders only: rather than wait for them to be walked, start with the
     // issue last read in them (when resuming), else the newest issue the
     // index held last time; the walk fills in the rest.
     let mut known = known;
     if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
-        let last = store.loaded().positions.last.map(|l| PathBuf::from(l.source));
+        let last = store.loaded().positions.last.map(|l| library::name::to_path(&l.source));
         let last = last.filter(|p| {
             paths.is_empty()
                 && p.is_file()
@@ -50,7 +52,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
         }
     }
     let theme = config.theme.clone().for_env();
-    dubao::tui::run(dubao::tui::Start {
+    let ending = dubao::tui::run(dubao::tui::Start {
         known,
         shelf,
         settings: config.settings,
@@ -63,9 +65,12 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
         cache,
     })?;
     // Problems with paths were printed before the reader took the screen;
-    // say them again where they can be read.
-    for e in &errors {
+    // say them again where they can be read, and what became of the saves.
+    for e in errors.iter().chain(&ending.lines) {
         warn(e);
+    }
+    if ending.unsaved {
+        return Ok(ExitCode::from(UNSAVED));
     }
     Ok(status(!errors.is_empty()))
 }

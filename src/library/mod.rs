@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 mod bundled;
 pub mod index;
+pub mod name;
 pub mod search;
 
 pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, prune};
@@ -35,7 +36,8 @@ pub enum Source {
 }
 
 impl Source {
-    /// How the source is named to the user and in `Issue::source`.
+    /// How the source is named to the user and in `Issue::source`: a path
+    /// that is not UTF-8 shows `�` for what it can't show.
     pub fn display_name(&self) -> String {
         match self {
             Source::File(p) => p.display().to_string(),
@@ -43,12 +45,21 @@ impl Source {
         }
     }
 
-    /// The source a display name stands for: `bundled:NAME` or a path.
+    /// The name that gives back exactly this source ([`name`]): what the
+    /// reader's list, bookmarks and positions keep.
+    pub fn name(&self) -> String {
+        match self {
+            Source::File(p) => name::of_path(p),
+            Source::Bundled { .. } => self.display_name(),
+        }
+    }
+
+    /// The source a name stands for: `bundled:NAME`, or a path as [`Source::name`] wrote it.
     pub fn from_name(name: &str) -> Source {
         name.strip_prefix(BUNDLED_PREFIX)
             .and_then(|n| bundled::ISSUES.iter().find(|(b, _)| *b == n))
             .map(|&(name, bytes)| Source::Bundled { name, bytes })
-            .unwrap_or_else(|| Source::File(PathBuf::from(name)))
+            .unwrap_or_else(|| Source::File(name::to_path(name)))
     }
 
     /// The same source with an absolute path, so that what is remembered

@@ -357,7 +357,12 @@ pub fn search_sources(
                     let result = source.load().map(|parsed| {
                         text.clear();
                         let shapes = encode(&parsed.issue, &mut text);
-                        let path = PathBuf::from(&parsed.issue.source);
+                        // The file itself, not the name it is shown by (lossy for
+                        // a name that is not UTF-8, escaped for control characters).
+                        let path = match &source {
+                            Source::File(p) => p.clone(),
+                            Source::Bundled { .. } => PathBuf::from(source.display_name()),
+                        };
                         let info = IssueInfo {
                             path: &path,
                             title: &parsed.issue.title,

@@ -35,6 +35,20 @@ pub(crate) fn is_unwritable(e: &io::Error) -> bool {
     matches!(e.kind(), io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem)
 }
 
+/// Why a write failed, in plain words.
+pub(crate) fn plain(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => "disk full".into(),
+        io::ErrorKind::QuotaExceeded => "disk quota exceeded".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "read-only".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotFound => "no such file or directory".into(),
+        io::ErrorKind::NotADirectory => "a part of the path is a file, not a directory".into(),
+        io::ErrorKind::FileTooLarge => "file too large".into(),
+        _ => e.to_string(),
+    }
+}
+
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 /// A temporary file name in `dir` no other writer uses: the file's name, this process, a counter.
@@ -140,7 +154,8 @@ pub(crate) struct OnDisk<P> {
 pub(crate) fn read<P: Part>(dir: &Path) -> OnDisk<P> {
     let bytes = match fs::read(dir.join(P::FILE)) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        // A directory that isn't there, or a file where one should be: no file.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
             return OnDisk { part: P::default(), bytes: None, damage: None, newer: None };
         }
         // A directory in its place, no permission: it can't be read, so it is damaged.

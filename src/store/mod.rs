@@ -9,20 +9,26 @@
 //!   removals kept as tombstones for 90 days so they aren't undone.
 //! - A file that can't be read is never overwritten: it is moved aside to
 //!   `<name>.corrupt-<time>` and what could be read of it is kept.
-//! - A directory that can't be written leaves the store working in memory.
+//! - A save that fails says why ([`StoreError`]) and is tried again with
+//!   the next one; until one succeeds, what is not on disk ([`Store::unsaved`])
+//!   is kept in a journal elsewhere ([`journal_dirs`]), which the next save
+//!   that can write — in this dubao or the next — takes in.
 //!
 //! Time is always passed in (`now`), never read here.
 
 mod disk;
 mod format;
+mod journal;
 mod recover;
 mod state;
+
+pub use journal::dirs as journal_dirs;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
 use format::Part;
 use jiff::Timestamp;
 use state::{Bookmarks, Places, ReadMarks};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -45,36 +51,129 @@ pub struct Loaded {
     pub positions: Positions,
 }
 
-/// A real I/O failure while saving.
+/// What this reader has that is not on disk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unsaved {
+    /// Articles whose bookmark (its note, its removal) is not saved.
+    pub bookmarks: BTreeSet<ArticleId>,
+    /// Articles whose read or unread mark is not saved.
+    pub read: BTreeSet<ArticleId>,
+    /// Reading positions not saved (the last article open, the last
+    /// article of an issue, how far down an article).
+    pub positions: usize,
+}
+
+impl Unsaved {
+    /// How many changes.
+    pub fn count(&self) -> usize {
+        self.bookmarks.len() + self.read.len() + self.positions
+    }
+
+    /// True when everything is saved.
+    pub fn is_empty(&self) -> bool {
+        self.count() == 0
+    }
+
+    /// `2 bookmarks, 1 read mark and 3 reading positions`.
+    pub fn describe(&self) -> String {
+        let parts: Vec<String> = [
+            (self.bookmarks.len(), Bookmarks::NOUN),
+            (self.read.len(), ReadMarks::NOUN),
+            (self.positions, Places::NOUN),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        match parts.as_slice() {
+            [] => "nothing".into(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
+}
+
+/// Why changes are not on disk.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    /// Reading, writing or locking a file failed.
-    #[error("{}: {source}", path.display())]
+    /// There is no state directory.
+    #[error("there is no home directory to keep them in")]
+    NoDir,
+    /// Creating or locking the directory, or writing a file, failed.
+    #[error("{name}: {}", disk::plain(source))]
     Io {
-        /// The file or directory.
+        /// What failed, as the user knows it: the state file (`bookmarks.toml`), else the directory.
+        name: String,
+        /// Its path.
         path: PathBuf,
         /// What went wrong.
         source: io::Error,
     },
+    /// A file this dubao doesn't write over holds changes not saved.
+    #[error("{file} {why}")]
+    Frozen {
+        /// The state file.
+        file: &'static str,
+        /// Why it isn't written.
+        why: String,
+    },
+}
+
+impl StoreError {
+    fn io(name: impl Into<String>, path: PathBuf, source: io::Error) -> StoreError {
+        StoreError::Io { name: name.into(), path, source }
+    }
+
+    fn dir(dir: &Path, source: io::Error) -> StoreError {
+        StoreError::io(dir.display().to_string(), dir.to_path_buf(), source)
+    }
+}
+
+/// Where the changes that could not be saved are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// In the journal in this folder.
+    In(PathBuf),
+    /// Only in memory: why no journal could be written.
+    Nowhere(String),
 }
 
 /// One state file in memory.
 #[derive(Debug, Default)]
 struct Slot<P> {
     part: P,
-    /// Never written: a newer dubao's file, or a damaged one that couldn't be moved aside.
-    frozen: bool,
+    /// What the file on disk holds, as this reader last read or wrote it:
+    /// what `part` has beyond that is not saved.
+    disk: P,
+    /// Why it is never written: a newer dubao's file, or a damaged one that couldn't be moved aside.
+    frozen: Option<String>,
+    /// `part` is what was last written, unchanged since: nothing to compare.
+    synced: bool,
+}
+
+impl<P: Part> Slot<P> {
+    /// What `part` has that the file doesn't.
+    fn unsaved(&self) -> P {
+        if self.synced { P::default() } else { self.part.uncovered(&self.disk) }
+    }
 }
 
 /// The reader's durable state: loaded once, changed in memory, saved (merged) on demand.
 #[derive(Debug)]
 pub struct Store {
     dir: Option<PathBuf>,
-    writable: bool,
+    /// Where a journal may be kept, in the order tried.
+    journals: Vec<PathBuf>,
+    /// Only listing: nothing is ever written, moved or removed.
+    listing: bool,
     bookmarks: Slot<Bookmarks>,
     read: Slot<ReadMarks>,
     places: Slot<Places>,
-    dirty: bool,
+    /// Temporary files of writers that died have been removed.
+    cleaned: bool,
+    kept: Option<Kept>,
+    /// Journals taken in at open, and how many changes each brought.
+    taken: Vec<(PathBuf, usize)>,
     messages: Vec<String>,
 }
 
@@ -84,8 +183,6 @@ struct Merged {
     visible: bool,
     /// The file's bytes on disk (`None`: no file now).
     bytes: Option<Vec<u8>>,
-    /// A damaged file was moved aside.
-    moved: bool,
 }
 
 /// Reads one file and merges it into its slot. A damaged file is moved aside
@@ -99,34 +196,35 @@ fn load_into<P: Part>(
 ) -> Merged {
     let disk = disk::read::<P>(dir);
     let mut bytes = disk.bytes;
-    let mut moved = false;
+    let mut on_disk = true;
     if let Some(v) = disk.newer
-        && !slot.frozen
+        && slot.frozen.is_none()
     {
-        slot.frozen = true;
         let (file, noun) = (P::FILE, P::NOUN.1);
+        slot.frozen = Some(format!("is from a newer dubao (version {v})"));
         messages.push(format!("{file} is from a newer dubao (version {v}); changes to {noun} won't be saved"));
     }
     if let Some(reason) = disk.damage
-        && !slot.frozen
+        && slot.frozen.is_none()
     {
         let n = disk.part.count();
         let noun = if n == 1 { P::NOUN.0 } else { P::NOUN.1 };
         let file = P::FILE;
         if !writable {
-            messages.push(format!("{file} could not be read ({reason}); {n} {noun} recovered"));
+            messages
+                .push(format!("{file} could not be read ({reason}); {n} {noun} recovered; the file is left as it is"));
         } else {
             match disk::move_aside(dir, file, now) {
                 Ok(aside) => {
                     messages.push(format!(
-                        "{file} could not be read ({reason}); moved aside to {aside}; {n} {noun} recovered"
+                        "{file} could not be read; moved aside to {aside} ({reason}); {n} {noun} recovered"
                     ));
                     bytes = None;
-                    moved = true;
+                    on_disk = false;
                 }
                 Err(e) => {
-                    slot.frozen = true;
                     let many = P::NOUN.1;
+                    slot.frozen = Some(format!("could not be read nor moved aside ({})", disk::plain(&e)));
                     messages.push(format!(
                         "{file} could not be read ({reason}) nor moved aside ({e}); {n} {noun} recovered; changes to {many} won't be saved"
                     ));
@@ -135,7 +233,9 @@ fn load_into<P: Part>(
         }
     }
     let visible = slot.part.merge(&disk.part);
-    Merged { visible, bytes, moved }
+    slot.disk = if on_disk { disk.part } else { P::default() };
+    slot.synced = false;
+    Merged { visible, bytes }
 }
 
 /// Under the lock: reads one file, merges, prunes, writes it if it changed.
@@ -144,18 +244,29 @@ fn sync<P: Part>(
     dir: &Path,
     now: Timestamp,
     messages: &mut Vec<String>,
-) -> Result<bool, (PathBuf, io::Error)> {
+) -> Result<bool, StoreError> {
     let merged = load_into(slot, dir, true, now, messages);
     if let Ok(horizon) = now.checked_sub(jiff::SignedDuration::from_hours(24 * TOMBSTONE_DAYS)) {
         slot.part.prune(horizon);
     }
-    if !slot.frozen {
+    if slot.frozen.is_none() {
         let text = slot.part.render();
         if merged.bytes.as_deref() != Some(text.as_bytes()) {
-            disk::write_atomic(dir, P::FILE, text.as_bytes())?;
+            // Whatever failed (the temp file, the rename), the file the user knows is the one not saved.
+            disk::write_atomic(dir, P::FILE, text.as_bytes())
+                .map_err(|(_, e)| StoreError::io(P::FILE, dir.join(P::FILE), e))?;
         }
+        slot.disk = slot.part.clone();
+        slot.synced = true;
     }
     Ok(merged.visible)
+}
+
+/// The changes in `slot` a frozen file keeps from being saved.
+fn frozen<P: Part>(slot: &Slot<P>) -> Option<StoreError> {
+    let why = slot.frozen.as_ref()?;
+    let unsaved = !slot.unsaved().is_empty();
+    unsaved.then(|| StoreError::Frozen { file: P::FILE, why: why.clone() })
 }
 
 impl Store {
@@ -163,49 +274,125 @@ impl Store {
     ///
     /// With no directory (no home to find one in) the store works in memory.
     pub fn open(dir: Option<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+        Store::open_with(dir, Vec::new(), now)
+    }
+
+    /// Like [`Store::open`], with journals (changes an earlier dubao could
+    /// not save) looked for, and kept when a save fails, in `journals`
+    /// ([`journal_dirs`]). What a journal holds is taken in, to be saved
+    /// with the next save.
+    pub fn open_with(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+        Store::load(dir, journals, false, now)
+    }
+
+    /// Loads what is kept to list it (`dubao bookmarks`): nothing is
+    /// created, moved aside or written, damage is only reported, journals
+    /// are read but left for the reader to save. [`Store::save`] does nothing.
+    pub fn listing(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+        Store::load(dir, journals, true, now)
+    }
+
+    fn load(dir: Option<PathBuf>, journals: Vec<PathBuf>, listing: bool, now: Timestamp) -> (Store, Vec<String>) {
         let mut store = Store {
             dir: dir.clone(),
-            writable: false,
+            journals,
+            listing,
             bookmarks: Slot::default(),
             read: Slot::default(),
             places: Slot::default(),
-            dirty: false,
+            cleaned: false,
+            kept: None,
+            taken: Vec::new(),
             messages: Vec::new(),
         };
         let mut messages = Vec::new();
-        let Some(dir) = dir else {
-            messages.push("changes can't be saved: there is no home directory to keep them in".to_string());
-            return (store, messages);
-        };
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            messages.push(format!("changes can't be saved: {} could not be created ({e})", dir.display()));
-            return (store, messages);
+        match dir {
+            None => messages.push("changes can't be saved: there is no home directory to keep them in".to_string()),
+            Some(dir) if listing => {
+                for w in [&mut store.bookmarks as &mut dyn Loader, &mut store.read, &mut store.places] {
+                    w.load(&dir, false, now, &mut messages);
+                }
+            }
+            Some(dir) => store.load_dir(&dir, now, &mut messages),
+        }
+        store.take_journals(&mut messages);
+        (store, messages)
+    }
+
+    fn load_dir(&mut self, dir: &Path, now: Timestamp, messages: &mut Vec<String>) {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            messages.push(format!(
+                "changes can't be saved: {} could not be created ({})",
+                dir.display(),
+                disk::plain(&e)
+            ));
+            return;
         }
         // Reading under the lock means never seeing another dubao move a file aside halfway.
         // An existing lock file can be opened in a read-only directory, so probe too.
-        let lock = match disk::Lock::acquire(&dir).and_then(|lock| disk::probe(&dir).map(|()| lock)) {
+        let lock = match disk::Lock::acquire(dir).and_then(|lock| disk::probe(dir).map(|()| lock)) {
             Ok(lock) => Some(lock),
             Err(e) if disk::is_unwritable(&e) => {
                 messages.push(format!("changes can't be saved: {} is read-only", dir.display()));
                 None
             }
             Err(e) => {
-                messages.push(format!("changes can't be saved: {}: {e}", dir.display()));
+                messages.push(format!("changes can't be saved: {}: {}", dir.display(), disk::plain(&e)));
                 None
             }
         };
-        store.writable = lock.is_some();
-        if store.writable {
-            disk::remove_stale_temps(&dir);
+        let writable = lock.is_some();
+        if writable {
+            disk::remove_stale_temps(dir);
+            self.cleaned = true;
         }
-        let w = store.writable;
-        let moved = load_into(&mut store.bookmarks, &dir, w, now, &mut messages).moved
-            | load_into(&mut store.read, &dir, w, now, &mut messages).moved
-            | load_into(&mut store.places, &dir, w, now, &mut messages).moved;
-        // What was recovered from a file moved aside is written anew at the next save.
-        store.dirty = moved;
-        drop(lock);
-        (store, messages)
+        // What is recovered from a file moved aside is not on disk: it is written at the next save.
+        for w in [&mut self.bookmarks as &mut dyn Loader, &mut self.read, &mut self.places] {
+            w.load(dir, writable, now, messages);
+        }
+    }
+
+    /// Takes in every journal there is: its changes become this reader's, not saved yet.
+    fn take_journals(&mut self, messages: &mut Vec<String>) {
+        for dir in self.journals.clone() {
+            let (_, n) = self.take_journal(&dir, messages);
+            if n > 0 {
+                self.taken.push((dir, n));
+            }
+        }
+    }
+
+    /// Takes in the journal in `dir`: whether the reader would see a
+    /// difference, and how many of its changes are news (not on disk, not
+    /// already this reader's).
+    fn take_journal(&mut self, dir: &Path, messages: &mut Vec<String>) -> (bool, usize) {
+        let Some(kept) = journal::read(dir, messages) else { return (false, 0) };
+        let before = self.unsaved_parts().entries();
+        let visible = self.bookmarks.part.merge(&kept.bookmarks)
+            | self.read.part.merge(&kept.read)
+            | self.places.part.merge(&kept.places);
+        self.bookmarks.synced = false;
+        self.read.synced = false;
+        self.places.synced = false;
+        (visible, self.unsaved_parts().entries().saturating_sub(before))
+    }
+
+    /// Takes in a journal found while saving: another dubao's.
+    fn take_others_journal(&mut self, dir: &Path) -> bool {
+        let mut messages = Vec::new();
+        let (visible, n) = self.take_journal(dir, &mut messages);
+        if n > 0 {
+            let what = if n == 1 { "1 change".to_string() } else { format!("{n} changes") };
+            messages.push(format!("{what} another dubao could not save taken in from {}", dir.display()));
+        }
+        self.messages.append(&mut messages);
+        visible
+    }
+
+    /// The changes earlier dubaos could not save that journals held when
+    /// this store was opened, taken in to be saved: where, and how many.
+    pub fn taken_in(&self) -> &[(PathBuf, usize)] {
+        &self.taken
     }
 
     /// What the reader starts with (and refreshes from after a save that merged).
@@ -218,7 +405,8 @@ impl Store {
     /// Records one change made by this reader at `now`.
     pub fn record(&mut self, change: &Change, now: Timestamp) {
         state::apply(&mut self.read.part, &mut self.bookmarks.part, change, now);
-        self.dirty = true;
+        self.read.synced = false;
+        self.bookmarks.synced = false;
     }
 
     /// Replaces this reader's positions; entries that differ from what is stored get `now` as their time.
@@ -226,43 +414,145 @@ impl Store {
     /// Entries missing from `positions` are kept: another dubao may have added them.
     pub fn set_positions(&mut self, positions: &Positions, now: Timestamp) {
         if self.places.part.set(positions, now) {
-            self.dirty = true;
+            self.places.synced = false;
         }
     }
 
-    /// True when there are changes not yet written.
+    /// True when there are changes not on disk.
     pub fn is_dirty(&self) -> bool {
-        self.dirty
+        !self.unsaved_parts().is_empty()
     }
 
-    /// Locks, re-reads, merges, writes atomically. Ok(true) when other processes' changes were merged in (the caller then refreshes from `loaded()`), Ok(false) otherwise (also when not writable). Err only for real I/O failures, with the path in the message.
+    /// The changes not on disk, by kind.
+    pub fn unsaved(&self) -> Unsaved {
+        let parts = self.unsaved_parts();
+        Unsaved {
+            bookmarks: parts.bookmarks.entries.into_keys().collect(),
+            read: parts.read.marks.into_keys().collect(),
+            positions: parts.places.count(),
+        }
+    }
+
+    fn unsaved_parts(&self) -> journal::Parts {
+        journal::Parts { bookmarks: self.bookmarks.unsaved(), read: self.read.unsaved(), places: self.places.unsaved() }
+    }
+
+    /// Where the changes not on disk are kept, after the last save that left some.
+    pub fn kept(&self) -> Option<&Kept> {
+        self.kept.as_ref()
+    }
+
+    /// Locks, re-reads, merges, writes atomically. Ok(true) when other
+    /// processes' changes were merged in (the caller then refreshes from
+    /// `loaded()`), Ok(false) otherwise. Err when anything is left unsaved,
+    /// saying why in the user's words (`bookmarks.toml: disk full`); every
+    /// file that could be written was, and the changes not on disk are kept
+    /// in a journal ([`Store::kept`]). Journals found are taken in first,
+    /// and cleared once everything is saved.
     ///
     /// Only files whose text changed are written. Messages (a file moved
-    /// aside, the directory turned read-only) wait in [`Store::take_messages`].
+    /// aside) wait in [`Store::take_messages`]. A listing store saves nothing.
     pub fn save(&mut self, now: Timestamp) -> Result<bool, StoreError> {
-        let Some(dir) = self.dir.clone() else { return Ok(false) };
-        if !self.writable {
+        if self.listing {
             return Ok(false);
         }
-        match self.save_locked(&dir, now) {
-            Ok(merged) => Ok(merged),
-            Err((_, e)) if disk::is_unwritable(&e) => {
-                self.writable = false;
-                self.messages.push(format!("changes can't be saved: {} is read-only", dir.display()));
-                Ok(false)
+        // Journals are locked while taken in and until settled, so that a
+        // journal another dubao writes meanwhile is never cleared unread.
+        let mut held = Vec::new();
+        let mut visible = false;
+        for dir in self.journals.clone() {
+            if journal::exists(&dir)
+                && let Ok(lock) = journal::lock(&dir)
+            {
+                visible |= self.take_others_journal(&dir);
+                held.push((dir, lock));
             }
-            Err((path, source)) => Err(StoreError::Io { path, source }),
+        }
+        let result = match self.dir.clone() {
+            None => Err(StoreError::NoDir),
+            Some(dir) => self.save_locked(&dir, now),
+        };
+        let result = result.and_then(|merged| {
+            let frozen = frozen(&self.bookmarks).or_else(|| frozen(&self.read)).or_else(|| frozen(&self.places));
+            frozen.map_or(Ok(merged || visible), Err)
+        });
+        self.settle(held, result.as_ref().err());
+        // A failure that costs nothing (no changes to save) is no failure.
+        match result {
+            Err(_) if self.unsaved_parts().is_empty() => Ok(visible),
+            other => other,
         }
     }
 
-    fn save_locked(&mut self, dir: &Path, now: Timestamp) -> Result<bool, (PathBuf, io::Error)> {
-        std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
-        let _lock = disk::Lock::acquire(dir).map_err(|e| (dir.join(disk::LOCK), e))?;
-        let merged = sync(&mut self.bookmarks, dir, now, &mut self.messages)?
-            | sync(&mut self.read, dir, now, &mut self.messages)?
-            | sync(&mut self.places, dir, now, &mut self.messages)?;
-        self.dirty = false;
-        Ok(merged)
+    fn save_locked(&mut self, dir: &Path, now: Timestamp) -> Result<bool, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::dir(dir, e))?;
+        // A read-only file system refuses even to open the lock file for writing.
+        let _lock = disk::Lock::acquire(dir).map_err(|e| StoreError::dir(dir, e))?;
+        if !self.cleaned {
+            disk::remove_stale_temps(dir);
+            self.cleaned = true;
+        }
+        // Each file is tried, whatever happened to the one before.
+        let results = [
+            sync(&mut self.bookmarks, dir, now, &mut self.messages),
+            sync(&mut self.read, dir, now, &mut self.messages),
+            sync(&mut self.places, dir, now, &mut self.messages),
+        ];
+        let mut merged = false;
+        let mut failed = None;
+        for r in results {
+            match r {
+                Ok(visible) => merged |= visible,
+                Err(e) => {
+                    failed.get_or_insert(e);
+                }
+            }
+        }
+        failed.map_or(Ok(merged), Err)
+    }
+
+    /// After a save: with nothing left unsaved, clears the journals held;
+    /// else writes what is not on disk to the first journal that can be
+    /// written (taking in first any there that wasn't yet), clearing the others.
+    fn settle(&mut self, mut held: Vec<(PathBuf, disk::Lock)>, why: Option<&StoreError>) {
+        if self.unsaved_parts().is_empty() {
+            for (dir, _) in &held {
+                journal::clear(dir);
+            }
+            self.kept = None;
+            return;
+        }
+        let why = why.map(ToString::to_string).unwrap_or_default();
+        let state = self.dir.clone().unwrap_or_default();
+        let mut problems = Vec::new();
+        for dir in self.journals.clone() {
+            if !held.iter().any(|(d, _)| *d == dir) {
+                match journal::lock(&dir) {
+                    Ok(lock) => {
+                        self.take_others_journal(&dir);
+                        held.push((dir.clone(), lock));
+                    }
+                    Err(e) => {
+                        problems.push(format!("{}: {}", dir.display(), disk::plain(&e)));
+                        continue;
+                    }
+                }
+            }
+            match journal::write(&dir, &self.unsaved_parts(), &state, &why) {
+                Ok(()) => {
+                    for (other, _) in held.iter().filter(|(d, _)| *d != dir) {
+                        journal::clear(other);
+                    }
+                    self.kept = Some(Kept::In(dir));
+                    return;
+                }
+                Err(e) => problems.push(format!("{}: {}", dir.display(), disk::plain(&e))),
+            }
+        }
+        if problems.is_empty() {
+            problems.push("there is no place to keep them".into());
+        }
+        self.kept = Some(Kept::Nowhere(problems.join("; ")));
     }
 
     /// Messages that came up while saving, each returned once.
@@ -281,9 +571,15 @@ impl Store {
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }
+}
 
-    /// Whether changes reach the disk (false: working in memory).
-    pub fn is_writable(&self) -> bool {
-        self.writable
+/// Loading one slot, whatever its part.
+trait Loader {
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>);
+}
+
+impl<P: Part> Loader for Slot<P> {
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>) {
+        load_into(self, dir, writable, now, messages);
     }
 }

@@ -121,6 +121,17 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
     visible
 }
 
+/// The entries of `mine` that `by` doesn't hold, the same or newer: what
+/// writing `by` would lose of `mine`.
+fn uncovered_map<K: Ord + Clone, E: Lww + Clone + PartialEq>(
+    mine: &BTreeMap<K, E>,
+    by: &BTreeMap<K, E>,
+) -> BTreeMap<K, E> {
+    // Equal entries first: most are, and `beats` may render both to compare.
+    let uncovered = |k: &K, e: &E| by.get(k).is_none_or(|b| b != e && beats(e, b));
+    mine.iter().filter(|(k, e)| uncovered(k, e)).map(|(k, e)| (k.clone(), e.clone())).collect()
+}
+
 /// Merges unknown top-level keys: the other side's (read from disk) win.
 fn merge_extra(mine: &mut Table, other: &Table) {
     for (key, value) in other {
@@ -209,6 +220,11 @@ impl ReadMarks {
     pub fn count(&self) -> usize {
         self.marks.values().filter(|m| m.read).count()
     }
+
+    /// The marks `by` doesn't hold, the same or newer (top-level keys left out).
+    pub fn uncovered(&self, by: &ReadMarks) -> ReadMarks {
+        ReadMarks { marks: uncovered_map(&self.marks, &by.marks), extra: Table::new() }
+    }
 }
 
 impl Bookmarks {
@@ -231,6 +247,11 @@ impl Bookmarks {
     /// The bookmarks, removed ones left out.
     pub fn live(&self) -> impl Iterator<Item = &Bookmark> {
         self.entries.values().filter_map(|e| e.bookmark.as_ref())
+    }
+
+    /// The entries `by` doesn't hold, the same or newer (top-level keys left out).
+    pub fn uncovered(&self, by: &Bookmarks) -> Bookmarks {
+        Bookmarks { entries: uncovered_map(&self.entries, &by.entries), extra: Table::new() }
     }
 
     /// Applies a bookmark change made at `now`.
@@ -290,6 +311,17 @@ impl Places {
     /// How many positions there are.
     pub fn count(&self) -> usize {
         usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
+    }
+
+    /// The positions `by` doesn't hold, the same or newer (top-level keys left out).
+    pub fn uncovered(&self, by: &Places) -> Places {
+        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| b != mine && beats(mine, b)));
+        Places {
+            last,
+            issues: uncovered_map(&self.issues, &by.issues),
+            anchors: uncovered_map(&self.anchors, &by.anchors),
+            extra: Table::new(),
+        }
     }
 
     /// The positions as the reader uses them.
@@ -459,6 +491,30 @@ mod tests {
         p.set(&Positions { anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(5));
         p.merge(&disk);
         assert_eq!(p.anchors[&id("a")].value, pos(2));
+    }
+
+    #[test]
+    fn uncovered_is_what_this_side_has_newer() {
+        let (r0, b0) = with(&[(Change::Read(id("a"), true), 1), (Change::Bookmark(bm("x")), 1)]);
+        let (mut r, mut b) = (r0.clone(), b0.clone());
+        assert_eq!((r.uncovered(&r0).marks.len(), b.uncovered(&b0).entries.len()), (0, 0), "all covered");
+        apply(&mut r, &mut b, &Change::Read(id("b"), true), t(2));
+        apply(&mut r, &mut b, &Change::Unbookmark(id("x")), t(2));
+        assert_eq!(r.uncovered(&r0).marks.keys().collect::<Vec<_>>(), [&id("b")]);
+        assert_eq!(b.uncovered(&b0).entries.keys().collect::<Vec<_>>(), [&id("x")], "a removal too");
+        assert_eq!(b0.uncovered(&b).entries.len(), 0, "an older entry is covered by a newer one");
+
+        let pos = |n| Pos { element: Element::Block(n), offset: 0 };
+        let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a") };
+        let mut p = Places::default();
+        p.set(
+            &Positions { last: Some(last.clone()), anchors: [(id("a"), pos(1))].into(), ..Positions::default() },
+            t(1),
+        );
+        let disk = p.clone();
+        p.set(&Positions { last: Some(last), anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(2));
+        let u = p.uncovered(&disk);
+        assert_eq!((u.last.is_some(), u.anchors.len(), u.count()), (false, 1, 1));
     }
 
     #[test]

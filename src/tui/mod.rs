@@ -8,10 +8,10 @@ mod worker;
 pub use events::to_action;
 pub use worker::Shelf;
 
-use crate::app::{self, Action, Effect, Keymap, Marks, Saved, Settings, State};
+use crate::app::{self, Action, Effect, Keymap, Marks, SaveReport, Saved, Settings, State, Unsaved};
 use crate::layout::Ambiguous;
 use crate::library::Source;
-use crate::store::Store;
+use crate::store::{Kept, Store, StoreError};
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -61,6 +61,17 @@ pub struct Start {
     pub cache: Option<PathBuf>,
 }
 
+/// What the reader says as it quits (for stderr), and whether it leaves
+/// changes unsaved.
+#[derive(Debug, Default)]
+pub struct Ending {
+    /// What the user should know: damaged files moved aside, saves that
+    /// failed, what is not saved and where it is kept.
+    pub lines: Vec<String>,
+    /// Changes were left unsaved (kept in a journal, or lost).
+    pub unsaved: bool,
+}
+
 /// Everything the event loop waits for.
 enum Msg {
     /// A key, mouse or resize event.
@@ -71,9 +82,12 @@ enum Msg {
     Work(Action),
 }
 
-/// Runs the reader until the user quits.
-pub fn run(start: Start) -> io::Result<()> {
-    let Start { known, shelf, mut settings, keymap, theme, ambiguous, mut store, messages, resume, cache } = start;
+/// Runs the reader until the user quits; then saves what is not saved yet
+/// and says what became of it.
+pub fn run(start: Start) -> io::Result<Ending> {
+    let Start { known, shelf, mut settings, keymap, theme, ambiguous, mut store, mut messages, resume, cache } = start;
+    let mut told = messages.clone();
+    let mut failed = None;
     // ratatui::init enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is reported.
     let mut term = ratatui::init();
@@ -84,9 +98,13 @@ pub fn run(start: Start) -> io::Result<()> {
             AmbiguousSetting::Auto => probe_ambiguous(),
         };
         let size = term.size()?;
-        let names = known.iter().map(Source::display_name).collect();
+        let names = known.iter().map(Source::name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
-        let saved = saved_from(&store, messages, resume);
+        let mut shell = Shell { store: &mut store, worker: None, moved: None, told: &mut told, failed: &mut failed };
+        let why = shell.save_at_start(&mut messages);
+        let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
+        let mut saved = saved_from(shell.store, messages, resume);
+        saved.marks.unsaved.why = why;
         // One channel for everything: terminal input (read on its own thread,
         // after the width probe has had its answer) and background reports.
         let (tx, rx) = mpsc::channel();
@@ -112,25 +130,91 @@ pub fn run(start: Start) -> io::Result<()> {
                 }
             }
         });
-        let worker = Worker::start(shelf, cache, work_tx);
-        let mut shell = Shell { store: &mut store, worker, moved: None };
+        shell.worker = Some(Worker::start(shelf, cache, work_tx));
         shell.event_loop(&mut term, &mut state, &theme, &rx, Action::Restore(Box::new(saved)))
     })();
     // Whatever happened, what was kept is written before leaving.
-    let _ = store.save(jiff::Timestamp::now());
+    let ending = ending(&mut store, told, failed);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
-    result
+    result.map(|()| ending)
+}
+
+/// The last save, and what to say about the session's saves.
+fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>) -> Ending {
+    let result = store.save(jiff::Timestamp::now());
+    told.extend(store.take_messages());
+    let mut lines: Vec<String> = Vec::new();
+    for line in told {
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    let unsaved = store.unsaved();
+    match result {
+        Err(e) if !unsaved.is_empty() => {
+            let n = unsaved.count();
+            let (changes, they, are) = match n {
+                1 => ("1 change was".to_string(), "it", "is"),
+                n => (format!("{n} changes were"), "they", "are"),
+            };
+            lines.push(format!("{changes} not saved ({}): {e}", unsaved.describe()));
+            lines.push(match store.kept() {
+                Some(Kept::In(dir)) => {
+                    format!("{they} {are} kept in {} and will be saved the next time dubao starts", dir.display())
+                }
+                Some(Kept::Nowhere(why)) => format!("{they} could not be kept anywhere either ({why}), and {are} lost"),
+                None => format!("{they} {are} lost"),
+            });
+            return Ending { lines, unsaved: true };
+        }
+        _ => {}
+    }
+    if let Some(why) = failed {
+        lines.push(format!("every change is saved (saving had failed: {why})"));
+    }
+    Ending { lines, unsaved: false }
 }
 
 struct Shell<'a> {
     store: &'a mut Store,
-    worker: Worker,
+    worker: Option<Worker>,
     /// When the reading place last moved without being saved.
     moved: Option<Instant>,
+    /// What to say again at exit.
+    told: &'a mut Vec<String>,
+    /// The first reason a save failed.
+    failed: &'a mut Option<String>,
 }
 
 impl Shell<'_> {
+    /// Saves first what a journal or a damaged file brought in, adding what
+    /// became of it to the start-up messages; returns why it failed.
+    fn save_at_start(&mut self, messages: &mut Vec<String>) -> Option<String> {
+        if !self.store.is_dirty() {
+            return None;
+        }
+        let taken: Vec<(PathBuf, usize)> = self.store.taken_in().to_vec();
+        let n: usize = taken.iter().map(|(_, n)| n).sum();
+        let report = self.save_report(false, true);
+        messages.extend(report.messages);
+        let (changes, are) = match n {
+            1 => ("the change not saved last time".to_string(), "is"),
+            n => (format!("the {n} changes not saved last time"), "are"),
+        };
+        match (&report.unsaved.why, n) {
+            (None, 0) => messages.push("saved".into()),
+            (Some(why), 0) => messages.push(format!("still not saved: {why}")),
+            (None, _) => {
+                messages.insert(0, format!("{changes} {are} saved now"));
+                let dirs: Vec<String> = taken.iter().map(|(d, _)| d.display().to_string()).collect();
+                self.told.push(format!("{changes} (kept in {}) {are} saved now", dirs.join(", ")));
+            }
+            (Some(why), _) => messages.insert(0, format!("{changes} {are} still not saved: {why}")),
+        }
+        report.unsaved.why
+    }
+
     fn event_loop(
         &mut self,
         term: &mut DefaultTerminal,
@@ -147,8 +231,13 @@ impl Shell<'_> {
                 for effect in app::update(state, action) {
                     match effect {
                         Effect::Quit => {
-                            self.worker.cancel();
-                            self.save_positions(state, &mut queue);
+                            if let Some(w) = &self.worker {
+                                w.cancel();
+                            }
+                            // Saved with everything else on the way out.
+                            if self.moved.take().is_some() {
+                                self.store.set_positions(&state.positions, jiff::Timestamp::now());
+                            }
                             return Ok(());
                         }
                         Effect::Suspend => suspend(term)?,
@@ -158,17 +247,26 @@ impl Shell<'_> {
                             self.store.record(&change, jiff::Timestamp::now());
                             urgent = true;
                         }
+                        Effect::ArchiveSearch { search, query } => {
+                            if let Some(w) = &mut self.worker {
+                                w.search(search, query);
+                            }
+                        }
+                        Effect::CancelArchiveSearch => {
+                            if let Some(w) = &self.worker {
+                                w.cancel();
+                            }
+                        }
                         Effect::Moved => {
                             self.moved.get_or_insert_with(Instant::now);
                         }
-                        Effect::ArchiveSearch { search, query } => self.worker.search(search, query),
-                        Effect::CancelArchiveSearch => self.worker.cancel(),
                     }
                 }
             }
-            // A bookmark or read mark is on disk before the screen says so.
+            // A bookmark or read mark is on disk before the screen says so,
+            // or the screen says it is not.
             if urgent {
-                self.save(state, &mut queue, bookmarks_changed);
+                self.save(state, &mut queue, true, bookmarks_changed);
                 if !queue.is_empty() {
                     continue;
                 }
@@ -180,7 +278,9 @@ impl Shell<'_> {
                 continue;
             }
             term.draw(|frame| ui::draw(frame, state, theme))?;
-            self.worker.begin();
+            if let Some(w) = &mut self.worker {
+                w.begin();
+            }
             // To check crash reporting end to end: crash once the screen is up.
             if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
                 panic!("DUBAO_TEST_PANIC is set");
@@ -210,23 +310,57 @@ impl Shell<'_> {
     fn save_positions(&mut self, state: &State, queue: &mut VecDeque<Action>) {
         if self.moved.take().is_some() {
             self.store.set_positions(&state.positions, jiff::Timestamp::now());
-            self.save(state, queue, false);
+            self.save(state, queue, false, false);
         }
     }
 
-    /// Saves; when other readers' changes came in, or this reader's
-    /// bookmarks changed (the store stamps their times), hands the stored
-    /// marks back to the app.
-    fn save(&mut self, state: &State, queue: &mut VecDeque<Action>, refresh: bool) {
-        match self.store.save(jiff::Timestamp::now()) {
-            Ok(merged) if merged || refresh => {
-                let mut saved = saved_from(self.store, Vec::new(), false);
-                saved.positions = state.positions.clone();
-                queue.push_back(Action::Merged(Box::new(saved)));
-            }
-            Ok(_) => {}
-            Err(e) => queue.push_back(Action::Notice(format!("could not save: {e}"))),
+    /// Saves and tells the app what became of it (when there is anything to
+    /// tell). `change`: the save is of a change just made; `refresh`: hand
+    /// the stored marks back (the store stamps bookmarks' times).
+    fn save(&mut self, state: &State, queue: &mut VecDeque<Action>, change: bool, refresh: bool) {
+        let quiet = state.marks.unsaved.is_empty() && state.marks.unsaved.why.is_none();
+        let report = self.save_report(change, refresh);
+        if quiet && report.marks.is_none() && report.messages.is_empty() && report.unsaved.why.is_none() {
+            return;
         }
+        queue.push_back(Action::Saved(Box::new(report)));
+    }
+
+    /// Saves, noting for the exit what the user should hear again.
+    fn save_report(&mut self, change: bool, refresh: bool) -> SaveReport {
+        let result = self.store.save(jiff::Timestamp::now());
+        let messages = self.store.take_messages();
+        self.told.extend(messages.iter().cloned());
+        let why = result.as_ref().err().map(StoreError::to_string);
+        if let Some(why) = &why {
+            self.failed.get_or_insert_with(|| why.clone());
+        }
+        let refresh = refresh || why.is_some() || matches!(result, Ok(true));
+        let marks = refresh.then(|| saved_from(self.store, Vec::new(), false).marks);
+        let unsaved = unsaved(self.store, why.map(|w| home_as_tilde(&w)));
+        let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
+        SaveReport { marks, unsaved, change, messages }
+    }
+}
+
+/// A message for the bottom line, the home directory written `~` so that
+/// paths leave room for what happened.
+fn home_as_tilde(message: &str) -> String {
+    match directories::BaseDirs::new().map(|d| d.home_dir().to_string_lossy().into_owned()) {
+        Some(home) if home.len() > 1 => message.replace(&format!("{home}/"), "~/"),
+        _ => message.to_string(),
+    }
+}
+
+/// What the store has not saved, in the app's terms.
+fn unsaved(store: &Store, why: Option<String>) -> Unsaved {
+    let u = store.unsaved();
+    Unsaved {
+        articles: u.bookmarks.iter().chain(&u.read).cloned().collect(),
+        marks: u.bookmarks.len() + u.read.len(),
+        positions: u.positions,
+        why: why.filter(|_| !u.is_empty()),
+        kept: matches!(store.kept(), Some(Kept::In(_))),
     }
 }
 
@@ -248,7 +382,7 @@ fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
         .filter(|s| !Source::from_name(s).exists())
         .collect();
     Saved {
-        marks: Marks { read: loaded.read, bookmarks: loaded.bookmarks, missing },
+        marks: Marks { read: loaded.read, bookmarks: loaded.bookmarks, missing, unsaved: unsaved(store, None) },
         positions: loaded.positions,
         messages,
         resume,

@@ -134,7 +134,8 @@ impl Librarian {
                 Source::Bundled { .. } => None,
             })
             .collect();
-        let infos: Vec<IssueInfo> = self.files.iter().map(|p| IssueInfo::from_name(&p.display().to_string())).collect();
+        let infos: Vec<IssueInfo> =
+            self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
         let _ = self.out.send(Action::Library(infos));
         self.update_index();
     }
@@ -161,7 +162,7 @@ impl Librarian {
             .index
             .issues()
             .into_iter()
-            .map(|m| IssueInfo { name: m.path.display().to_string(), title: m.title.clone(), date: m.date })
+            .map(|m| IssueInfo { name: library::name::of_path(&m.path), title: m.title.clone(), date: m.date })
             .collect();
         if infos.len() == total {
             let _ = self.out.send(Action::Library(infos));
@@ -195,10 +196,9 @@ impl Librarian {
 }
 
 fn found(hit: ArchiveHit) -> Found {
-    let path = hit.path.display().to_string();
     Found {
         // Bundled samples come back under their `bundled:` names.
-        source: library::Source::from_name(&path).display_name(),
+        source: library::Source::from_name(&library::name::of_path(&hit.path)).name(),
         issue_title: hit.issue_title,
         date: hit.date,
         article: hit.article,

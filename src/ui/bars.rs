@@ -37,7 +37,7 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let text = format!(" {} — loading…", slot.name());
+            let text = format!(" {} — loading…", slot.info.shown());
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }

@@ -29,7 +29,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, selecte
         if chosen {
             buf.set_style(Rect::new(inner.x, y, inner.width, 2.min(inner.bottom() - y)), line_style);
         }
-        let x = put(buf, inner.x + 1, y, inner.right(), "★ ", if chosen { line_style } else { theme.marker }, amb);
+        let unsaved = state.marks.unsaved.articles.contains(&b.id);
+        let (star, star_style) = match (unsaved, chosen) {
+            (false, true) => ("★ ", line_style),
+            (false, false) => ("★ ", theme.marker),
+            (true, true) => ("☆ ", line_style.patch(theme.unsaved)),
+            (true, false) => ("☆ ", theme.marker.patch(theme.unsaved)),
+        };
+        let x = put(buf, inner.x + 1, y, inner.right(), star, star_style, amb);
         put(
             buf,
             x,
@@ -48,6 +55,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, selecte
         }
         if state.marks.missing.contains(&b.source) {
             about.push("issue file missing".into());
+        }
+        if unsaved {
+            about.push("not saved".into());
         }
         if !b.note.is_empty() {
             about.push(format!("✎ {}", b.note));

@@ -23,10 +23,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         }
         None => String::new(),
     };
+    // Until a save succeeds, the title says so in the colour of messages.
+    let unsaved = &state.marks.unsaved;
+    let warning = match (unsaved.marks, unsaved.positions) {
+        (0, 0) => String::new(),
+        (0, _) => "place unsaved ".to_string(),
+        (n, _) => format!("{n} unsaved "),
+    };
     let border = if focused { theme.border_focused } else { theme.border };
     Block::default().borders(Borders::ALL).border_style(border).render(area, buf);
-    let title = truncate(&title, usize::from(area.width.saturating_sub(4)), amb);
-    put(buf, area.x + 2, area.y, area.right().saturating_sub(2), &title, border, amb);
+    let room = usize::from(area.width.saturating_sub(4));
+    let end = area.right().saturating_sub(2);
+    // What is unsaved comes first: a narrow pane cuts the counts, not it.
+    let warning = if warning.is_empty() { warning } else { format!(" {warning}") };
+    let x = put(buf, area.x + 2, area.y, end, &truncate(&warning, room, amb), theme.status, amb);
+    let title = if warning.is_empty() { title } else { title.replacen(' ', "· ", 1) };
+    let room = room.saturating_sub(usize::from(x - (area.x + 2)));
+    put(buf, x, area.y, end, &truncate(&title, room, amb), border, amb);
     let inner = crate::app::geometry::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -66,14 +79,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 if selected {
                     buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
                 }
-                let marker = if state.marks.bookmarks.contains_key(&a.id) {
-                    "★"
-                } else if !read {
-                    "●"
-                } else {
-                    " "
+                let marked = state.marks.bookmarks.contains_key(&a.id);
+                // A change not saved shows hollow and dim: ☆ a bookmark, ○ unread, · read.
+                let unsaved = state.marks.unsaved.articles.contains(&a.id);
+                let marker = match (marked, read, unsaved) {
+                    (true, _, false) => "★",
+                    (true, _, true) => "☆",
+                    (false, false, false) => "●",
+                    (false, false, true) => "○",
+                    (false, true, false) => " ",
+                    (false, true, true) => "·",
                 };
-                let marker_style = if selected { style } else { theme.marker };
+                let marker_style = match (selected, unsaved) {
+                    (true, false) => style,
+                    (true, true) => style.patch(theme.unsaved),
+                    (false, false) => theme.marker,
+                    (false, true) => theme.marker.patch(theme.unsaved),
+                };
                 let x = put(buf, inner.x, y, inner.right(), marker, marker_style, amb);
                 let x = put(buf, x, y, inner.right(), " ", style, amb);
                 let label = a.label();

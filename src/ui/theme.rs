@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::str::FromStr;
 
 /// Every themable part of the screen with its default style.
-pub const DEFAULTS: [(&str, &str); 25] = [
+pub const DEFAULTS: [(&str, &str); 26] = [
     ("bar", "reverse"),
     ("title", "reverse bold"),
     ("border", "darkgray"),
@@ -20,6 +20,7 @@ pub const DEFAULTS: [(&str, &str); 25] = [
     ("selected", "bold white on blue"),
     ("selected_unfocused", "reverse"),
     ("marker", "yellow"),
+    ("unsaved", "dim"),
     ("key", "bold cyan"),
     ("status", "bold yellow"),
     ("matched", "black on yellow"),
@@ -60,6 +61,8 @@ pub struct Theme {
     pub selected_unfocused: Style,
     /// The bookmark and unread markers.
     pub marker: Style,
+    /// Markers of changes not saved (`☆`, `○`, `·`).
+    pub unsaved: Style,
     /// Key names in hints and help.
     pub key: Style,
     /// Transient messages.
@@ -186,6 +189,7 @@ impl Theme {
             selected: s,
             selected_unfocused: s,
             marker: s,
+            unsaved: s,
             key: s,
             status: s,
             matched: s,
@@ -216,6 +220,7 @@ impl Theme {
             "selected" => &mut self.selected,
             "selected_unfocused" => &mut self.selected_unfocused,
             "marker" => &mut self.marker,
+            "unsaved" => &mut self.unsaved,
             "key" => &mut self.key,
             "status" => &mut self.status,
             "matched" => &mut self.matched,

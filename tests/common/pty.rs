@@ -42,6 +42,14 @@ impl Pty {
         Pty::start(cmd, cols, rows, path, Some(home), wide_ambiguous, &[])
     }
 
+    /// Like [`Pty::spawn_in`] with arguments that need not be UTF-8 (file names).
+    pub fn spawn_os(args: &[&std::ffi::OsStr], cols: u16, rows: u16, home: tempfile::TempDir) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
+        cmd.args(args);
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false, &[])
+    }
+
     /// Like [`Pty::spawn_in`] with extra environment variables.
     pub fn spawn_env(args: &[&str], cols: u16, rows: u16, home: tempfile::TempDir, env: &[(&str, &str)]) -> Pty {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
@@ -68,6 +76,27 @@ impl Pty {
         let mut cmd = CommandBuilder::new("bash");
         cmd.args(["-c", script]);
         let home = tempfile::tempdir().unwrap();
+        let path = home.path().to_path_buf();
+        Pty::start(cmd, cols, rows, path, Some(home), false, &[])
+    }
+
+    /// Runs `PREFIX… bash -c SCRIPT bash ARGS…` in `home` (`$DUBAO` is the binary):
+    /// a script that may mount, start dubao and change its files while it runs.
+    pub fn spawn_script(
+        prefix: &[&str],
+        script: &str,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        home: tempfile::TempDir,
+    ) -> Pty {
+        let mut cmd = CommandBuilder::new(prefix.first().copied().unwrap_or("bash"));
+        if !prefix.is_empty() {
+            cmd.args(&prefix[1..]);
+            cmd.arg("bash");
+        }
+        cmd.args(["-c", script, "bash"]);
+        cmd.args(args);
         let path = home.path().to_path_buf();
         Pty::start(cmd, cols, rows, path, Some(home), false, &[])
     }

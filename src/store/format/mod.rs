@@ -28,6 +28,14 @@ pub(crate) trait Part: Default + Clone + PartialEq {
     fn prune(&mut self, horizon: Timestamp);
     /// How many entries the reader would see.
     fn count(&self) -> usize;
+    /// How many entries there are, removals included.
+    fn entries(&self) -> usize;
+    /// The entries `by` doesn't hold, the same or newer: what writing `by` would lose.
+    fn uncovered(&self, by: &Self) -> Self;
+    /// True when there are no entries.
+    fn is_empty(&self) -> bool {
+        self.entries() == 0
+    }
 }
 
 impl Part for Bookmarks {
@@ -47,6 +55,12 @@ impl Part for Bookmarks {
     }
     fn count(&self) -> usize {
         Bookmarks::count(self)
+    }
+    fn entries(&self) -> usize {
+        self.entries.len()
+    }
+    fn uncovered(&self, by: &Self) -> Self {
+        Bookmarks::uncovered(self, by)
     }
 }
 
@@ -68,6 +82,12 @@ impl Part for ReadMarks {
     fn count(&self) -> usize {
         ReadMarks::count(self)
     }
+    fn entries(&self) -> usize {
+        self.marks.len()
+    }
+    fn uncovered(&self, by: &Self) -> Self {
+        ReadMarks::uncovered(self, by)
+    }
 }
 
 impl Part for Places {
@@ -85,6 +105,12 @@ impl Part for Places {
     fn prune(&mut self, _horizon: Timestamp) {}
     fn count(&self) -> usize {
         Places::count(self)
+    }
+    fn entries(&self) -> usize {
+        Places::count(self)
+    }
+    fn uncovered(&self, by: &Self) -> Self {
+        Places::uncovered(self, by)
     }
 }
 
