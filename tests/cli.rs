@@ -137,7 +137,10 @@ fn bad_files_are_named_and_the_rest_still_printed() {
 fn a_directory_is_read_recursively() {
     let o = dubao(&["list", &fixture("styles")]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(stdout(&o).lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count(), 10);
+    let files = std::fs::read_dir(fixture("styles"))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().extension().is_some_and(|x| x == "txt"));
+    assert_eq!(stdout(&o).lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count(), files.count());
 }
 
 #[test]
@@ -297,4 +300,78 @@ fn the_default_config_place_is_under_xdg_config_home() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("list_width must be between 15 and 60"), "{}", stderr(&o));
+}
+
+/// The role `dump --explain` gives line `no`.
+fn role_of(explained: &str, no: usize) -> String {
+    explained
+        .lines()
+        .find_map(|l| {
+            let mut words = l.split_whitespace();
+            (words.next()? == no.to_string()).then(|| l.split_whitespace().nth(1).unwrap_or("").to_string())
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn dump_explain_shows_the_shape_the_figures_and_every_lines_role() {
+    let o = dubao(&["dump", "--explain", &fixture("styles/ocr-columns.txt")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("shape     hard-wrapped columns"), "{out}");
+    assert!(out.contains("measured  47 lines, 46 with text; 0 blank runs"), "{out}");
+    assert!(out.contains("OCR: capitals head stories"), "{out}");
+    for (no, role) in [
+        (1, "masthead"),
+        (5, "headline"),
+        (7, "deck"),
+        (9, "noise"),
+        (10, "byline"),
+        (11, "dateline"),
+        (12, "paragraph"),
+        (22, "jump"),
+        (23, "noise"),
+        (36, "headline"),
+        (37, "table"),
+    ] {
+        assert_eq!(role_of(&out, no), role, "line {no}:\n{out}");
+    }
+    let o = dubao(&["dump", "--explain", &fixture("styles/running-heads.txt")]);
+    let out = stdout(&o);
+    assert!(out.contains("running heads dropped: 清河日报 2024年3月8日 星期五"), "{out}");
+    for (no, role) in [(1, "furniture"), (2, "page"), (3, "headline"), (10, "jump"), (6, "furniture")] {
+        assert_eq!(role_of(&out, no), role, "line {no}:\n{out}");
+    }
+    let o = dubao(&["dump", "--explain", &fixture("styles/indented-per-line.txt")]);
+    let out = stdout(&o);
+    assert!(out.contains("shape     one paragraph per line") && out.contains("paragraphs indented"), "{out}");
+    for (no, role) in [(2, "kicker"), (3, "headline"), (4, "deck"), (5, "byline"), (9, "subhead"), (20, "caption")] {
+        assert_eq!(role_of(&out, no), role, "line {no}:\n{out}");
+    }
+}
+
+#[test]
+fn one_article_per_line_drops_exact_repeats_and_says_which() {
+    let o = dubao(&["dump", "--json", &fixture("styles/article-per-line.txt")]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("article-per-line.txt:4: warning: repeats line 1 exactly"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["issues"][0]["sections"][0]["articles"].as_array().unwrap().len(), 3);
+    let explained = stdout(&dubao(&["dump", "--explain", &fixture("styles/article-per-line.txt")]));
+    assert_eq!(role_of(&explained, 1), "article");
+    assert_eq!(role_of(&explained, 4), "duplicate");
+}
+
+#[test]
+fn mastheads_and_archive_headers_name_and_date_the_issue() {
+    let o = dubao(&["dump", "--json", &fixture("styles/ocr-columns.txt")]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["issues"][0]["title"], "The Riverton Courier", "capitals read as a name");
+    assert_eq!(v["issues"][0]["date"], "1918-03-05");
+    let o = dubao(&["dump", "--json", &fixture("styles/rules-and-frames.txt")]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["issues"][0]["title"], "The Riverton Jester, June 1, 1912", "the archive header's Title: line");
+    assert_eq!(v["issues"][0]["date"], "1912-06-01");
+    let first = &v["issues"][0]["sections"][0]["articles"][0];
+    assert_eq!(first["headline"], "NOTES OF THE WEEK.", "the archive's header is no article");
 }

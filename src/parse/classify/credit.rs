@@ -142,6 +142,23 @@ pub fn attribution(line: &str) -> Option<&str> {
     ((2..=limit).contains(&n) && !jump && !nested && !sentence).then_some(inner)
 }
 
+/// A writer's initials signing a piece, as magazines print them:
+/// `O. S.`, `A. A. M.`, `M.`, `R. C. L.`.
+pub fn is_signature(line: &str) -> bool {
+    let t = line.trim();
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    !tokens.is_empty()
+        && tokens.len() <= 4
+        && tokens.iter().all(|w| {
+            let letters = w.trim_end_matches('.');
+            // One initial alone (`M.`); in a run, up to two letters each.
+            let most = if tokens.len() == 1 { 1 } else { 2 };
+            w.ends_with('.')
+                && (1..=most).contains(&letters.chars().count())
+                && letters.chars().all(|c| c.is_uppercase())
+        })
+}
+
 /// Where a piece was reprinted from, on a line of its own at the end:
 /// `——《城乡月刊》`, `——摘自《读者》2024年第3期`, `（来源：《光明日报》）`.
 fn source_line(line: &str) -> Option<&str> {
@@ -355,6 +372,16 @@ mod tests {
         assert_eq!(attribution("——摘自《读者》2024年第3期"), Some("摘自《读者》2024年第3期"));
         assert_eq!(attribution("——全区深入推进双拥工作纪实"), None);
         assert_eq!(attribution("——《城乡月刊》创刊十周年纪事"), None);
+    }
+
+    #[test]
+    fn signatures() {
+        for yes in ["O. S.", "A. A. M.", "M.", "R. C. L."] {
+            assert!(is_signature(yes), "{yes}");
+        }
+        for no in ["Mr. Smith.", "U.S.A", "I am.", "OK."] {
+            assert!(!is_signature(no), "{no}");
+        }
     }
 
     #[test]

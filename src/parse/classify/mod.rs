@@ -7,7 +7,7 @@
 mod credit;
 mod dateline;
 
-pub use credit::{attribution, closing_credit, is_byline, is_credit};
+pub use credit::{attribution, closing_credit, is_byline, is_credit, is_signature};
 pub use dateline::{byline_after_dateline, dateline};
 
 use super::text::{ends_sentence, is_cjk_dominant, is_han, is_opening, is_pause, last_char};

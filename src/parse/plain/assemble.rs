@@ -175,7 +175,11 @@ impl<'p> Assembler<'p> {
             // OCR noise between head lines stays in the head's run.
             let noise_inside =
                 p.ocr && u.kind == Kind::Noise && units.get(n + 1).is_some_and(|v| v.kind == Kind::Title);
-            let title = u.kind == Kind::Title && u.gap < p.article_gap && !(by_indent && u.indent != prev.indent);
+            // A numbered part (`第一章 总则`, `一、…`) is never a deck.
+            let title = u.kind == Kind::Title
+                && u.gap < p.article_gap
+                && !(by_indent && u.indent != prev.indent)
+                && !is_enumerated(&u.text);
             if !(title || noise_inside) {
                 break;
             }
@@ -312,7 +316,11 @@ impl<'p> Assembler<'p> {
             Shape::Columns if p.ocr => {
                 let body_next = after.first().is_some_and(|u| u.kind == Kind::Body);
                 let caps = run.iter().any(|u| is_mostly_caps(&u.text));
-                caps && !(run.len() == 1 && body_next) || self.current().is_some_and(|a| vocab::shifts(a, after))
+                // A box with no running text (an advertisement's price list)
+                // has no subheads: the next head is the next item's.
+                let boxed = self.current().is_some_and(|a| !a.blocks.iter().any(|b| matches!(b, Block::Paragraph(_))));
+                caps && (!(run.len() == 1 && body_next) || boxed)
+                    || self.current().is_some_and(|a| vocab::shifts(a, after))
             }
             // Nothing else tells a headline from a subhead here: whether the
             // subject changes does.
@@ -325,7 +333,7 @@ impl<'p> Assembler<'p> {
     }
 
     fn byline(&mut self, text: &str, lines: (usize, usize)) {
-        let headed = self.current().is_some_and(|a| a.blocks.is_empty());
+        let headed = self.current().is_some_and(|a| only_asides(a));
         match self.state {
             // A byline over two lines (`记者 张三` / `通讯员 李四`) is one byline.
             State::Header if headed => {
@@ -354,7 +362,7 @@ impl<'p> Assembler<'p> {
         let unit = &units[i];
         let lines = unit.lines;
         let inner = attribution(&unit.text).unwrap_or(&unit.text).to_string();
-        let headed = self.state == State::Header && self.current().is_some_and(|a| a.blocks.is_empty());
+        let headed = self.state == State::Header && self.current().is_some_and(|a| only_asides(a));
         if headed && is_byline(&inner) {
             // `（本报记者 王五）` under a headline is its byline.
             let text = unit.text.clone();
@@ -469,6 +477,12 @@ impl<'p> Assembler<'p> {
     }
 }
 
+/// No text in the article's body yet but noise the scan left in its head:
+/// what comes next may still belong to the head.
+fn only_asides(a: &Article) -> bool {
+    a.blocks.iter().all(|b| matches!(b, Block::Noise(_)))
+}
+
 /// An attribution closes its article when the article ends there: next
 /// comes a headline, a page marker, a byline, a rule or the end of the text.
 fn closes_article(next: Option<&Unit>) -> bool {
@@ -489,10 +503,10 @@ fn table_rows(run: &[Unit]) -> usize {
     let mut n = 0;
     for u in run {
         let t = &u.text;
-        let alike = (cells(t) == cells(first) && cells(t) >= 2 || digits(t) == digits(first))
-            && len(t) * 2 >= len(first)
-            && len(t) <= len(first) * 2
-            && len(t) <= 40;
+        // Rows with figures go on while figures do; rows of words while
+        // they have the same number of cells.
+        let shaped = if digits(first) { digits(t) } else { !digits(t) && cells(t) == cells(first) && cells(t) >= 2 };
+        let alike = shaped && len(t) * 2 >= len(first) && len(t) <= len(first) * 2 && len(t) <= 40;
         if !alike || u.gap > 1 {
             break;
         }

@@ -31,7 +31,7 @@ pub fn units(lines: &[Line<'_>], profile: &Profile, skipped: &mut Skipped) -> Ve
     let roles = line_roles(lines, median);
     let mut out: Vec<Unit> = Vec::new();
     let mut gap = 0;
-    let mut prev: Option<(&Line<'_>, Line_)> = None;
+    let mut prev: Option<(Line<'_>, Line_)> = None;
     for (line, &role) in lines.iter().zip(&roles) {
         if role == Line_::Blank {
             gap += 1;
@@ -51,6 +51,8 @@ pub fn units(lines: &[Line<'_>], profile: &Profile, skipped: &mut Skipped) -> Ve
         // A body line goes on with the paragraph unless the line before
         // stopped short of the column after a full stop, or this one opens
         // with a dateline or an indent.
+        let text = if role == Line_::Body { strip_specks(line.text) } else { line.text };
+        let line = Line { text, ..*line };
         let joins = role == Line_::Body
             && prev.is_some_and(|(p, r)| {
                 r == Line_::Body
@@ -64,7 +66,7 @@ pub fn units(lines: &[Line<'_>], profile: &Profile, skipped: &mut Skipped) -> Ve
                 u.lines.1 = line.no;
             }
             _ => {
-                out.push(Unit::of_line(line, gap, kind));
+                out.push(Unit::of_line(&line, gap, kind));
                 gap = 0;
             }
         }
@@ -161,7 +163,38 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
             roles[k] = Line_::Head;
         }
     }
+    // Rows of a price list (an advertisement's `Calico, per yard 5c`) are
+    // a table under the head above them, never running text.
+    let priced = |l: &Line<'_>| l.width() <= median && ends_in_price(l.text);
+    let mut k = 0;
+    while k < lines.len() {
+        let n = lines[k..].iter().take_while(|l| priced(l)).count();
+        if n >= 3 {
+            for r in &mut roles[k..k + n] {
+                *r = Line_::Head;
+            }
+        }
+        k += n.max(1);
+    }
     roles
+}
+
+/// A line ending in a price: `5c`, `45c`, `$1.25`, `2s. 6d.`.
+fn ends_in_price(text: &str) -> bool {
+    let last = text.rsplit(' ').next().unwrap_or("");
+    let digits = last.chars().filter(char::is_ascii_digit).count();
+    digits > 0
+        && (last.starts_with(['$', '£', '€']) || last.ends_with(['c', '¢', 'd', 'p']) || last.ends_with("d."))
+        && last.chars().all(|c| c.is_ascii_digit() || "$£€.,c¢dps".contains(c))
+}
+
+/// Column rules and specks the scan left at the end of a line, after a
+/// full stop or a space: `… Grange hall. |`, `… last fall. 1`, `{`.
+fn strip_specks(text: &str) -> &str {
+    let Some((rest, last)) = text.rsplit_once(' ') else { return text };
+    let speck = matches!(last, "|" | "||" | "{" | "}" | "[" | "]" | "I" | "l" | "1" | "!" | "'" | "\"");
+    let after_stop = ends_sentence(rest) || matches!(last, "|" | "||" | "{" | "}");
+    if speck && after_stop && rest.chars().count() >= 12 { rest.trim_end() } else { text }
 }
 
 /// A short line in headline capitals ending in a full stop, between a

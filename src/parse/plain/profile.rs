@@ -143,7 +143,9 @@ impl Profile {
         f.blank_then_title = titled * 100 / gaps.len().max(1);
 
         let separator = if long * 10 >= n * 6 { separator(&text, ARTICLE_LINE, 6) } else { None }
-            .or_else(|| separator(&text, RECORD_LINE, 8).filter(|_| f.text_lines >= 5));
+            // Spaces need more lines to tell records from prose; symbols
+            // like `@@@@` say it at once.
+            .or_else(|| separator(&text, RECORD_LINE, 8).filter(|(s, _)| f.text_lines >= 5 || !s.trim().is_empty()));
         f.separator = separator.as_ref().map_or(0, |(_, k)| pct(*k));
         let repeated = repeated_lines(&text);
         f.repeated = repeated.len();
@@ -369,8 +371,11 @@ fn repeated_lines(text: &[&Line<'_>]) -> Vec<String> {
         if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) || is_separator_line(t) || credit {
             continue;
         }
+        // A running head is a page apart from its last showing; one that
+        // carries the date may sit on short pages.
+        let apart = if super::super::meta::find_date(t).is_some() { 3 } else { 12 };
         let e = seen.entry(t).or_insert((0, k, k));
-        if e.0 == 0 || k >= e.2 + 12 {
+        if e.0 == 0 || k >= e.2 + apart {
             e.0 += 1;
             e.2 = k;
         }

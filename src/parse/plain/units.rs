@@ -6,7 +6,7 @@
 
 use super::super::classify::{
     attribution, closing_credit, dateline, is_byline, is_caps_heading, is_credit, is_enumerated, is_jump_line,
-    is_section_marker, is_separator_line, is_title_like,
+    is_section_marker, is_separator_line, is_signature, is_title_like,
 };
 use super::super::lines::Line;
 use super::super::text::{
@@ -66,7 +66,7 @@ pub fn kind_of(text: &str) -> Kind {
         Kind::Marker
     } else if short && is_separator_line(text) {
         Kind::Separator
-    } else if short && attribution(text).is_some() {
+    } else if short && (attribution(text).is_some() || is_signature(text)) {
         Kind::Attribution
     } else if short && is_byline(text) {
         Kind::Byline
@@ -149,7 +149,8 @@ fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profil
     // A caption hard-wrapped over lines is one caption.
     let wrapped_caption = a_kind == Kind::Credit
         && !standalone(b_kind)
-        && profile.wrap.is_some_and(|w| a.width() * 10 >= w * 8 || !ends_sentence(a.text));
+        && (profile.wrap.is_some_and(|w| a.width() * 10 >= w * 8 || !ends_sentence(a.text))
+            || !ends_sentence(a.text) && b.text.starts_with(|c: char| c.is_lowercase()));
     if standalone(a_kind) && !wrapped_caption || standalone(b_kind) || profile.indented && b.indent {
         return false;
     }
@@ -166,13 +167,20 @@ fn same_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profil
 
 /// In blank-line paragraphs and hard-wrapped columns: a full line goes on
 /// in the next, and so does a sentence left unfinished.
-fn wrapped_paragraph(a: &Line<'_>, a_kind: Kind, _b: &Line<'_>, b_kind: Kind, profile: &Profile) -> bool {
+fn wrapped_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, profile: &Profile) -> bool {
     // Where paragraphs are indented, an unindented short line after a
     // finished sentence is a subhead, however full the line before it.
     if profile.indented && b_kind == Kind::Title && ends_sentence(a.text) {
         return false;
     }
     let a_title = a_kind == Kind::Title;
+    // A Latin line that goes on in lower case continues its sentence; a
+    // block set in (verse, a quoted cutting) is one paragraph.
+    if b.text.starts_with(|c: char| c.is_lowercase()) && !super::super::text::is_cjk_dominant(a.text)
+        || a.indent && b.indent && !profile.indented
+    {
+        return true;
+    }
     // A line that reaches the wrap column goes on in the next, whatever it
     // looks like.
     if let Some(w) = profile.wrap
