@@ -162,3 +162,113 @@ fn seed_ids_are_stable_and_distinct() {
     assert_eq!(unique.len(), 5);
     assert!(ids.iter().all(|id| id.len() == 12 && id.chars().all(|c| c.is_ascii_hexdigit())));
 }
+
+/// The seed's text as a person would write it out differently.
+fn seed_text() -> String {
+    String::from_utf8(std::fs::read(seed_path()).expect("the seed (see above)")).unwrap()
+}
+
+/// Everything a reader sees of an issue's articles, punctuation folded to
+/// one width so that the full-width variant compares equal.
+fn structure(issue: &Issue) -> Vec<String> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                '，' => ',',
+                '；' => ';',
+                '：' => ':',
+                '！' => '!',
+                '？' => '?',
+                '（' => '(',
+                '）' => ')',
+                c => c,
+            })
+            .collect()
+    };
+    let mut out = Vec::new();
+    for a in issue.articles() {
+        out.push(format!("## {}", fold(&a.headline)));
+        out.extend(a.kicker.iter().map(|k| format!("kicker {}", fold(k))));
+        out.extend(a.decks.iter().map(|d| format!("deck {}", fold(d))));
+        out.extend(a.byline.iter().map(|b| format!("by {}", fold(b))));
+        out.extend(a.dateline.iter().map(|d| format!("dateline {}", fold(d))));
+        for b in &a.blocks {
+            out.push(format!("{:?}", b).chars().take(12).collect::<String>() + &fold(b.text()));
+        }
+        out.extend(a.attribution.iter().map(|x| format!("attr {}", fold(x))));
+    }
+    out
+}
+
+fn parse_text(text: &str) -> Issue {
+    parse_issue(text.as_bytes(), SEED).unwrap().issue
+}
+
+fn assert_same_as_seed(variant: &str, text: &str) {
+    let want = structure(&parse_text(&seed_text()));
+    let got = structure(&parse_text(text));
+    let first = want.iter().zip(&got).position(|(a, b)| a != b);
+    assert!(
+        want == got,
+        "{variant}: differs from the seed at {first:?}:\n  seed:    {:?}\n  variant: {:?}",
+        first.and_then(|k| want.get(k)),
+        first.and_then(|k| got.get(k))
+    );
+}
+
+#[test]
+fn seed_with_extra_blank_lines_and_trailing_spaces() {
+    let text = seed_text().replace("\n\n", "\n  \n\n").replace('\n', "   \n");
+    assert_same_as_seed("extra blank lines", &text);
+}
+
+#[test]
+fn seed_with_ideographic_indents() {
+    // Paragraphs indented as Chinese print sets them; heads stay flush.
+    let text: String = seed_text()
+        .lines()
+        .map(|l| if l.chars().count() > 40 { format!("　　{l}\n") } else { format!("{l}\n") })
+        .collect();
+    assert_same_as_seed("indented", &text);
+}
+
+#[test]
+fn seed_with_full_width_punctuation() {
+    let text: String = seed_text()
+        .chars()
+        .map(|c| match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '!' => '！',
+            '?' => '？',
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    assert_same_as_seed("full-width punctuation", &text);
+}
+
+#[test]
+fn seed_without_any_blank_line() {
+    let text: String = seed_text().lines().filter(|l| !l.trim().is_empty()).map(|l| format!("{l}\n")).collect();
+    assert_same_as_seed("no blank lines", &text);
+}
+
+#[test]
+fn seed_with_crlf_line_ends() {
+    assert_same_as_seed("CRLF", &seed_text().replace('\n', "\r\n"));
+}
+
+#[test]
+fn seed_with_page_markers() {
+    let text = seed_text();
+    let at = text.find("暖心!").unwrap();
+    let marked = format!("第01版：要闻\n\n{}\n第02版：民生\n\n{}", &text[..at], &text[at..]);
+    assert_same_as_seed("page markers", &marked);
+    let issue = parse_text(&marked);
+    let names: Vec<&str> = issue.sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["第01版：要闻", "第02版：民生"]);
+    assert_eq!(issue.sections[0].articles.len(), 2);
+}

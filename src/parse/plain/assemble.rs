@@ -306,7 +306,7 @@ impl<'p> Assembler<'p> {
             return false;
         }
         match p.shape {
-            Shape::BlankParagraphs => run.len() >= 2 || first.gap >= 2,
+            Shape::BlankParagraphs => run.len() >= 2 || first.gap > p.para_gap,
             Shape::ParagraphPerLine | Shape::SentencePerLine if p.indented => !first.indent,
             // OCR heads are set in capitals; one line of them over running
             // text is a subhead.

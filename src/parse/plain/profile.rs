@@ -75,7 +75,7 @@ pub struct Figures {
 }
 
 /// What the whole file looks like, for decisions a single line can't make.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Profile {
     /// The shape picked from the figures.
     pub shape: Shape,
@@ -88,6 +88,8 @@ pub struct Profile {
     /// This many blank lines in a row mark a new article (`usize::MAX`:
     /// blank lines say nothing about articles).
     pub article_gap: usize,
+    /// The blank lines usually between units; more than this is a break.
+    pub para_gap: usize,
     /// The token joining head and body in one-article-per-line files.
     pub separator: Option<String>,
     /// Latin text with all-capitals headlines and column furniture: OCR'd
@@ -168,7 +170,8 @@ impl Profile {
         } else {
             Shape::ParagraphPerLine
         };
-        let article_gap = article_gap(shape, &gaps, &f);
+        let para_gap = usual_gap(&gaps);
+        let article_gap = article_gap(shape, &gaps, &f, para_gap);
         let ocr = f.cjk < 50 && f.caps >= 2 && matches!(shape, Shape::Columns | Shape::ParagraphPerLine);
         Profile {
             shape,
@@ -176,6 +179,7 @@ impl Profile {
             indented: indented >= 3 && indented * 10 >= n && !(blank_separated && verse_indents(lines)),
             blank_separated,
             article_gap,
+            para_gap,
             separator: separator.map(|(s, _)| s),
             ocr,
             repeated,
@@ -250,16 +254,25 @@ fn blank_runs(lines: &[Line<'_>]) -> Vec<Gap> {
     out
 }
 
+/// How many blank lines usually stand between units: the commonest run.
+fn usual_gap(gaps: &[Gap]) -> usize {
+    let mut counts = [0usize; 8];
+    for g in gaps {
+        counts[g.len.min(7)] += 1;
+    }
+    (1..8).max_by_key(|&k| (counts[k], std::cmp::Reverse(k))).filter(|&k| counts[k] > 0).unwrap_or(1)
+}
+
 /// The blank lines that part articles: in text set one unit per line, any
 /// blank line when most are followed by a headline; in blank-line
 /// paragraphs, the longer runs when they mostly come before headlines.
-fn article_gap(shape: Shape, gaps: &[Gap], f: &Figures) -> usize {
+fn article_gap(shape: Shape, gaps: &[Gap], f: &Figures, para_gap: usize) -> usize {
     match shape {
         Shape::BlankParagraphs => {
-            let long: Vec<&Gap> = gaps.iter().filter(|g| g.len >= 2).collect();
+            let long: Vec<&Gap> = gaps.iter().filter(|g| g.len > para_gap).collect();
             let titled = long.iter().filter(|g| g.then_title).count();
             if long.len() >= 2 && titled * 10 >= long.len() * 6 && long.len() * 2 <= gaps.len() {
-                2
+                para_gap + 1
             } else {
                 usize::MAX
             }
