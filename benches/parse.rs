@@ -30,6 +30,11 @@ fn bench(c: &mut Criterion) {
         corpus("seed-utf8", &seed()),
         corpus("english-hardwrapped", include_bytes!("../issues/Riverton Courier 2024-03-08.txt")),
         corpus("gb18030", include_bytes!("../issues/清河日报-20240309.txt")),
+        // The other shapes the profile tells apart, from the test fixtures.
+        corpus("no-blank-gbk", include_bytes!("../tests/fixtures/styles/no-blank-flush.gbk.txt")),
+        corpus("indented-per-line", include_bytes!("../tests/fixtures/styles/indented-per-line.txt")),
+        corpus("ocr-columns", include_bytes!("../tests/fixtures/styles/ocr-columns.txt")),
+        corpus("article-per-line", include_bytes!("../tests/fixtures/styles/article-per-line.txt")),
     ];
     let mut group = c.benchmark_group("parse");
     group.sample_size(20);

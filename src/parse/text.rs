@@ -110,16 +110,20 @@ pub fn first_char(text: &str) -> Option<char> {
 }
 
 /// True when the text is mostly ideographs/kana rather than Latin letters.
+/// Read off the UTF-8 lead bytes, because every line of every file asks:
+/// U+3000–U+9FFF (CJK punctuation, kana, ideographs) lead with E3–E9,
+/// full-width forms and compatibility ideographs with EF, the
+/// supplementary ideographs with F0 A0–AF; letters are ASCII letters and
+/// digits and the two-byte alphabets (Latin, Greek, Cyrillic).
 pub fn is_cjk_dominant(text: &str) -> bool {
-    if text.is_ascii() {
-        return !text.bytes().any(|b| b.is_ascii_alphanumeric());
-    }
+    let bytes = text.as_bytes();
     let (mut cjk, mut latin) = (0usize, 0usize);
-    for c in text.chars() {
-        if is_spaceless(c) {
-            cjk += 1;
-        } else if c.is_alphanumeric() {
-            latin += 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' | 0xc3..=0xdf => latin += 1,
+            0xe3..=0xe9 | 0xef => cjk += 1,
+            0xf0 if matches!(bytes.get(i + 1), Some(0xa0..=0xaf)) => cjk += 1,
+            _ => {}
         }
     }
     cjk * 3 >= latin

@@ -146,6 +146,9 @@ pub fn attribution(line: &str) -> Option<&str> {
 /// `O. S.`, `A. A. M.`, `M.`, `R. C. L.`.
 pub fn is_signature(line: &str) -> bool {
     let t = line.trim();
+    if t.len() > 16 || !t.ends_with('.') {
+        return false;
+    }
     let tokens: Vec<&str> = t.split_whitespace().collect();
     !tokens.is_empty()
         && tokens.len() <= 4

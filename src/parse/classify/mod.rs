@@ -230,32 +230,33 @@ pub fn is_title_case(line: &str) -> bool {
 /// `***`, `◆◆◆`, `※ ※ ※`, `———`).
 pub fn is_separator_line(line: &str) -> bool {
     let t = line.trim();
+    let rule = |c: char| {
+        matches!(
+            c,
+            '*' | '＊'
+                | '·'
+                | '•'
+                | '◆'
+                | '◇'
+                | '※'
+                | '☆'
+                | '★'
+                | '○'
+                | '●'
+                | '—'
+                | '='
+                | '~'
+                | '#'
+                | '-'
+                | '_'
+                | '+'
+        )
+    };
+    if !t.starts_with(rule) {
+        return false;
+    }
     let marks = t.chars().filter(|c| !c.is_whitespace()).count();
-    marks >= 3
-        && t.len() <= 120
-        && t.chars().all(|c| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    '*' | '＊'
-                        | '·'
-                        | '•'
-                        | '◆'
-                        | '◇'
-                        | '※'
-                        | '☆'
-                        | '★'
-                        | '○'
-                        | '●'
-                        | '—'
-                        | '='
-                        | '~'
-                        | '#'
-                        | '-'
-                        | '_'
-                        | '+'
-                )
-        })
+    marks >= 3 && t.len() <= 120 && t.chars().all(|c| c.is_whitespace() || rule(c))
 }
 
 /// A line of OCR that reads as nothing: fewer than three letters, or

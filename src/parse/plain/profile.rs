@@ -101,6 +101,9 @@ pub struct Profile {
     pub figures: Figures,
 }
 
+/// Lines measured for the shares of the profile, at most.
+const SAMPLE: usize = 4000;
+
 /// Lines at least this long (in bytes) are whole articles or at least
 /// whole paragraphs, never a hard-wrapped line.
 const ARTICLE_LINE: usize = 600;
@@ -117,18 +120,23 @@ impl Profile {
         let mut f = Figures { lines: lines.len(), ..Figures::default() };
         let text: Vec<&Line<'_>> = lines.iter().filter(|l| !l.is_blank()).collect();
         f.text_lines = text.len();
-        let n = text.len().max(1);
+        // Shares are read off an even sample of the lines: a few thousand
+        // tell a file's shape as well as millions, and keep the profile a
+        // small part of the parse.
+        let step = (text.len() / SAMPLE).max(1);
+        let n = text.len().div_ceil(step).max(1);
         let pct = |k: usize| k * 100 / n;
-        let mut widths: Vec<usize> = Vec::with_capacity(text.len());
+        let mut widths: Vec<usize> = Vec::with_capacity(n);
         let (mut terminal, mut multi, mut indented, mut hyphen, mut caps, mut cjk, mut long) = (0, 0, 0, 0, 0, 0, 0);
-        for l in &text {
+        for l in text.iter().step_by(step) {
             widths.push(l.width());
             terminal += usize::from(ends_sentence(l.text));
             multi += usize::from(sentences(l.text) >= 2);
             indented += usize::from(l.indent);
             hyphen += usize::from(ends_in_hyphen(l.text));
-            caps += usize::from(l.text.len() <= 200 && is_all_caps(l.text));
-            cjk += usize::from(is_cjk_dominant(sample(l.text)));
+            let is_cjk = is_cjk_dominant(sample(l.text));
+            caps += usize::from(!is_cjk && l.text.len() <= 200 && is_all_caps(l.text));
+            cjk += usize::from(is_cjk);
             long += usize::from(l.text.len() >= ARTICLE_LINE);
         }
         widths.sort_unstable();
@@ -153,7 +161,7 @@ impl Profile {
         f.repeated = repeated.len();
 
         let blanks_common = f.blank_runs * 4 >= f.text_lines && f.blank_runs > 0;
-        let wrap = if blanks_common || f.terminal < 50 { wrap_width(lines) } else { None };
+        let wrap = if blanks_common || f.terminal < 50 { wrap_width(lines, step) } else { None };
         // Blank lines that mostly come before headlines, with several lines
         // of text between them, part articles rather than paragraphs (the
         // first line of a hard-wrapped paragraph looks like a headline too).
@@ -188,9 +196,10 @@ impl Profile {
     }
 }
 
-/// The first kilobyte or so of a line: enough to tell its script.
+/// The first few hundred bytes of a line: enough to tell its script and
+/// whether it holds more than one sentence.
 fn sample(text: &str) -> &str {
-    head(text, 1024)
+    head(text, 300)
 }
 
 /// Sentences in a line: sentence-final marks followed by more text.
@@ -294,10 +303,10 @@ fn clustered(widths: &[usize], median: usize) -> bool {
 
 /// The hard-wrap column: most lines followed by more text reach close to
 /// it, and hardly any line in the file is wider.
-fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
+fn wrap_width(lines: &[Line<'_>], step: usize) -> Option<usize> {
     let is_inner = |w: &&[Line<'_>]| !w[0].is_blank() && !w[1].is_blank() && !w[1].indent;
-    let mut inner: Vec<usize> = lines.windows(2).filter(is_inner).map(|w| w[0].width()).collect();
-    let mut all: Vec<usize> = lines.iter().filter(|l| !l.is_blank()).map(Line::width).collect();
+    let mut inner: Vec<usize> = lines.windows(2).step_by(step).filter(is_inner).map(|w| w[0].width()).collect();
+    let mut all: Vec<usize> = lines.iter().step_by(step).filter(|l| !l.is_blank()).map(Line::width).collect();
     let nonblank = all.len();
     // Only text that is mostly runs of adjacent lines can be hard-wrapped.
     if inner.len() < 3 || inner.len() * 10 < nonblank * 3 {
@@ -320,6 +329,12 @@ fn wrap_width(lines: &[Line<'_>]) -> Option<usize> {
 fn separator(text: &[&Line<'_>], min_len: usize, tenths: usize) -> Option<(String, usize)> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let lines: Vec<&&Line<'_>> = text.iter().filter(|l| l.text.len() >= min_len).collect();
+    // Records show in the first two hundred lines, if anywhere: look no
+    // further in text that has none.
+    let sample = &lines[..lines.len().min(200)];
+    if sample.iter().filter(|l| first_separator(l.text).is_some()).count() * 10 < sample.len() * tenths {
+        return None;
+    }
     for l in &lines {
         if let Some(sep) = first_separator(l.text) {
             *counts.entry(sep).or_default() += 1;
@@ -376,25 +391,40 @@ pub fn first_separator(line: &str) -> Option<&str> {
 /// a running head or foot on every page (`清河日报 2024年3月8日`, `THE
 /// RIVERTON COURIER`), furniture rather than text.
 fn repeated_lines(text: &[&Line<'_>]) -> Vec<String> {
-    let mut seen: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    // Showings a page apart (twelve lines) and a few lines apart, counted
+    // first; what a running head must look like is asked of the few lines
+    // printed three times.
+    let mut seen: HashMap<&str, [(usize, usize); 2]> = HashMap::new();
     for (k, l) in text.iter().enumerate() {
         let t = l.text;
-        // Bylines and credits repeat on every wire story: they are text.
-        let credit = t.starts_with(['(', '（', '[', '{']) || is_byline(t);
-        if t.len() > 90 || t.chars().count() < 4 || ends_sentence(t) || is_separator_line(t) || credit {
+        if t.len() > 90 || t.len() < 4 {
             continue;
         }
-        // A running head is a page apart from its last showing; one that
-        // carries the date may sit on short pages.
-        let apart = if super::super::meta::find_date(t).is_some() { 3 } else { 12 };
-        let e = seen.entry(t).or_insert((0, k, k));
-        if e.0 == 0 || k >= e.2 + apart {
-            e.0 += 1;
-            e.2 = k;
+        let e = seen.entry(t).or_insert([(0, 0); 2]);
+        for (slot, apart) in e.iter_mut().zip([12, 3]) {
+            if slot.0 == 0 || k >= slot.1 + apart {
+                slot.0 += 1;
+                slot.1 = k;
+            }
         }
     }
-    let mut out: Vec<String> =
-        seen.into_iter().filter(|(t, (n, ..))| *n >= 3 && !is_section_marker(t)).map(|(t, _)| t.to_string()).collect();
+    let mut out: Vec<String> = seen
+        .into_iter()
+        .filter(|(t, [page, near])| {
+            // Bylines and credits repeat on every wire story: they are
+            // text. A head with the date may sit on short pages.
+            let credit = t.starts_with(['(', '（', '[', '{']) || is_byline(t);
+            let dated = super::super::meta::find_date(t).is_some();
+            let shown = if dated { near.0 } else { page.0 };
+            shown >= 3
+                && t.chars().count() >= 4
+                && !ends_sentence(t)
+                && !is_separator_line(t)
+                && !credit
+                && !is_section_marker(t)
+        })
+        .map(|(t, _)| t.to_string())
+        .collect();
     out.sort();
     out
 }
