@@ -6,7 +6,8 @@
 //! closing the story before, a rule between items).
 
 use super::super::classify::{
-    attribution, byline_after_dateline, closing_credit, dateline, is_byline, is_enumerated, is_mostly_caps,
+    attribution, byline_after_dateline, closing_credit, dateline, is_byline, is_deck_marked, is_enumerated,
+    is_mostly_caps,
 };
 use super::super::text::ends_sentence;
 use super::Role;
@@ -235,7 +236,7 @@ impl<'p> Assembler<'p> {
     /// many lines the head took.
     fn head(&mut self, run: &[Unit]) -> usize {
         let latin = !run.iter().any(|u| super::super::text::is_cjk_dominant(&u.text));
-        let n = run.len().min(if latin { 9 } else { 5 });
+        let n = run.len().min(if latin { 12 } else { 5 });
         let lines: Vec<(&str, bool)> = run[..n].iter().map(|u| (u.text.as_str(), u.gap == 0)).collect();
         let (h, parts) = head::split(&lines);
         let mut article = Article::new(h.headline);
@@ -258,7 +259,7 @@ impl<'p> Assembler<'p> {
     fn subheads(&mut self, run: &[Unit], next: Option<&Unit>) {
         let followed = matches!(next.map(|u| u.kind), Some(Kind::Body | Kind::Credit));
         for u in run {
-            match (followed, self.current()) {
+            match (followed && !is_deck_marked(&u.text), self.current()) {
                 (true, Some(a)) => {
                     a.blocks.push(Block::Subhead(u.text.clone()));
                     self.role(u.lines, Role::Subhead);
@@ -296,6 +297,11 @@ impl<'p> Assembler<'p> {
         let first = &run[0];
         if is_enumerated(&first.text) {
             return strong && first.gap >= p.article_gap;
+        }
+        // A dash-led line in running text signs or sources it (`——编 者`):
+        // decks come only under a head.
+        if is_deck_marked(&first.text) && run.len() == 1 {
+            return false;
         }
         let lines: Vec<&str> = run.iter().map(|u| u.text.as_str()).collect();
         if self.separated || strong || first.gap >= p.article_gap || head::signed(&lines) {

@@ -212,7 +212,7 @@ pub fn take_masthead(units: &mut Vec<Unit>, ocr: bool) -> Vec<Unit> {
         }
     }
     // Nameplate lines are short, whatever their punctuation (`PUNCH,`).
-    let plate = |u: &Unit| matches!(u.kind, Kind::Title | Kind::Body) && short(u) && u.lines.0 == u.lines.1;
+    let plate = |u: &Unit| matches!(u.kind, Kind::Title | Kind::Body) && short(u);
     let lead = units.iter().take_while(|u| furniture(u) || plate(u)).count();
     match units[..lead].iter().rposition(furniture) {
         Some(last) if last + 1 < units.len() => units.drain(..=last).collect(),
