@@ -118,4 +118,5 @@ style_tests! {
     glued_bylines_and_mixed_case_datelines => "bylines-datelines",
     reprint_sources_and_chapters => "sources-chapters",
     running_heads_and_double_jumps => "running-heads",
+    sentences_in_blank_line_paragraphs_big5 => "sentences-in-blank-paragraphs.big5hkscs",
 }

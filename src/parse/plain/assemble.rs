@@ -312,7 +312,15 @@ impl<'p> Assembler<'p> {
             return false;
         }
         match p.shape {
-            Shape::BlankParagraphs => run.len() >= 2 || first.gap > p.para_gap,
+            // A lone heading with a blank line under it, like a headline's,
+            // heads a story when the subject changes after it; one set
+            // right over its text is a subhead.
+            Shape::BlankParagraphs => {
+                let apart = after.first().is_some_and(|u| u.gap > 0);
+                run.len() >= 2
+                    || first.gap > p.para_gap
+                    || apart && self.current().is_some_and(|a| vocab::shifts(a, after))
+            }
             Shape::ParagraphPerLine | Shape::SentencePerLine if p.indented => !first.indent,
             // OCR heads are set in capitals; one line of them over running
             // text is a subhead.

@@ -90,6 +90,9 @@ pub struct Profile {
     pub article_gap: usize,
     /// The blank lines usually between units; more than this is a break.
     pub para_gap: usize,
+    /// Lines are single sentences: in blank-line paragraphs, adjacent
+    /// lines of text are one paragraph even when each ends a sentence.
+    pub sentence_lines: bool,
     /// The token joining head and body in one-article-per-line files.
     pub separator: Option<String>,
     /// Latin text with all-capitals headlines and column furniture: OCR'd
@@ -188,6 +191,7 @@ impl Profile {
             blank_separated,
             article_gap,
             para_gap,
+            sentence_lines: f.multi_sentence * 4 < f.terminal && f.text_lines >= 4,
             separator: separator.map(|(s, _)| s),
             ocr,
             repeated,

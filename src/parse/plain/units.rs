@@ -199,7 +199,7 @@ fn wrapped_paragraph(a: &Line<'_>, a_kind: Kind, b: &Line<'_>, b_kind: Kind, pro
     if !a_title && !ends_sentence(a.text) {
         return true;
     }
-    profile.indented && !a_title && b_kind != Kind::Title
+    (profile.indented || profile.sentence_lines) && !a_title && b_kind != Kind::Title
 }
 
 /// Joins units that a page break split mid-sentence: the first ends without
