@@ -98,7 +98,12 @@ const WIRE: [&str; 8] = [
 ];
 
 fn latin_byline(line: &str) -> bool {
-    let line = line.trim_start_matches(['(', '{', '[']).trim_end_matches([')', '}', ']', '.', ',']);
+    // Most lines fail on their first two letters, before any splitting.
+    let line = line.trim_start_matches(['(', '{', '[']);
+    if !["By", "BY", "by", "Sp", "SP", "sp", "Fr", "FR"].iter().any(|p| line.starts_with(p)) {
+        return false;
+    }
+    let line = line.trim_end_matches([')', '}', ']', '.', ',']);
     if line.chars().count() > 100 {
         return false;
     }
