@@ -191,7 +191,7 @@ impl Profile {
             blank_separated,
             article_gap,
             para_gap,
-            sentence_lines: f.multi_sentence * 4 < f.terminal && f.text_lines >= 4,
+            sentence_lines: f.multi_sentence * 4 < f.terminal && f.text_lines >= 12,
             separator: separator.map(|(s, _)| s),
             ocr,
             repeated,
@@ -232,7 +232,10 @@ fn ends_in_hyphen(text: &str) -> bool {
 fn verse_indents(lines: &[Line<'_>]) -> bool {
     let (mut whole, mut first) = (0usize, 0usize);
     for block in lines.split(|l| l.is_blank()).filter(|b| b.len() >= 2) {
-        if block.iter().all(|l| l.indent) {
+        // Verse and cuttings are set in short lines; indented lines of a
+        // paragraph's length are paragraphs, one per line.
+        let short = block.iter().map(Line::width).sum::<usize>() <= block.len() * 60;
+        if block.iter().all(|l| l.indent) && short {
             whole += 1;
         } else if block[0].indent && block[1..].iter().all(|l| !l.indent) {
             first += 1;
