@@ -5,8 +5,7 @@
 //! keymap, theme) from text; nothing below it knows it exists.
 
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
-use crate::layout::{Ambiguous, LayoutOptions};
-use crate::tui::AmbiguousSetting;
+use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -23,7 +22,7 @@ pub struct Config {
     /// Layout and pane settings for the reader.
     pub settings: Settings,
     /// How the width of ambiguous characters is found.
-    pub ambiguous: AmbiguousSetting,
+    pub ambiguous: AmbiguousWidth,
     /// The keymap: defaults with the file's `[keys]` merged over them.
     pub keymap: Keymap,
     /// The theme, before `NO_COLOR` is applied.
@@ -96,19 +95,6 @@ pub struct ReaderSection {
     pub list_width: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
-}
-
-/// How wide ambiguous characters (`“ ” … —`) are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum AmbiguousWidth {
-    /// Ask the terminal at start-up.
-    #[default]
-    Auto,
-    /// One cell.
-    Narrow,
-    /// Two cells.
-    Wide,
 }
 
 impl Default for File {
@@ -259,11 +245,7 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         fullwidth_punct: l.fullwidth_punct,
         hanging: l.hanging,
     };
-    let ambiguous = match l.ambiguous_width {
-        AmbiguousWidth::Auto => AmbiguousSetting::Auto,
-        AmbiguousWidth::Narrow => AmbiguousSetting::Fixed(Ambiguous::Narrow),
-        AmbiguousWidth::Wide => AmbiguousSetting::Fixed(Ambiguous::Wide),
-    };
+    let ambiguous = l.ambiguous_width;
     let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
     Ok(Config { library, settings, ambiguous, keymap, theme, path })
 }
@@ -350,7 +332,7 @@ mod tests {
         assert_eq!(c.keymap, Keymap::default());
         assert_eq!(c.theme, Theme::default());
         assert_eq!(c.settings, Settings::default());
-        assert_eq!(c.ambiguous, AmbiguousSetting::Auto);
+        assert_eq!(c.ambiguous, AmbiguousWidth::Auto);
     }
 
     #[test]
@@ -359,7 +341,7 @@ mod tests {
         let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
         assert_eq!(c.settings.layout.max_width, 100);
         assert!(!c.settings.layout.hanging);
-        assert_eq!(c.ambiguous, AmbiguousSetting::Fixed(Ambiguous::Wide));
+        assert_eq!(c.ambiguous, AmbiguousWidth::Wide);
         assert_eq!(c.settings.mark_read, MarkRead::OnEnd);
         assert_eq!(c.settings.list_percent, 40);
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::ctrl('b')), Some(Action::ToggleBookmark));

@@ -21,7 +21,7 @@ mod table;
 mod width;
 
 pub use line::Line;
-pub use options::{Ambiguous, LayoutOptions};
+pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
 pub use width::{char_width, str_width};
 
 use crate::model::{Article, Block};

@@ -9,7 +9,7 @@ pub use events::to_action;
 pub use worker::Shelf;
 
 use crate::app::{self, Action, Effect, Keymap, Marks, SaveReport, Saved, Settings, State, Unsaved};
-use crate::layout::Ambiguous;
+use crate::layout::{Ambiguous, AmbiguousWidth};
 use crate::library::Source;
 use crate::store::{Kept, Store, StoreError};
 use crate::ui::{self, Theme};
@@ -28,15 +28,6 @@ use worker::Worker;
 /// batched while scrolling, yet a crash loses at most this much.
 const POSITION_DEBOUNCE: Duration = Duration::from_millis(300);
 
-/// How the width of ambiguous characters is decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AmbiguousSetting {
-    /// Ask the terminal at start-up; narrow if it can't say.
-    Auto,
-    /// As configured.
-    Fixed(Ambiguous),
-}
-
 /// What the reader is started with.
 pub struct Start {
     /// The issues known before the library is read (the one to open first).
@@ -50,7 +41,7 @@ pub struct Start {
     /// The theme.
     pub theme: Theme,
     /// How to find the width of ambiguous characters.
-    pub ambiguous: AmbiguousSetting,
+    pub ambiguous: AmbiguousWidth,
     /// Where bookmarks, read marks and positions are kept.
     pub store: Store,
     /// Problems met opening the store, for the status line.
@@ -93,10 +84,7 @@ pub fn run(start: Start) -> io::Result<Ending> {
     let mut term = ratatui::init();
     let result = (|| {
         execute!(stdout(), EnableMouseCapture)?;
-        settings.layout.ambiguous = match ambiguous {
-            AmbiguousSetting::Fixed(a) => a,
-            AmbiguousSetting::Auto => probe_ambiguous(),
-        };
+        settings.layout.ambiguous = ambiguous.fixed().unwrap_or_else(probe_ambiguous);
         let size = term.size()?;
         let names = known.iter().map(Source::name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
