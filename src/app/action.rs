@@ -1,13 +1,10 @@
 //! Everything that can happen to the reader: one enum for the keymap (by
 //! its snake_case name) and for the update step.
 
-use serde::{Deserialize, Serialize};
-
 /// A change requested of the app: from a key, the mouse, the terminal or
 /// finished background work. Bindable actions have snake_case names used in
 /// the config's `[keys]` table; the others are events and can't be bound.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Move down in the list / scroll the article one line.
     Down,
@@ -53,7 +50,6 @@ pub enum Action {
     /// Jump to the previous search match.
     SearchPrev,
     /// Bookmark the current article, or remove its bookmark.
-    #[serde(rename = "bookmark")]
     ToggleBookmark,
     /// Show every bookmark, across issues.
     Bookmarks,
@@ -79,44 +75,31 @@ pub enum Action {
     Suspend,
 
     /// The terminal was resized to (columns, rows).
-    #[serde(skip)]
     Resize(u16, u16),
     /// Mouse wheel at (column, row): positive scrolls down.
-    #[serde(skip)]
     Wheel { x: u16, y: u16, delta: i16 },
     /// Mouse click at (column, row).
-    #[serde(skip)]
     Click { x: u16, y: u16 },
     /// A character typed into a prompt (search, note).
-    #[serde(skip)]
     Input(char),
     /// Backspace in a prompt.
-    #[serde(skip)]
     InputBackspace,
     /// Enter in a prompt: search jumps to the first match, a note is kept.
-    #[serde(skip)]
     InputSubmit,
     /// Esc in a prompt: close it (search also clears its highlights).
-    #[serde(skip)]
     InputCancel,
     /// What was kept from earlier sessions, at start-up.
-    #[serde(skip)]
     Restore(Box<super::Saved>),
     /// What became of a save: marks as stored now (another reader's
     /// changes merged in), what is not saved, why.
-    #[serde(skip)]
     Saved(Box<super::SaveReport>),
     /// Something the reader should know (a save that failed).
-    #[serde(skip)]
     Notice(String),
     /// The issues found in the library, in any order.
-    #[serde(skip)]
     Library(Vec<super::IssueInfo>),
     /// Reading the library: issues done of all (`None` when finished).
-    #[serde(skip)]
     Progress(Option<(usize, usize)>),
     /// More results of archive search number `search`.
-    #[serde(skip)]
     Found {
         /// Which search (results of one given up on are dropped).
         search: u64,
@@ -124,7 +107,6 @@ pub enum Action {
         results: Vec<super::Found>,
     },
     /// Archive search number `search` has finished: issues searched.
-    #[serde(skip)]
     FoundAll {
         /// Which search.
         search: u64,
@@ -132,7 +114,6 @@ pub enum Action {
         issues: usize,
     },
     /// Issue number `index` was loaded (or could not be).
-    #[serde(skip)]
     Loaded {
         /// Which issue.
         index: usize,
@@ -179,7 +160,8 @@ impl Action {
         Action::Suspend,
     ];
 
-    /// What the action does, for the help overlay.
+    /// What the action does, for the help overlay; events, which can't be
+    /// bound, say nothing.
     pub fn describe(&self) -> &'static str {
         match self {
             Action::Down => "move down / scroll down",
@@ -215,8 +197,82 @@ impl Action {
             Action::Help => "this help",
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell",
-            _ => "",
+            Action::Resize(..)
+            | Action::Wheel { .. }
+            | Action::Click { .. }
+            | Action::Input(_)
+            | Action::InputBackspace
+            | Action::InputSubmit
+            | Action::InputCancel
+            | Action::Restore(_)
+            | Action::Saved(_)
+            | Action::Notice(_)
+            | Action::Library(_)
+            | Action::Progress(_)
+            | Action::Found { .. }
+            | Action::FoundAll { .. }
+            | Action::Loaded { .. } => "",
         }
+    }
+
+    /// The action's config name (`next_article`); events, which can't be
+    /// bound, have none (`""`).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::SwitchPane => "switch_pane",
+            Action::NextArticle => "next_article",
+            Action::PrevArticle => "prev_article",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "prev_section",
+            Action::NextUnread => "next_unread",
+            Action::NextIssue => "next_issue",
+            Action::PrevIssue => "prev_issue",
+            Action::Search => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::ToggleBookmark => "bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::Issues => "issues",
+            Action::ArchiveSearch => "archive_search",
+            Action::DeleteBookmark => "delete_bookmark",
+            Action::EditNote => "edit_note",
+            Action::ToggleRead => "toggle_read",
+            Action::Wider => "wider",
+            Action::Narrower => "narrower",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::Resize(..)
+            | Action::Wheel { .. }
+            | Action::Click { .. }
+            | Action::Input(_)
+            | Action::InputBackspace
+            | Action::InputSubmit
+            | Action::InputCancel
+            | Action::Restore(_)
+            | Action::Saved(_)
+            | Action::Notice(_)
+            | Action::Library(_)
+            | Action::Progress(_)
+            | Action::Found { .. }
+            | Action::FoundAll { .. }
+            | Action::Loaded { .. } => "",
+        }
+    }
+
+    /// The bindable action a config name stands for (`next_article`).
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE.into_iter().find(|a| a.name() == name)
     }
 
     /// True for events (terminal, background work) rather than the reader's
@@ -234,11 +290,6 @@ impl Action {
                 | Action::FoundAll { .. }
         )
     }
-
-    /// The action's config name (`next_article`).
-    pub fn name(&self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]
@@ -250,8 +301,7 @@ mod tests {
         for a in Action::BINDABLE {
             let name = a.name();
             assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
-            let back: Action = serde_json::from_value(serde_json::Value::String(name)).unwrap();
-            assert_eq!(back, a);
+            assert_eq!(Action::from_name(name), Some(a.clone()));
             assert!(!a.describe().is_empty());
         }
         assert_eq!(Action::NextArticle.name(), "next_article");
