@@ -237,8 +237,9 @@ impl Article {
 }
 
 /// A bookmarked article, with enough about it to list and find it again
-/// even when its issue file is gone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+/// even when its issue file is gone. (Ordered field by field: a fixed
+/// order the store needs to settle ties.)
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Bookmark {
     /// The article's id.
     pub id: ArticleId,
@@ -284,7 +285,7 @@ pub struct Positions {
 }
 
 /// The last issue and article open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LastOpen {
     /// Where the issue was read from.
     pub source: String,

@@ -9,8 +9,8 @@
 //! until then each failed save writes the journal anew.
 
 use super::disk::{self, Lock};
-use super::format::Part;
-use super::state::{Bookmarks, Places, ReadMarks};
+use super::format::Stored;
+use super::state::{Bookmarks, Part, Places, ReadMarks};
 use std::fs;
 use std::hash::Hasher;
 use std::io;
@@ -74,7 +74,7 @@ pub fn read(dir: &Path, messages: &mut Vec<String>) -> Option<Parts> {
     if !exists(dir) || !private(dir) {
         return None;
     }
-    fn part<P: Part>(dir: &Path, messages: &mut Vec<String>) -> P {
+    fn part<P: Stored>(dir: &Path, messages: &mut Vec<String>) -> P {
         let disk = disk::read::<P>(dir);
         if let Some(reason) = disk.damage {
             let path = dir.join(P::FILE);
@@ -95,7 +95,7 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
 /// saying whose changes these are and why they are here.
 pub fn write(dir: &Path, kept: &Parts, state: &Path, why: &str) -> io::Result<()> {
     make(dir)?;
-    fn part<P: Part>(dir: &Path, p: &P) -> io::Result<()> {
+    fn part<P: Stored>(dir: &Path, p: &P) -> io::Result<()> {
         if p.is_empty() {
             return remove(&dir.join(P::FILE));
         }

@@ -25,8 +25,9 @@ mod state;
 pub use journal::dirs as journal_dirs;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
-use format::Part;
+use format::Stored;
 use jiff::Timestamp;
+use state::Part;
 use state::{Bookmarks, Places, ReadMarks};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
@@ -151,7 +152,7 @@ struct Slot<P> {
     synced: bool,
 }
 
-impl<P: Part> Slot<P> {
+impl<P: Stored> Slot<P> {
     /// What `part` has that the file doesn't.
     fn unsaved(&self) -> P {
         if self.synced { P::default() } else { self.part.uncovered(&self.disk) }
@@ -187,7 +188,7 @@ struct Merged {
 
 /// Reads one file and merges it into its slot. A damaged file is moved aside
 /// when the directory is writable, else the slot is frozen; either way once, with a message.
-fn load_into<P: Part>(
+fn load_into<P: Stored>(
     slot: &mut Slot<P>,
     dir: &Path,
     writable: bool,
@@ -239,7 +240,7 @@ fn load_into<P: Part>(
 }
 
 /// Under the lock: reads one file, merges, prunes, writes it if it changed.
-fn sync<P: Part>(
+fn sync<P: Stored>(
     slot: &mut Slot<P>,
     dir: &Path,
     now: Timestamp,
@@ -263,7 +264,7 @@ fn sync<P: Part>(
 }
 
 /// The changes in `slot` a frozen file keeps from being saved.
-fn frozen<P: Part>(slot: &Slot<P>) -> Option<StoreError> {
+fn frozen<P: Stored>(slot: &Slot<P>) -> Option<StoreError> {
     let why = slot.frozen.as_ref()?;
     let unsaved = !slot.unsaved().is_empty();
     unsaved.then(|| StoreError::Frozen { file: P::FILE, why: why.clone() })
@@ -578,7 +579,7 @@ trait Loader {
     fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>);
 }
 
-impl<P: Part> Loader for Slot<P> {
+impl<P: Stored> Loader for Slot<P> {
     fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>) {
         load_into(self, dir, writable, now, messages);
     }
