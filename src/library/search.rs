@@ -6,11 +6,12 @@
 //! on Latin letters in ASCII: CJK by substring, ASCII letters without regard
 //! to case. Letters outside ASCII (`É`, `Ж`) match only in the case typed.
 
-use super::Source;
-use crate::model::{ArticleId, Element, Issue, Pos};
-use std::cmp::Ordering;
+use super::name;
+use super::pool::run_indexed;
+use super::source::Source;
+use crate::model::{ArticleId, Element, Issue, Pos, newest_first};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering as AtomicOrdering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One article that matches, with where and how it matches.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,17 +312,6 @@ pub(crate) fn snippet(text: &[u8], start: usize, len: usize) -> Option<(String, 
     Some((out, at..at + len))
 }
 
-/// Newest first: by date descending, undated last, then by path.
-pub(crate) fn newest_first(a: (Option<jiff::civil::Date>, &Path), b: (Option<jiff::civil::Date>, &Path)) -> Ordering {
-    match (a.0, b.0) {
-        (Some(x), Some(y)) => y.cmp(&x),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-    .then_with(|| a.1.cmp(b.1))
-}
-
 /// Searches issues without an index: each is read, parsed and searched, on
 /// every core. Hits come sorted (newest issue first, then reading order),
 /// after all sources are searched; sources that fail to load go to
@@ -336,65 +326,42 @@ pub fn search_sources(
 ) -> SearchStats {
     let mut stats = SearchStats::default();
     let Some(m) = Matcher::new(query) else { return stats };
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let (tx, rx) = std::sync::mpsc::sync_channel(64);
     let mut found: Vec<(Option<jiff::civil::Date>, PathBuf, Vec<ArchiveHit>)> = Vec::new();
-    std::thread::scope(|s| {
-        for _ in 0..super::workers() {
-            let tx = tx.clone();
-            let (m, next) = (&m, &next);
-            s.spawn(move || {
-                let mut text = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, AtomicOrdering::Relaxed);
-                    if i >= sources.len() || cancel.load(AtomicOrdering::Relaxed) {
-                        break;
-                    }
-                    let source = match &sources[i] {
-                        Source::File(p) => Source::File(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
-                        other => other.clone(),
-                    };
-                    let result = source.load().map(|parsed| {
-                        text.clear();
-                        let shapes = encode(&parsed.issue, &mut text);
-                        // The file itself, not the name it is shown by (lossy for
-                        // a name that is not UTF-8, escaped for control characters).
-                        let path = match &source {
-                            Source::File(p) => p.clone(),
-                            Source::Bundled { .. } => PathBuf::from(source.display_name()),
-                        };
-                        let info = IssueInfo {
-                            path: &path,
-                            title: &parsed.issue.title,
-                            date: parsed.issue.date,
-                            shapes: &shapes,
-                        };
-                        let mut hits = Vec::new();
-                        resolve(m, &text, &info, &mut hits);
-                        (parsed.issue.date, path, text.len(), hits)
-                    });
-                    if tx.send(result).is_err() {
-                        break;
-                    }
+    let search_one = |text: &mut Vec<u8>, k: usize| {
+        let source = match &sources[k] {
+            Source::File(p) => Source::File(std::path::absolute(p).unwrap_or_else(|_| p.clone())),
+            other => other.clone(),
+        };
+        source.load().map(|parsed| {
+            text.clear();
+            let shapes = encode(&parsed.issue, text);
+            // The file itself, not the name it is shown by (lossy for a
+            // name that is not UTF-8, escaped for control characters).
+            let path = match &source {
+                Source::File(p) => p.clone(),
+                Source::Bundled { .. } => PathBuf::from(source.display_name()),
+            };
+            let info = IssueInfo { path: &path, title: &parsed.issue.title, date: parsed.issue.date, shapes: &shapes };
+            let mut hits = Vec::new();
+            resolve(&m, text, &info, &mut hits);
+            (parsed.issue.date, path, text.len(), hits)
+        })
+    };
+    run_indexed(sources.len(), 64, cancel, Vec::new, search_one, |_, result| {
+        match result {
+            Ok((date, path, bytes, hits)) => {
+                stats.issues += 1;
+                stats.bytes += bytes as u64;
+                if !hits.is_empty() {
+                    found.push((date, path, hits));
                 }
-            });
-        }
-        drop(tx);
-        for result in rx {
-            match result {
-                Ok((date, path, bytes, hits)) => {
-                    stats.issues += 1;
-                    stats.bytes += bytes as u64;
-                    if !hits.is_empty() {
-                        found.push((date, path, hits));
-                    }
-                }
-                Err(e) => on_error(e.path, e.problem),
             }
+            Err(e) => on_error(e.path, e.problem.to_string()),
         }
+        true
     });
-    stats.stopped = cancel.load(AtomicOrdering::Relaxed);
-    found.sort_by(|a, b| newest_first((a.0, &a.1), (b.0, &b.1)));
+    stats.stopped = cancel.load(Ordering::Relaxed);
+    found.sort_by_cached_key(|(date, path, _)| newest_first(*date, name::of_path(path)));
     stats.matched_issues = found.len();
     'out: for (_, _, hits) in found {
         for hit in hits {
