@@ -1,5 +1,12 @@
-//! Everything that can happen to the reader: one enum for the keymap (by
-//! its snake_case name) and for the update step.
+//! What comes into the update step and what goes out: one [`Action`] enum
+//! for the keymap (by its snake_case name) and for the update step, and the
+//! [`Effect`]s the shell carries out.
+
+use super::library::IssueInfo;
+use super::marks::{SaveReport, Saved};
+use crate::library::{ArchiveHit, LoadError};
+use crate::model::{Change, Issue};
+use std::sync::Arc;
 
 /// A change requested of the app: from a key, the mouse, the terminal or
 /// finished background work. Bindable actions have snake_case names used in
@@ -89,14 +96,14 @@ pub enum Action {
     /// Esc in a prompt: close it (search also clears its highlights).
     InputCancel,
     /// What was kept from earlier sessions, at start-up.
-    Restore(Box<super::Saved>),
+    Restore(Box<Saved>),
     /// What became of a save: marks as stored now (another reader's
     /// changes merged in), what is not saved, why.
-    Saved(Box<super::SaveReport>),
+    Saved(Box<SaveReport>),
     /// Something the reader should know (a save that failed).
     Notice(String),
     /// The issues found in the library, in any order.
-    Library(Vec<super::IssueInfo>),
+    Library(Vec<IssueInfo>),
     /// Reading the library: issues done of all (`None` when finished).
     Progress(Option<(usize, usize)>),
     /// More results of archive search number `search`.
@@ -104,7 +111,7 @@ pub enum Action {
         /// Which search (results of one given up on are dropped).
         search: u64,
         /// The matching articles.
-        results: Vec<super::Found>,
+        results: Vec<ArchiveHit>,
     },
     /// Archive search number `search` has finished: issues searched.
     FoundAll {
@@ -113,13 +120,39 @@ pub enum Action {
         /// Issues searched.
         issues: usize,
     },
-    /// Issue number `index` was loaded (or could not be).
+    /// The issue named `name` was read (or could not be).
     Loaded {
-        /// Which issue.
-        index: usize,
-        /// The issue, or a message naming the file and the problem.
-        result: Result<std::sync::Arc<crate::model::Issue>, String>,
+        /// Which issue: its source's name (`library::name`).
+        name: String,
+        /// The issue, or why it could not be read.
+        result: Result<Arc<Issue>, LoadError>,
     },
+}
+
+/// Something the shell must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the issue with this source name, off the event loop, and send
+    /// back [`Action::Loaded`].
+    Load(String),
+    /// Search the whole library; send back [`Action::Found`] as matches
+    /// come, then [`Action::FoundAll`], both with this search's number.
+    ArchiveSearch {
+        /// The search's number.
+        search: u64,
+        /// The phrase.
+        query: String,
+    },
+    /// Stop the archive search under way.
+    CancelArchiveSearch,
+    /// Persist this change now (a bookmark, a read mark).
+    Record(Change),
+    /// The reading position moved: persist the state's positions soon.
+    Moved,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop until resumed, then redraw.
+    Suspend,
 }
 
 impl Action {

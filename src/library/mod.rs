@@ -3,6 +3,7 @@
 //! binary; the archive index and archive-wide search.
 
 mod bundled;
+pub mod find;
 pub mod index;
 pub mod name;
 mod pool;

@@ -2,7 +2,7 @@
 //! index keeps it, and turning a match into a hit (article, position,
 //! snippet). Also the search without an index, which parses as it goes.
 //!
-//! Matching agrees with the in-issue search (`app::search::find`) on CJK and
+//! Matching agrees with the in-issue search (`find.rs`) on CJK and
 //! on Latin letters in ASCII: CJK by substring, ASCII letters without regard
 //! to case. Letters outside ASCII (`É`, `Ж`) match only in the case typed.
 
@@ -416,7 +416,7 @@ mod tests {
             let mut hits = Vec::new();
             assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &mut hits));
             let articles: Vec<&crate::model::Article> = issue.articles().collect();
-            let mut want = crate::app::search::find(&issue, q);
+            let mut want = crate::library::find::find(&issue, q);
             want.dedup_by_key(|h| h.article);
             let got: Vec<(ArticleId, Pos)> = hits.iter().map(|h| (h.article.clone(), h.pos)).collect();
             let want: Vec<(ArticleId, Pos)> = want.iter().map(|h| (articles[h.article].id.clone(), h.pos)).collect();

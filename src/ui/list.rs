@@ -45,7 +45,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let Some(issue) = issue else {
-        let msg = slot.and_then(|s| s.error.clone()).unwrap_or_else(|| "loading…".into());
+        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
         for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }

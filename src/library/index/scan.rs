@@ -19,7 +19,7 @@ impl Index {
     /// Searches the indexed text for `query`: each matching article once,
     /// newest issue first and in reading order within an issue, calling
     /// `on_hit` as hits are found; stops when `cancel` is set or `on_hit`
-    /// returns false. Matching is as `app::search::find` does it, except
+    /// returns false. Matching is as `library::find` does it, except
     /// that only ASCII letters match regardless of case.
     pub fn search(&self, query: &str, on_hit: &mut dyn FnMut(ArchiveHit) -> bool, cancel: &AtomicBool) -> SearchStats {
         let mut stats = SearchStats { issues: self.issues.len(), bytes: self.text_len, ..SearchStats::default() };

@@ -12,7 +12,7 @@ const FIXTURE: &str = "blocks/望川晚报-20240506.dubao";
 fn reader_of(bytes: &[u8], name: &str, size: (u16, u16)) -> State {
     let issue = parse_issue(bytes, name).unwrap().issue;
     let mut s = State::new(vec![name.to_string()], Settings::default(), Keymap::default(), size);
-    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Loaded { name: name.into(), result: Ok(Arc::new(issue)) });
     s
 }
 
@@ -188,8 +188,8 @@ fn an_archive_match_inside_folded_noise_opens_unfolded() {
         update(&mut s, Action::Input(c));
     }
     update(&mut s, Action::InputSubmit);
-    let found = dubao::app::Found {
-        source: FIXTURE.into(),
+    let found = dubao::library::ArchiveHit {
+        path: FIXTURE.into(),
         issue_title: issue.title.clone(),
         date: issue.date,
         article: latin.id.clone(),

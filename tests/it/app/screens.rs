@@ -13,7 +13,7 @@ fn seed_state(w: u16, h: u16) -> State {
     let bytes = crate::common::data::seed_bytes();
     let issue = parse_issue(&bytes, "000_5f9f883e554d2686.txt").unwrap().issue;
     let mut s = State::new(vec!["seed".into()], Settings::default(), Keymap::default(), (w, h));
-    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Loaded { name: "seed".into(), result: Ok(Arc::new(issue)) });
     s
 }
 
@@ -176,8 +176,8 @@ fn archive_search_results() {
     }
     update(&mut s, Action::InputSubmit);
     let a = s.article().unwrap().clone();
-    let found = |date: &str, headline: &str| dubao::app::Found {
-        source: "seed".into(),
+    let found = |date: &str, headline: &str| dubao::library::ArchiveHit {
+        path: "seed".into(),
         issue_title: "东昌府报".into(),
         date: Some(date.parse().unwrap()),
         article: a.id.clone(),
@@ -197,10 +197,9 @@ fn archive_search_results() {
 /// The fixture issue with a kicker, captions, tables and noise.
 fn blocks_state(w: u16, h: u16) -> State {
     let name = "blocks/望川晚报-20240506.dubao";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
-    let issue = parse_issue(&std::fs::read(path).unwrap(), name).unwrap().issue;
+    let issue = parse_issue(&crate::common::data::fixture_bytes(name), name).unwrap().issue;
     let mut s = State::new(vec![name.into()], Settings::default(), Keymap::default(), (w, h));
-    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Loaded { name: name.into(), result: Ok(Arc::new(issue)) });
     s
 }
 

@@ -2,8 +2,10 @@
 //! no terminal.
 
 use dubao::app::{
-    Action, Effect, Focus, Keymap, MarkRead, Overlay, SaveReport, Saved, Settings, State, Unsaved, update,
+    Action, BookmarksView, Effect, Focus, HelpView, Keymap, MarkRead, Overlay, PickerView, SaveReport, Saved, Settings,
+    State, Unsaved, update,
 };
+use dubao::library::{LoadError, Problem};
 use dubao::model::Change;
 use dubao::parse::parse_issue;
 use std::sync::Arc;
@@ -12,10 +14,15 @@ fn issue(name: &str) -> Arc<dubao::model::Issue> {
     Arc::new(parse_issue(&crate::common::data::fixture_bytes(name), name).unwrap().issue)
 }
 
+/// The issue `name` (a fixture, and the slot's name) has been read.
+fn loaded(name: &str) -> Action {
+    Action::Loaded { name: name.into(), result: Ok(issue(name)) }
+}
+
 fn reader(size: (u16, u16)) -> State {
     let names = vec!["styles/brackets-sections.txt".to_string(), "styles/captions.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), size);
-    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    update(&mut s, loaded("styles/brackets-sections.txt"));
     s
 }
 
@@ -192,9 +199,9 @@ fn bookmarks_and_read_marks_toggle() {
 fn issues_switch_and_load_on_demand() {
     let mut s = reader((120, 36));
     let effects = update(&mut s, Action::NextIssue);
-    assert_eq!(effects, [Effect::Load(1)]);
+    assert_eq!(effects, [Effect::Load("styles/captions.txt".into())]);
     assert_eq!(s.library.current, 1);
-    update(&mut s, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    update(&mut s, loaded("styles/captions.txt"));
     assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
     assert!(update(&mut s, Action::NextIssue).is_empty());
     assert_eq!(s.status.as_deref(), Some("last issue"));
@@ -207,7 +214,11 @@ fn issues_switch_and_load_on_demand() {
 fn a_failed_issue_says_why_and_the_reader_goes_on() {
     let mut s = reader((120, 36));
     update(&mut s, Action::NextIssue);
-    update(&mut s, Action::Loaded { index: 1, result: Err("x.png: not a text file".into()) });
+    let not_text = Problem::Other("not a text file".into());
+    update(
+        &mut s,
+        Action::Loaded { name: "styles/captions.txt".into(), result: Err(LoadError::new("x.png", not_text)) },
+    );
     assert_eq!(s.status.as_deref(), Some("x.png: not a text file"));
     assert!(s.article().is_none());
     update(&mut s, Action::Down);
@@ -220,9 +231,9 @@ fn a_failed_issue_says_why_and_the_reader_goes_on() {
 fn help_opens_scrolls_and_closes_without_acting() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Help);
-    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(s.overlay, Some(Overlay::Help(HelpView { scroll: 0 })));
     update(&mut s, Action::Down);
-    assert_eq!(s.overlay, Some(Overlay::Help { scroll: 1 }));
+    assert_eq!(s.overlay, Some(Overlay::Help(HelpView { scroll: 1 })));
     assert_eq!(s.nav.selected, 0, "keys scroll help, not the list");
     assert!(update(&mut s, Action::Quit).is_empty(), "q closes help first");
     assert_eq!(s.overlay, None);
@@ -302,7 +313,7 @@ fn changes_are_handed_to_the_shell_to_keep() {
 fn moving_the_reading_place_asks_for_positions_to_be_saved() {
     let names = vec!["styles/brackets-sections.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
-    let fx = update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    let fx = update(&mut s, loaded("styles/brackets-sections.txt"));
     assert!(fx.contains(&Effect::Moved), "an issue opened is a place to come back to");
     assert!(!update(&mut s, Action::Open).contains(&Effect::Moved), "same article, same place");
     let key = s.library.issue().unwrap().key();
@@ -321,7 +332,7 @@ fn moving_the_reading_place_asks_for_positions_to_be_saved() {
 fn mark_read_on_end_waits_for_the_end() {
     let settings = Settings { mark_read: MarkRead::OnEnd, ..Settings::default() };
     let mut s = State::new(vec!["a".into()], settings, Keymap::default(), (100, 12));
-    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/brackets-sections.txt")) });
+    update(&mut s, Action::Loaded { name: "a".into(), result: Ok(issue("styles/brackets-sections.txt")) });
     update(&mut s, Action::Open);
     assert!(s.marks.read.is_empty(), "opening is not reading to the end");
     let fx = update(&mut s, Action::Bottom);
@@ -340,7 +351,7 @@ fn saved_with_bookmark(s: &mut State) -> Saved {
 fn restoring_resumes_the_last_issue_article_and_place() {
     let mut first = reader((100, 14));
     update(&mut first, Action::NextIssue);
-    update(&mut first, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    update(&mut first, loaded("styles/captions.txt"));
     let saved = saved_with_bookmark(&mut first);
     let top = first.view.top;
     assert!(top > 0);
@@ -348,8 +359,8 @@ fn restoring_resumes_the_last_issue_article_and_place() {
     let names = vec!["styles/brackets-sections.txt".to_string(), "styles/captions.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
     let fx = update(&mut s, Action::Restore(Box::new(saved)));
-    assert_eq!(fx, [Effect::Load(1)], "resumes the issue last read");
-    update(&mut s, Action::Loaded { index: 1, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(fx, [Effect::Load("styles/captions.txt".into())], "resumes the issue last read");
+    update(&mut s, loaded("styles/captions.txt"));
     assert_eq!(s.nav.selected, 1, "at the article last read");
     assert_eq!(s.view.top, top, "at the place last read");
     assert_eq!(s.marks.bookmarks.len(), 1);
@@ -362,8 +373,8 @@ fn without_resume_the_first_issue_opens_at_its_remembered_article() {
     saved.resume = false;
     let names = vec!["styles/captions.txt".to_string(), "styles/brackets-sections.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
-    assert_eq!(update(&mut s, Action::Restore(Box::new(saved))), [Effect::Load(0)]);
-    update(&mut s, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
+    assert_eq!(update(&mut s, Action::Restore(Box::new(saved))), [Effect::Load("styles/captions.txt".into())]);
+    update(&mut s, loaded("styles/captions.txt"));
     assert_eq!(s.nav.selected, 0);
 }
 
@@ -374,7 +385,7 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
     update(&mut s, Action::ToggleBookmark);
     update(&mut s, Action::Top);
     update(&mut s, Action::Bookmarks);
-    assert_eq!(s.overlay, Some(Overlay::Bookmarks { selected: 0, note: None }));
+    assert_eq!(s.overlay, Some(Overlay::Bookmarks(BookmarksView { selected: 0, note: None })));
     update(&mut s, Action::EditNote);
     assert_eq!(s.mode(), dubao::app::Mode::Prompt);
     for c in "读后感".chars() {
@@ -397,7 +408,7 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
 #[test]
 fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
     let mut other = State::new(vec!["styles/captions.txt".into()], Settings::default(), Keymap::default(), (120, 36));
-    update(&mut other, Action::Loaded { index: 0, result: Ok(issue("styles/captions.txt")) });
+    update(&mut other, loaded("styles/captions.txt"));
     update(&mut other, Action::ToggleBookmark);
     let marks = other.marks.clone();
 
@@ -406,13 +417,14 @@ fn a_bookmark_from_another_issue_file_adds_it_to_the_library() {
     update(&mut s, Action::Bookmarks);
     let fx = update(&mut s, Action::Open);
     let n = s.library.slots.len();
-    assert_eq!(fx, [Effect::Load(n - 1)]);
+    assert_eq!(fx, [Effect::Load(s.library.slots[n - 1].name().into())]);
     assert!(s.library.slots[n - 1].name().ends_with("captions.txt"));
-    update(&mut s, Action::Loaded { index: n - 1, result: Ok(issue("styles/captions.txt")) });
+    update(&mut s, loaded("styles/captions.txt"));
     assert_eq!(selected_headline(&s), "清河湿地迎来“护鸟志愿季”");
 }
 
-use dubao::app::{Found, IssueInfo};
+use dubao::app::IssueInfo;
+use dubao::library::ArchiveHit;
 
 fn infos(names: &[&str]) -> Vec<IssueInfo> {
     names.iter().map(|n| IssueInfo::from_name(n)).collect()
@@ -423,7 +435,7 @@ fn the_library_arrives_newest_first_and_the_first_issue_loads() {
     let mut s = State::new(vec![], Settings::default(), Keymap::default(), (120, 36));
     assert!(update(&mut s, Action::Restore(Box::default())).is_empty(), "nothing to open yet");
     let fx = update(&mut s, Action::Library(infos(&["p/报-19960101.txt", "p/报-19960103.txt", "p/undated.txt"])));
-    assert_eq!(fx.iter().filter(|e| matches!(e, Effect::Load(0))).count(), 1);
+    assert_eq!(fx.iter().filter(|e| matches!(e, Effect::Load(n) if n == "p/报-19960103.txt")).count(), 1);
     let names: Vec<&str> = s.library.slots.iter().map(|x| x.name()).collect();
     assert_eq!(names, ["p/报-19960103.txt", "p/报-19960101.txt", "p/undated.txt"]);
     update(&mut s, Action::Progress(Some((1, 3))));
@@ -457,7 +469,7 @@ fn the_issue_picker_filters_as_you_type() {
     for c in "东昌".chars() {
         update(&mut s, Action::Input(c));
     }
-    let Some(dubao::app::Overlay::Issues { matches, .. }) = &s.overlay else { panic!("the picker is open") };
+    let Some(Overlay::Picker(PickerView { matches, .. })) = &s.overlay else { panic!("the picker is open") };
     assert_eq!(matches.len(), 1, "{matches:?}");
     assert!(s.library.slots[matches[0]].name().contains("东昌府报"));
     update(&mut s, Action::InputBackspace);
@@ -483,7 +495,7 @@ fn issues_found_while_the_picker_is_open_join_it_and_the_selection_stays() {
     update(&mut s, Action::Input('报'));
     update(&mut s, Action::Down);
     let picked = |s: &State| match &s.overlay {
-        Some(dubao::app::Overlay::Issues { selected, matches, .. }) => {
+        Some(Overlay::Picker(PickerView { selected, matches, .. })) => {
             (matches.len(), s.library.slots[matches[*selected]].name().to_string())
         }
         other => panic!("the picker is open: {other:?}"),
@@ -503,9 +515,9 @@ fn issues_found_while_the_picker_is_open_join_it_and_the_selection_stays() {
     assert_eq!(picked(&s), (3, "p/报-19960104.txt".into()), "“报 01-0” matches every 报 again");
 }
 
-fn found(source: &str, article: &str, pos: dubao::model::Pos) -> Found {
-    Found {
-        source: source.into(),
+fn found(source: &str, article: &str, pos: dubao::model::Pos) -> ArchiveHit {
+    ArchiveHit {
+        path: source.into(),
         issue_title: "t".into(),
         date: None,
         article: dubao::model::ArticleId(article.into()),
@@ -582,7 +594,7 @@ fn results_of_a_search_given_up_on_never_mix_with_the_next() {
     update(&mut s, Action::FoundAll { search: 1, issues: 9 });
     update(&mut s, Action::Found { search: 2, results: vec![found("new.txt", "new", pos)] });
     let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
-    assert_eq!(v.results.iter().map(|f| f.source.as_str()).collect::<Vec<_>>(), ["new.txt"]);
+    assert_eq!(v.results.iter().map(|f| f.path.to_str().unwrap()).collect::<Vec<_>>(), ["new.txt"]);
     assert!(v.running, "still searching: the end that came was the first search's");
     update(&mut s, Action::FoundAll { search: 2, issues: 4 });
     let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
@@ -592,11 +604,11 @@ fn results_of_a_search_given_up_on_never_mix_with_the_next() {
     update(&mut s, Action::ArchiveSearch);
     update(&mut s, Action::Input('的'));
     update(&mut s, Action::InputSubmit);
-    let many: Vec<Found> = (0..20_000).map(|i| found(&format!("{i}.txt"), "a", pos)).collect();
+    let many: Vec<ArchiveHit> = (0..20_000).map(|i| found(&format!("{i}.txt"), "a", pos)).collect();
     update(&mut s, Action::Found { search: 3, results: many });
     let Some(Overlay::Archive(v)) = &s.overlay else { panic!("the search is open") };
     assert_eq!(v.total, 20_000);
-    assert!(v.results.len() < 20_000 && v.results[0].source == "0.txt");
+    assert!(v.results.len() < 20_000 && v.results[0].path.to_str() == Some("0.txt"));
 }
 
 #[test]

@@ -1,25 +1,24 @@
 //! The issue picker: the library newest first, filtered as you type.
 
-use super::Theme;
-use super::cells::{put, truncate};
-use crate::app::State;
+use super::frame::{Hint, framed};
+use crate::app::{PickerView, State};
+use crate::ui::Theme;
+use crate::ui::cells::{put, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+/// The picker's keys (its own: typing filters).
+pub fn hint(theme: &Theme) -> Hint {
+    Hint::keys(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string(), theme)
+}
+
 /// Draws the picker centred over `area`.
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    state: &State,
-    theme: &Theme,
-    filter: &str,
-    selected: usize,
-    list: &[usize],
-) {
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &PickerView) {
     let amb = state.settings.layout.ambiguous;
+    let (filter, selected, list) = (&view.filter, view.selected, &view.matches[..]);
     let size = (area.width.saturating_sub(4).min(90), area.height.saturating_sub(2));
     let title = format!(" issues · {} of {} ", list.len(), state.library.slots.len());
-    let inner = super::framed(frame, area, size, &title, state, theme);
+    let inner = framed(frame, area, size, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;

@@ -1,11 +1,31 @@
 //! The archive search overlay: the phrase, then matching articles across
 //! the library as they come in, each with a snippet around the match.
 
-use super::Theme;
-use super::cells::{put, truncate};
-use crate::app::{ArchiveView, State};
+use super::frame::{Hint, close_key, framed};
+use crate::app::{Action, ArchiveView, State};
+use crate::ui::Theme;
+use crate::ui::cells::{put, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+
+/// While typing: what Enter does; else the keys for the results.
+pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
+    let text = match (v.typing, v.fresh && !v.results.is_empty()) {
+        (true, true) => " type a new phrase · ⏎ back to the results · Esc close".to_string(),
+        (true, false) => " type a phrase · ⏎ search every issue · Esc close".to_string(),
+        (false, _) => {
+            let km = &state.keymap;
+            format!(
+                " {} choose · {} read at the match · {} new search · {} close",
+                km.hint(&[Action::Down, Action::Up]),
+                km.hint(&[Action::Open]),
+                km.hint(&[Action::ArchiveSearch]),
+                close_key(km)
+            )
+        }
+    };
+    Hint::keys(text, theme)
+}
 
 /// Draws the overlay centred over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
@@ -21,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
         (false, Some(n), _) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
-    let inner = super::framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
+    let inner = framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;

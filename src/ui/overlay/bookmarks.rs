@@ -1,20 +1,40 @@
 //! The bookmarks overlay: every bookmark across issues, newest first, two
 //! lines each — the headline, then issue, date, section and note.
 
-use super::Theme;
-use super::cells::{put, truncate};
-use crate::app::State;
-use crate::app::overlay_list;
+use super::frame::{Hint, close_key, framed};
+use crate::app::overlay::bookmarks::list;
+use crate::app::{Action, BookmarksView, State};
+use crate::ui::Theme;
+use crate::ui::cells::{put, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-/// Draws the list centred over `area` with bookmark `selected` highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, selected: usize) {
+/// The note prompt while a note is written; else the list's keys.
+pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
+    match &view.note {
+        Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
+        None => {
+            let km = &state.keymap;
+            let text = format!(
+                " {} open · {} delete · {} note · {} close",
+                km.hint(&[Action::Open]),
+                km.hint(&[Action::DeleteBookmark]),
+                km.hint(&[Action::EditNote]),
+                close_key(km)
+            );
+            Hint::keys(text, theme)
+        }
+    }
+}
+
+/// Draws the list centred over `area`, the selected bookmark highlighted.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
     let amb = state.settings.layout.ambiguous;
-    let list = overlay_list(state);
+    let selected = view.selected;
+    let list = list(&state.marks);
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
-    let inner = super::framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
+    let inner = framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
         return;
