@@ -181,34 +181,7 @@ impl Index {
         cancel: &AtomicBool,
     ) -> Result<(), Damaged> {
         report.rebuilt = rebuild;
-        let mut keep: Vec<usize> = Vec::new();
-        let mut failed: Vec<Failed> = Vec::new();
-        let mut to_parse: Vec<&Target<'_>> = Vec::new();
-        let mut changed = 0;
-        {
-            let known = self.known();
-            for target in targets {
-                match known.get(target.abs.as_path()) {
-                    Some(&(s, m, place)) if !rebuild && s == target.size && m == target.modified => match place {
-                        Ok(k) => keep.push(k),
-                        Err(k) => {
-                            report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
-                            failed.push(self.failed[k].clone());
-                        }
-                    },
-                    known_place => {
-                        changed += usize::from(known_place.is_some());
-                        to_parse.push(target);
-                    }
-                }
-            }
-        }
-        report.reused = keep.len();
-        if !rebuild {
-            report.removed =
-                (self.issues.len() + self.failed.len()).saturating_sub(keep.len() + failed.len() + changed);
-        }
-
+        let Plan { keep, mut failed, to_parse } = self.plan(targets, rebuild, report);
         let dir = self.dir.clone().filter(|_| persist);
         let mut spill = Spill::new(dir.as_deref());
         let mut entries: Vec<(IssueMeta, Origin)> = Vec::with_capacity(targets.len());
@@ -231,33 +204,7 @@ impl Index {
                 SpillText::Memory(Vec::new())
             }
         };
-        let on_disk = match (&dir, &spill) {
-            (Some(dir), SpillText::Disk(_)) => match write_disk(dir, &self.text, &spill, &mut entries, &failed) {
-                Ok(done) => Some(done),
-                Err(WriteError::Damaged) => return Err(Damaged),
-                Err(WriteError::Io(e)) => {
-                    report.unsaved = Some(format!("{}: {e}", dir.display()));
-                    None
-                }
-            },
-            _ => None,
-        };
-        let (text, blocks, text_len, generation) = match on_disk {
-            Some(done) => done,
-            None => {
-                let mut memory = Vec::new();
-                match copy_text(&self.text, &spill, &mut entries, &mut memory) {
-                    Ok((blocks, len)) => (Text::Memory(memory), blocks, len, new_generation()),
-                    Err(WriteError::Damaged) => return Err(Damaged),
-                    Err(WriteError::Io(e)) => {
-                        // Only the spill can fail here; what could not be read is left out.
-                        report.unsaved.get_or_insert_with(|| e.to_string());
-                        entries.clear();
-                        (Text::None, Vec::new(), 0, new_generation())
-                    }
-                }
-            }
-        };
+        let (text, blocks, text_len, generation) = self.write(dir.as_deref(), &spill, &mut entries, &failed, report)?;
         self.issues = entries.into_iter().map(|(m, _)| m).collect();
         self.failed = failed;
         self.blocks = blocks;
@@ -268,6 +215,75 @@ impl Index {
         self.problem = None;
         Ok(())
     }
+
+    /// Which indexed issues are kept as they are, which files failed
+    /// before and are unchanged, and which to parse.
+    fn plan<'t>(&self, targets: &'t [Target<'t>], rebuild: bool, report: &mut UpdateReport) -> Plan<'t> {
+        let mut plan = Plan { keep: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
+        let mut changed = 0;
+        let known = self.known();
+        for target in targets {
+            match known.get(target.abs.as_path()) {
+                Some(&(s, m, place)) if !rebuild && s == target.size && m == target.modified => match place {
+                    Ok(k) => plan.keep.push(k),
+                    Err(k) => {
+                        report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
+                        plan.failed.push(self.failed[k].clone());
+                    }
+                },
+                known_place => {
+                    changed += usize::from(known_place.is_some());
+                    plan.to_parse.push(target);
+                }
+            }
+        }
+        report.reused = plan.keep.len();
+        if !rebuild {
+            let before = self.issues.len() + self.failed.len();
+            report.removed = before.saturating_sub(plan.keep.len() + plan.failed.len() + changed);
+        }
+        plan
+    }
+
+    /// Writes the entries' text: to `dir` when given (and the spill is on
+    /// disk), else — or if that fails — in memory.
+    fn write(
+        &self,
+        dir: Option<&Path>,
+        spill: &SpillText,
+        entries: &mut Vec<(IssueMeta, Origin)>,
+        failed: &[Failed],
+        report: &mut UpdateReport,
+    ) -> Result<(Text, Vec<u32>, u64, u64), Damaged> {
+        if let (Some(dir), SpillText::Disk(_)) = (dir, spill) {
+            match write_disk(dir, &self.text, spill, entries, failed) {
+                Ok(done) => return Ok(done),
+                Err(WriteError::Damaged) => return Err(Damaged),
+                Err(WriteError::Io(e)) => report.unsaved = Some(format!("{}: {e}", dir.display())),
+            }
+        }
+        let mut memory = Vec::new();
+        match copy_text(&self.text, spill, entries, &mut memory) {
+            Ok((blocks, len)) => Ok((Text::Memory(memory), blocks, len, new_generation())),
+            Err(WriteError::Damaged) => Err(Damaged),
+            Err(WriteError::Io(e)) => {
+                // Only the spill can fail here; what could not be read is left out.
+                report.unsaved.get_or_insert_with(|| e.to_string());
+                entries.clear();
+                Ok((Text::None, Vec::new(), 0, new_generation()))
+            }
+        }
+    }
+}
+
+/// What an update does with each file.
+struct Plan<'t> {
+    /// Indexed issues kept, by their place in the index.
+    keep: Vec<usize>,
+    /// Files that failed before and have not changed.
+    failed: Vec<Failed>,
+    /// Files to parse.
+    to_parse: Vec<&'t Target<'t>>,
 }
 
 /// Parses files on every core, their text into the spill, as they come.
