@@ -19,3 +19,5 @@ mod app;
 mod cli;
 
 mod e2e;
+
+mod house;
