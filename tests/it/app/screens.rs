@@ -122,7 +122,16 @@ fn zero_and_one_cell_terminals_draw_without_panicking() {
         let mut s = seed_state(w, h);
         for a in [Action::Open, Action::Help, Action::Back, Action::Search, Action::Input('会')] {
             update(&mut s, a);
-            render(&s, &Theme::colored());
+            let b = render(&s, &Theme::colored());
+            // What shows, without the spaces: below 20×5 only the notice (as much as fits).
+            let shown: String = b.content().iter().map(|c| c.symbol()).collect::<String>().split_whitespace().collect();
+            if w < 20 || h < 5 {
+                let fits = |notice: &str| notice.replace(' ', "").starts_with(&shown);
+                assert!(fits("too small") || fits("terminal too small — enlarge it"), "{w}x{h}: {shown}");
+            } else {
+                assert!(shown.contains("000_5f9f883e554d2686"), "{w}x{h}: the top bar names the issue: {shown}");
+            }
+            assert!(s.nav.selected < s.library.issue().map_or(1, |i| i.articles().count()), "{w}x{h}");
         }
     }
 }
@@ -133,6 +142,9 @@ fn a_frame_of_another_size_than_the_state_knows_is_drawn_safely() {
     for (w, h) in [(50, 10), (200, 60), (1, 1), (0, 0)] {
         let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
         t.draw(|f| draw(f, &s, &Theme::colored())).unwrap();
+        // Left blank: the resize on its way brings a frame that fits.
+        let cells = t.backend().buffer().content();
+        assert!(cells.iter().all(|c| *c == ratatui::buffer::Cell::default()), "{w}x{h}");
     }
 }
 

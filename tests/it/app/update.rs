@@ -2,8 +2,8 @@
 //! no terminal.
 
 use dubao::app::{
-    Action, BookmarksView, Effect, Focus, HelpView, Keymap, MarkRead, Overlay, PickerView, SaveReport, Saved, Settings,
-    State, Unsaved, update,
+    Action, BookmarksView, Effect, Focus, Geometry, HelpView, Keymap, MarkRead, Overlay, PickerView, SaveReport, Saved,
+    Settings, State, Unsaved, update,
 };
 use dubao::library::{LoadError, Problem};
 use dubao::model::Change;
@@ -276,10 +276,17 @@ fn narrow_screens_show_one_pane_and_mouse_works() {
 fn any_size_is_survived() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Open);
+    let count = s.library.issue().unwrap().articles().count();
     for (w, h) in [(0, 0), (1, 1), (2, 50), (300, 5), (10, 4), (19, 5), (20, 5), (120, 36)] {
         update(&mut s, Action::Resize(w, h));
         for a in [Action::Down, Action::PageDown, Action::Bottom, Action::NextArticle, Action::Top, Action::Back] {
-            update(&mut s, a);
+            update(&mut s, a.clone());
+            assert!(s.nav.selected < count, "{w}x{h} {a:?}: the selection is an article");
+            let pane = Geometry::of(w, h, Focus::Article, s.settings.list_percent).article_inner();
+            let height = pane.map_or(1, |r| usize::from(r.height).max(1));
+            assert!(s.view.top <= s.view.max_top(height), "{w}x{h} {a:?}: scrolled past the end");
+            assert!(s.nav.list_top <= s.rows().len(), "{w}x{h} {a:?}: the list scrolled past its rows");
+            assert_eq!(s.view.is_empty(), pane.is_none(), "{w}x{h} {a:?}: an article is laid out when it can show");
         }
     }
 }
