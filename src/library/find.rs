@@ -1,6 +1,6 @@
 //! Finding text in one issue (the reader's `/`, `n`, `N`): CJK substrings,
 //! Latin case-insensitively, across every part of every article, in
-//! reading order. The archive's matcher (`search.rs`) agrees with it.
+//! reading order. The archive's matcher (`archive.rs`) agrees with it.
 
 use crate::model::{Issue, Pos};
 

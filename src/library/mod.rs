@@ -2,16 +2,16 @@
 //! directories, read recursively) and the sample issues built into the
 //! binary; the archive index and archive-wide search.
 
+pub mod archive;
 mod bundled;
 pub mod find;
 pub mod index;
 pub mod name;
 mod pool;
-pub mod search;
 mod source;
 mod walk;
 
+pub use archive::{ArchiveHit, SearchStats, search_sources};
 pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, prune};
-pub use search::{ArchiveHit, SearchStats, search_sources};
 pub use source::{ISSUE_EXTENSIONS, LoadError, Problem, Source, bundled, is_issue_file};
 pub use walk::collect;

@@ -131,7 +131,7 @@ pub(crate) struct Bookmarks {
 
 /// `positions.toml`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Places {
+pub(crate) struct PositionEntries {
     pub last: Option<Stamped<LastOpen>>,
     pub issues: BTreeMap<String, Stamped<ArticleId>>,
     pub anchors: BTreeMap<ArticleId, Stamped<Pos>>,
@@ -286,10 +286,10 @@ impl Part for Bookmarks {
     }
 }
 
-impl Part for Places {
+impl Part for PositionEntries {
     const NOUN: (&'static str, &'static str) = ("reading position", "reading positions");
 
-    fn merge(&mut self, other: &Places) -> bool {
+    fn merge(&mut self, other: &PositionEntries) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         let mut visible = false;
         if let Some(theirs) = &other.last
@@ -313,9 +313,9 @@ impl Part for Places {
         self.count()
     }
 
-    fn uncovered(&self, by: &Places) -> Places {
+    fn uncovered(&self, by: &PositionEntries) -> PositionEntries {
         let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| mine > b));
-        Places {
+        PositionEntries {
             last,
             issues: uncovered_map(&self.issues, &by.issues),
             anchors: uncovered_map(&self.anchors, &by.anchors),
@@ -369,7 +369,7 @@ impl Bookmarks {
     }
 }
 
-impl Places {
+impl PositionEntries {
     /// The positions as the reader uses them.
     pub fn positions(&self) -> Positions {
         Positions {
@@ -545,7 +545,7 @@ mod tests {
         assert_eq!((r.count(), b.count()), (0, 0));
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         p.set(&Positions { anchors: [(id("a"), pos(1))].into(), ..Positions::default() }, t(10));
         let disk = p.clone();
         p.set(&Positions { anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(5));
@@ -566,7 +566,7 @@ mod tests {
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
         let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a") };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         p.set(
             &Positions { last: Some(last.clone()), anchors: [(id("a"), pos(1))].into(), ..Positions::default() },
             t(1),
@@ -596,7 +596,7 @@ mod tests {
     #[test]
     fn positions_stamp_only_what_changed_and_keep_what_is_missing() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let mut mine = Positions::default();
         mine.anchors.insert(id("a"), pos(1));
         mine.anchors.insert(id("b"), pos(1));
@@ -613,8 +613,8 @@ mod tests {
     fn newest_position_wins() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
         let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a) };
-        let mut a = Places::default();
-        let mut b = Places::default();
+        let mut a = PositionEntries::default();
+        let mut b = PositionEntries::default();
         let mut pa = Positions { last: Some(last("a")), ..Positions::default() };
         pa.anchors.insert(id("x"), pos(1));
         let mut pb = Positions { last: Some(last("b")), ..Positions::default() };

@@ -14,7 +14,7 @@
 //! Strings and paths are a u32 length and the bytes. Issues' text follows
 //! one another in their order, so offsets are implied by the lengths.
 
-use crate::library::search::Shape;
+use crate::library::archive::Shape;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 

@@ -8,8 +8,8 @@
 
 use super::Index;
 use super::format::{BLOCK, IssueMeta};
+use crate::library::archive::{ArchiveHit, HitIssue, Matcher, SearchStats, resolve};
 use crate::library::pool::{run_indexed, workers};
-use crate::library::search::{ArchiveHit, IssueInfo, Matcher, SearchStats, resolve};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What a block gave: each matching issue's hits, in order; or damage.
@@ -101,6 +101,6 @@ impl Index {
     }
 }
 
-fn info(issue: &IssueMeta) -> IssueInfo<'_> {
-    IssueInfo { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes }
+fn info(issue: &IssueMeta) -> HitIssue<'_> {
+    HitIssue { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes }
 }

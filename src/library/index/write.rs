@@ -6,9 +6,9 @@
 
 use super::format::{self, BLOCK, Failed, HEADER_LEN, Header, IssueMeta};
 use super::{FILE_NAME, Index, LOCK_NAME, Text, UpdateReport, read_exact_at};
+use crate::library::archive::{Shape, encode};
 use crate::library::name;
 use crate::library::pool::{run_indexed, workers};
-use crate::library::search::{Shape, encode};
 use crate::library::source::Problem;
 use crate::model::newest_first;
 use crate::parse::parse_issue;

@@ -4,7 +4,7 @@
 mod read;
 mod write;
 
-use super::state::{Bookmarks, Part, Places, ReadMarks};
+use super::state::{Bookmarks, Part, PositionEntries, ReadMarks};
 use toml::Table;
 pub(crate) use write::VERSION;
 
@@ -38,7 +38,7 @@ impl Stored for ReadMarks {
     }
 }
 
-impl Stored for Places {
+impl Stored for PositionEntries {
     const FILE: &'static str = "positions.toml";
     fn from_table(t: Table, problems: &mut Vec<String>) -> Self {
         read::positions_from(t, problems)
@@ -139,7 +139,7 @@ mod tests {
         r.marks.insert(ArticleId("b".into()), ReadMark { read: false, at: t(2) });
         assert_eq!(round_trip(&r), r);
 
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let last = LastOpen {
             source: "x.txt".into(),
             issue: "清河日报\u{1f}2024-03-08".into(),
@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn offsets_too_big_for_toml_are_left_out_not_written_broken() {
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let pos = Pos { element: Element::Headline, offset: usize::MAX };
         p.anchors.insert(ArticleId("a".into()), Stamped { updated: t(0), value: pos, extra: Default::default() });
         assert!(round_trip(&p).anchors.is_empty());

@@ -2,7 +2,7 @@
 //! one bad entry costs only itself, and every problem is noted.
 
 use crate::model::{ArticleId, Bookmark, Element, LastOpen, Pos};
-use crate::store::state::{BookmarkEntry, Bookmarks, Mark, Places, ReadMark, ReadMarks, Stamped, put};
+use crate::store::state::{BookmarkEntry, Bookmarks, Mark, PositionEntries, ReadMark, ReadMarks, Stamped, put};
 use jiff::Timestamp;
 use toml::{Table, Value};
 
@@ -194,8 +194,8 @@ fn stamped_from<T>(
 }
 
 /// `positions.toml` from its table (without `version`).
-pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> Places {
-    let mut p = Places::default();
+pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> PositionEntries {
+    let mut p = PositionEntries::default();
     if let Some(last) = t.remove("last") {
         p.last = stamped_from(last, "last".to_string(), problems, |f| {
             let source = f.string("source");

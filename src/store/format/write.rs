@@ -2,7 +2,7 @@
 //! string stays on one line, which keeps damage recovery line-based.
 
 use crate::model::{ArticleId, Element, LastOpen, Pos};
-use crate::store::state::{BookmarkEntry, Bookmarks, Mark, Places, ReadMarks, Stamped};
+use crate::store::state::{BookmarkEntry, Bookmarks, Mark, PositionEntries, ReadMarks, Stamped};
 use jiff::Timestamp;
 use std::fmt::Write as _;
 use toml::{Table, Value};
@@ -194,7 +194,7 @@ pub(crate) fn render_read(r: &ReadMarks) -> String {
 }
 
 /// `positions.toml`.
-pub(crate) fn render_positions(p: &Places) -> String {
+pub(crate) fn render_positions(p: &PositionEntries) -> String {
     let mut out = preamble(POSITIONS_HEADER, &p.extra);
     if let Some(last) = &p.last {
         out.push('\n');

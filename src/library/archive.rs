@@ -175,7 +175,7 @@ pub(crate) fn encode(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
 }
 
 /// An issue as hits name it.
-pub(crate) struct IssueInfo<'a> {
+pub(crate) struct HitIssue<'a> {
     pub path: &'a Path,
     pub title: &'a str,
     pub date: Option<jiff::civil::Date>,
@@ -185,7 +185,7 @@ pub(crate) struct IssueInfo<'a> {
 /// Appends a hit for each article of the issue whose text (as [`encode`]
 /// wrote it) matches, in reading order. Returns `false` when the text does
 /// not fit the shapes (a damaged index).
-pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut Vec<ArchiveHit>) -> bool {
+pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<ArchiveHit>) -> bool {
     let before = out.len();
     let fits = resolve_into(m, text, issue, out);
     if !fits {
@@ -194,7 +194,7 @@ pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut
     fits
 }
 
-fn resolve_into(m: &Matcher, text: &[u8], issue: &IssueInfo<'_>, out: &mut Vec<ArchiveHit>) -> bool {
+fn resolve_into(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<ArchiveHit>) -> bool {
     // Where each element ends; they must be exactly as many as the shapes say.
     let ends: Vec<usize> = memchr::memchr_iter(SEP, text).collect();
     let counts = issue.shapes.iter().map(Shape::element_count);
@@ -341,7 +341,7 @@ pub fn search_sources(
                 Source::File(p) => p.clone(),
                 Source::Bundled { .. } => PathBuf::from(source.display_name()),
             };
-            let info = IssueInfo { path: &path, title: &parsed.issue.title, date: parsed.issue.date, shapes: &shapes };
+            let info = HitIssue { path: &path, title: &parsed.issue.title, date: parsed.issue.date, shapes: &shapes };
             let mut hits = Vec::new();
             resolve(&m, text, &info, &mut hits);
             (parsed.issue.date, path, text.len(), hits)
@@ -411,7 +411,7 @@ mod tests {
         let mut text = Vec::new();
         let shapes = encode(&issue, &mut text);
         let path = PathBuf::from("/x/t.txt");
-        let info = IssueInfo { path: &path, title: &issue.title, date: issue.date, shapes: &shapes };
+        let info = HitIssue { path: &path, title: &issue.title, date: issue.date, shapes: &shapes };
         for q in ["侯营镇", "covid", "COVID-19 T", "李四", "没有"] {
             let mut hits = Vec::new();
             assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &mut hits));
@@ -433,7 +433,7 @@ mod tests {
         let mut text = Vec::new();
         let shapes = encode(&issue, &mut text);
         let path = PathBuf::from("t.txt");
-        let info = IssueInfo { path: &path, title: "t", date: None, shapes: &shapes };
+        let info = HitIssue { path: &path, title: "t", date: None, shapes: &shapes };
         let m = Matcher::new("正文").unwrap();
         assert!(!resolve(&m, &text[..text.len() - 1], &info, &mut Vec::new()));
         assert!(!resolve(&m, &[text.as_slice(), b"x\n"].concat(), &info, &mut Vec::new()));
