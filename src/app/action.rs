@@ -193,43 +193,44 @@ impl Action {
         Action::Suspend,
     ];
 
-    /// What the action does, for the help overlay; events, which can't be
-    /// bound, say nothing.
-    pub fn describe(&self) -> &'static str {
-        match self {
-            Action::Down => "move down / scroll down",
-            Action::Up => "move up / scroll up",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::HalfPageDown => "half a page down",
-            Action::HalfPageUp => "half a page up",
-            Action::Top => "first headline / top of article",
-            Action::Bottom => "last headline / end of article",
-            Action::Open => "read the article / show or fold ⋯ noise",
-            Action::Back => "back to the list",
-            Action::SwitchPane => "switch pane",
-            Action::NextArticle => "next article",
-            Action::PrevArticle => "previous article",
-            Action::NextSection => "next section",
-            Action::PrevSection => "previous section",
-            Action::NextUnread => "next unread article",
-            Action::NextIssue => "next issue",
-            Action::PrevIssue => "previous issue",
-            Action::Search => "search this issue",
-            Action::SearchNext => "next match",
-            Action::SearchPrev => "previous match",
-            Action::ToggleBookmark => "bookmark / unbookmark",
-            Action::Bookmarks => "all bookmarks, across issues",
-            Action::Issues => "pick an issue (type to filter)",
-            Action::ArchiveSearch => "search every issue",
-            Action::DeleteBookmark => "in the bookmarks: delete one",
-            Action::EditNote => "in the bookmarks: write a note",
-            Action::ToggleRead => "mark read / unread",
-            Action::Wider => "wider text column",
-            Action::Narrower => "narrower text column",
-            Action::Help => "this help",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend to the shell",
+    /// The action's config name (`next_article`) and what it does, for the
+    /// help overlay; `None` for events, which can't be bound. One match, and
+    /// no catch-all: a new action can't be added without saying both.
+    fn binding(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Action::Down => ("down", "move down / scroll down"),
+            Action::Up => ("up", "move up / scroll up"),
+            Action::PageDown => ("page_down", "page down"),
+            Action::PageUp => ("page_up", "page up"),
+            Action::HalfPageDown => ("half_page_down", "half a page down"),
+            Action::HalfPageUp => ("half_page_up", "half a page up"),
+            Action::Top => ("top", "first headline / top of article"),
+            Action::Bottom => ("bottom", "last headline / end of article"),
+            Action::Open => ("open", "read the article / show or fold ⋯ noise"),
+            Action::Back => ("back", "back to the list"),
+            Action::SwitchPane => ("switch_pane", "switch pane"),
+            Action::NextArticle => ("next_article", "next article"),
+            Action::PrevArticle => ("prev_article", "previous article"),
+            Action::NextSection => ("next_section", "next section"),
+            Action::PrevSection => ("prev_section", "previous section"),
+            Action::NextUnread => ("next_unread", "next unread article"),
+            Action::NextIssue => ("next_issue", "next issue"),
+            Action::PrevIssue => ("prev_issue", "previous issue"),
+            Action::Search => ("search", "search this issue"),
+            Action::SearchNext => ("search_next", "next match"),
+            Action::SearchPrev => ("search_prev", "previous match"),
+            Action::ToggleBookmark => ("bookmark", "bookmark / unbookmark"),
+            Action::Bookmarks => ("bookmarks", "all bookmarks, across issues"),
+            Action::Issues => ("issues", "pick an issue (type to filter)"),
+            Action::ArchiveSearch => ("archive_search", "search every issue"),
+            Action::DeleteBookmark => ("delete_bookmark", "in the bookmarks: delete one"),
+            Action::EditNote => ("edit_note", "in the bookmarks: write a note"),
+            Action::ToggleRead => ("toggle_read", "mark read / unread"),
+            Action::Wider => ("wider", "wider text column"),
+            Action::Narrower => ("narrower", "narrower text column"),
+            Action::Help => ("help", "this help"),
+            Action::Quit => ("quit", "quit"),
+            Action::Suspend => ("suspend", "suspend to the shell"),
             Action::Resize(..)
             | Action::Wheel { .. }
             | Action::Click { .. }
@@ -244,63 +245,18 @@ impl Action {
             | Action::Progress(_)
             | Action::Found { .. }
             | Action::FoundAll { .. }
-            | Action::Loaded { .. } => "",
-        }
+            | Action::Loaded { .. } => return None,
+        })
     }
 
-    /// The action's config name (`next_article`); events, which can't be
-    /// bound, have none (`""`).
+    /// What the action does, for the help overlay; events say nothing.
+    pub fn describe(&self) -> &'static str {
+        self.binding().map_or("", |(_, what)| what)
+    }
+
+    /// The action's config name (`next_article`); events have none (`""`).
     pub fn name(&self) -> &'static str {
-        match self {
-            Action::Down => "down",
-            Action::Up => "up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::HalfPageDown => "half_page_down",
-            Action::HalfPageUp => "half_page_up",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::SwitchPane => "switch_pane",
-            Action::NextArticle => "next_article",
-            Action::PrevArticle => "prev_article",
-            Action::NextSection => "next_section",
-            Action::PrevSection => "prev_section",
-            Action::NextUnread => "next_unread",
-            Action::NextIssue => "next_issue",
-            Action::PrevIssue => "prev_issue",
-            Action::Search => "search",
-            Action::SearchNext => "search_next",
-            Action::SearchPrev => "search_prev",
-            Action::ToggleBookmark => "bookmark",
-            Action::Bookmarks => "bookmarks",
-            Action::Issues => "issues",
-            Action::ArchiveSearch => "archive_search",
-            Action::DeleteBookmark => "delete_bookmark",
-            Action::EditNote => "edit_note",
-            Action::ToggleRead => "toggle_read",
-            Action::Wider => "wider",
-            Action::Narrower => "narrower",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend",
-            Action::Resize(..)
-            | Action::Wheel { .. }
-            | Action::Click { .. }
-            | Action::Input(_)
-            | Action::InputBackspace
-            | Action::InputSubmit
-            | Action::InputCancel
-            | Action::Restore(_)
-            | Action::Saved(_)
-            | Action::Notice(_)
-            | Action::Library(_)
-            | Action::Progress(_)
-            | Action::Found { .. }
-            | Action::FoundAll { .. }
-            | Action::Loaded { .. } => "",
-        }
+        self.binding().map_or("", |(name, _)| name)
     }
 
     /// The bindable action a config name stands for (`next_article`).

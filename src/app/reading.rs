@@ -63,20 +63,8 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Wheel { x, y, delta } => wheel(state, x, y, delta),
         Action::Click { x, y } => click(state, x, y),
-        // Overlays and events are `update`'s to route.
-        Action::Bookmarks
-        | Action::Issues
-        | Action::ArchiveSearch
-        | Action::Help
-        | Action::Resize(..)
-        | Action::Restore(_)
-        | Action::Saved(_)
-        | Action::Notice(_)
-        | Action::Library(_)
-        | Action::Progress(_)
-        | Action::Found { .. }
-        | Action::FoundAll { .. }
-        | Action::Loaded { .. } => {}
+        // Overlays and events: `update` routes them elsewhere.
+        _ => {}
     }
 }
 

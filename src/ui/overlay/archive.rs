@@ -1,7 +1,7 @@
 //! The archive search overlay: the phrase, then matching articles across
 //! the library as they come in, each with a snippet around the match.
 
-use super::frame::{Hint, close_key, framed};
+use super::frame::{Hint, framed, key_list};
 use crate::app::{Action, ArchiveView, State};
 use crate::ui::Theme;
 use crate::ui::cells::{put, truncate};
@@ -14,14 +14,12 @@ pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
         (true, true) => " type a new phrase · ⏎ back to the results · Esc close".to_string(),
         (true, false) => " type a phrase · ⏎ search every issue · Esc close".to_string(),
         (false, _) => {
-            let km = &state.keymap;
-            format!(
-                " {} choose · {} read at the match · {} new search · {} close",
-                km.hint(&[Action::Down, Action::Up]),
-                km.hint(&[Action::Open]),
-                km.hint(&[Action::ArchiveSearch]),
-                close_key(km)
-            )
+            let keys: [(&[Action], &str); 3] = [
+                (&[Action::Down, Action::Up], "choose"),
+                (&[Action::Open], "read at the match"),
+                (&[Action::ArchiveSearch], "new search"),
+            ];
+            key_list(&state.keymap, &keys)
         }
     };
     Hint::keys(text, theme)

@@ -1,7 +1,7 @@
 //! The bookmarks overlay: every bookmark across issues, newest first, two
 //! lines each — the headline, then issue, date, section and note.
 
-use super::frame::{Hint, close_key, framed};
+use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
 use crate::ui::Theme;
@@ -14,14 +14,9 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
         Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
         None => {
-            let km = &state.keymap;
-            let text = format!(
-                " {} open · {} delete · {} note · {} close",
-                km.hint(&[Action::Open]),
-                km.hint(&[Action::DeleteBookmark]),
-                km.hint(&[Action::EditNote]),
-                close_key(km)
-            );
+            let keys: [(&[Action], &str); 3] =
+                [(&[Action::Open], "open"), (&[Action::DeleteBookmark], "delete"), (&[Action::EditNote], "note")];
+            let text = key_list(&state.keymap, &keys);
             Hint::keys(text, theme)
         }
     }

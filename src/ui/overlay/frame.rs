@@ -50,8 +50,16 @@ pub fn framed(frame: &mut Frame, area: Rect, (w, h): (u16, u16), title: &str, st
     crate::app::geometry::inner(r)
 }
 
+/// ` ⏎ open · d delete · Esc close`: each action's first key and what it
+/// does here, the key that closes the overlay last.
+pub fn key_list(km: &Keymap, keys: &[(&[Action], &str)]) -> String {
+    let mut parts: Vec<String> = keys.iter().map(|(actions, what)| format!("{} {what}", km.hint(actions))).collect();
+    parts.push(format!("{} close", close_key(km)));
+    format!(" {}", parts.join(" · "))
+}
+
 /// The key that closes an overlay: Esc where it is bound to that.
-pub fn close_key(km: &Keymap) -> String {
+fn close_key(km: &Keymap) -> String {
     let esc = Key::plain(KeyCode::Esc);
     if km.keys_for(&Action::Back).contains(&esc) { esc.label() } else { km.hint(&[Action::Back]) }
 }
