@@ -16,10 +16,16 @@
 //! and literals are skipped; an inline `mod tests { … }` counts as part of
 //! its file (its `super::` is the file itself).
 //!
-//! Circles entirely inside `src/parse/` are listed, not failed: the parser
-//! is untangled separately (see the report this test prints).
+//! What breaks the rules inside `src/parse/` (circles wholly inside it,
+//! long functions) is printed, not failed: the parser is untangled
+//! separately (`cargo test house -- --nocapture` shows it).
 
 use std::collections::{BTreeMap, BTreeSet};
+
+/// Where the parser lives: its engineer untangles it on their own schedule,
+/// so what breaks the rules there is printed, not failed. Remove the
+/// exemption once `cargo test house -- --nocapture` prints nothing for it.
+const PARSER: &str = "parse/";
 use std::path::{Path, PathBuf};
 
 /// A module: which crate (`lib`, or `bin` for main.rs and cmd/) and its path.
@@ -48,7 +54,7 @@ fn no_import_circles_and_config_is_below_the_shell() {
             .map(|(a, b)| format!("  {} -> {}", files[a].rel, files[b].rel))
             .collect();
         let text = format!("{}\n{}", names.join(", "), edges.join("\n"));
-        if names.iter().all(|n| n.starts_with("parse/")) { parser.push(text) } else { failures.push(text) }
+        if names.iter().all(|n| n.starts_with(PARSER)) { parser.push(text) } else { failures.push(text) }
     }
     for (a, targets) in graph.iter().enumerate() {
         for &b in targets {
@@ -69,13 +75,20 @@ fn no_import_circles_and_config_is_below_the_shell() {
 #[test]
 fn no_function_is_longer_than_80_lines() {
     const MOST: usize = 80;
-    let mut long = Vec::new();
+    let (mut long, mut parser) = (Vec::new(), Vec::new());
     for f in read_src() {
         for (name, line, lines) in functions(&f.code) {
             if lines > MOST && !(f.rel == "layout/breaking.rs" && name == "segment") {
-                long.push(format!("{}:{line}: fn {name} is {lines} lines", f.rel));
+                let text = format!("{}:{line}: fn {name} is {lines} lines", f.rel);
+                if f.rel.starts_with(PARSER) { parser.push(text) } else { long.push(text) }
             }
         }
+    }
+    if !parser.is_empty() {
+        eprintln!(
+            "note: functions over {MOST} lines in src/{PARSER}, left to the parser's own work:\n{}",
+            parser.join("\n")
+        );
     }
     assert!(long.is_empty(), "functions over {MOST} lines:\n{}", long.join("\n"));
 }
