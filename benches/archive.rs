@@ -9,7 +9,7 @@
 //! `cargo bench --bench archive` (`DUBAO_BENCH_ISSUES=2000` for a quick run).
 //! The archive is generated once into `target/bench-archive/` and reused.
 
-#[path = "../tests/common/archive.rs"]
+#[path = "../tests/it/common/archive.rs"]
 mod archive;
 
 use criterion::Criterion;

@@ -46,7 +46,7 @@ fn reader_on(bytes: usize) -> State {
     };
     issue.assign_ids();
     let mut s = State::new(vec!["bench".into()], Settings::default(), Keymap::default(), (200, 60));
-    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Loaded { name: "bench".into(), result: Ok(Arc::new(issue)) });
     update(&mut s, Action::Open);
     s
 }
@@ -65,9 +65,10 @@ fn library_of(n: usize) -> State {
             IssueInfo { name, title: "东昌府报".into(), date: Some(date) }
         })
         .collect();
-    let mut s = State::new(vec![infos[0].name.clone()], Settings::default(), Keymap::default(), (200, 60));
+    let first = infos[0].name.clone();
+    let mut s = State::new(vec![first.clone()], Settings::default(), Keymap::default(), (200, 60));
     update(&mut s, Action::Library(infos));
-    update(&mut s, Action::Loaded { index: 0, result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Loaded { name: first, result: Ok(Arc::new(issue)) });
     s
 }
 

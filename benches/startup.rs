@@ -8,9 +8,9 @@
 //! `cargo bench --bench startup` (`DUBAO_BENCH_ISSUES=2000` for a quick run).
 //! Shares `target/bench-archive/` with the archive bench.
 
-#[path = "../tests/common/archive.rs"]
+#[path = "../tests/it/common/archive.rs"]
 mod archive;
-#[path = "../tests/common/pty.rs"]
+#[path = "../tests/it/common/pty.rs"]
 #[allow(dead_code)]
 mod pty;
 

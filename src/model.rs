@@ -236,9 +236,21 @@ impl Article {
     }
 }
 
+/// The order issues are listed in everywhere — the reader's library, the
+/// archive index, search results — as a sort key: newest first, undated
+/// after dated, then by name (the source's name as `library::name` writes
+/// it, so that every list breaks ties alike).
+pub fn newest_first<N: Ord>(
+    date: Option<jiff::civil::Date>,
+    name: N,
+) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, N) {
+    (std::cmp::Reverse(date), name)
+}
+
 /// A bookmarked article, with enough about it to list and find it again
-/// even when its issue file is gone.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+/// even when its issue file is gone. (Ordered field by field: a fixed
+/// order the store needs to settle ties.)
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 pub struct Bookmark {
     /// The article's id.
     pub id: ArticleId,
@@ -284,7 +296,7 @@ pub struct Positions {
 }
 
 /// The last issue and article open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LastOpen {
     /// Where the issue was read from.
     pub source: String,

@@ -1,7 +1,7 @@
-//! Any bytes → parse_issue (see tests/common/fuzzcheck.rs).
+//! Any bytes → parse_issue (see tests/it/common/fuzzcheck.rs).
 #![no_main]
 
-#[path = "../../tests/common/fuzzcheck.rs"]
+#[path = "../../tests/it/common/fuzzcheck.rs"]
 mod check;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| check::parse(data));

@@ -1,13 +1,17 @@
-//! Everything that can happen to the reader: one enum for the keymap (by
-//! its snake_case name) and for the update step.
+//! What comes into the update step and what goes out: one [`Action`] enum
+//! for the keymap (by its snake_case name) and for the update step, and the
+//! [`Effect`]s the shell carries out.
 
-use serde::{Deserialize, Serialize};
+use super::library::IssueInfo;
+use super::marks::{SaveReport, Saved};
+use crate::library::{ArchiveHit, LoadError};
+use crate::model::{Change, Issue};
+use std::sync::Arc;
 
 /// A change requested of the app: from a key, the mouse, the terminal or
 /// finished background work. Bindable actions have snake_case names used in
 /// the config's `[keys]` table; the others are events and can't be bound.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Move down in the list / scroll the article one line.
     Down,
@@ -53,7 +57,6 @@ pub enum Action {
     /// Jump to the previous search match.
     SearchPrev,
     /// Bookmark the current article, or remove its bookmark.
-    #[serde(rename = "bookmark")]
     ToggleBookmark,
     /// Show every bookmark, across issues.
     Bookmarks,
@@ -79,66 +82,77 @@ pub enum Action {
     Suspend,
 
     /// The terminal was resized to (columns, rows).
-    #[serde(skip)]
     Resize(u16, u16),
     /// Mouse wheel at (column, row): positive scrolls down.
-    #[serde(skip)]
     Wheel { x: u16, y: u16, delta: i16 },
     /// Mouse click at (column, row).
-    #[serde(skip)]
     Click { x: u16, y: u16 },
     /// A character typed into a prompt (search, note).
-    #[serde(skip)]
     Input(char),
     /// Backspace in a prompt.
-    #[serde(skip)]
     InputBackspace,
     /// Enter in a prompt: search jumps to the first match, a note is kept.
-    #[serde(skip)]
     InputSubmit,
     /// Esc in a prompt: close it (search also clears its highlights).
-    #[serde(skip)]
     InputCancel,
     /// What was kept from earlier sessions, at start-up.
-    #[serde(skip)]
-    Restore(Box<super::Saved>),
+    Restore(Box<Saved>),
     /// What became of a save: marks as stored now (another reader's
     /// changes merged in), what is not saved, why.
-    #[serde(skip)]
-    Saved(Box<super::SaveReport>),
+    Saved(Box<SaveReport>),
     /// Something the reader should know (a save that failed).
-    #[serde(skip)]
     Notice(String),
     /// The issues found in the library, in any order.
-    #[serde(skip)]
-    Library(Vec<super::IssueInfo>),
+    Library(Vec<IssueInfo>),
     /// Reading the library: issues done of all (`None` when finished).
-    #[serde(skip)]
     Progress(Option<(usize, usize)>),
     /// More results of archive search number `search`.
-    #[serde(skip)]
     Found {
         /// Which search (results of one given up on are dropped).
         search: u64,
         /// The matching articles.
-        results: Vec<super::Found>,
+        results: Vec<ArchiveHit>,
     },
     /// Archive search number `search` has finished: issues searched.
-    #[serde(skip)]
     FoundAll {
         /// Which search.
         search: u64,
         /// Issues searched.
         issues: usize,
     },
-    /// Issue number `index` was loaded (or could not be).
-    #[serde(skip)]
+    /// The issue named `name` was read (or could not be).
     Loaded {
-        /// Which issue.
-        index: usize,
-        /// The issue, or a message naming the file and the problem.
-        result: Result<std::sync::Arc<crate::model::Issue>, String>,
+        /// Which issue: its source's name (`library::name`).
+        name: String,
+        /// The issue, or why it could not be read.
+        result: Result<Arc<Issue>, LoadError>,
     },
+}
+
+/// Something the shell must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Read the issue with this source name, off the event loop, and send
+    /// back [`Action::Loaded`].
+    Load(String),
+    /// Search the whole library; send back [`Action::Found`] as matches
+    /// come, then [`Action::FoundAll`], both with this search's number.
+    ArchiveSearch {
+        /// The search's number.
+        search: u64,
+        /// The phrase.
+        query: String,
+    },
+    /// Stop the archive search under way.
+    CancelArchiveSearch,
+    /// Persist this change now (a bookmark, a read mark).
+    Record(Change),
+    /// The reading position moved: persist the state's positions soon.
+    Moved,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal, stop until resumed, then redraw.
+    Suspend,
 }
 
 impl Action {
@@ -179,44 +193,75 @@ impl Action {
         Action::Suspend,
     ];
 
-    /// What the action does, for the help overlay.
+    /// The action's config name (`next_article`) and what it does, for the
+    /// help overlay; `None` for events, which can't be bound. One match, and
+    /// no catch-all: a new action can't be added without saying both.
+    fn binding(&self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            Action::Down => ("down", "move down / scroll down"),
+            Action::Up => ("up", "move up / scroll up"),
+            Action::PageDown => ("page_down", "page down"),
+            Action::PageUp => ("page_up", "page up"),
+            Action::HalfPageDown => ("half_page_down", "half a page down"),
+            Action::HalfPageUp => ("half_page_up", "half a page up"),
+            Action::Top => ("top", "first headline / top of article"),
+            Action::Bottom => ("bottom", "last headline / end of article"),
+            Action::Open => ("open", "read the article / show or fold ⋯ noise"),
+            Action::Back => ("back", "back to the list"),
+            Action::SwitchPane => ("switch_pane", "switch pane"),
+            Action::NextArticle => ("next_article", "next article"),
+            Action::PrevArticle => ("prev_article", "previous article"),
+            Action::NextSection => ("next_section", "next section"),
+            Action::PrevSection => ("prev_section", "previous section"),
+            Action::NextUnread => ("next_unread", "next unread article"),
+            Action::NextIssue => ("next_issue", "next issue"),
+            Action::PrevIssue => ("prev_issue", "previous issue"),
+            Action::Search => ("search", "search this issue"),
+            Action::SearchNext => ("search_next", "next match"),
+            Action::SearchPrev => ("search_prev", "previous match"),
+            Action::ToggleBookmark => ("bookmark", "bookmark / unbookmark"),
+            Action::Bookmarks => ("bookmarks", "all bookmarks, across issues"),
+            Action::Issues => ("issues", "pick an issue (type to filter)"),
+            Action::ArchiveSearch => ("archive_search", "search every issue"),
+            Action::DeleteBookmark => ("delete_bookmark", "in the bookmarks: delete one"),
+            Action::EditNote => ("edit_note", "in the bookmarks: write a note"),
+            Action::ToggleRead => ("toggle_read", "mark read / unread"),
+            Action::Wider => ("wider", "wider text column"),
+            Action::Narrower => ("narrower", "narrower text column"),
+            Action::Help => ("help", "this help"),
+            Action::Quit => ("quit", "quit"),
+            Action::Suspend => ("suspend", "suspend to the shell"),
+            Action::Resize(..)
+            | Action::Wheel { .. }
+            | Action::Click { .. }
+            | Action::Input(_)
+            | Action::InputBackspace
+            | Action::InputSubmit
+            | Action::InputCancel
+            | Action::Restore(_)
+            | Action::Saved(_)
+            | Action::Notice(_)
+            | Action::Library(_)
+            | Action::Progress(_)
+            | Action::Found { .. }
+            | Action::FoundAll { .. }
+            | Action::Loaded { .. } => return None,
+        })
+    }
+
+    /// What the action does, for the help overlay; events say nothing.
     pub fn describe(&self) -> &'static str {
-        match self {
-            Action::Down => "move down / scroll down",
-            Action::Up => "move up / scroll up",
-            Action::PageDown => "page down",
-            Action::PageUp => "page up",
-            Action::HalfPageDown => "half a page down",
-            Action::HalfPageUp => "half a page up",
-            Action::Top => "first headline / top of article",
-            Action::Bottom => "last headline / end of article",
-            Action::Open => "read the article / show or fold ⋯ noise",
-            Action::Back => "back to the list",
-            Action::SwitchPane => "switch pane",
-            Action::NextArticle => "next article",
-            Action::PrevArticle => "previous article",
-            Action::NextSection => "next section",
-            Action::PrevSection => "previous section",
-            Action::NextUnread => "next unread article",
-            Action::NextIssue => "next issue",
-            Action::PrevIssue => "previous issue",
-            Action::Search => "search this issue",
-            Action::SearchNext => "next match",
-            Action::SearchPrev => "previous match",
-            Action::ToggleBookmark => "bookmark / unbookmark",
-            Action::Bookmarks => "all bookmarks, across issues",
-            Action::Issues => "pick an issue (type to filter)",
-            Action::ArchiveSearch => "search every issue",
-            Action::DeleteBookmark => "in the bookmarks: delete one",
-            Action::EditNote => "in the bookmarks: write a note",
-            Action::ToggleRead => "mark read / unread",
-            Action::Wider => "wider text column",
-            Action::Narrower => "narrower text column",
-            Action::Help => "this help",
-            Action::Quit => "quit",
-            Action::Suspend => "suspend to the shell",
-            _ => "",
-        }
+        self.binding().map_or("", |(_, what)| what)
+    }
+
+    /// The action's config name (`next_article`); events have none (`""`).
+    pub fn name(&self) -> &'static str {
+        self.binding().map_or("", |(name, _)| name)
+    }
+
+    /// The bindable action a config name stands for (`next_article`).
+    pub fn from_name(name: &str) -> Option<Action> {
+        Action::BINDABLE.into_iter().find(|a| a.name() == name)
     }
 
     /// True for events (terminal, background work) rather than the reader's
@@ -234,11 +279,6 @@ impl Action {
                 | Action::FoundAll { .. }
         )
     }
-
-    /// The action's config name (`next_article`).
-    pub fn name(&self) -> String {
-        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-    }
 }
 
 #[cfg(test)]
@@ -250,8 +290,7 @@ mod tests {
         for a in Action::BINDABLE {
             let name = a.name();
             assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
-            let back: Action = serde_json::from_value(serde_json::Value::String(name)).unwrap();
-            assert_eq!(back, a);
+            assert_eq!(Action::from_name(name), Some(a.clone()));
             assert!(!a.describe().is_empty());
         }
         assert_eq!(Action::NextArticle.name(), "next_article");

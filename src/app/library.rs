@@ -1,7 +1,10 @@
 //! The issues the reader knows: found on disk in the background, ordered
-//! newest first, loaded one at a time when read.
+//! newest first (`model::newest_first`), read one at a time when opened.
+//! Each is known by its source's name (`library::name`), never by where it
+//! is in the list, which the background walk re-sorts.
 
-use crate::model::Issue;
+use crate::library::LoadError;
+use crate::model::{Issue, newest_first};
 use jiff::civil::Date;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -38,7 +41,7 @@ pub struct Slot {
     /// The parsed issue, once read.
     pub issue: Option<Arc<Issue>>,
     /// Why it could not be read.
-    pub error: Option<String>,
+    pub error: Option<LoadError>,
     /// Title, date and file name in lower case: what the picker filters
     /// on, made once so that typing filters 10,000 issues without
     /// allocating. (Not the folders: `2024` would find every issue kept
@@ -95,6 +98,12 @@ impl Library {
         self.slots.get(self.current)?.issue.as_ref()
     }
 
+    /// The current issue's source name: the one that finds its file again
+    /// (`Issue::source` is only how it is shown).
+    pub fn current_name(&self) -> String {
+        self.slots.get(self.current).map(|s| s.name().to_string()).unwrap_or_default()
+    }
+
     /// The index of the issue with this source name.
     pub fn position(&self, name: &str) -> Option<usize> {
         self.slots.iter().position(|s| s.info.name == name)
@@ -120,7 +129,7 @@ impl Library {
         {
             found.push(cur.info.clone());
         }
-        sort_newest_first(&mut found);
+        found.sort_by(|a, b| newest_first(a.date, &a.name).cmp(&newest_first(b.date, &b.name)));
         self.slots = found
             .into_iter()
             .map(|info| match old.remove(&info.name) {
@@ -130,16 +139,28 @@ impl Library {
             .collect();
         self.current = current.and_then(|c| self.position(&c.info.name)).unwrap_or(0);
     }
-}
 
-/// Newest first; undated issues after dated ones, by name.
-pub fn sort_newest_first(list: &mut [IssueInfo]) {
-    list.sort_by(|a, b| match (a.date, b.date) {
-        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.name.cmp(&b.name)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.name.cmp(&b.name),
-    });
+    /// The list found on disk replaces this one ([`Library::replace`]);
+    /// returns the name of the current issue when it is yet to be read
+    /// (the first issues found, when none was known at start).
+    pub fn found(&mut self, found: Vec<IssueInfo>) -> Option<String> {
+        self.replace(found);
+        let slot = self.slots.get(self.current)?;
+        (slot.issue.is_none() && slot.error.is_none()).then(|| slot.name().to_string())
+    }
+
+    /// An issue was read, or could not be: kept in its slot. Returns
+    /// whether it is the current issue; `None` when the library has no
+    /// issue of that name.
+    pub fn loaded(&mut self, name: &str, result: &Result<Arc<Issue>, LoadError>) -> Option<bool> {
+        let i = self.position(name)?;
+        let slot = &mut self.slots[i];
+        match result {
+            Ok(issue) => slot.issue = Some(issue.clone()),
+            Err(e) => slot.error = Some(e.clone()),
+        }
+        Some(i == self.current)
+    }
 }
 
 #[cfg(test)]

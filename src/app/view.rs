@@ -12,7 +12,8 @@ const CACHE: usize = 12;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Key {
-    issue: usize,
+    /// The issue's source name.
+    issue: String,
     id: ArticleId,
     width: u16,
     options: LayoutOptions,
@@ -40,8 +41,8 @@ pub struct View {
     /// The source position at the top of the pane; survives re-layout.
     anchor: Option<Pos>,
     cache: Vec<(Key, Arc<ArticleLayout>)>,
-    /// Per article (issue, id): the stretches of noise unfolded this session.
-    unfolded: HashMap<(usize, ArticleId), Vec<usize>>,
+    /// Per article (issue's source name, id): the stretches of noise unfolded this session.
+    unfolded: HashMap<(String, ArticleId), Vec<usize>>,
     /// A stretch just folded or unfolded, and the pane row its fold line
     /// was on: it stays there, so the text does not jump under the reader.
     hold: Option<(usize, usize)>,
@@ -59,15 +60,15 @@ impl View {
     /// reader left it in an earlier session) or at the top.
     pub fn show(
         &mut self,
-        issue: usize,
+        issue: &str,
         article: &Article,
         width: u16,
         options: &LayoutOptions,
         height: usize,
         saved: Option<Pos>,
     ) {
-        let unfolded = self.unfolded.get(&(issue, article.id.clone())).cloned().unwrap_or_default();
-        let key = Key { issue, id: article.id.clone(), width, options: options.clone(), unfolded };
+        let unfolded = self.unfolded.get(&(issue.to_string(), article.id.clone())).cloned().unwrap_or_default();
+        let key = Key { issue: issue.to_string(), id: article.id.clone(), width, options: options.clone(), unfolded };
         if self.key.as_ref() == Some(&key) {
             return;
         }
@@ -148,7 +149,7 @@ impl View {
 
     fn apply(&mut self, toggle: NoiseToggle) {
         let (Some(key), Some(layout)) = (&self.key, &self.layout) else { return };
-        let set = self.unfolded.entry((key.issue, key.id.clone())).or_default();
+        let set = self.unfolded.entry((key.issue.clone(), key.id.clone())).or_default();
         let first = match &toggle {
             NoiseToggle::Unfold(start) => {
                 set.push(*start);

@@ -6,7 +6,7 @@ use dubao::library::{self, Source};
 use dubao::store::Store;
 use dubao::tui::Shelf;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Reads the given paths (the library or the samples when none), resuming
@@ -37,17 +37,14 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
     let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
     let (store, messages) = Store::open_with(dir, journals, jiff::Timestamp::now());
     // Folders only: rather than wait for them to be walked, start with the
-    // issue last read in them (when resuming), else the newest issue the
-    // index held last time; the walk fills in the rest.
+    // issue `app::first_file` says; the walk fills in the rest.
     let mut known = known;
     if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
-        let last = store.loaded().positions.last.map(|l| library::name::to_path(&l.source));
-        let last = last.filter(|p| {
-            paths.is_empty()
-                && p.is_file()
-                && roots.iter().any(|r| p.starts_with(std::path::absolute(r).unwrap_or_default()))
-        });
-        if let Some(path) = last.or_else(|| cache.as_deref().and_then(library::newest_hint)) {
+        let in_folders =
+            |p: &Path| p.is_file() && roots.iter().any(|r| p.starts_with(std::path::absolute(r).unwrap_or_default()));
+        let newest = || cache.as_deref().and_then(library::newest_hint);
+        let last = store.loaded().positions.last;
+        if let Some(path) = dubao::app::first_file(paths.is_empty(), last.as_ref(), in_folders, newest) {
             known.push(Source::File(path));
         }
     }

@@ -5,12 +5,12 @@
 //! keymap, theme) from text; nothing below it knows it exists.
 
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
-use crate::layout::{Ambiguous, LayoutOptions};
-use crate::tui::AmbiguousSetting;
+use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
 
 /// The documented example, embedded so tests can hold it to the defaults.
 pub const EXAMPLE: &str = include_str!("../../config.example.toml");
@@ -23,7 +23,7 @@ pub struct Config {
     /// Layout and pane settings for the reader.
     pub settings: Settings,
     /// How the width of ambiguous characters is found.
-    pub ambiguous: AmbiguousSetting,
+    pub ambiguous: AmbiguousWidth,
     /// The keymap: defaults with the file's `[keys]` merged over them.
     pub keymap: Keymap,
     /// The theme, before `NO_COLOR` is applied.
@@ -64,10 +64,14 @@ pub struct File {
     pub layout: LayoutSection,
     /// `[reader]`
     pub reader: ReaderSection,
-    /// `[theme]`: part → style string.
-    pub theme: BTreeMap<String, String>,
-    /// `[keys]`: action → key names.
-    pub keys: BTreeMap<String, Vec<String>>,
+    /// `[theme]`: part → style string, as the file writes it (where it
+    /// writes it, for errors); the defaults are not merged in.
+    #[serde(default)]
+    pub theme: BTreeMap<Spanned<String>, String>,
+    /// `[keys]`: action → key names, as the file writes them; the defaults
+    /// are not merged in.
+    #[serde(default)]
+    pub keys: BTreeMap<Spanned<String>, Vec<String>>,
 }
 
 /// `[layout]`
@@ -98,27 +102,15 @@ pub struct ReaderSection {
     pub mark_read: MarkRead,
 }
 
-/// How wide ambiguous characters (`“ ” … —`) are drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum AmbiguousWidth {
-    /// Ask the terminal at start-up.
-    #[default]
-    Auto,
-    /// One cell.
-    Narrow,
-    /// Two cells.
-    Wide,
-}
-
 impl Default for File {
+    /// The file that writes out every default (what `config.example.toml` shows).
     fn default() -> File {
         let keymap = Keymap::default();
         let keys = Action::BINDABLE
             .iter()
-            .map(|a| (a.name(), keymap.keys_for(a).iter().map(Key::to_string).collect()))
+            .map(|a| (unspanned(a.name()), keymap.keys_for(a).iter().map(Key::to_string).collect()))
             .collect();
-        let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         File { library: Vec::new(), layout: LayoutSection::default(), reader: ReaderSection::default(), theme, keys }
     }
 }
@@ -141,6 +133,11 @@ impl Default for ReaderSection {
         let s = Settings::default();
         ReaderSection { list_width: s.list_percent, mark_read: s.mark_read }
     }
+}
+
+/// A name written nowhere (a default).
+fn unspanned(name: &str) -> Spanned<String> {
+    Spanned::new(0..0, name.to_string())
 }
 
 fn ranged<'de, D: serde::Deserializer<'de>>(d: D, lo: u16, hi: u16, what: &str) -> Result<u16, D::Error> {
@@ -196,59 +193,28 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 
 /// Parses config text, locating errors in it.
 pub fn parse(text: &str, path: &str) -> Result<File, ConfigError> {
-    let mut file: File = toml::from_str(text).map_err(|e| {
+    toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
         ConfigError { path: path.to_string(), line, column, message: e.message().trim().to_string() }
-    })?;
-    // Sections merge over the defaults key by key: a `[keys]` or `[theme]`
-    // table with one entry changes only that entry.
-    let defaults = File::default();
-    for (k, v) in defaults.keys {
-        file.keys.entry(k).or_insert(v);
-    }
-    for (k, v) in defaults.theme {
-        file.theme.entry(k).or_insert(v);
-    }
-    Ok(file)
+    })
 }
 
 /// Turns a parsed file into settings, keymap and theme, checking action
-/// names, key names and styles.
+/// names, key names and styles. The file's `[keys]` and `[theme]` entries
+/// go over the defaults one by one: a table with one entry changes only
+/// that entry.
 fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, ConfigError> {
     let shown = path.as_ref().map(|p| p.display().to_string()).unwrap_or_default();
-    let err = |table: &str, key: &str, message: String| {
-        let (line, column) = find_key(text, table, key).unzip();
-        ConfigError { path: shown.clone(), line, column, message }
+    let err = |at: &Spanned<String>, message: String| {
+        let (line, column) = line_col(text, at.span().start);
+        ConfigError { path: shown.clone(), line: Some(line), column: Some(column), message }
     };
-    let mut keymap = Keymap::default();
-    let mut claimed: BTreeMap<Key, String> = BTreeMap::new();
-    let defaults = File::default().keys;
-    // Entries the file writes win over the defaults (a key moves to its new
-    // action); two written entries claiming one key is an error.
-    for (name, names) in &file.keys {
-        if defaults.get(name) == Some(names) && find_key(text, "keys", name).is_none() {
-            continue;
-        }
-        let action: Action = serde_json::from_value(serde_json::Value::String(name.clone()))
-            .ok()
-            .filter(|a| Action::BINDABLE.contains(a))
-            .ok_or_else(|| {
-                let all: Vec<String> = Action::BINDABLE.iter().map(Action::name).collect();
-                err("keys", name, format!("unknown action `{name}` (actions: {})", all.join(", ")))
-            })?;
-        let mut keys = Vec::new();
-        for k in names {
-            let key: Key = k.parse().map_err(|e: crate::app::keymap::BadKey| err("keys", name, e.to_string()))?;
-            if let Some(other) = claimed.insert(key, name.clone()) {
-                return Err(err("keys", name, format!("key `{k}` is bound to both `{other}` and `{name}`")));
-            }
-            keys.push(key);
-        }
-        if keymap.keys_for(&action) != keys {
-            keymap.rebind(action, &keys);
-        }
-    }
-    let theme = Theme::from_specs(&file.theme).map_err(|(part, msg)| err("theme", &part, format!("{part}: {msg}")))?;
+    let keymap = keymap(&file.keys, &err)?;
+    let specs: BTreeMap<String, String> = file.theme.iter().map(|(k, v)| (k.get_ref().clone(), v.clone())).collect();
+    let theme = Theme::from_specs(&specs).map_err(|e| match file.theme.get_key_value(e.part.as_str()) {
+        Some((at, _)) => err(at, e.to_string()),
+        None => ConfigError { path: shown.clone(), line: None, column: None, message: e.to_string() },
+    })?;
     let base = path.as_ref().and_then(|p| p.parent()).map(Path::to_path_buf).unwrap_or_default();
     let library = file.library.iter().map(|p| expand(p, &base)).collect();
     let l = &file.layout;
@@ -259,13 +225,38 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         fullwidth_punct: l.fullwidth_punct,
         hanging: l.hanging,
     };
-    let ambiguous = match l.ambiguous_width {
-        AmbiguousWidth::Auto => AmbiguousSetting::Auto,
-        AmbiguousWidth::Narrow => AmbiguousSetting::Fixed(Ambiguous::Narrow),
-        AmbiguousWidth::Wide => AmbiguousSetting::Fixed(Ambiguous::Wide),
-    };
+    let ambiguous = l.ambiguous_width;
     let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
     Ok(Config { library, settings, ambiguous, keymap, theme, path })
+}
+
+/// The default keymap with the file's `[keys]` over it: a key the file
+/// gives an action moves to it; two entries of the file claiming one key
+/// is an error, as is an unknown action or key name.
+fn keymap(
+    written: &BTreeMap<Spanned<String>, Vec<String>>,
+    err: &dyn Fn(&Spanned<String>, String) -> ConfigError,
+) -> Result<Keymap, ConfigError> {
+    let mut keymap = Keymap::default();
+    let mut claimed: BTreeMap<Key, &str> = BTreeMap::new();
+    for (name, names) in written {
+        let action = Action::from_name(name.get_ref()).ok_or_else(|| {
+            let all: Vec<&str> = Action::BINDABLE.iter().map(Action::name).collect();
+            err(name, format!("unknown action `{}` (actions: {})", name.get_ref(), all.join(", ")))
+        })?;
+        let mut keys = Vec::new();
+        for k in names {
+            let key: Key = k.parse().map_err(|e: crate::app::keymap::BadKey| err(name, e.to_string()))?;
+            if let Some(other) = claimed.insert(key, name.get_ref()) {
+                return Err(err(name, format!("key `{k}` is bound to both `{other}` and `{}`", name.get_ref())));
+            }
+            keys.push(key);
+        }
+        if keymap.keys_for(&action) != keys {
+            keymap.rebind(action, &keys);
+        }
+    }
+    Ok(keymap)
 }
 
 /// `~/papers` → the home directory's `papers`; relative paths are relative
@@ -289,26 +280,6 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, col)
-}
-
-/// Where `key = …` is written inside `[table]`, for errors found after parsing.
-fn find_key(text: &str, table: &str, key: &str) -> Option<(usize, usize)> {
-    let mut in_table = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        if t.starts_with('[') {
-            in_table = t.trim_start_matches('[').trim_end_matches(']').trim() == table;
-        } else if in_table {
-            let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
-            if name == key && t.contains('=') {
-                let indent = line.len() - line.trim_start().len();
-                return Some(line_col(text, offset + indent));
-            }
-        }
-        offset += line.len();
-    }
-    None
 }
 
 #[cfg(test)]
@@ -350,7 +321,7 @@ mod tests {
         assert_eq!(c.keymap, Keymap::default());
         assert_eq!(c.theme, Theme::default());
         assert_eq!(c.settings, Settings::default());
-        assert_eq!(c.ambiguous, AmbiguousSetting::Auto);
+        assert_eq!(c.ambiguous, AmbiguousWidth::Auto);
     }
 
     #[test]
@@ -359,7 +330,7 @@ mod tests {
         let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
         assert_eq!(c.settings.layout.max_width, 100);
         assert!(!c.settings.layout.hanging);
-        assert_eq!(c.ambiguous, AmbiguousSetting::Fixed(Ambiguous::Wide));
+        assert_eq!(c.ambiguous, AmbiguousWidth::Wide);
         assert_eq!(c.settings.mark_read, MarkRead::OnEnd);
         assert_eq!(c.settings.list_percent, 40);
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::ctrl('b')), Some(Action::ToggleBookmark));

@@ -2,9 +2,11 @@
 //! the attribution, each set by its own rules into one list of lines.
 
 use super::breaking::{Brk, Unit, fit, render, segment, unit_end, wrap, wrap_balanced};
-use super::line::{Line, Piece, Shared, map_range};
+use super::laid::{ArticleLayout, NoiseRun, run_end};
+use super::line::{Line, Piece, Role, Shared, map_range};
 use super::options::LayoutOptions;
-use super::{ArticleLayout, Element, NoiseRun, Role, char_width, run_end};
+use super::width::char_width;
+use crate::model::Element;
 use crate::model::{Article, Block};
 use crate::parse::text::is_cjk_dominant;
 use std::sync::{Arc, OnceLock};

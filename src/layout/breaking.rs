@@ -130,7 +130,7 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
                     flags |= BLANKED;
                     (1, false)
                 }
-                None => (super::char_width(c, amb) as u16, is_wide(c)),
+                None => (super::width::char_width(c, amb) as u16, is_wide(c)),
             };
             (w, wide, c, true)
         } else {

@@ -1,10 +1,42 @@
 //! One laid-out terminal line and the mapping between its display text and
 //! the article's source text.
 
-use super::{Element, Pos, Role};
+use crate::model::{Element, Pos};
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
+
+/// What a line shows, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The kicker above the headline, centred.
+    Kicker,
+    /// The headline, centred.
+    Headline,
+    /// A subtitle under the headline, centred.
+    Deck,
+    /// Who wrote it, centred.
+    Byline,
+    /// The place/agency opener at the start of the first paragraph.
+    Dateline,
+    /// Body text.
+    Body,
+    /// An in-article subhead.
+    Subhead,
+    /// The closing credit, flush right in parentheses.
+    Attribution,
+    /// A photo caption or credit line.
+    Caption,
+    /// A table row, set as printed.
+    Table,
+    /// A line of unreadable text (shown when its stretch is unfolded).
+    Noise,
+    /// A stretch of noise folded into one line (`⋯ 12 unreadable lines`),
+    /// or, unfolded, the line over it (`⋮ 12 unreadable lines`).
+    Fold,
+    /// An empty line between parts.
+    Blank,
+}
 
 /// Text shared by all lines of one layout: one allocation instead of one per
 /// line, filled while the layout is built and set once it is complete.

@@ -13,6 +13,7 @@
 mod article;
 mod breaking;
 mod class;
+mod laid;
 mod line;
 mod noise;
 mod options;
@@ -20,105 +21,14 @@ mod punct;
 mod table;
 mod width;
 
-pub use line::Line;
-pub use options::{Ambiguous, LayoutOptions};
+pub use laid::{ArticleLayout, NoiseRun, noise_runs, run_end, to_plain_text};
+pub use line::{Line, Role};
+pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
 pub use width::{char_width, str_width};
 
-use crate::model::{Article, Block};
-use std::ops::Range;
-
-/// What a line shows, for styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Role {
-    /// The kicker above the headline, centred.
-    Kicker,
-    /// The headline, centred.
-    Headline,
-    /// A subtitle under the headline, centred.
-    Deck,
-    /// Who wrote it, centred.
-    Byline,
-    /// The place/agency opener at the start of the first paragraph.
-    Dateline,
-    /// Body text.
-    Body,
-    /// An in-article subhead.
-    Subhead,
-    /// The closing credit, flush right in parentheses.
-    Attribution,
-    /// A photo caption or credit line.
-    Caption,
-    /// A table row, set as printed.
-    Table,
-    /// A line of unreadable text (shown when its stretch is unfolded).
-    Noise,
-    /// A stretch of noise folded into one line (`⋯ 12 unreadable lines`),
-    /// or, unfolded, the line over it (`⋮ 12 unreadable lines`).
-    Fold,
-    /// An empty line between parts.
-    Blank,
-}
+use crate::model::Article;
 
 pub use crate::model::{Element, Pos};
-
-/// An article set for one pane width and set of options.
-#[derive(Debug, Clone)]
-pub struct ArticleLayout {
-    lines: Vec<Line>,
-    column: u16,
-    margin: u16,
-    noise: Vec<NoiseRun>,
-}
-
-/// A stretch of noise as laid out: which blocks, which lines, and whether
-/// it is folded into its one line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoiseRun {
-    /// The noise blocks, by index.
-    pub blocks: Range<usize>,
-    /// Its lines: the fold line, then (unfolded) the noise itself.
-    pub lines: Range<usize>,
-    /// True when only the fold line shows.
-    pub folded: bool,
-}
-
-impl ArticleLayout {
-    /// All lines, top to bottom.
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
-    }
-
-    /// Width of the text column in cells (a hanging mark may take one more).
-    pub fn column(&self) -> u16 {
-        self.column
-    }
-
-    /// Left margin in cells that centres the column in the pane.
-    pub fn margin(&self) -> u16 {
-        self.margin
-    }
-
-    /// Every stretch of noise, in reading order.
-    pub fn noise(&self) -> &[NoiseRun] {
-        &self.noise
-    }
-
-    /// Index of the line showing `pos` (the nearest line before it when
-    /// `pos` is not shown, e.g. dropped white space); 0 when there are none.
-    pub fn line_of(&self, pos: Pos) -> usize {
-        let lines = &self.lines;
-        let idx = lines.partition_point(|l| l.start() <= pos).saturating_sub(1);
-        // Before the first shown character of an element: its first line,
-        // not the previous element's last.
-        match lines.get(idx + 1) {
-            Some(next) if next.element == pos.element && lines[idx].element != pos.element => {
-                idx + 1 + usize::from(next.role == Role::Blank)
-            }
-            _ => idx,
-        }
-        .min(lines.len().saturating_sub(1))
-    }
-}
 
 /// Lays out `article` for a pane `pane_width` cells wide, every stretch of
 /// noise folded into one line; never panics.
@@ -130,48 +40,6 @@ pub fn layout(article: &Article, pane_width: u16, opts: &LayoutOptions) -> Artic
 /// `unfolded` (see [`noise_runs`]) shown line by line.
 pub fn layout_unfolded(article: &Article, pane_width: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
     article::build(article, pane_width, opts, unfolded)
-}
-
-/// Where the run of blocks starting at block `i` ends: rows of a table and
-/// lines of noise run on while the kind holds; any other block stands alone.
-pub fn run_end(blocks: &[Block], i: usize) -> usize {
-    let Some(first) = blocks.get(i) else { return i };
-    let same = |b: &Block| b.is_row() && std::mem::discriminant(b) == std::mem::discriminant(first);
-    if !same(first) {
-        return i + 1;
-    }
-    i + 1 + blocks[i + 1..].iter().take_while(|b| same(b)).count()
-}
-
-/// The article's stretches of noise, as ranges of block indices.
-pub fn noise_runs(article: &Article) -> Vec<Range<usize>> {
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < article.blocks.len() {
-        let end = run_end(&article.blocks, i);
-        if matches!(article.blocks[i], Block::Noise(_)) {
-            runs.push(i..end);
-        }
-        i = end;
-    }
-    runs
-}
-
-/// Plain-text rendering: margin plus each line, joined by newlines.
-pub fn to_plain_text(layout: &ArticleLayout) -> String {
-    let margin = " ".repeat(layout.margin as usize);
-    let mut out = String::new();
-    for (i, line) in layout.lines.iter().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        let text = line.text();
-        if !text.is_empty() {
-            out.push_str(&margin);
-            out.push_str(text);
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,9 +4,11 @@
 //! reader knows what the lines below are and where they end.
 
 use super::article::{Align, Builder, trimmed};
-use super::line::Line;
-use super::{Element, NoiseRun, Role, str_width};
+use super::laid::NoiseRun;
+use super::line::{Line, Role};
+use super::width::str_width;
 use crate::model::Block;
+use crate::model::Element;
 use std::ops::Range;
 
 /// The fold line's wording, longest first: the first that fits the column

@@ -1,10 +1,7 @@
 //! What a reader can change about how articles are set.
 
-use serde::{Deserialize, Serialize};
-
 /// Cell width of East-Asian-ambiguous characters (“ ” ‘ ’ … — ·): terminals disagree.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Ambiguous {
     /// One cell, as most Western terminal configurations draw them.
     #[default]
@@ -13,9 +10,34 @@ pub enum Ambiguous {
     Wide,
 }
 
+/// The ambiguous-width setting as a reader writes it (`ambiguous_width` in
+/// the config): fixed, or asked of the terminal at start-up. The one type
+/// for it, read by the config and carried out by the terminal shell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmbiguousWidth {
+    /// Ask the terminal at start-up; narrow if it can't say.
+    #[default]
+    Auto,
+    /// One cell.
+    Narrow,
+    /// Two cells.
+    Wide,
+}
+
+impl AmbiguousWidth {
+    /// The width this setting fixes; `None` when the terminal is to be asked.
+    pub fn fixed(self) -> Option<Ambiguous> {
+        match self {
+            AmbiguousWidth::Auto => None,
+            AmbiguousWidth::Narrow => Some(Ambiguous::Narrow),
+            AmbiguousWidth::Wide => Some(Ambiguous::Wide),
+        }
+    }
+}
+
 /// Presentation choices for laying out an article; part of the layout cache key.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LayoutOptions {
     /// Text column cap in cells.
     pub max_width: u16,
@@ -46,15 +68,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn partial_toml_keeps_defaults() {
-        let o: LayoutOptions = toml::from_str("max_width = 60\nambiguous = \"wide\"").unwrap();
-        assert_eq!(o.max_width, 60);
-        assert_eq!(o.ambiguous, Ambiguous::Wide);
-        assert!(o.indent && o.fullwidth_punct && o.hanging);
-    }
-
-    #[test]
-    fn unknown_keys_are_rejected() {
-        assert!(toml::from_str::<LayoutOptions>("max_widht = 60").is_err());
+    fn only_auto_asks_the_terminal() {
+        assert_eq!(AmbiguousWidth::default().fixed(), None);
+        assert_eq!(AmbiguousWidth::Narrow.fixed(), Some(Ambiguous::Narrow));
+        assert_eq!(AmbiguousWidth::Wide.fixed(), Some(Ambiguous::Wide));
     }
 }

@@ -8,9 +8,9 @@
 
 use super::article::{Builder, trimmed};
 use super::breaking::{Brk, Unit, fit, render, segment, unit_end, wrap};
-use super::line::{Line, Piece};
-use super::{Element, Role};
+use super::line::{Line, Piece, Role};
 use crate::model::Block;
+use crate::model::Element;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 

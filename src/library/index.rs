@@ -12,8 +12,8 @@ mod format;
 mod scan;
 mod write;
 
-use crate::library::search::Shape;
-use format::{HEADER_LEN, Header};
+pub use format::IssueMeta;
+use format::{Failed, HEADER_LEN, Header};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -39,38 +39,6 @@ pub struct Index {
     /// A search found the text damaged: the next update rebuilds.
     damaged: AtomicBool,
     problem: Option<String>,
-}
-
-/// One indexed issue file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct IssueMeta {
-    /// The file, absolute.
-    pub path: PathBuf,
-    /// The issue's title.
-    pub title: String,
-    /// The issue's date.
-    pub date: Option<jiff::civil::Date>,
-    /// How many articles it has.
-    pub articles: usize,
-    /// The file's size when it was indexed.
-    pub size: u64,
-    /// The file's modification time when it was indexed.
-    pub modified: SystemTime,
-    /// Where its text starts in the index's text.
-    pub(crate) start: u64,
-    pub(crate) len: u64,
-    pub(crate) crc: u32,
-    pub(crate) shapes: Vec<Shape>,
-}
-
-/// A file that is not an issue (binary, undecodable), remembered so that it
-/// is not read again until it changes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Failed {
-    pub path: PathBuf,
-    pub size: u64,
-    pub modified: SystemTime,
-    pub message: String,
 }
 
 /// What an update did.
@@ -214,7 +182,7 @@ impl Index {
             && fs::OpenOptions::new().write(true).create(true).truncate(false).open(dir.join(LOCK_NAME)).is_ok()
     }
 
-    /// Indexed issues, newest first (date descending, undated last, by path).
+    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by name).
     pub fn issues(&self) -> Vec<&IssueMeta> {
         self.issues.iter().collect()
     }

@@ -1,6 +1,6 @@
 //! The state directory on disk: the lock, atomic writes, moving damaged files aside.
 
-use super::format::{Part, VERSION};
+use super::format::{Stored, VERSION};
 use super::recover;
 use jiff::Timestamp;
 use std::fs::{self, File, OpenOptions};
@@ -151,7 +151,7 @@ pub(crate) struct OnDisk<P> {
 }
 
 /// Reads one state file, recovering what it can from a damaged one.
-pub(crate) fn read<P: Part>(dir: &Path) -> OnDisk<P> {
+pub(crate) fn read<P: Stored>(dir: &Path) -> OnDisk<P> {
     let bytes = match fs::read(dir.join(P::FILE)) {
         Ok(bytes) => bytes,
         // A directory that isn't there, or a file where one should be: no file.

@@ -9,8 +9,8 @@
 //! until then each failed save writes the journal anew.
 
 use super::disk::{self, Lock};
-use super::format::Part;
-use super::state::{Bookmarks, Places, ReadMarks};
+use super::format::Stored;
+use super::state::{Bookmarks, Part, PositionEntries, ReadMarks};
 use std::fs;
 use std::hash::Hasher;
 use std::io;
@@ -24,13 +24,13 @@ const NOTE: &str = "README.txt";
 pub(crate) struct Parts {
     pub bookmarks: Bookmarks,
     pub read: ReadMarks,
-    pub places: Places,
+    pub positions: PositionEntries,
 }
 
 impl Parts {
     /// How many entries, removals included.
     pub fn entries(&self) -> usize {
-        self.bookmarks.entries() + self.read.entries() + self.places.entries()
+        self.bookmarks.entries() + self.read.entries() + self.positions.entries()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -65,7 +65,7 @@ fn user() -> String {
 
 /// Whether `dir` holds a journal.
 pub fn exists(dir: &Path) -> bool {
-    [Bookmarks::FILE, ReadMarks::FILE, Places::FILE].iter().any(|f| dir.join(f).exists())
+    [Bookmarks::FILE, ReadMarks::FILE, PositionEntries::FILE].iter().any(|f| dir.join(f).exists())
 }
 
 /// Reads the journal in `dir`, if there is one; what could be read of a
@@ -74,7 +74,7 @@ pub fn read(dir: &Path, messages: &mut Vec<String>) -> Option<Parts> {
     if !exists(dir) || !private(dir) {
         return None;
     }
-    fn part<P: Part>(dir: &Path, messages: &mut Vec<String>) -> P {
+    fn part<P: Stored>(dir: &Path, messages: &mut Vec<String>) -> P {
         let disk = disk::read::<P>(dir);
         if let Some(reason) = disk.damage {
             let path = dir.join(P::FILE);
@@ -82,7 +82,7 @@ pub fn read(dir: &Path, messages: &mut Vec<String>) -> Option<Parts> {
         }
         disk.part
     }
-    Some(Parts { bookmarks: part(dir, messages), read: part(dir, messages), places: part(dir, messages) })
+    Some(Parts { bookmarks: part(dir, messages), read: part(dir, messages), positions: part(dir, messages) })
 }
 
 /// Takes the journal's lock in `dir`, creating the folder.
@@ -95,7 +95,7 @@ pub fn lock(dir: &Path) -> io::Result<Lock> {
 /// saying whose changes these are and why they are here.
 pub fn write(dir: &Path, kept: &Parts, state: &Path, why: &str) -> io::Result<()> {
     make(dir)?;
-    fn part<P: Part>(dir: &Path, p: &P) -> io::Result<()> {
+    fn part<P: Stored>(dir: &Path, p: &P) -> io::Result<()> {
         if p.is_empty() {
             return remove(&dir.join(P::FILE));
         }
@@ -103,7 +103,7 @@ pub fn write(dir: &Path, kept: &Parts, state: &Path, why: &str) -> io::Result<()
     }
     part(dir, &kept.bookmarks)?;
     part(dir, &kept.read)?;
-    part(dir, &kept.places)?;
+    part(dir, &kept.positions)?;
     let note = format!(
         "dubao could not save these changes to {} ({why}).\n\
          They are kept here, as the files there would hold them, and the next\n\
@@ -117,7 +117,7 @@ pub fn write(dir: &Path, kept: &Parts, state: &Path, why: &str) -> io::Result<()
 /// Removes the journal's files from `dir`. The folder and its lock stay, so
 /// that a dubao waiting for the lock never writes where no one looks.
 pub fn clear(dir: &Path) {
-    for name in [Bookmarks::FILE, ReadMarks::FILE, Places::FILE, NOTE] {
+    for name in [Bookmarks::FILE, ReadMarks::FILE, PositionEntries::FILE, NOTE] {
         let _ = remove(&dir.join(name));
     }
 }

@@ -25,9 +25,10 @@ mod state;
 pub use journal::dirs as journal_dirs;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
-use format::Part;
+use format::Stored;
 use jiff::Timestamp;
-use state::{Bookmarks, Places, ReadMarks};
+use state::Part;
+use state::{Bookmarks, PositionEntries, ReadMarks};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -79,7 +80,7 @@ impl Unsaved {
         let parts: Vec<String> = [
             (self.bookmarks.len(), Bookmarks::NOUN),
             (self.read.len(), ReadMarks::NOUN),
-            (self.positions, Places::NOUN),
+            (self.positions, PositionEntries::NOUN),
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
@@ -140,7 +141,7 @@ pub enum Kept {
 
 /// One state file in memory.
 #[derive(Debug, Default)]
-struct Slot<P> {
+struct StateFile<P> {
     part: P,
     /// What the file on disk holds, as this reader last read or wrote it:
     /// what `part` has beyond that is not saved.
@@ -151,7 +152,7 @@ struct Slot<P> {
     synced: bool,
 }
 
-impl<P: Part> Slot<P> {
+impl<P: Stored> StateFile<P> {
     /// What `part` has that the file doesn't.
     fn unsaved(&self) -> P {
         if self.synced { P::default() } else { self.part.uncovered(&self.disk) }
@@ -166,9 +167,9 @@ pub struct Store {
     journals: Vec<PathBuf>,
     /// Only listing: nothing is ever written, moved or removed.
     listing: bool,
-    bookmarks: Slot<Bookmarks>,
-    read: Slot<ReadMarks>,
-    places: Slot<Places>,
+    bookmarks: StateFile<Bookmarks>,
+    read: StateFile<ReadMarks>,
+    positions: StateFile<PositionEntries>,
     /// Temporary files of writers that died have been removed.
     cleaned: bool,
     kept: Option<Kept>,
@@ -178,7 +179,7 @@ pub struct Store {
 }
 
 /// What reading one file into its slot found.
-struct Merged {
+struct ReadBack {
     /// Something the reader would see changed.
     visible: bool,
     /// The file's bytes on disk (`None`: no file now).
@@ -187,13 +188,13 @@ struct Merged {
 
 /// Reads one file and merges it into its slot. A damaged file is moved aside
 /// when the directory is writable, else the slot is frozen; either way once, with a message.
-fn load_into<P: Part>(
-    slot: &mut Slot<P>,
+fn load_into<P: Stored>(
+    slot: &mut StateFile<P>,
     dir: &Path,
     writable: bool,
     now: Timestamp,
     messages: &mut Vec<String>,
-) -> Merged {
+) -> ReadBack {
     let disk = disk::read::<P>(dir);
     let mut bytes = disk.bytes;
     let mut on_disk = true;
@@ -235,12 +236,12 @@ fn load_into<P: Part>(
     let visible = slot.part.merge(&disk.part);
     slot.disk = if on_disk { disk.part } else { P::default() };
     slot.synced = false;
-    Merged { visible, bytes }
+    ReadBack { visible, bytes }
 }
 
 /// Under the lock: reads one file, merges, prunes, writes it if it changed.
-fn sync<P: Part>(
-    slot: &mut Slot<P>,
+fn sync<P: Stored>(
+    slot: &mut StateFile<P>,
     dir: &Path,
     now: Timestamp,
     messages: &mut Vec<String>,
@@ -263,7 +264,7 @@ fn sync<P: Part>(
 }
 
 /// The changes in `slot` a frozen file keeps from being saved.
-fn frozen<P: Part>(slot: &Slot<P>) -> Option<StoreError> {
+fn frozen<P: Stored>(slot: &StateFile<P>) -> Option<StoreError> {
     let why = slot.frozen.as_ref()?;
     let unsaved = !slot.unsaved().is_empty();
     unsaved.then(|| StoreError::Frozen { file: P::FILE, why: why.clone() })
@@ -297,9 +298,9 @@ impl Store {
             dir: dir.clone(),
             journals,
             listing,
-            bookmarks: Slot::default(),
-            read: Slot::default(),
-            places: Slot::default(),
+            bookmarks: StateFile::default(),
+            read: StateFile::default(),
+            positions: StateFile::default(),
             cleaned: false,
             kept: None,
             taken: Vec::new(),
@@ -309,7 +310,7 @@ impl Store {
         match dir {
             None => messages.push("changes can't be saved: there is no home directory to keep them in".to_string()),
             Some(dir) if listing => {
-                for w in [&mut store.bookmarks as &mut dyn Loader, &mut store.read, &mut store.places] {
+                for w in [&mut store.bookmarks as &mut dyn Loader, &mut store.read, &mut store.positions] {
                     w.load(&dir, false, now, &mut messages);
                 }
             }
@@ -347,7 +348,7 @@ impl Store {
             self.cleaned = true;
         }
         // What is recovered from a file moved aside is not on disk: it is written at the next save.
-        for w in [&mut self.bookmarks as &mut dyn Loader, &mut self.read, &mut self.places] {
+        for w in [&mut self.bookmarks as &mut dyn Loader, &mut self.read, &mut self.positions] {
             w.load(dir, writable, now, messages);
         }
     }
@@ -370,10 +371,10 @@ impl Store {
         let before = self.unsaved_parts().entries();
         let visible = self.bookmarks.part.merge(&kept.bookmarks)
             | self.read.part.merge(&kept.read)
-            | self.places.part.merge(&kept.places);
+            | self.positions.part.merge(&kept.positions);
         self.bookmarks.synced = false;
         self.read.synced = false;
-        self.places.synced = false;
+        self.positions.synced = false;
         (visible, self.unsaved_parts().entries().saturating_sub(before))
     }
 
@@ -399,7 +400,7 @@ impl Store {
     pub fn loaded(&self) -> Loaded {
         let read = self.read.part.marks.iter().filter(|(_, m)| m.read).map(|(id, _)| id.clone()).collect();
         let bookmarks = self.bookmarks.part.live().map(|b| (b.id.clone(), b.clone())).collect();
-        Loaded { read, bookmarks, positions: self.places.part.positions() }
+        Loaded { read, bookmarks, positions: self.positions.part.positions() }
     }
 
     /// Records one change made by this reader at `now`.
@@ -413,8 +414,8 @@ impl Store {
     ///
     /// Entries missing from `positions` are kept: another dubao may have added them.
     pub fn set_positions(&mut self, positions: &Positions, now: Timestamp) {
-        if self.places.part.set(positions, now) {
-            self.places.synced = false;
+        if self.positions.part.set(positions, now) {
+            self.positions.synced = false;
         }
     }
 
@@ -429,12 +430,16 @@ impl Store {
         Unsaved {
             bookmarks: parts.bookmarks.entries.into_keys().collect(),
             read: parts.read.marks.into_keys().collect(),
-            positions: parts.places.count(),
+            positions: parts.positions.count(),
         }
     }
 
     fn unsaved_parts(&self) -> journal::Parts {
-        journal::Parts { bookmarks: self.bookmarks.unsaved(), read: self.read.unsaved(), places: self.places.unsaved() }
+        journal::Parts {
+            bookmarks: self.bookmarks.unsaved(),
+            read: self.read.unsaved(),
+            positions: self.positions.unsaved(),
+        }
     }
 
     /// Where the changes not on disk are kept, after the last save that left some.
@@ -473,7 +478,7 @@ impl Store {
             Some(dir) => self.save_locked(&dir, now),
         };
         let result = result.and_then(|merged| {
-            let frozen = frozen(&self.bookmarks).or_else(|| frozen(&self.read)).or_else(|| frozen(&self.places));
+            let frozen = frozen(&self.bookmarks).or_else(|| frozen(&self.read)).or_else(|| frozen(&self.positions));
             frozen.map_or(Ok(merged || visible), Err)
         });
         self.settle(held, result.as_ref().err());
@@ -496,7 +501,7 @@ impl Store {
         let results = [
             sync(&mut self.bookmarks, dir, now, &mut self.messages),
             sync(&mut self.read, dir, now, &mut self.messages),
-            sync(&mut self.places, dir, now, &mut self.messages),
+            sync(&mut self.positions, dir, now, &mut self.messages),
         ];
         let mut merged = false;
         let mut failed = None;
@@ -578,7 +583,7 @@ trait Loader {
     fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>);
 }
 
-impl<P: Part> Loader for Slot<P> {
+impl<P: Stored> Loader for StateFile<P> {
     fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>) {
         load_into(self, dir, writable, now, messages);
     }

@@ -2,46 +2,115 @@
 //!
 //! Every entry carries the time it last changed, and removals are kept as
 //! entries too (tombstones), so merging is last-writer-wins per key: the
-//! newer entry replaces the older, whichever side it comes from. On equal
-//! times a fixed rule decides, so any two readers merging the same versions
-//! end with the same result whatever the order.
+//! newer entry replaces the older, whichever side it comes from. Which is
+//! newer is the entries' derived order — the time first, then a fixed rule
+//! for ties (read beats unread, a removal beats a bookmark, then their
+//! fields) — so any two readers merging the same versions end with the same
+//! result whatever the order, and nothing about the files' format (see
+//! `format/`, which only reads and writes) can change who wins.
 
 use crate::model::{ArticleId, Bookmark, Change, LastOpen, Pos, Positions};
 use jiff::Timestamp;
+use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use toml::Table;
 
-/// An article marked read (or unread again) at a time.
-#[derive(Debug, Clone, PartialEq)]
+/// Fields (or keys) this version doesn't know, kept as they were read and
+/// written back. They have no order of their own: equal, and ordered, by
+/// their TOML text, so that two entries alike in all else still merge the
+/// same way on both sides.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Unknown(pub Table);
+
+impl Unknown {
+    fn text(&self) -> String {
+        if self.0.is_empty() { String::new() } else { self.0.to_string() }
+    }
+}
+
+impl From<Table> for Unknown {
+    fn from(t: Table) -> Unknown {
+        Unknown(t)
+    }
+}
+
+impl PartialEq for Unknown {
+    fn eq(&self, other: &Unknown) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Unknown {}
+
+impl PartialOrd for Unknown {
+    fn partial_cmp(&self, other: &Unknown) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Unknown {
+    fn cmp(&self, other: &Unknown) -> Ordering {
+        match (self.0.is_empty(), other.0.is_empty()) {
+            (true, true) => Ordering::Equal,
+            _ => self.text().cmp(&other.text()),
+        }
+    }
+}
+
+/// An article marked read (or unread again) at a time. In merge order:
+/// the later mark wins, and at the same instant read beats unread.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct ReadMark {
-    /// Read, or unread again (a tombstone for the read mark).
-    pub read: bool,
     /// When.
     pub at: Timestamp,
+    /// Read, or unread again (a tombstone for the read mark).
+    pub read: bool,
 }
 
-/// A bookmark, or the memory of its removal, as of a time.
-#[derive(Debug, Clone, PartialEq)]
+/// A bookmark, or that it was removed; in merge order: at the same instant
+/// a removal beats a bookmark.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Mark {
+    /// Bookmarked, `added` always filled.
+    Bookmarked(Bookmark),
+    /// Removed (a tombstone).
+    Removed,
+}
+
+/// A bookmark, or the memory of its removal, as of a time. In merge order:
+/// the later change wins; then [`Mark`]'s rule; then the fields.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct BookmarkEntry {
-    /// The article.
-    pub id: ArticleId,
-    /// The bookmark, `added` always filled; `None` once removed.
-    pub bookmark: Option<Bookmark>,
     /// When it was added, changed or removed.
     pub changed: Timestamp,
+    /// The bookmark, or its removal.
+    pub mark: Mark,
+    /// The article.
+    pub id: ArticleId,
     /// Fields this version doesn't know, kept as they were read.
-    pub extra: Table,
+    pub extra: Unknown,
 }
 
-/// A position value and when it was last set.
-#[derive(Debug, Clone, PartialEq)]
+impl BookmarkEntry {
+    /// The bookmark; `None` once removed.
+    pub fn bookmark(&self) -> Option<&Bookmark> {
+        match &self.mark {
+            Mark::Bookmarked(b) => Some(b),
+            Mark::Removed => None,
+        }
+    }
+}
+
+/// A position value and when it was last set. In merge order: the later
+/// wins, then the value.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Stamped<T> {
-    /// The value.
-    pub value: T,
     /// When it was set.
     pub updated: Timestamp,
+    /// The value.
+    pub value: T,
     /// Fields this version doesn't know, kept as they were read.
-    pub extra: Table,
+    pub extra: Unknown,
 }
 
 /// `read.toml`.
@@ -62,7 +131,7 @@ pub(crate) struct Bookmarks {
 
 /// `positions.toml`.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct Places {
+pub(crate) struct PositionEntries {
     pub last: Option<Stamped<LastOpen>>,
     pub issues: BTreeMap<String, Stamped<ArticleId>>,
     pub anchors: BTreeMap<ArticleId, Stamped<Pos>>,
@@ -70,12 +139,31 @@ pub(crate) struct Places {
     pub extra: Table,
 }
 
-/// An entry that merges by last writer wins.
-pub(crate) trait Lww {
-    /// When the entry was written.
-    fn time(&self) -> Timestamp;
-    /// Orders entries written at the same time; any fixed total order will do.
-    fn tiebreak(&self) -> String;
+/// One of the three parts of what is kept (a state file's worth): what
+/// the store does with each, whatever its format.
+pub(crate) trait Part: Default + Clone + PartialEq {
+    /// What its entries are called, one and many.
+    const NOUN: (&'static str, &'static str);
+    /// Merges another version in; true when the reader would see a difference.
+    fn merge(&mut self, other: &Self) -> bool;
+    /// Forgets tombstones older than `horizon`.
+    fn prune(&mut self, horizon: Timestamp);
+    /// How many entries the reader would see.
+    fn count(&self) -> usize;
+    /// How many entries there are, removals included.
+    fn entries(&self) -> usize;
+    /// The entries `by` doesn't hold, the same or newer: what writing `by`
+    /// would lose (top-level keys left out).
+    fn uncovered(&self, by: &Self) -> Self;
+    /// True when there are no entries.
+    fn is_empty(&self) -> bool {
+        self.entries() == 0
+    }
+}
+
+/// An entry that merges by last writer wins: the greater in its derived
+/// order replaces the other.
+pub(crate) trait Lww: Ord {
     /// Whether replacing `old` (or nothing) by `self` changes what the reader sees.
     fn visible_over(&self, old: Option<&Self>) -> bool;
 }
@@ -90,18 +178,10 @@ fn after(now: Timestamp, old: Option<Timestamp>) -> Timestamp {
     }
 }
 
-/// Whether `new` replaces `old`.
-fn beats<E: Lww>(new: &E, old: &E) -> bool {
-    match new.time().cmp(&old.time()) {
-        std::cmp::Ordering::Equal => new.tiebreak() > old.tiebreak(),
-        order => order.is_gt(),
-    }
-}
-
 /// Adds an entry unless the one already there is newer.
 pub(crate) fn put<K: Ord, E: Lww>(map: &mut BTreeMap<K, E>, key: K, entry: E) {
     match map.get(&key) {
-        Some(old) if !beats(&entry, old) => {}
+        Some(old) if entry <= *old => {}
         _ => {
             map.insert(key, entry);
         }
@@ -113,7 +193,7 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
     let mut visible = false;
     for (key, theirs) in other {
         let old = mine.get(key);
-        if old.is_none_or(|old| beats(theirs, old)) {
+        if old.is_none_or(|old| theirs > old) {
             visible |= theirs.visible_over(old);
             mine.insert(key.clone(), theirs.clone());
         }
@@ -123,13 +203,8 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
 
 /// The entries of `mine` that `by` doesn't hold, the same or newer: what
 /// writing `by` would lose of `mine`.
-fn uncovered_map<K: Ord + Clone, E: Lww + Clone + PartialEq>(
-    mine: &BTreeMap<K, E>,
-    by: &BTreeMap<K, E>,
-) -> BTreeMap<K, E> {
-    // Equal entries first: most are, and `beats` may render both to compare.
-    let uncovered = |k: &K, e: &E| by.get(k).is_none_or(|b| b != e && beats(e, b));
-    mine.iter().filter(|(k, e)| uncovered(k, e)).map(|(k, e)| (k.clone(), e.clone())).collect()
+fn uncovered_map<K: Ord + Clone, E: Lww + Clone>(mine: &BTreeMap<K, E>, by: &BTreeMap<K, E>) -> BTreeMap<K, E> {
+    mine.iter().filter(|(k, e)| by.get(k).is_none_or(|b| *e > b)).map(|(k, e)| (k.clone(), e.clone())).collect()
 }
 
 /// Merges unknown top-level keys: the other side's (read from disk) win.
@@ -140,118 +215,119 @@ fn merge_extra(mine: &mut Table, other: &Table) {
 }
 
 impl Lww for ReadMark {
-    fn time(&self) -> Timestamp {
-        self.at
-    }
-    fn tiebreak(&self) -> String {
-        // Read beats unread at the same instant.
-        if self.read { "1" } else { "0" }.to_string()
-    }
     fn visible_over(&self, old: Option<&Self>) -> bool {
         self.read != old.is_some_and(|o| o.read)
     }
 }
 
 impl Lww for BookmarkEntry {
-    fn time(&self) -> Timestamp {
-        self.changed
-    }
-    fn tiebreak(&self) -> String {
-        // A removal beats an edit at the same instant; edits by their text.
-        match &self.bookmark {
-            None => format!("1{}", super::format::bookmark_entry(self)),
-            Some(_) => format!("0{}", super::format::bookmark_entry(self)),
-        }
-    }
     fn visible_over(&self, old: Option<&Self>) -> bool {
-        self.bookmark.as_ref() != old.and_then(|o| o.bookmark.as_ref())
+        self.bookmark() != old.and_then(BookmarkEntry::bookmark)
     }
 }
 
-impl Lww for Stamped<LastOpen> {
-    fn time(&self) -> Timestamp {
-        self.updated
-    }
-    fn tiebreak(&self) -> String {
-        super::format::last_table(self)
-    }
+impl<T: Ord> Lww for Stamped<T> {
     fn visible_over(&self, old: Option<&Self>) -> bool {
         Some(&self.value) != old.map(|o| &o.value)
     }
 }
 
-impl Lww for Stamped<ArticleId> {
-    fn time(&self) -> Timestamp {
-        self.updated
-    }
-    fn tiebreak(&self) -> String {
-        super::format::issue_value(self)
-    }
-    fn visible_over(&self, old: Option<&Self>) -> bool {
-        Some(&self.value) != old.map(|o| &o.value)
-    }
-}
+impl Part for ReadMarks {
+    const NOUN: (&'static str, &'static str) = ("read mark", "read marks");
 
-impl Lww for Stamped<Pos> {
-    fn time(&self) -> Timestamp {
-        self.updated
-    }
-    fn tiebreak(&self) -> String {
-        super::format::anchor_value(self)
-    }
-    fn visible_over(&self, old: Option<&Self>) -> bool {
-        Some(&self.value) != old.map(|o| &o.value)
-    }
-}
-
-impl ReadMarks {
-    /// Merges another version in; true when the reader would see a difference.
-    pub fn merge(&mut self, other: &ReadMarks) -> bool {
+    fn merge(&mut self, other: &ReadMarks) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         merge_map(&mut self.marks, &other.marks)
     }
 
     /// Forgets unread marks older than `horizon`.
-    pub fn prune(&mut self, horizon: Timestamp) {
+    fn prune(&mut self, horizon: Timestamp) {
         self.marks.retain(|_, m| m.read || m.at >= horizon);
     }
 
     /// How many articles are read.
-    pub fn count(&self) -> usize {
+    fn count(&self) -> usize {
         self.marks.values().filter(|m| m.read).count()
     }
 
-    /// The marks `by` doesn't hold, the same or newer (top-level keys left out).
-    pub fn uncovered(&self, by: &ReadMarks) -> ReadMarks {
+    fn entries(&self) -> usize {
+        self.marks.len()
+    }
+
+    fn uncovered(&self, by: &ReadMarks) -> ReadMarks {
         ReadMarks { marks: uncovered_map(&self.marks, &by.marks), extra: Table::new() }
     }
 }
 
-impl Bookmarks {
-    /// Merges another version in; true when the reader would see a difference.
-    pub fn merge(&mut self, other: &Bookmarks) -> bool {
+impl Part for Bookmarks {
+    const NOUN: (&'static str, &'static str) = ("bookmark", "bookmarks");
+
+    fn merge(&mut self, other: &Bookmarks) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         merge_map(&mut self.entries, &other.entries)
     }
 
     /// Forgets removals older than `horizon`.
-    pub fn prune(&mut self, horizon: Timestamp) {
-        self.entries.retain(|_, e| e.bookmark.is_some() || e.changed >= horizon);
+    fn prune(&mut self, horizon: Timestamp) {
+        self.entries.retain(|_, e| e.bookmark().is_some() || e.changed >= horizon);
     }
 
     /// How many bookmarks there are (removed ones not counted).
-    pub fn count(&self) -> usize {
+    fn count(&self) -> usize {
         self.live().count()
     }
 
-    /// The bookmarks, removed ones left out.
-    pub fn live(&self) -> impl Iterator<Item = &Bookmark> {
-        self.entries.values().filter_map(|e| e.bookmark.as_ref())
+    fn entries(&self) -> usize {
+        self.entries.len()
     }
 
-    /// The entries `by` doesn't hold, the same or newer (top-level keys left out).
-    pub fn uncovered(&self, by: &Bookmarks) -> Bookmarks {
+    fn uncovered(&self, by: &Bookmarks) -> Bookmarks {
         Bookmarks { entries: uncovered_map(&self.entries, &by.entries), extra: Table::new() }
+    }
+}
+
+impl Part for PositionEntries {
+    const NOUN: (&'static str, &'static str) = ("reading position", "reading positions");
+
+    fn merge(&mut self, other: &PositionEntries) -> bool {
+        merge_extra(&mut self.extra, &other.extra);
+        let mut visible = false;
+        if let Some(theirs) = &other.last
+            && self.last.as_ref().is_none_or(|mine| theirs > mine)
+        {
+            visible |= theirs.visible_over(self.last.as_ref());
+            self.last = Some(theirs.clone());
+        }
+        visible |= merge_map(&mut self.issues, &other.issues);
+        visible | merge_map(&mut self.anchors, &other.anchors)
+    }
+
+    /// Positions are never removed, so there is nothing to forget.
+    fn prune(&mut self, _horizon: Timestamp) {}
+
+    fn count(&self) -> usize {
+        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
+    }
+
+    fn entries(&self) -> usize {
+        self.count()
+    }
+
+    fn uncovered(&self, by: &PositionEntries) -> PositionEntries {
+        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| mine > b));
+        PositionEntries {
+            last,
+            issues: uncovered_map(&self.issues, &by.issues),
+            anchors: uncovered_map(&self.anchors, &by.anchors),
+            extra: Table::new(),
+        }
+    }
+}
+
+impl Bookmarks {
+    /// The bookmarks, removed ones left out.
+    pub fn live(&self) -> impl Iterator<Item = &Bookmark> {
+        self.entries.values().filter_map(BookmarkEntry::bookmark)
     }
 
     /// Applies a bookmark change made at `now`.
@@ -259,7 +335,7 @@ impl Bookmarks {
         match change {
             Change::Bookmark(b) => {
                 let old = self.entries.get(&b.id);
-                let old_mark = old.and_then(|e| e.bookmark.as_ref());
+                let old_mark = old.and_then(BookmarkEntry::bookmark);
                 let mut bookmark = b.clone();
                 // Bookmarking again refreshes what is known about the article
                 // but keeps when it was first added and the reader's note.
@@ -269,8 +345,8 @@ impl Bookmarks {
                 }
                 let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
                 let changed = after(now, old.map(|e| e.changed));
-                self.entries
-                    .insert(b.id.clone(), BookmarkEntry { id: b.id.clone(), bookmark: Some(bookmark), changed, extra });
+                let mark = Mark::Bookmarked(bookmark);
+                self.entries.insert(b.id.clone(), BookmarkEntry { changed, mark, id: b.id.clone(), extra });
             }
             Change::Unbookmark(id) => {
                 // Even an id this reader doesn't know is remembered as removed:
@@ -278,11 +354,11 @@ impl Bookmarks {
                 let old = self.entries.get(id);
                 let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
                 let changed = after(now, old.map(|e| e.changed));
-                self.entries.insert(id.clone(), BookmarkEntry { id: id.clone(), bookmark: None, changed, extra });
+                self.entries.insert(id.clone(), BookmarkEntry { changed, mark: Mark::Removed, id: id.clone(), extra });
             }
             Change::Note(id, note) => {
                 if let Some(entry) = self.entries.get_mut(id)
-                    && let Some(bookmark) = entry.bookmark.as_mut()
+                    && let Mark::Bookmarked(bookmark) = &mut entry.mark
                 {
                     bookmark.note = note.clone();
                     entry.changed = after(now, Some(entry.changed));
@@ -293,37 +369,7 @@ impl Bookmarks {
     }
 }
 
-impl Places {
-    /// Merges another version in; true when the reader would see a difference.
-    pub fn merge(&mut self, other: &Places) -> bool {
-        merge_extra(&mut self.extra, &other.extra);
-        let mut visible = false;
-        if let Some(theirs) = &other.last
-            && self.last.as_ref().is_none_or(|mine| beats(theirs, mine))
-        {
-            visible |= theirs.visible_over(self.last.as_ref());
-            self.last = Some(theirs.clone());
-        }
-        visible |= merge_map(&mut self.issues, &other.issues);
-        visible | merge_map(&mut self.anchors, &other.anchors)
-    }
-
-    /// How many positions there are.
-    pub fn count(&self) -> usize {
-        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
-    }
-
-    /// The positions `by` doesn't hold, the same or newer (top-level keys left out).
-    pub fn uncovered(&self, by: &Places) -> Places {
-        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| b != mine && beats(mine, b)));
-        Places {
-            last,
-            issues: uncovered_map(&self.issues, &by.issues),
-            anchors: uncovered_map(&self.anchors, &by.anchors),
-            extra: Table::new(),
-        }
-    }
-
+impl PositionEntries {
     /// The positions as the reader uses them.
     pub fn positions(&self) -> Positions {
         Positions {
@@ -345,7 +391,7 @@ impl Places {
             let old = self.last.take();
             let updated = after(now, old.as_ref().map(|s| s.updated));
             let extra = old.map(|s| s.extra).unwrap_or_default();
-            self.last = Some(Stamped { value: last.clone(), updated, extra });
+            self.last = Some(Stamped { updated, value: last.clone(), extra });
             changed = true;
         }
         changed |= set_map(&mut self.issues, &positions.issues, now);
@@ -369,7 +415,7 @@ fn set_map<K: Ord + Clone, V: PartialEq + Clone>(
                 changed = true;
             }
             None => {
-                mine.insert(key.clone(), Stamped { value: value.clone(), updated: now, extra: Table::new() });
+                mine.insert(key.clone(), Stamped { updated: now, value: value.clone(), extra: Unknown::default() });
                 changed = true;
             }
         }
@@ -450,6 +496,20 @@ mod tests {
     }
 
     #[test]
+    fn two_bookmarks_of_one_instant_are_told_apart_by_their_fields_alone() {
+        let (_, plain) = with(&[(Change::Bookmark(bm("x")), 5)]);
+        let mut noted = plain.clone();
+        if let Some(e) = noted.entries.get_mut(&id("x")) {
+            e.extra = Table::from_iter([("k".into(), "v".into())]).into();
+        }
+        let (mut a, mut b) = (plain.clone(), noted.clone());
+        a.merge(&noted);
+        b.merge(&plain);
+        assert_eq!(a, b, "the same winner on both sides");
+        assert_eq!(a, noted, "unknown fields decide last, by their text");
+    }
+
+    #[test]
     fn bookmarking_again_keeps_added_and_note() {
         let (_, b) = with(&[
             (Change::Bookmark(bm("x")), 1),
@@ -457,7 +517,7 @@ mod tests {
             (Change::Bookmark(bm("x")), 3),
         ]);
         let e = &b.entries[&id("x")];
-        let mark = e.bookmark.clone().unwrap_or_else(|| bm("none"));
+        let mark = e.bookmark().cloned().unwrap_or_else(|| bm("none"));
         assert_eq!((mark.added, mark.note.as_str(), e.changed), (Some(t(1)), "keep", t(3)));
     }
 
@@ -485,7 +545,7 @@ mod tests {
         assert_eq!((r.count(), b.count()), (0, 0));
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         p.set(&Positions { anchors: [(id("a"), pos(1))].into(), ..Positions::default() }, t(10));
         let disk = p.clone();
         p.set(&Positions { anchors: [(id("a"), pos(2))].into(), ..Positions::default() }, t(5));
@@ -506,7 +566,7 @@ mod tests {
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
         let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a") };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         p.set(
             &Positions { last: Some(last.clone()), anchors: [(id("a"), pos(1))].into(), ..Positions::default() },
             t(1),
@@ -536,7 +596,7 @@ mod tests {
     #[test]
     fn positions_stamp_only_what_changed_and_keep_what_is_missing() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let mut mine = Positions::default();
         mine.anchors.insert(id("a"), pos(1));
         mine.anchors.insert(id("b"), pos(1));
@@ -553,8 +613,8 @@ mod tests {
     fn newest_position_wins() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
         let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a) };
-        let mut a = Places::default();
-        let mut b = Places::default();
+        let mut a = PositionEntries::default();
+        let mut b = PositionEntries::default();
         let mut pa = Positions { last: Some(last("a")), ..Positions::default() };
         pa.anchors.insert(id("x"), pos(1));
         let mut pb = Positions { last: Some(last("b")), ..Positions::default() };

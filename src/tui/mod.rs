@@ -9,7 +9,7 @@ pub use events::to_action;
 pub use worker::Shelf;
 
 use crate::app::{self, Action, Effect, Keymap, Marks, SaveReport, Saved, Settings, State, Unsaved};
-use crate::layout::Ambiguous;
+use crate::layout::{Ambiguous, AmbiguousWidth};
 use crate::library::Source;
 use crate::store::{Kept, Store, StoreError};
 use crate::ui::{self, Theme};
@@ -19,7 +19,6 @@ use ratatui::crossterm::{cursor, execute, style::Print, terminal};
 use std::collections::VecDeque;
 use std::io::{self, Write, stdout};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 use worker::Worker;
@@ -27,15 +26,9 @@ use worker::Worker;
 /// How long the reading place may go unsaved after it moves: saves are
 /// batched while scrolling, yet a crash loses at most this much.
 const POSITION_DEBOUNCE: Duration = Duration::from_millis(300);
-
-/// How the width of ambiguous characters is decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AmbiguousSetting {
-    /// Ask the terminal at start-up; narrow if it can't say.
-    Auto,
-    /// As configured.
-    Fixed(Ambiguous),
-}
+/// How long a frame waits for an issue being read: most arrive well within
+/// it, and a frame that says "loading…" only to be replaced would flash.
+const LOAD_GRACE: Duration = Duration::from_millis(150);
 
 /// What the reader is started with.
 pub struct Start {
@@ -50,7 +43,7 @@ pub struct Start {
     /// The theme.
     pub theme: Theme,
     /// How to find the width of ambiguous characters.
-    pub ambiguous: AmbiguousSetting,
+    pub ambiguous: AmbiguousWidth,
     /// Where bookmarks, read marks and positions are kept.
     pub store: Store,
     /// Problems met opening the store, for the status line.
@@ -80,6 +73,8 @@ enum Msg {
     TermError(io::Error),
     /// A report from the background worker.
     Work(Action),
+    /// Everything that could send a message is gone.
+    Gone,
 }
 
 /// Runs the reader until the user quits; then saves what is not saved yet
@@ -93,14 +88,19 @@ pub fn run(start: Start) -> io::Result<Ending> {
     let mut term = ratatui::init();
     let result = (|| {
         execute!(stdout(), EnableMouseCapture)?;
-        settings.layout.ambiguous = match ambiguous {
-            AmbiguousSetting::Fixed(a) => a,
-            AmbiguousSetting::Auto => probe_ambiguous(),
-        };
+        settings.layout.ambiguous = ambiguous.fixed().unwrap_or_else(probe_ambiguous);
         let size = term.size()?;
         let names = known.iter().map(Source::name).collect();
         let mut state = State::new(names, settings, keymap, (size.width, size.height));
-        let mut shell = Shell { store: &mut store, worker: None, moved: None, told: &mut told, failed: &mut failed };
+        let mut shell = Shell {
+            store: &mut store,
+            worker: None,
+            moved: None,
+            loading: None,
+            held: VecDeque::new(),
+            told: &mut told,
+            failed: &mut failed,
+        };
         let why = shell.save_at_start(&mut messages);
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
         let mut saved = saved_from(shell.store, messages, resume);
@@ -181,6 +181,10 @@ struct Shell<'a> {
     worker: Option<Worker>,
     /// When the reading place last moved without being saved.
     moved: Option<Instant>,
+    /// The issue being read for the reader, and since when.
+    loading: Option<(String, Instant)>,
+    /// Terminal input that came while it was read: keys meant for it.
+    held: VecDeque<Event>,
     /// What to say again at exit.
     told: &'a mut Vec<String>,
     /// The first reason a save failed.
@@ -231,35 +235,16 @@ impl Shell<'_> {
                 for effect in app::update(state, action) {
                     match effect {
                         Effect::Quit => {
-                            if let Some(w) = &self.worker {
-                                w.cancel();
-                            }
-                            // Saved with everything else on the way out.
-                            if self.moved.take().is_some() {
-                                self.store.set_positions(&state.positions, jiff::Timestamp::now());
-                            }
+                            self.quit(state);
                             return Ok(());
                         }
                         Effect::Suspend => suspend(term)?,
-                        Effect::Load(i) => queue.push_back(Action::Loaded { index: i, result: load(state, i) }),
                         Effect::Record(change) => {
                             bookmarks_changed |= !matches!(change, crate::model::Change::Read(..));
                             self.store.record(&change, jiff::Timestamp::now());
                             urgent = true;
                         }
-                        Effect::ArchiveSearch { search, query } => {
-                            if let Some(w) = &mut self.worker {
-                                w.search(search, query);
-                            }
-                        }
-                        Effect::CancelArchiveSearch => {
-                            if let Some(w) = &self.worker {
-                                w.cancel();
-                            }
-                        }
-                        Effect::Moved => {
-                            self.moved.get_or_insert_with(Instant::now);
-                        }
+                        other => self.hand_over(other),
                     }
                 }
             }
@@ -277,32 +262,105 @@ impl Shell<'_> {
                 queue.push_back(Action::Resize(size.width, size.height));
                 continue;
             }
-            term.draw(|frame| ui::draw(frame, state, theme))?;
-            if let Some(w) = &mut self.worker {
-                w.begin();
+            if self.drawing() {
+                term.draw(|frame| ui::draw(frame, state, theme))?;
+                if let Some(w) = &mut self.worker {
+                    w.begin();
+                }
+                // To check crash reporting end to end: crash once the screen is up.
+                if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
+                    panic!("DUBAO_TEST_PANIC is set");
+                }
             }
-            // To check crash reporting end to end: crash once the screen is up.
-            if std::env::var_os("DUBAO_TEST_PANIC").is_some() {
-                panic!("DUBAO_TEST_PANIC is set");
-            }
-            let msg = match self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed())) {
-                Some(wait) => match rx.recv_timeout(wait) {
-                    Ok(msg) => msg,
-                    Err(RecvTimeoutError::Timeout) => {
-                        self.save_positions(state, &mut queue);
-                        continue;
-                    }
-                    Err(RecvTimeoutError::Disconnected) => return Ok(()),
-                },
-                None => match rx.recv() {
-                    Ok(msg) => msg,
-                    Err(_) => return Ok(()),
-                },
-            };
+            let Some(msg) = self.next_msg(rx, state, &mut queue) else { continue };
             match msg {
+                Msg::Term(e) if self.loading.is_some() => self.held.push_back(e),
                 Msg::Term(e) => queue.extend(to_action(e, state.mode(), &state.keymap)),
                 Msg::TermError(e) => return Err(e),
-                Msg::Work(action) => queue.push_back(action),
+                Msg::Work(action) => {
+                    if let Action::Loaded { name, .. } = &action
+                        && self.loading.as_ref().is_some_and(|(n, _)| n == name)
+                    {
+                        self.loading = None;
+                    }
+                    queue.push_back(action);
+                }
+                Msg::Gone => return Ok(()),
+            }
+        }
+    }
+
+    /// Effects for the worker, and the reading place to save soon.
+    fn hand_over(&mut self, effect: Effect) {
+        match effect {
+            Effect::Load(name) => {
+                // Keys wait for the issue they are meant for.
+                self.loading = Some((name.clone(), Instant::now()));
+                if let Some(w) = &self.worker {
+                    w.load(name);
+                }
+            }
+            Effect::ArchiveSearch { search, query } => {
+                if let Some(w) = &mut self.worker {
+                    w.search(search, query);
+                }
+            }
+            Effect::CancelArchiveSearch => {
+                if let Some(w) = &self.worker {
+                    w.cancel();
+                }
+            }
+            Effect::Moved => {
+                self.moved.get_or_insert_with(Instant::now);
+            }
+            Effect::Quit | Effect::Suspend | Effect::Record(_) => {}
+        }
+    }
+
+    /// Quitting: the worker stops; the reading place is saved with
+    /// everything else on the way out.
+    fn quit(&mut self, state: &State) {
+        if let Some(w) = &self.worker {
+            w.cancel();
+        }
+        if self.moved.take().is_some() {
+            self.store.set_positions(&state.positions, jiff::Timestamp::now());
+        }
+    }
+
+    /// Whether to draw now: not while an issue being read is likely to
+    /// arrive in a moment (a frame saying "loading…" would only flash).
+    fn drawing(&self) -> bool {
+        self.loading.as_ref().is_none_or(|(_, since)| since.elapsed() >= LOAD_GRACE)
+    }
+
+    /// What to act on next: a key held while an issue was read, else the
+    /// next message — waiting at most until the reading place is due to be
+    /// saved (then saving it) or a frame is due. `None`: nothing came.
+    fn next_msg(&mut self, rx: &Receiver<Msg>, state: &State, queue: &mut VecDeque<Action>) -> Option<Msg> {
+        if self.loading.is_none()
+            && let Some(e) = self.held.pop_front()
+        {
+            return Some(Msg::Term(e));
+        }
+        let save_in = self.moved.map(|t| POSITION_DEBOUNCE.saturating_sub(t.elapsed()));
+        let draw_in = self.loading.as_ref().map(|(_, since)| LOAD_GRACE.saturating_sub(since.elapsed()));
+        let wait = match (save_in, draw_in.filter(|d| !d.is_zero())) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let msg = match wait {
+            Some(wait) => rx.recv_timeout(wait).map_err(|e| e == RecvTimeoutError::Disconnected),
+            None => rx.recv().map_err(|_| true),
+        };
+        match msg {
+            Ok(msg) => Some(msg),
+            Err(true) => Some(Msg::Gone),
+            Err(false) => {
+                if self.moved.is_some_and(|t| t.elapsed() >= POSITION_DEBOUNCE) {
+                    self.save_positions(state, queue);
+                }
+                None
             }
         }
     }
@@ -362,12 +420,6 @@ fn unsaved(store: &Store, why: Option<String>) -> Unsaved {
         why: why.filter(|_| !u.is_empty()),
         kept: matches!(store.kept(), Some(Kept::In(_))),
     }
-}
-
-/// Reads issue `i` of the library, by its name.
-fn load(state: &State, i: usize) -> Result<Arc<crate::model::Issue>, String> {
-    let slot = state.library.slots.get(i).ok_or_else(|| format!("no issue {i}"))?;
-    Source::from_name(slot.name()).load().map(|p| Arc::new(p.issue)).map_err(|e| e.to_string())
 }
 
 /// What the store holds, in the app's terms; bookmarks of issues whose

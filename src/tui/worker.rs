@@ -1,10 +1,10 @@
-//! Work off the event loop: finding the library's issue files, keeping the
-//! archive index up to date, watching library folders for new issues, and
-//! searching every issue. Reports come back as actions; the reader never
-//! waits for any of it.
+//! Work off the event loop: reading the issue the reader opens, finding
+//! the library's issue files, keeping the archive index up to date,
+//! watching library folders for new issues, and searching every issue.
+//! Reports come back as actions; the event loop never blocks on any of it.
 
-use crate::app::{Action, Found, IssueInfo};
-use crate::library::{self, ArchiveHit, Index, Source};
+use crate::app::{Action, IssueInfo};
+use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -36,6 +36,11 @@ enum Job {
 /// The handle the event loop keeps.
 pub struct Worker {
     jobs: Sender<Job>,
+    /// Issues to read, by name: a thread of their own, so that an issue
+    /// opened never waits for the library's walk or index.
+    loads: Sender<String>,
+    /// Where reports go, for an answer when the reading thread is gone.
+    out: Sender<Action>,
     /// The flag that stops the latest search.
     cancel: Arc<AtomicBool>,
     begun: bool,
@@ -52,16 +57,34 @@ impl Worker {
     /// first frame does not share the CPU or the disk with the library.
     /// Its reports arrive on `out` as actions.
     pub fn start(shelf: Shelf, cache: Option<PathBuf>, out: Sender<Action>) -> Worker {
+        let (loads, to_load) = channel::<String>();
+        let reader = out.clone();
+        let answers = out.clone();
+        std::thread::spawn(move || {
+            while let Ok(name) = to_load.recv() {
+                let _answer = Answer { name: name.clone(), out: reader.clone() };
+                let result = Source::from_name(&name).load().map(|p| Arc::new(p.issue));
+                let _ = reader.send(Action::Loaded { name, result });
+            }
+        });
         let (jobs, inbox) = channel();
         let rescan = jobs.clone();
         std::thread::spawn(move || {
             let Ok(first) = inbox.recv() else { return };
             let _watcher = watch(&shelf, rescan);
-            let mut w = Librarian { shelf, index: Index::open(cache), out, files: Vec::new() };
+            let mut w = Librarian { shelf, index: Index::open(cache), out: answers, files: Vec::new() };
             w.scan();
             w.run(first, inbox);
         });
-        Worker { jobs, cancel: Arc::new(AtomicBool::new(false)), begun: false }
+        Worker { jobs, loads, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
+    }
+
+    /// Reads the issue with this source name; it comes back as [`Action::Loaded`].
+    pub fn load(&self, name: String) {
+        if let Err(std::sync::mpsc::SendError(name)) = self.loads.send(name) {
+            let result = Err(LoadError::new(name.clone(), Problem::Other("dubao can no longer read issues".into())));
+            let _ = self.out.send(Action::Loaded { name, result });
+        }
     }
 
     /// The first frame is on screen: find and index the library.
@@ -178,7 +201,7 @@ impl Librarian {
         let mut batch = Vec::new();
         let mut last = Instant::now();
         let mut on_hit = |hit: ArchiveHit| {
-            batch.push(found(hit));
+            batch.push(hit);
             if last.elapsed() > BATCH {
                 last = Instant::now();
                 let _ = out.send(Action::Found { search, results: std::mem::take(&mut batch) });
@@ -195,17 +218,21 @@ impl Librarian {
     }
 }
 
-fn found(hit: ArchiveHit) -> Found {
-    Found {
-        // Bundled samples come back under their `bundled:` names.
-        source: library::Source::from_name(&library::name::of_path(&hit.path)).name(),
-        issue_title: hit.issue_title,
-        date: hit.date,
-        article: hit.article,
-        headline: hit.headline,
-        pos: hit.pos,
-        snippet: hit.snippet,
-        snippet_match: hit.snippet_match,
+/// Should reading an issue ever fail by panicking (a bug: the parser is
+/// fuzzed never to), the reader is still answered, so the keys it holds
+/// for that issue are not held for ever.
+struct Answer {
+    name: String,
+    out: Sender<Action>,
+}
+
+impl Drop for Answer {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            let problem = Problem::Other("dubao failed reading it (see the crash report)".into());
+            let result = Err(LoadError::new(self.name.clone(), problem));
+            let _ = self.out.send(Action::Loaded { name: std::mem::take(&mut self.name), result });
+        }
     }
 }
 

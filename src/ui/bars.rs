@@ -2,6 +2,7 @@
 
 use super::Theme;
 use super::cells::{put, truncate};
+use super::overlay;
 use crate::app::{Action, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -43,8 +44,9 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
-/// Key hints from the active keymap, or a message, or the search prompt;
-/// at the right end, how far the library's indexing has got.
+/// Key hints from the active keymap (or the open overlay's), or a
+/// message, or the search prompt; at the right end, how far the library's
+/// indexing has got.
 pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
     let mut area = area;
@@ -58,65 +60,41 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     let width = usize::from(area.width);
     if let Some(query) = &state.search.prompt {
-        let n = state.search.hits.len();
-        let count = match (query.is_empty(), n) {
-            (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
-            (false, 0) => "  no matches".to_string(),
-            (false, 1) => "  1 match".to_string(),
-            (false, n) => format!("  {n} matches"),
-        };
-        let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
-        let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
-        put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
-        return;
+        return search_prompt(buf, area, state, theme, query);
     }
-    if let Some(crate::app::Overlay::Bookmarks { note, .. }) = &state.overlay {
-        let (text, style) = match note {
-            Some(n) => (format!("note: {n}▏  ⏎ keep · Esc cancel"), theme.key),
-            None => {
-                let km = &state.keymap;
-                let hint = format!(
-                    " {} open · {} delete · {} note · {} close",
-                    km.hint(&[Action::Open]),
-                    km.hint(&[Action::DeleteBookmark]),
-                    km.hint(&[Action::EditNote]),
-                    close_key(km)
-                );
-                (state.status.clone().map(|s| format!(" {s}")).unwrap_or(hint), theme.status)
-            }
-        };
-        put(buf, area.x, area.y, area.right(), &truncate(&text, width, amb), style, amb);
-        return;
-    }
-    if let Some(msg) = &state.status {
-        put(buf, area.x, area.y, area.right(), &truncate(&format!(" {msg}"), width, amb), theme.status, amb);
-        return;
-    }
-    let overlay_hint = match &state.overlay {
-        Some(crate::app::Overlay::Issues { .. }) => {
-            Some(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string())
-        }
-        Some(crate::app::Overlay::Archive(v)) if v.typing => Some(if v.fresh && !v.results.is_empty() {
-            " type a new phrase · ⏎ back to the results · Esc close".to_string()
-        } else {
-            " type a phrase · ⏎ search every issue · Esc close".to_string()
-        }),
-        Some(crate::app::Overlay::Archive(_)) => {
-            let km = &state.keymap;
-            Some(format!(
-                " {} choose · {} read at the match · {} new search · {} close",
-                km.hint(&[Action::Down, Action::Up]),
-                km.hint(&[Action::Open]),
-                km.hint(&[Action::ArchiveSearch]),
-                close_key(km)
-            ))
-        }
-        _ => None,
+    let hint = state.overlay.as_ref().and_then(|o| overlay::hint(state, theme, o));
+    let line = match (&hint, &state.status) {
+        (Some(h), _) if h.over_status => Some((h.text.clone(), h.style)),
+        (_, Some(msg)) => Some((format!(" {msg}"), theme.status)),
+        (Some(h), None) => Some((h.text.clone(), h.style)),
+        (None, None) => None,
     };
-    if let Some(hint) = overlay_hint {
-        put(buf, area.x, area.y, area.right(), &truncate(&hint, width, amb), theme.status, amb);
-        return;
+    match line {
+        Some((text, style)) => {
+            put(buf, area.x, area.y, area.right(), &truncate(&text, width, amb), style, amb);
+        }
+        None => reader_hints(buf, area, state, theme),
     }
+}
+
+/// `/query▏  3 matches`
+fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, query: &str) {
+    let amb = state.settings.layout.ambiguous;
+    let count = match (query.is_empty(), state.search.hits.len()) {
+        (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
+        (false, 0) => "  no matches".to_string(),
+        (false, 1) => "  1 match".to_string(),
+        (false, n) => format!("  {n} matches"),
+    };
+    let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
+    let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
+    put(buf, x, area.y, area.right(), &truncate(&count, usize::from(area.width), amb), theme.status, amb);
+}
+
+/// The reader's keys, as many as fit.
+fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
+    let amb = state.settings.layout.ambiguous;
+    let width = usize::from(area.width);
     let km = &state.keymap;
     let hints = [
         (km.hint(&[Action::Down, Action::Up]), "move"),
@@ -153,10 +131,4 @@ fn open_hint(state: &State) -> &'static str {
         Some(crate::app::NoiseToggle::Fold(_)) => "fold",
         None => "read",
     }
-}
-
-/// The key that closes an overlay: Esc where it is bound to that.
-fn close_key(km: &crate::app::Keymap) -> String {
-    let esc = crate::app::Key::plain(crate::app::KeyCode::Esc);
-    if km.keys_for(&Action::Back).contains(&esc) { esc.label() } else { km.hint(&[Action::Back]) }
 }

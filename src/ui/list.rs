@@ -15,37 +15,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let focused = state.nav.focus == Focus::List;
     let slot = state.library.slots.get(state.library.current);
     let issue = slot.and_then(|s| s.issue.as_ref());
-    let title = match issue {
-        Some(i) => {
-            let total = i.articles().count();
-            let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!(" {total} articles · {unread} unread ")
-        }
-        None => String::new(),
-    };
-    // Until a save succeeds, the title says so in the colour of messages.
-    let unsaved = &state.marks.unsaved;
-    let warning = match (unsaved.marks, unsaved.positions) {
-        (0, 0) => String::new(),
-        (0, _) => "place unsaved ".to_string(),
-        (n, _) => format!("{n} unsaved "),
-    };
     let border = if focused { theme.border_focused } else { theme.border };
     Block::default().borders(Borders::ALL).border_style(border).render(area, buf);
-    let room = usize::from(area.width.saturating_sub(4));
-    let end = area.right().saturating_sub(2);
-    // What is unsaved comes first: a narrow pane cuts the counts, not it.
-    let warning = if warning.is_empty() { warning } else { format!(" {warning}") };
-    let x = put(buf, area.x + 2, area.y, end, &truncate(&warning, room, amb), theme.status, amb);
-    let title = if warning.is_empty() { title } else { title.replacen(' ', "· ", 1) };
-    let room = room.saturating_sub(usize::from(x - (area.x + 2)));
-    put(buf, x, area.y, end, &truncate(&title, room, amb), border, amb);
+    title(buf, area, state, theme, border);
     let inner = crate::app::geometry::inner(area);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
     let Some(issue) = issue else {
-        let msg = slot.and_then(|s| s.error.clone()).unwrap_or_else(|| "loading…".into());
+        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
         for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }
@@ -67,43 +45,79 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 put(buf, cx, y, inner.right(), &count, theme.marker, amb);
             }
             Row::Article { index, .. } => {
-                let a = articles[index];
-                let selected = index == state.nav.selected;
-                let read = state.marks.read.contains(&a.id);
-                let style = match (selected, focused) {
-                    (true, true) => theme.selected,
-                    (true, false) => theme.selected_unfocused,
-                    _ if read => theme.read,
-                    _ => theme.unread,
-                };
-                if selected {
-                    buf.set_style(Rect::new(inner.x, y, inner.width, 1), style);
-                }
-                let marked = state.marks.bookmarks.contains_key(&a.id);
-                // A change not saved shows hollow and dim: ☆ a bookmark, ○ unread, · read.
-                let unsaved = state.marks.unsaved.articles.contains(&a.id);
-                let marker = match (marked, read, unsaved) {
-                    (true, _, false) => "★",
-                    (true, _, true) => "☆",
-                    (false, false, false) => "●",
-                    (false, false, true) => "○",
-                    (false, true, false) => " ",
-                    (false, true, true) => "·",
-                };
-                let marker_style = match (selected, unsaved) {
-                    (true, false) => style,
-                    (true, true) => style.patch(theme.unsaved),
-                    (false, false) => theme.marker,
-                    (false, true) => theme.marker.patch(theme.unsaved),
-                };
-                let x = put(buf, inner.x, y, inner.right(), marker, marker_style, amb);
-                let x = put(buf, x, y, inner.right(), " ", style, amb);
-                let label = a.label();
-                let room = usize::from(inner.right().saturating_sub(x));
-                put(buf, x, y, inner.right(), &truncate(&label, room, amb), style, amb);
+                article_row(buf, Rect { y, height: 1, ..inner }, state, theme, articles[index], index)
             }
         }
     }
+}
+
+/// `N unsaved · 12 articles · 11 unread` in the top border.
+fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: ratatui::style::Style) {
+    let amb = state.settings.layout.ambiguous;
+    let title = match state.library.issue() {
+        Some(i) => {
+            let total = i.articles().count();
+            let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
+            format!(" {total} articles · {unread} unread ")
+        }
+        None => String::new(),
+    };
+    // Until a save succeeds, the title says so in the colour of messages.
+    let unsaved = &state.marks.unsaved;
+    let warning = match (unsaved.marks, unsaved.positions) {
+        (0, 0) => String::new(),
+        (0, _) => "place unsaved ".to_string(),
+        (n, _) => format!("{n} unsaved "),
+    };
+    let room = usize::from(area.width.saturating_sub(4));
+    let end = area.right().saturating_sub(2);
+    // What is unsaved comes first: a narrow pane cuts the counts, not it.
+    let warning = if warning.is_empty() { warning } else { format!(" {warning}") };
+    let x = put(buf, area.x + 2, area.y, end, &truncate(&warning, room, amb), theme.status, amb);
+    let title = if warning.is_empty() { title } else { title.replacen(' ', "· ", 1) };
+    let room = room.saturating_sub(usize::from(x - (area.x + 2)));
+    put(buf, x, area.y, end, &truncate(&title, room, amb), border, amb);
+}
+
+/// One headline: its marker (★ bookmarked, ● unread; hollow and dim when
+/// not saved) and its label, the selection highlighted.
+fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Article, index: usize) {
+    let amb = state.settings.layout.ambiguous;
+    let focused = state.nav.focus == Focus::List;
+    let (x, y) = (row.x, row.y);
+    let selected = index == state.nav.selected;
+    let read = state.marks.read.contains(&a.id);
+    let style = match (selected, focused) {
+        (true, true) => theme.selected,
+        (true, false) => theme.selected_unfocused,
+        _ if read => theme.read,
+        _ => theme.unread,
+    };
+    if selected {
+        buf.set_style(row, style);
+    }
+    let marked = state.marks.bookmarks.contains_key(&a.id);
+    // A change not saved shows hollow and dim: ☆ a bookmark, ○ unread, · read.
+    let unsaved = state.marks.unsaved.articles.contains(&a.id);
+    let marker = match (marked, read, unsaved) {
+        (true, _, false) => "★",
+        (true, _, true) => "☆",
+        (false, false, false) => "●",
+        (false, false, true) => "○",
+        (false, true, false) => " ",
+        (false, true, true) => "·",
+    };
+    let marker_style = match (selected, unsaved) {
+        (true, false) => style,
+        (true, true) => style.patch(theme.unsaved),
+        (false, false) => theme.marker,
+        (false, true) => theme.marker.patch(theme.unsaved),
+    };
+    let x = put(buf, x, y, row.right(), marker, marker_style, amb);
+    let x = put(buf, x, y, row.right(), " ", style, amb);
+    let label = a.label();
+    let room = usize::from(row.right().saturating_sub(x));
+    put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
 }
 
 /// Splits a message into lines of at most `width` characters (for errors).

@@ -1,19 +1,16 @@
 //! Drawing: `draw(&State)` into a frame. Reads state, never changes it, and
 //! touches only what is visible.
 
-mod archive;
 mod article;
 mod bars;
-mod bookmarks;
 pub mod cells;
-mod help;
 mod list;
-mod picker;
+mod overlay;
 pub mod theme;
 
 pub use theme::Theme;
 
-use crate::app::{Overlay, State};
+use crate::app::State;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
@@ -40,38 +37,9 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
         article::draw(frame.buffer_mut(), r, state, theme);
     }
     bars::bottom(frame.buffer_mut(), g.bottom, state, theme);
-    match &state.overlay {
-        Some(Overlay::Help { scroll }) => help::draw(frame, area, state, theme, *scroll),
-        Some(Overlay::Bookmarks { selected, .. }) => bookmarks::draw(frame, area, state, theme, *selected),
-        Some(Overlay::Issues { filter, selected, matches }) => {
-            picker::draw(frame, area, state, theme, filter, *selected, matches)
-        }
-        Some(Overlay::Archive(view)) => archive::draw(frame, area, state, theme, view),
-        None => {}
+    if let Some(o) = &state.overlay {
+        overlay::draw(frame, area, state, theme, o);
     }
-}
-
-/// Clears a box of `w`×`h` cells centred in `area` (never larger), frames
-/// it with `title`, and returns the space inside the frame: how every
-/// overlay starts.
-fn framed(frame: &mut Frame, area: Rect, (w, h): (u16, u16), title: &str, state: &State, theme: &Theme) -> Rect {
-    let amb = state.settings.layout.ambiguous;
-    let (w, h) = (w.clamp(1, area.width.max(1)), h.clamp(1, area.height.max(1)));
-    let r = Rect::new(area.x + area.width.saturating_sub(w) / 2, area.y + area.height.saturating_sub(h) / 2, w, h)
-        .intersection(area);
-    frame.render_widget(Clear, r);
-    frame.render_widget(ratatui::widgets::Block::bordered().border_style(theme.border_focused), r);
-    let room = usize::from(w.saturating_sub(4));
-    cells::put(
-        frame.buffer_mut(),
-        r.x + 2,
-        r.y,
-        r.right().saturating_sub(1),
-        &cells::truncate(title, room, amb),
-        theme.title,
-        amb,
-    );
-    crate::app::geometry::inner(r)
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {

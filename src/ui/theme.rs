@@ -8,91 +8,98 @@ use ratatui::style::{Color, Modifier, Style};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-/// Every themable part of the screen with its default style.
-pub const DEFAULTS: [(&str, &str); 26] = [
-    ("bar", "reverse"),
-    ("title", "reverse bold"),
-    ("border", "darkgray"),
-    ("border_focused", "gray"),
-    ("section", "bold red"),
-    ("unread", "bold"),
-    ("read", "gray"),
-    ("selected", "bold white on blue"),
-    ("selected_unfocused", "reverse"),
-    ("marker", "yellow"),
-    ("unsaved", "dim"),
-    ("key", "bold cyan"),
-    ("status", "bold yellow"),
-    ("matched", "black on yellow"),
-    ("current_match", "bold black on lightred"),
-    ("kicker", "yellow"),
-    ("headline", "bold lightred"),
-    ("deck", "lightyellow"),
-    ("byline", "gray"),
-    ("dateline", "bold"),
-    ("body", ""),
-    ("subhead", "bold lightcyan"),
-    ("attribution", "gray"),
-    ("caption", "italic gray"),
-    ("table", ""),
-    ("noise", "dim"),
-];
+/// Lists the themable parts once: each becomes a field of [`Theme`], an
+/// entry of [`DEFAULTS`] (the config's `[theme]` table and its docs) and a
+/// name the config can set.
+macro_rules! parts {
+    ($($(#[doc = $doc:literal])* $part:ident = $default:literal,)*) => {
+        /// The styles the screen is drawn with.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Theme {
+            $($(#[doc = $doc])* pub $part: Style,)*
+        }
 
-/// The styles the screen is drawn with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Theme {
+        /// Every themable part of the screen with its default style.
+        pub const DEFAULTS: &[(&str, &str)] = &[$((stringify!($part), $default),)*];
+
+        impl Theme {
+            fn blank() -> Theme {
+                Theme { $($part: Style::default(),)* }
+            }
+
+            fn part_mut(&mut self, name: &str) -> Option<&mut Style> {
+                match name {
+                    $(stringify!($part) => Some(&mut self.$part),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+parts! {
     /// Top and bottom bars.
-    pub bar: Style,
+    bar = "reverse",
     /// The publication title in the top bar.
-    pub title: Style,
+    title = "reverse bold",
     /// Pane borders.
-    pub border: Style,
+    border = "darkgray",
     /// The border of the focused pane.
-    pub border_focused: Style,
+    border_focused = "gray",
     /// Section heading rows in the list.
-    pub section: Style,
+    section = "bold red",
     /// Unread article rows.
-    pub unread: Style,
+    unread = "bold",
     /// Read article rows.
-    pub read: Style,
+    read = "gray",
     /// The selected row when the list has focus.
-    pub selected: Style,
+    selected = "bold white on blue",
     /// The selected row when the article has focus.
-    pub selected_unfocused: Style,
+    selected_unfocused = "reverse",
     /// The bookmark and unread markers.
-    pub marker: Style,
+    marker = "yellow",
     /// Markers of changes not saved (`☆`, `○`, `·`).
-    pub unsaved: Style,
+    unsaved = "dim",
     /// Key names in hints and help.
-    pub key: Style,
+    key = "bold cyan",
     /// Transient messages.
-    pub status: Style,
+    status = "bold yellow",
     /// Search matches.
-    pub matched: Style,
+    matched = "black on yellow",
     /// The match last jumped to.
-    pub current_match: Style,
+    current_match = "bold black on lightred",
     /// The kicker over a headline.
-    pub kicker: Style,
+    kicker = "yellow",
     /// Headlines.
-    pub headline: Style,
+    headline = "bold lightred",
     /// Decks under the headline.
-    pub deck: Style,
+    deck = "lightyellow",
     /// Bylines.
-    pub byline: Style,
+    byline = "gray",
     /// The dateline at the start of the first paragraph.
-    pub dateline: Style,
+    dateline = "bold",
     /// Body text.
-    pub body: Style,
+    body = "",
     /// In-article subheads.
-    pub subhead: Style,
+    subhead = "bold lightcyan",
     /// The closing attribution.
-    pub attribution: Style,
+    attribution = "gray",
     /// Photo captions and credit lines.
-    pub caption: Style,
+    caption = "italic gray",
     /// Table rows.
-    pub table: Style,
+    table = "",
     /// Unreadable lines and the line they fold into.
-    pub noise: Style,
+    noise = "dim",
+}
+
+/// A theme part that can't be used: which, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{part}: {problem}")]
+pub struct ThemeError {
+    /// The part's name as written.
+    pub part: String,
+    /// What is wrong.
+    pub problem: String,
 }
 
 impl Default for Theme {
@@ -129,16 +136,17 @@ impl Theme {
 
     /// Builds a theme from style strings by part name; missing parts keep
     /// their defaults. Errors name the part and say what is wrong.
-    pub fn from_specs(specs: &BTreeMap<String, String>) -> Result<Theme, (String, String)> {
+    pub fn from_specs(specs: &BTreeMap<String, String>) -> Result<Theme, ThemeError> {
+        let bad = |part: &str, problem: String| ThemeError { part: part.to_string(), problem };
         let mut theme = Theme::blank();
-        for (name, default) in DEFAULTS {
-            let spec = specs.get(name).map(String::as_str).unwrap_or(default);
-            let style = parse_style(spec).map_err(|e| (name.to_string(), e))?;
-            *theme.slot(name).ok_or_else(|| (name.to_string(), "no such part".to_string()))? = style;
+        for &(name, default) in DEFAULTS {
+            let spec = specs.get(name).map_or(default, String::as_str);
+            let style = parse_style(spec).map_err(|e| bad(name, e))?;
+            *theme.part_mut(name).ok_or_else(|| bad(name, "no such part".into()))? = style;
         }
         if let Some(unknown) = specs.keys().find(|k| !DEFAULTS.iter().any(|(n, _)| n == k)) {
             let names: Vec<&str> = DEFAULTS.iter().map(|(n, _)| *n).collect();
-            return Err((unknown.clone(), format!("unknown theme part (parts: {})", names.join(", "))));
+            return Err(bad(unknown, format!("unknown theme part (parts: {})", names.join(", "))));
         }
         Ok(theme)
     }
@@ -147,7 +155,7 @@ impl Theme {
     /// so that selections and matches still show.
     pub fn without_color(mut self) -> Theme {
         for (name, _) in DEFAULTS {
-            if let Some(s) = self.slot(name) {
+            if let Some(s) = self.part_mut(name) {
                 let had_bg = !matches!(s.bg, None | Some(Color::Reset));
                 let mut plain = Style::default().add_modifier(s.add_modifier);
                 if had_bg {
@@ -174,70 +182,6 @@ impl Theme {
             Role::Table => self.table,
             Role::Noise | Role::Fold => self.noise,
         }
-    }
-
-    fn blank() -> Theme {
-        let s = Style::default();
-        Theme {
-            bar: s,
-            title: s,
-            border: s,
-            border_focused: s,
-            section: s,
-            unread: s,
-            read: s,
-            selected: s,
-            selected_unfocused: s,
-            marker: s,
-            unsaved: s,
-            key: s,
-            status: s,
-            matched: s,
-            current_match: s,
-            kicker: s,
-            headline: s,
-            deck: s,
-            byline: s,
-            dateline: s,
-            body: s,
-            subhead: s,
-            attribution: s,
-            caption: s,
-            table: s,
-            noise: s,
-        }
-    }
-
-    fn slot(&mut self, name: &str) -> Option<&mut Style> {
-        Some(match name {
-            "bar" => &mut self.bar,
-            "title" => &mut self.title,
-            "border" => &mut self.border,
-            "border_focused" => &mut self.border_focused,
-            "section" => &mut self.section,
-            "unread" => &mut self.unread,
-            "read" => &mut self.read,
-            "selected" => &mut self.selected,
-            "selected_unfocused" => &mut self.selected_unfocused,
-            "marker" => &mut self.marker,
-            "unsaved" => &mut self.unsaved,
-            "key" => &mut self.key,
-            "status" => &mut self.status,
-            "matched" => &mut self.matched,
-            "current_match" => &mut self.current_match,
-            "kicker" => &mut self.kicker,
-            "headline" => &mut self.headline,
-            "deck" => &mut self.deck,
-            "byline" => &mut self.byline,
-            "dateline" => &mut self.dateline,
-            "body" => &mut self.body,
-            "subhead" => &mut self.subhead,
-            "attribution" => &mut self.attribution,
-            "caption" => &mut self.caption,
-            "table" => &mut self.table,
-            "noise" => &mut self.noise,
-            _ => return None,
-        })
     }
 }
 
@@ -311,10 +255,10 @@ mod tests {
         assert_eq!(Theme::default().headline, Style::default().fg(Color::LightRed).add_modifier(Modifier::BOLD));
         let mut specs = BTreeMap::new();
         specs.insert("headlin".to_string(), "bold".to_string());
-        assert_eq!(Theme::from_specs(&specs).unwrap_err().0, "headlin");
+        assert_eq!(Theme::from_specs(&specs).unwrap_err().part, "headlin");
         specs.clear();
         specs.insert("headline".to_string(), "bold red on".to_string());
-        assert_eq!(Theme::from_specs(&specs).unwrap_err().0, "headline");
+        assert_eq!(Theme::from_specs(&specs).unwrap_err().part, "headline");
     }
 
     #[test]
@@ -322,7 +266,7 @@ mod tests {
         let t = Theme::default().without_color();
         for (name, _) in DEFAULTS {
             let mut t = t.clone();
-            let s = *t.slot(name).unwrap();
+            let s = *t.part_mut(name).unwrap();
             assert!(s.fg.is_none() && s.bg.is_none(), "{name}");
         }
         assert!(t.selected.add_modifier.contains(Modifier::REVERSED));

@@ -14,10 +14,41 @@
 //! Strings and paths are a u32 length and the bytes. Issues' text follows
 //! one another in their order, so offsets are implied by the lengths.
 
-use super::{Failed, IssueMeta};
-use crate::library::search::Shape;
+use crate::library::archive::Shape;
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// One indexed issue file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueMeta {
+    /// The file, absolute.
+    pub path: PathBuf,
+    /// The issue's title.
+    pub title: String,
+    /// The issue's date.
+    pub date: Option<jiff::civil::Date>,
+    /// How many articles it has.
+    pub articles: usize,
+    /// The file's size when it was indexed.
+    pub size: u64,
+    /// The file's modification time when it was indexed.
+    pub modified: SystemTime,
+    /// Where its text starts in the index's text.
+    pub(crate) start: u64,
+    pub(crate) len: u64,
+    pub(crate) crc: u32,
+    pub(crate) shapes: Vec<Shape>,
+}
+
+/// A file that is not an issue (binary, undecodable), remembered so that it
+/// is not read again until it changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Failed {
+    pub path: PathBuf,
+    pub size: u64,
+    pub modified: SystemTime,
+    pub message: String,
+}
 
 pub(super) const MAGIC: [u8; 8] = *b"DUBAOIX\0";
 /// Raised whenever the stored shape changes, and whenever the parser reads

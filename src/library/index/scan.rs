@@ -6,11 +6,11 @@
 //! articles and each article's first match becomes a hit. Blocks finish
 //! out of order; hits are passed on in index order (newest issue first).
 
-use super::format::BLOCK;
-use super::{Index, IssueMeta};
-use crate::library::search::{ArchiveHit, IssueInfo, Matcher, SearchStats, resolve};
-use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use super::Index;
+use super::format::{BLOCK, IssueMeta};
+use crate::library::archive::{ArchiveHit, HitIssue, Matcher, SearchStats, resolve};
+use crate::library::pool::{run_indexed, workers};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// What a block gave: each matching issue's hits, in order; or damage.
 type BlockHits = Result<Vec<(usize, Vec<ArchiveHit>)>, ()>;
@@ -19,7 +19,7 @@ impl Index {
     /// Searches the indexed text for `query`: each matching article once,
     /// newest issue first and in reading order within an issue, calling
     /// `on_hit` as hits are found; stops when `cancel` is set or `on_hit`
-    /// returns false. Matching is as `app::search::find` does it, except
+    /// returns false. Matching is as `library::find` does it, except
     /// that only ASCII letters match regardless of case.
     pub fn search(&self, query: &str, on_hit: &mut dyn FnMut(ArchiveHit) -> bool, cancel: &AtomicBool) -> SearchStats {
         let mut stats = SearchStats { issues: self.issues.len(), bytes: self.text_len, ..SearchStats::default() };
@@ -28,70 +28,33 @@ impl Index {
         if n == 0 {
             return stats;
         }
-        let workers = crate::library::workers().min(n);
-        let next = AtomicUsize::new(0);
-        let stop = AtomicBool::new(false);
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, BlockHits)>(workers * 2);
-        std::thread::scope(|s| {
-            for _ in 0..workers {
-                let tx = tx.clone();
-                let (m, next, stop) = (&m, &next, &stop);
-                s.spawn(move || {
-                    let mut buf = Vec::with_capacity(BLOCK + m.len());
-                    let mut scratch = Vec::new();
-                    loop {
-                        let k = next.fetch_add(1, Ordering::Relaxed);
-                        if k >= n || stop.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let hits = self.scan_block(k, m, &mut buf, &mut scratch);
-                        if tx.send((k, hits)).is_err() {
-                            break;
-                        }
-                    }
-                });
-            }
-            drop(tx);
-            // Blocks in order: those done early wait here.
-            let mut pending: BTreeMap<usize, BlockHits> = BTreeMap::new();
-            let mut due = 0;
-            let mut last_issue = None;
-            'recv: for (k, hits) in &rx {
-                pending.insert(k, hits);
-                while let Some(hits) = pending.remove(&due) {
-                    due += 1;
-                    let Ok(issues) = hits else {
-                        stats.damaged = true;
-                        self.damaged.store(true, Ordering::Relaxed);
-                        break 'recv;
-                    };
-                    for (issue, hits) in issues {
-                        // An issue across a block boundary may match in both blocks.
-                        if last_issue == Some(issue) {
-                            continue;
-                        }
-                        last_issue = Some(issue);
-                        stats.matched_issues += 1;
-                        for hit in hits {
-                            stats.hits += 1;
-                            if !on_hit(hit) {
-                                stats.stopped = true;
-                                break 'recv;
-                            }
-                        }
+        let mut last_issue = None;
+        let scan = |(buf, scratch): &mut (Vec<u8>, Vec<u8>), k: usize| self.scan_block(k, &m, buf, scratch);
+        let init = || (Vec::with_capacity(BLOCK + m.len()), Vec::new());
+        // Blocks come in order, each issue's hits newest first.
+        let complete = run_indexed(n, 2 * workers(), cancel, init, scan, |_, hits: BlockHits| {
+            let Ok(issues) = hits else {
+                stats.damaged = true;
+                self.damaged.store(true, Ordering::Relaxed);
+                return false;
+            };
+            for (issue, hits) in issues {
+                // An issue across a block boundary may match in both blocks.
+                if last_issue == Some(issue) {
+                    continue;
+                }
+                last_issue = Some(issue);
+                stats.matched_issues += 1;
+                for hit in hits {
+                    stats.hits += 1;
+                    if !on_hit(hit) {
+                        return false;
                     }
                 }
-                if cancel.load(Ordering::Relaxed) {
-                    stats.stopped = true;
-                    break;
-                }
             }
-            if due < n && !stats.damaged {
-                stats.stopped = true;
-            }
-            stop.store(true, Ordering::Relaxed);
-            drop(rx);
+            true
         });
+        stats.stopped = !complete && !stats.damaged;
         stats
     }
 
@@ -138,6 +101,6 @@ impl Index {
     }
 }
 
-fn info(issue: &IssueMeta) -> IssueInfo<'_> {
-    IssueInfo { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes }
+fn info(issue: &IssueMeta) -> HitIssue<'_> {
+    HitIssue { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes }
 }

@@ -4,15 +4,19 @@
 //! to a temporary file renamed over the old. Under the directory's lock, so
 //! two dubaos never write at once and the second finds the first's work.
 
-use super::format::{self, BLOCK, HEADER_LEN, Header};
-use super::{FILE_NAME, Failed, Index, IssueMeta, LOCK_NAME, Text, UpdateReport, read_exact_at};
-use crate::library::search::{self, Shape, encode};
+use super::format::{self, BLOCK, Failed, HEADER_LEN, Header, IssueMeta};
+use super::{FILE_NAME, Index, LOCK_NAME, Text, UpdateReport, read_exact_at};
+use crate::library::archive::{Shape, encode};
+use crate::library::name;
+use crate::library::pool::{run_indexed, workers};
+use crate::library::source::Problem;
+use crate::model::newest_first;
 use crate::parse::parse_issue;
 use fnv::{FnvHashMap as HashMap, FnvHashSet as HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::SystemTime;
 
 const TEMP_PREFIX: &str = ".archive.idx.tmp-";
@@ -177,34 +181,7 @@ impl Index {
         cancel: &AtomicBool,
     ) -> Result<(), Damaged> {
         report.rebuilt = rebuild;
-        let mut keep: Vec<usize> = Vec::new();
-        let mut failed: Vec<Failed> = Vec::new();
-        let mut to_parse: Vec<&Target<'_>> = Vec::new();
-        let mut changed = 0;
-        {
-            let known = self.known();
-            for target in targets {
-                match known.get(target.abs.as_path()) {
-                    Some(&(s, m, place)) if !rebuild && s == target.size && m == target.modified => match place {
-                        Ok(k) => keep.push(k),
-                        Err(k) => {
-                            report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
-                            failed.push(self.failed[k].clone());
-                        }
-                    },
-                    known_place => {
-                        changed += usize::from(known_place.is_some());
-                        to_parse.push(target);
-                    }
-                }
-            }
-        }
-        report.reused = keep.len();
-        if !rebuild {
-            report.removed =
-                (self.issues.len() + self.failed.len()).saturating_sub(keep.len() + failed.len() + changed);
-        }
-
+        let Plan { keep, mut failed, to_parse } = self.plan(targets, rebuild, report);
         let dir = self.dir.clone().filter(|_| persist);
         let mut spill = Spill::new(dir.as_deref());
         let mut entries: Vec<(IssueMeta, Origin)> = Vec::with_capacity(targets.len());
@@ -217,7 +194,7 @@ impl Index {
                 entries.push((meta, Origin::Old(start)));
             }
         }
-        entries.sort_by(|a, b| search::newest_first((a.0.date, &a.0.path), (b.0.date, &b.0.path)));
+        entries.sort_by_cached_key(|(meta, _)| newest_first(meta.date, name::of_path(&meta.path)));
         failed.sort_by(|a, b| a.path.cmp(&b.path));
 
         let spill = match spill.finish() {
@@ -227,33 +204,7 @@ impl Index {
                 SpillText::Memory(Vec::new())
             }
         };
-        let on_disk = match (&dir, &spill) {
-            (Some(dir), SpillText::Disk(_)) => match write_disk(dir, &self.text, &spill, &mut entries, &failed) {
-                Ok(done) => Some(done),
-                Err(WriteError::Damaged) => return Err(Damaged),
-                Err(WriteError::Io(e)) => {
-                    report.unsaved = Some(format!("{}: {e}", dir.display()));
-                    None
-                }
-            },
-            _ => None,
-        };
-        let (text, blocks, text_len, generation) = match on_disk {
-            Some(done) => done,
-            None => {
-                let mut memory = Vec::new();
-                match copy_text(&self.text, &spill, &mut entries, &mut memory) {
-                    Ok((blocks, len)) => (Text::Memory(memory), blocks, len, new_generation()),
-                    Err(WriteError::Damaged) => return Err(Damaged),
-                    Err(WriteError::Io(e)) => {
-                        // Only the spill can fail here; what could not be read is left out.
-                        report.unsaved.get_or_insert_with(|| e.to_string());
-                        entries.clear();
-                        (Text::None, Vec::new(), 0, new_generation())
-                    }
-                }
-            }
-        };
+        let (text, blocks, text_len, generation) = self.write(dir.as_deref(), &spill, &mut entries, &failed, report)?;
         self.issues = entries.into_iter().map(|(m, _)| m).collect();
         self.failed = failed;
         self.blocks = blocks;
@@ -264,6 +215,75 @@ impl Index {
         self.problem = None;
         Ok(())
     }
+
+    /// Which indexed issues are kept as they are, which files failed
+    /// before and are unchanged, and which to parse.
+    fn plan<'t>(&self, targets: &'t [Target<'t>], rebuild: bool, report: &mut UpdateReport) -> Plan<'t> {
+        let mut plan = Plan { keep: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
+        let mut changed = 0;
+        let known = self.known();
+        for target in targets {
+            match known.get(target.abs.as_path()) {
+                Some(&(s, m, place)) if !rebuild && s == target.size && m == target.modified => match place {
+                    Ok(k) => plan.keep.push(k),
+                    Err(k) => {
+                        report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
+                        plan.failed.push(self.failed[k].clone());
+                    }
+                },
+                known_place => {
+                    changed += usize::from(known_place.is_some());
+                    plan.to_parse.push(target);
+                }
+            }
+        }
+        report.reused = plan.keep.len();
+        if !rebuild {
+            let before = self.issues.len() + self.failed.len();
+            report.removed = before.saturating_sub(plan.keep.len() + plan.failed.len() + changed);
+        }
+        plan
+    }
+
+    /// Writes the entries' text: to `dir` when given (and the spill is on
+    /// disk), else — or if that fails — in memory.
+    fn write(
+        &self,
+        dir: Option<&Path>,
+        spill: &SpillText,
+        entries: &mut Vec<(IssueMeta, Origin)>,
+        failed: &[Failed],
+        report: &mut UpdateReport,
+    ) -> Result<(Text, Vec<u32>, u64, u64), Damaged> {
+        if let (Some(dir), SpillText::Disk(_)) = (dir, spill) {
+            match write_disk(dir, &self.text, spill, entries, failed) {
+                Ok(done) => return Ok(done),
+                Err(WriteError::Damaged) => return Err(Damaged),
+                Err(WriteError::Io(e)) => report.unsaved = Some(format!("{}: {e}", dir.display())),
+            }
+        }
+        let mut memory = Vec::new();
+        match copy_text(&self.text, spill, entries, &mut memory) {
+            Ok((blocks, len)) => Ok((Text::Memory(memory), blocks, len, new_generation())),
+            Err(WriteError::Damaged) => Err(Damaged),
+            Err(WriteError::Io(e)) => {
+                // Only the spill can fail here; what could not be read is left out.
+                report.unsaved.get_or_insert_with(|| e.to_string());
+                entries.clear();
+                Ok((Text::None, Vec::new(), 0, new_generation()))
+            }
+        }
+    }
+}
+
+/// What an update does with each file.
+struct Plan<'t> {
+    /// Indexed issues kept, by their place in the index.
+    keep: Vec<usize>,
+    /// Files that failed before and have not changed.
+    failed: Vec<Failed>,
+    /// Files to parse.
+    to_parse: Vec<&'t Target<'t>>,
 }
 
 /// Parses files on every core, their text into the spill, as they come.
@@ -278,31 +298,14 @@ fn parse_all(
 ) {
     let total = to_parse.len();
     progress(0, total);
-    if total == 0 {
-        return;
-    }
-    let next = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(32);
-    std::thread::scope(|s| {
-        for _ in 0..crate::library::workers().min(total) {
-            let tx = tx.clone();
-            let (next, stop) = (&next, &stop);
-            s.spawn(move || {
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    if k >= to_parse.len() || stop.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    if tx.send((k, parse_file(&to_parse[k].abs))).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut done = 0;
-        for (k, outcome) in &rx {
+    let parse = |_: &mut (), k: usize| parse_file(&to_parse[k].abs);
+    let done = run_indexed(
+        total,
+        32,
+        cancel,
+        || (),
+        parse,
+        |k, outcome| {
             let target = to_parse[k];
             match outcome {
                 Outcome::Issue { title, date, shapes, text, crc } => match spill.push(&text) {
@@ -336,24 +339,19 @@ fn parse_all(
                 }
                 Outcome::Unreadable(message) => report.errors.push((target.given.to_path_buf(), message)),
             }
-            done += 1;
             report.parsed += 1;
-            progress(done, total);
-            if cancel.load(Ordering::Relaxed) && done < total {
-                stop.store(true, Ordering::Relaxed);
-                report.cancelled = true;
-                break;
-            }
-        }
-        drop(rx);
-    });
+            progress(k + 1, total);
+            true
+        },
+    );
+    report.cancelled = !done;
 }
 
 /// Reads and parses one file into its indexed form.
 fn parse_file(path: &Path) -> Outcome {
     let bytes = match fs::read(path) {
         Ok(b) => b,
-        Err(e) => return Outcome::Unreadable(io_problem(&e)),
+        Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
     };
     match parse_issue(&bytes, &path.display().to_string()) {
         Ok(parsed) => {
@@ -366,31 +364,29 @@ fn parse_file(path: &Path) -> Outcome {
     }
 }
 
-fn io_problem(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file or directory".into(),
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::IsADirectory => "is a directory".into(),
-        _ => e.to_string(),
-    }
-}
-
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
 fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
     let cwd = std::env::current_dir().ok();
-    let chunk = files.len().div_ceil(crate::library::workers()).max(256);
-    let looked: Vec<Vec<(&'a PathBuf, io::Result<fs::Metadata>)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|p| (p, fs::metadata(p))).collect::<Vec<_>>()))
-            .collect();
-        handles.into_iter().map(|h| h.join().unwrap_or_default()).collect()
-    });
+    let chunk = files.len().div_ceil(workers()).max(256);
+    let parts: Vec<&'a [PathBuf]> = files.chunks(chunk).collect();
+    let mut looked: Vec<(&'a PathBuf, io::Result<fs::Metadata>)> = Vec::with_capacity(files.len());
+    let look = |_: &mut (), k: usize| parts[k].iter().map(|p| (p, fs::metadata(p))).collect::<Vec<_>>();
+    run_indexed(
+        parts.len(),
+        parts.len(),
+        &AtomicBool::new(false),
+        || (),
+        look,
+        |_, part| {
+            looked.extend(part);
+            true
+        },
+    );
     let mut seen = HashSet::with_capacity_and_hasher(files.len(), Default::default());
     let mut targets = Vec::with_capacity(files.len());
-    for (given, meta) in looked.into_iter().flatten() {
+    for (given, meta) in looked {
         let meta = match meta {
             Ok(m) if m.is_dir() => {
                 errors.push((given.clone(), "is a directory".into()));
@@ -398,7 +394,7 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             }
             Ok(m) => m,
             Err(e) => {
-                errors.push((given.clone(), io_problem(&e)));
+                errors.push((given.clone(), Problem::of_io(&e).to_string()));
                 continue;
             }
         };

@@ -1,116 +1,50 @@
 //! The three state files' formats: [`write`] renders them, [`read`] reads
-//! them back; [`Part`] is what the store needs of each.
+//! them back, nothing else. [`Stored`] is what makes a [`Part`] a file.
 
 mod read;
 mod write;
 
-use super::state::{Bookmarks, Places, ReadMarks};
-use jiff::Timestamp;
+use super::state::{Bookmarks, Part, PositionEntries, ReadMarks};
 use toml::Table;
-pub(crate) use write::{anchor_value, bookmark_entry, issue_value, last_table};
+pub(crate) use write::VERSION;
 
-/// The format version these files are written in.
-pub(crate) const VERSION: i64 = 1;
-
-/// One of the three state files.
-pub(crate) trait Part: Default + Clone + PartialEq {
+/// A part of what is kept as one of the three state files.
+pub(crate) trait Stored: Part {
     /// The file name.
     const FILE: &'static str;
-    /// What its entries are called, one and many.
-    const NOUN: (&'static str, &'static str);
     /// Reads the file's table (without `version`), noting problems.
     fn from_table(t: Table, problems: &mut Vec<String>) -> Self;
     /// The file's text.
     fn render(&self) -> String;
-    /// Merges another version in; true when the reader would see a difference.
-    fn merge(&mut self, other: &Self) -> bool;
-    /// Forgets tombstones older than `horizon`.
-    fn prune(&mut self, horizon: Timestamp);
-    /// How many entries the reader would see.
-    fn count(&self) -> usize;
-    /// How many entries there are, removals included.
-    fn entries(&self) -> usize;
-    /// The entries `by` doesn't hold, the same or newer: what writing `by` would lose.
-    fn uncovered(&self, by: &Self) -> Self;
-    /// True when there are no entries.
-    fn is_empty(&self) -> bool {
-        self.entries() == 0
-    }
 }
 
-impl Part for Bookmarks {
+impl Stored for Bookmarks {
     const FILE: &'static str = "bookmarks.toml";
-    const NOUN: (&'static str, &'static str) = ("bookmark", "bookmarks");
     fn from_table(t: Table, problems: &mut Vec<String>) -> Self {
         read::bookmarks_from(t, problems)
     }
     fn render(&self) -> String {
         write::render_bookmarks(self)
     }
-    fn merge(&mut self, other: &Self) -> bool {
-        Bookmarks::merge(self, other)
-    }
-    fn prune(&mut self, horizon: Timestamp) {
-        Bookmarks::prune(self, horizon);
-    }
-    fn count(&self) -> usize {
-        Bookmarks::count(self)
-    }
-    fn entries(&self) -> usize {
-        self.entries.len()
-    }
-    fn uncovered(&self, by: &Self) -> Self {
-        Bookmarks::uncovered(self, by)
-    }
 }
 
-impl Part for ReadMarks {
+impl Stored for ReadMarks {
     const FILE: &'static str = "read.toml";
-    const NOUN: (&'static str, &'static str) = ("read mark", "read marks");
     fn from_table(t: Table, problems: &mut Vec<String>) -> Self {
         read::read_from(t, problems)
     }
     fn render(&self) -> String {
         write::render_read(self)
     }
-    fn merge(&mut self, other: &Self) -> bool {
-        ReadMarks::merge(self, other)
-    }
-    fn prune(&mut self, horizon: Timestamp) {
-        ReadMarks::prune(self, horizon);
-    }
-    fn count(&self) -> usize {
-        ReadMarks::count(self)
-    }
-    fn entries(&self) -> usize {
-        self.marks.len()
-    }
-    fn uncovered(&self, by: &Self) -> Self {
-        ReadMarks::uncovered(self, by)
-    }
 }
 
-impl Part for Places {
+impl Stored for PositionEntries {
     const FILE: &'static str = "positions.toml";
-    const NOUN: (&'static str, &'static str) = ("reading position", "reading positions");
     fn from_table(t: Table, problems: &mut Vec<String>) -> Self {
         read::positions_from(t, problems)
     }
     fn render(&self) -> String {
         write::render_positions(self)
-    }
-    fn merge(&mut self, other: &Self) -> bool {
-        Places::merge(self, other)
-    }
-    fn prune(&mut self, _horizon: Timestamp) {}
-    fn count(&self) -> usize {
-        Places::count(self)
-    }
-    fn entries(&self) -> usize {
-        Places::count(self)
-    }
-    fn uncovered(&self, by: &Self) -> Self {
-        Places::uncovered(self, by)
     }
 }
 
@@ -120,7 +54,8 @@ mod tests {
     use super::write::{element, key, quote, render_bookmarks};
     use super::*;
     use crate::model::{ArticleId, Bookmark, Element, LastOpen, Pos};
-    use crate::store::state::{BookmarkEntry, ReadMark, Stamped};
+    use crate::store::state::{BookmarkEntry, Mark, ReadMark, Stamped};
+    use jiff::Timestamp;
     use proptest::prelude::*;
     use toml::Value;
 
@@ -129,7 +64,7 @@ mod tests {
     }
 
     /// Renders a part and reads it back, asserting the text is sound.
-    fn round_trip<P: Part + std::fmt::Debug>(part: &P) -> P {
+    fn round_trip<P: Stored + std::fmt::Debug>(part: &P) -> P {
         let text = part.render();
         let (mut table, damage) = crate::store::recover::parse(text.as_bytes());
         assert_eq!(damage, None, "{text}");
@@ -159,7 +94,7 @@ mod tests {
             added: Some(t(0)),
             note: note.to_string(),
         };
-        BookmarkEntry { id, bookmark: Some(bookmark), changed: t(1), extra }
+        BookmarkEntry { changed: t(1), mark: Mark::Bookmarked(bookmark), id, extra: extra.into() }
     }
 
     #[test]
@@ -191,7 +126,8 @@ mod tests {
             b.entries.insert(e.id.clone(), e);
         }
         let gone = ArticleId("c".into());
-        b.entries.insert(gone.clone(), BookmarkEntry { id: gone, bookmark: None, changed: t(2), extra: Table::new() });
+        let removed = BookmarkEntry { changed: t(2), mark: Mark::Removed, id: gone.clone(), extra: Default::default() };
+        b.entries.insert(gone, removed);
         b.extra.insert("future".into(), Value::Array(vec![Value::Integer(1)]));
         assert_eq!(round_trip(&b), b);
     }
@@ -203,18 +139,18 @@ mod tests {
         r.marks.insert(ArticleId("b".into()), ReadMark { read: false, at: t(2) });
         assert_eq!(round_trip(&r), r);
 
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let last = LastOpen {
             source: "x.txt".into(),
             issue: "清河日报\u{1f}2024-03-08".into(),
             article: ArticleId("a".into()),
         };
-        p.last = Some(Stamped { value: last, updated: t(3), extra: Table::new() });
-        let stamp = |value, extra| Stamped { value, updated: t(4), extra };
+        p.last = Some(Stamped { updated: t(3), value: last, extra: Default::default() });
+        let stamp = |value, extra: Table| Stamped { updated: t(4), value, extra: extra.into() };
         let extra = Table::from_iter([("zoom".to_string(), Value::Float(1.5))]);
         p.issues.insert("清河日报\u{1f}2024-03-08".into(), stamp(ArticleId("a".into()), extra.clone()));
         let pos = Pos { element: Element::Block(3), offset: 120 };
-        p.anchors.insert(ArticleId("a".into()), Stamped { value: pos, updated: t(5), extra });
+        p.anchors.insert(ArticleId("a".into()), Stamped { updated: t(5), value: pos, extra: extra.into() });
         assert_eq!(round_trip(&p), p);
     }
 
@@ -291,9 +227,9 @@ mod tests {
 
     #[test]
     fn offsets_too_big_for_toml_are_left_out_not_written_broken() {
-        let mut p = Places::default();
+        let mut p = PositionEntries::default();
         let pos = Pos { element: Element::Headline, offset: usize::MAX };
-        p.anchors.insert(ArticleId("a".into()), Stamped { value: pos, updated: t(0), extra: Table::new() });
+        p.anchors.insert(ArticleId("a".into()), Stamped { updated: t(0), value: pos, extra: Default::default() });
         assert!(round_trip(&p).anchors.is_empty());
     }
 
@@ -310,7 +246,7 @@ mod tests {
         fn any_text_round_trips(headline in "(?s).*", note in "(?s).*", section in "\\PC*", id in "[0-9a-f]{12}|.{0,8}") {
             let mut b = Bookmarks::default();
             let mut e = entry(&id, &headline, &note, Table::new());
-            if let Some(m) = e.bookmark.as_mut() {
+            if let Mark::Bookmarked(m) = &mut e.mark {
                 m.section = section;
             }
             b.entries.insert(e.id.clone(), e);

@@ -2,7 +2,7 @@
 //! one bad entry costs only itself, and every problem is noted.
 
 use crate::model::{ArticleId, Bookmark, Element, LastOpen, Pos};
-use crate::store::state::{BookmarkEntry, Bookmarks, Places, ReadMark, ReadMarks, Stamped, put};
+use crate::store::state::{BookmarkEntry, Bookmarks, Mark, PositionEntries, ReadMark, ReadMarks, Stamped, put};
 use jiff::Timestamp;
 use toml::{Table, Value};
 
@@ -134,7 +134,7 @@ fn bookmark_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<B
         (None, None) => return None,
     };
     let bookmark = Bookmark { id: id.clone(), headline, section, issue, date, source, added: Some(added), note };
-    Some(BookmarkEntry { id, bookmark: Some(bookmark), changed, extra: f.table })
+    Some(BookmarkEntry { changed, mark: Mark::Bookmarked(bookmark), id, extra: f.table.into() })
 }
 
 fn removed_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<BookmarkEntry> {
@@ -142,7 +142,7 @@ fn removed_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<Bo
     let id = ArticleId(f.string("id")?);
     f.what = format!("removed {id}");
     let changed = f.time("changed")?;
-    Some(BookmarkEntry { id, bookmark: None, changed, extra: f.table })
+    Some(BookmarkEntry { changed, mark: Mark::Removed, id, extra: f.table.into() })
 }
 
 /// `bookmarks.toml` from its table (without `version`).
@@ -168,7 +168,7 @@ pub(crate) fn read_from(mut t: Table, problems: &mut Vec<String>) -> ReadMarks {
     for (name, read) in [("read", true), ("unread", false)] {
         for (id, v) in table(&mut t, name, problems) {
             match as_time(&v) {
-                Some(at) => put(&mut r.marks, ArticleId(id), ReadMark { read, at }),
+                Some(at) => put(&mut r.marks, ArticleId(id), ReadMark { at, read }),
                 None => problems.push(format!("{name} {id}: not a date-time with an offset")),
             }
         }
@@ -190,12 +190,12 @@ fn stamped_from<T>(
     let mut f = Fields { table, what, problems };
     let value = read(&mut f);
     let updated = f.time("updated")?;
-    Some(Stamped { value: value?, updated, extra: f.table })
+    Some(Stamped { updated, value: value?, extra: f.table.into() })
 }
 
 /// `positions.toml` from its table (without `version`).
-pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> Places {
-    let mut p = Places::default();
+pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> PositionEntries {
+    let mut p = PositionEntries::default();
     if let Some(last) = t.remove("last") {
         p.last = stamped_from(last, "last".to_string(), problems, |f| {
             let source = f.string("source");

@@ -1,12 +1,14 @@
 //! The state files as text, written by hand so they read well and every
 //! string stays on one line, which keeps damage recovery line-based.
 
-use super::VERSION;
 use crate::model::{ArticleId, Element, LastOpen, Pos};
-use crate::store::state::{BookmarkEntry, Bookmarks, Places, ReadMarks, Stamped};
+use crate::store::state::{BookmarkEntry, Bookmarks, Mark, PositionEntries, ReadMarks, Stamped};
 use jiff::Timestamp;
 use std::fmt::Write as _;
 use toml::{Table, Value};
+
+/// The format version these files are written in.
+pub(crate) const VERSION: i64 = 1;
 
 const BOOKMARKS_HEADER: &str = "\
 # dubao bookmarks: the articles you bookmarked, newest first.
@@ -114,10 +116,10 @@ pub(super) fn element(e: Element) -> String {
 }
 
 /// One `[[bookmark]]` or `[[removed]]` entry.
-pub(crate) fn bookmark_entry(e: &BookmarkEntry) -> String {
+fn bookmark_entry(e: &BookmarkEntry) -> String {
     let mut out = String::new();
-    match &e.bookmark {
-        Some(b) => {
+    match &e.mark {
+        Mark::Bookmarked(b) => {
             let _ = writeln!(out, "[[bookmark]]\nid = {}\nheadline = {}", quote(&b.id.0), quote(&b.headline));
             let _ = writeln!(out, "section = {}\nissue = {}", quote(&b.section), quote(&b.issue));
             if let Some(d) = b.date {
@@ -128,37 +130,37 @@ pub(crate) fn bookmark_entry(e: &BookmarkEntry) -> String {
             let _ = writeln!(out, "changed = {}", time(e.changed));
             let _ = writeln!(out, "note = {}", quote(&b.note));
         }
-        None => {
+        Mark::Removed => {
             let _ = writeln!(out, "[[removed]]\nid = {}\nchanged = {}", quote(&e.id.0), time(e.changed));
         }
     }
-    extra_lines(&mut out, &e.extra);
+    extra_lines(&mut out, &e.extra.0);
     out
 }
 
 /// The `[last]` table.
-pub(crate) fn last_table(s: &Stamped<LastOpen>) -> String {
+fn last_table(s: &Stamped<LastOpen>) -> String {
     let v = &s.value;
     let mut out = format!("[last]\nsource = {}\nissue = {}\n", quote(&v.source), quote(&v.issue));
     let _ = writeln!(out, "article = {}\nupdated = {}", quote(&v.article.0), time(s.updated));
-    extra_lines(&mut out, &s.extra);
+    extra_lines(&mut out, &s.extra.0);
     out
 }
 
 /// The value of an `[issues]` line.
-pub(crate) fn issue_value(s: &Stamped<ArticleId>) -> String {
+fn issue_value(s: &Stamped<ArticleId>) -> String {
     let mut out = format!("{{ article = {}, updated = {}", quote(&s.value.0), time(s.updated));
-    extra_pairs(&mut out, &s.extra);
+    extra_pairs(&mut out, &s.extra.0);
     out.push_str(" }");
     out
 }
 
 /// The value of an `[anchors]` line; empty when the offset can't be a TOML integer.
-pub(crate) fn anchor_value(s: &Stamped<Pos>) -> String {
+fn anchor_value(s: &Stamped<Pos>) -> String {
     let Ok(offset) = i64::try_from(s.value.offset) else { return String::new() };
     let mut out =
         format!("{{ element = {}, offset = {offset}, updated = {}", quote(&element(s.value.element)), time(s.updated));
-    extra_pairs(&mut out, &s.extra);
+    extra_pairs(&mut out, &s.extra.0);
     out.push_str(" }");
     out
 }
@@ -166,13 +168,13 @@ pub(crate) fn anchor_value(s: &Stamped<Pos>) -> String {
 /// `bookmarks.toml`.
 pub(crate) fn render_bookmarks(b: &Bookmarks) -> String {
     let mut out = preamble(BOOKMARKS_HEADER, &b.extra);
-    let mut live: Vec<&BookmarkEntry> = b.entries.values().filter(|e| e.bookmark.is_some()).collect();
+    let mut live: Vec<&BookmarkEntry> = b.entries.values().filter(|e| e.bookmark().is_some()).collect();
     let newest_first = |e: &&BookmarkEntry| {
-        let added = e.bookmark.as_ref().and_then(|b| b.added).unwrap_or(e.changed);
+        let added = e.bookmark().and_then(|b| b.added).unwrap_or(e.changed);
         std::cmp::Reverse(added)
     };
     live.sort_by_key(newest_first);
-    for e in live.into_iter().chain(b.entries.values().filter(|e| e.bookmark.is_none())) {
+    for e in live.into_iter().chain(b.entries.values().filter(|e| e.bookmark().is_none())) {
         out.push('\n');
         out.push_str(&bookmark_entry(e));
     }
@@ -192,7 +194,7 @@ pub(crate) fn render_read(r: &ReadMarks) -> String {
 }
 
 /// `positions.toml`.
-pub(crate) fn render_positions(p: &Places) -> String {
+pub(crate) fn render_positions(p: &PositionEntries) -> String {
     let mut out = preamble(POSITIONS_HEADER, &p.extra);
     if let Some(last) = &p.last {
         out.push('\n');

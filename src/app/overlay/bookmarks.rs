@@ -1,0 +1,90 @@
+//! `B`: every bookmark across issues, newest first: jump to a story,
+//! delete it, write a note on it.
+
+use super::component::{Ctx, Outcome, Target, step};
+use crate::app::action::Action;
+use crate::app::keymap::Keymap;
+use crate::app::marks::Marks;
+use crate::model::{Bookmark, Change};
+
+/// The bookmarks list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BookmarksView {
+    /// Index of the selected bookmark.
+    pub selected: usize,
+    /// The note being written, while the note prompt is open.
+    pub note: Option<String>,
+}
+
+/// Every bookmark in the order the list shows them: newest first.
+pub fn list(marks: &Marks) -> Vec<&Bookmark> {
+    let mut list: Vec<&Bookmark> = marks.bookmarks.values().collect();
+    // Not yet saved (no time) is newest of all.
+    list.sort_by(|a, b| b.added.is_none().cmp(&a.added.is_none()).then(b.added.cmp(&a.added)).then(a.id.cmp(&b.id)));
+    list
+}
+
+impl BookmarksView {
+    /// The list, or why there is none to show (a message naming the key that bookmarks).
+    pub fn open(marks: &Marks, keymap: &Keymap) -> Result<BookmarksView, String> {
+        if marks.bookmarks.is_empty() {
+            let key = keymap.hint(&[Action::ToggleBookmark]);
+            Err(format!("no bookmarks yet — {key} bookmarks the article you are reading"))
+        } else {
+            Ok(BookmarksView::default())
+        }
+    }
+
+    /// Keys while the list is open.
+    pub fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.note.is_some() {
+            return self.note_prompt(action, ctx);
+        }
+        if let Some(to) = step(self.selected, ctx.marks.bookmarks.len(), action) {
+            self.selected = to;
+            return Outcome::Stay;
+        }
+        let chosen = list(ctx.marks).get(self.selected).map(|b| (*b).clone());
+        match (action, chosen) {
+            (Action::Bookmarks | Action::Back | Action::Quit, _) => Outcome::Close,
+            (Action::Help, _) => Outcome::Pass,
+            (Action::Open, Some(b)) => Outcome::GoTo(Target::Bookmark(b)),
+            (Action::DeleteBookmark, Some(b)) => {
+                ctx.marks.bookmarks.remove(&b.id);
+                ctx.changes.push(Change::Unbookmark(b.id.clone()));
+                *ctx.status = Some(format!("bookmark deleted: {}", b.headline));
+                if ctx.marks.bookmarks.is_empty() { Outcome::Close } else { Outcome::Stay }
+            }
+            (Action::EditNote, Some(b)) => {
+                self.note = Some(b.note);
+                Outcome::Stay
+            }
+            (Action::Open | Action::DeleteBookmark | Action::EditNote, None) => Outcome::Close,
+            _ => Outcome::Stay,
+        }
+    }
+
+    fn note_prompt(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        let Some(text) = &mut self.note else { return Outcome::Stay };
+        match action {
+            Action::Input(c) => text.push(*c),
+            Action::InputBackspace => {
+                text.pop();
+            }
+            Action::InputSubmit => {
+                let note = text.trim().to_string();
+                let id = list(ctx.marks).get(self.selected).map(|b| b.id.clone());
+                if let Some(b) = id.and_then(|id| ctx.marks.bookmarks.get_mut(&id)) {
+                    b.note = note;
+                    ctx.changes.push(Change::Note(b.id.clone(), b.note.clone()));
+                    *ctx.status = Some(if b.note.is_empty() { "note removed" } else { "note set" }.into());
+                }
+                self.note = None;
+            }
+            Action::InputCancel => self.note = None,
+            Action::Quit => return Outcome::Close,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+}

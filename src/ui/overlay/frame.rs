@@ -1,0 +1,65 @@
+//! What every overlay draws around itself — a frame over the panes — and
+//! the line of key hints it puts at the bottom of the screen.
+
+use crate::app::{Action, Key, KeyCode, Keymap, State};
+use crate::ui::Theme;
+use crate::ui::cells;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::Clear;
+
+/// An overlay's line at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hint {
+    /// What it says.
+    pub text: String,
+    /// How.
+    pub style: Style,
+    /// Shown even over a message (a prompt being typed into).
+    pub over_status: bool,
+}
+
+impl Hint {
+    /// Key hints, in the style of messages, a message shown instead.
+    pub fn keys(text: String, theme: &Theme) -> Hint {
+        Hint { text, style: theme.status, over_status: false }
+    }
+}
+
+/// Clears a box of `w`×`h` cells centred in `area` (never larger), frames
+/// it with `title`, and returns the space inside the frame: how every
+/// overlay starts.
+pub fn framed(frame: &mut Frame, area: Rect, (w, h): (u16, u16), title: &str, state: &State, theme: &Theme) -> Rect {
+    let amb = state.settings.layout.ambiguous;
+    let (w, h) = (w.clamp(1, area.width.max(1)), h.clamp(1, area.height.max(1)));
+    let r = Rect::new(area.x + area.width.saturating_sub(w) / 2, area.y + area.height.saturating_sub(h) / 2, w, h)
+        .intersection(area);
+    frame.render_widget(Clear, r);
+    frame.render_widget(ratatui::widgets::Block::bordered().border_style(theme.border_focused), r);
+    let room = usize::from(w.saturating_sub(4));
+    cells::put(
+        frame.buffer_mut(),
+        r.x + 2,
+        r.y,
+        r.right().saturating_sub(1),
+        &cells::truncate(title, room, amb),
+        theme.title,
+        amb,
+    );
+    crate::app::geometry::inner(r)
+}
+
+/// ` ⏎ open · d delete · Esc close`: each action's first key and what it
+/// does here, the key that closes the overlay last.
+pub fn key_list(km: &Keymap, keys: &[(&[Action], &str)]) -> String {
+    let mut parts: Vec<String> = keys.iter().map(|(actions, what)| format!("{} {what}", km.hint(actions))).collect();
+    parts.push(format!("{} close", close_key(km)));
+    format!(" {}", parts.join(" · "))
+}
+
+/// The key that closes an overlay: Esc where it is bound to that.
+fn close_key(km: &Keymap) -> String {
+    let esc = Key::plain(KeyCode::Esc);
+    if km.keys_for(&Action::Back).contains(&esc) { esc.label() } else { km.hint(&[Action::Back]) }
+}

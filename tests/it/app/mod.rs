@@ -1,0 +1,6 @@
+//! The reader's state and drawing, without a terminal: the update step
+//! driven by actions, whole screens drawn into a TestBackend.
+
+mod folding;
+mod screens;
+mod update;

@@ -1,0 +1,201 @@
+//! `dubao search` as scripts use it: the pinned line format, order, exit
+//! codes, errors naming the file, a closed pipe, and the index in the cache
+//! directory (damaged, unwritable, bypassed).
+
+use crate::common::archive;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A home for one test: HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME inside it.
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Home {
+        Home(tempfile::tempdir().unwrap())
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.0.path().join(".cache")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_dubao"));
+        c.args(args)
+            .env("HOME", self.0.path())
+            .env("XDG_CONFIG_HOME", self.0.path().join(".config"))
+            .env("XDG_CACHE_HOME", self.cache())
+            .env("NO_COLOR", "1");
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
+    }
+
+    /// The index files under the cache directory.
+    fn indexes(&self) -> Vec<PathBuf> {
+        let root = self.cache().join("dubao/index");
+        let Ok(dirs) = fs::read_dir(root) else { return Vec::new() };
+        dirs.map(|d| d.unwrap().path().join("archive.idx")).filter(|p| p.exists()).collect()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn generated(n: usize) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    archive::generate(dir.path(), n, 3);
+    let s = dir.path().display().to_string();
+    (dir, s)
+}
+
+#[test]
+fn one_line_per_matching_article_newest_first() {
+    let (_dir, root) = generated(90);
+    let home = Home::new();
+    let o = home.run(&["search", archive::RARE, &root]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+    let want: Vec<String> =
+        (0..90).rev().filter(|&i| archive::has_rare(i)).map(|i| archive::date(i).to_string()).collect();
+    assert_eq!(lines.iter().map(|f| f[0].to_string()).collect::<Vec<_>>(), want);
+    for fields in &lines {
+        assert_eq!(fields.len(), 4, "{fields:?}");
+        assert_eq!(fields[1], archive::TITLE);
+        assert!(!fields[2].is_empty());
+        assert!(fields[3].contains(archive::RARE), "{}", fields[3]);
+        assert!(fields[3].chars().count() < 80, "a short window: {}", fields[3]);
+        assert!(fields[3].starts_with('…') || fields[3].ends_with('…'));
+    }
+    assert_eq!(home.indexes().len(), 1, "the index is kept in XDG_CACHE_HOME");
+
+    // The headline column is the article's headline, as `dubao list` shows it.
+    let first = archive::issue_path(Path::new(&root), (0..90).rev().find(|&i| archive::has_rare(i)).unwrap());
+    let list = stdout(&home.run(&["list", &first.display().to_string()]));
+    assert!(list.contains(lines[0][2]), "{list}");
+}
+
+#[test]
+fn exit_status_says_whether_anything_matched() {
+    let (_dir, root) = generated(10);
+    let home = Home::new();
+    let none = home.run(&["search", archive::ABSENT, &root]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(stdout(&none).is_empty());
+    let blank = home.run(&["search", "  ", &root]);
+    assert_eq!(blank.status.code(), Some(2));
+    assert!(stderr(&blank).contains("empty"), "{}", stderr(&blank));
+    let missing = home.run(&["search"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn latin_letters_match_in_any_case_and_seams_are_healed() {
+    let (_dir, root) = generated(60);
+    let home = Home::new();
+    let latin = stdout(&home.run(&["search", "sMaRt GrId", &root]));
+    let forms: Vec<&str> = latin
+        .lines()
+        .filter_map(|l| ["Smart Grid", "SMART GRID", "smart grid"].into_iter().find(|f| l.contains(f)))
+        .collect();
+    assert_eq!(forms.len(), (0..60).filter(|&i| archive::latin_form(i).is_some()).count(), "{latin}");
+    assert!(forms.contains(&"SMART GRID") && forms.contains(&"smart grid"), "{forms:?}");
+
+    let seam = home.run(&["search", archive::SEAM, &root]);
+    assert!(seam.status.success());
+    assert_eq!(stdout(&seam).lines().count(), (0..60).filter(|&i| archive::has_seam(i)).count());
+}
+
+#[test]
+fn unreadable_files_are_named_and_the_rest_searched() {
+    let (dir, root) = generated(40);
+    let binary = dir.path().join("scan.txt");
+    fs::write(&binary, [0u8, 200, 0, 0, 7, 0].repeat(100)).unwrap();
+    let missing = dir.path().join("nope.txt");
+    let home = Home::new();
+    let o = home.run(&["search", archive::RARE, &root, &missing.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "matches were found");
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{}: no such file", missing.display())), "{err}");
+    assert!(err.contains(&binary.display().to_string()), "{err}");
+    assert_eq!(stdout(&o).lines().count(), (0..40).filter(|&i| archive::has_rare(i)).count());
+    // Reported again the next time, from the index.
+    let again = home.run(&["search", archive::RARE, &root]);
+    assert!(stderr(&again).contains(&binary.display().to_string()));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let (_dir, root) = generated(60);
+    let home = Home::new();
+    crate::common::closes_the_pipe_quietly(home.command(&["search", archive::COMMON, &root]));
+}
+
+#[test]
+fn without_paths_the_bundled_samples_are_searched() {
+    let home = Home::new();
+    let o = home.run(&["search", "清河"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).lines().all(|l| l.split('\t').count() == 4));
+    assert!(stdout(&o).contains("清河日报"));
+    let out = stdout(&o);
+    let dates: Vec<&str> = out.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+}
+
+#[test]
+fn the_configured_library_is_searched_by_default() {
+    let (_dir, root) = generated(40);
+    let home = Home::new();
+    fs::create_dir_all(home.0.path().join(".config/dubao")).unwrap();
+    fs::write(home.0.path().join(".config/dubao/config.toml"), format!("library = [{:?}]\n", root)).unwrap();
+    let by_default = home.run(&["search", archive::RARE]);
+    let given = home.run(&["search", archive::RARE, &root]);
+    assert!(by_default.status.success(), "{}", stderr(&by_default));
+    assert_eq!(stdout(&by_default), stdout(&given));
+}
+
+#[test]
+fn the_index_the_parse_and_a_damaged_or_unwritable_cache_all_give_the_same_lines() {
+    let (_dir, root) = generated(70);
+    let home = Home::new();
+    let direct = home.run(&["search", "--no-index", archive::COMMON, &root]);
+    assert!(home.indexes().is_empty(), "--no-index writes no index");
+    let indexed = home.run(&["search", archive::COMMON, &root]);
+    assert!(indexed.status.success());
+    assert_eq!(stdout(&indexed), stdout(&direct));
+    assert!(stdout(&direct).lines().count() > 100);
+
+    // A byte of text flipped at the end: found mid-search, rebuilt, printed once.
+    let index = home.indexes().pop().unwrap();
+    let mut bytes = fs::read(&index).unwrap();
+    let at = bytes.len() * 3 / 4;
+    bytes[at] ^= 0x01;
+    fs::write(&index, &bytes).unwrap();
+    let damaged = home.run(&["search", archive::COMMON, &root]);
+    assert_eq!(stdout(&damaged), stdout(&direct));
+
+    // A truncated index.
+    let len = fs::metadata(&index).unwrap().len();
+    fs::File::options().write(true).open(&index).unwrap().set_len(len / 2).unwrap();
+    assert_eq!(stdout(&home.run(&["search", archive::COMMON, &root])), stdout(&direct));
+
+    // A cache directory that can't be made.
+    let blocked = Home::new();
+    fs::write(blocked.cache(), "a file, not a directory").unwrap();
+    let o = blocked.run(&["search", archive::COMMON, &root]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), stdout(&direct));
+}

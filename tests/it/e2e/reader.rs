@@ -1,0 +1,280 @@
+//! End to end: the real binary in a pseudo-terminal, keys in, screen read back.
+
+use crate::common::data::seed_path as seed;
+use crate::common::pty::Pty;
+
+#[test]
+fn reading_the_seed_issue() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
+    // All five headlines (the list truncates long ones) and the first article.
+    for h in [
+        "山东省深化新旧动能转换",
+        "全市新冠肺炎疫情防控工作视频",
+        "暖心! 3360斤爱心蔬菜",
+        "双拥花开 鱼水情深",
+        "让每一位脱贫群众稳稳的收获幸福",
+    ] {
+        t.wait_text(h);
+    }
+    t.wait_text("东昌府讯 11月18日");
+    t.wait_text("（融媒体中心 徐振鑫 朱晓斌）");
+
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("[");
+    t.wait_text("会议指出");
+
+    t.send("/侯营镇");
+    t.wait_text("3 matches");
+    t.send("\r");
+    t.wait_text("match 1 of 3");
+    t.wait_text("侯营镇持续巩固脱贫攻坚成果");
+
+    t.send("?");
+    t.wait_text("bookmark / unbookmark");
+    t.send("\x1b");
+    t.wait_for("help to close", |s| !s.contains("bookmark / unbookmark"));
+
+    t.resize(40, 12);
+    t.wait_for("one pane at 40 columns", |s| {
+        s.lines().nth(1).is_some_and(|l| l.chars().count() <= 40) && s.contains("侯营镇")
+    });
+    t.resize(10, 4);
+    t.wait_text("too small");
+    t.resize(1, 1);
+    t.resize(120, 36);
+    t.wait_text("让每一位脱贫群众稳稳的收获幸福");
+    t.wait_text("双拥花开 鱼水情深");
+
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(!t.alternate_screen(), "left the alternate screen");
+    assert!(t.cooked(), "left raw mode");
+    let raw = t.raw();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).to_string();
+    assert!(tail.contains("\x1b[?1049l"), "the last thing done is leaving the alternate screen: {tail:?}");
+}
+
+#[test]
+fn bundled_samples_open_with_no_arguments_and_issues_switch() {
+    let mut t = Pty::spawn(&[], 120, 36);
+    t.wait_text("清河日报");
+    t.wait_text("清河区召开2024年重点项目建设推进会");
+    t.send(">");
+    t.wait_text("全区春耕生产暨高标准农田建设工作会议召开");
+    t.wait_text("issue 2/4");
+    t.send(">");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("<<");
+    t.wait_text("issue 1/4");
+    t.send("\x03");
+    assert_eq!(t.wait_exit(), 0);
+    assert!(t.cooked());
+}
+
+#[test]
+fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 36, home, false);
+    t.wait_text("issue 1/4");
+
+    // Archive search: the phrase is cut by a hyphen at a line end in the file.
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("construction is EXPECTED\r");
+    t.wait_text("1 found in 4 issues");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.wait_text("Construction is expected");
+    t.send("\r");
+    t.wait_text("issue 3/4");
+    t.wait_for("the article at its match", |s| s.contains("Riverton Courier") && s.contains("struction is expected"));
+
+    // A new issue dropped into the folder joins the library.
+    let new = "清河日报\n2024年4月1日\n\n第01版\n\n新图书馆今日开放\n\n本报讯 4月1日,新图书馆正式开放。\n";
+    std::fs::write(papers.join("清河日报-20240401.txt"), new).unwrap();
+    t.wait_text("issue 4/5");
+    t.send("i");
+    t.wait_text("issues · 5 of 5");
+    t.send("0401");
+    t.wait_text("1 of 5");
+    t.wait_text("2024-04-01");
+    t.send("\r");
+    t.wait_text("新图书馆今日开放");
+    t.wait_text("issue 1/5");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn mouse_wheel_and_click() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
+    t.wait_text("东昌府讯 11月18日");
+    // SGR mouse: left click on the fourth list row (screen row 6, 1-based).
+    t.send("\x1b[<0;10;6M\x1b[<0;10;6m");
+    t.wait_text("双拥花开 鱼水情深");
+    t.wait_text("军爱民，民拥军");
+    // Wheel down over the article pane scrolls it.
+    t.send("\x1b[<65;80;10M\x1b[<65;80;10M\x1b[<65;80;10M");
+    t.wait_for("the article to scroll", |s| !s.contains("——全区深入推进双拥工作纪实"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn ctrl_z_suspends_and_resumes() {
+    let seed = seed();
+    // As from a shell: dubao runs as a job; when it stops, `fg` resumes it.
+    let script = format!("set -m; \"$DUBAO\" '{}'; echo stopped-or-done; fg; echo finished", seed.display());
+    let mut t = Pty::spawn_shell(&script, 100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("\x1a");
+    t.wait_raw("the shell to take over", b"stopped-or-done");
+    t.wait_for("the reader to come back", |s| s.contains("东昌府讯 11月18日") && s.contains("5 articles"));
+    let raw = t.raw();
+    let leave = raw.windows(8).position(|w| w == b"\x1b[?1049l").expect("left the alternate screen to stop");
+    assert!(raw[leave..].windows(8).any(|w| w == b"\x1b[?1049h"), "and entered it again on resume");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("q");
+    t.wait_raw("dubao to finish", b"finished");
+    assert!(t.cooked());
+    let _ = t.wait_exit();
+}
+
+#[test]
+fn terminals_that_draw_ambiguous_characters_wide_get_aligned_cells() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap(), "]"][..1], 120, 36, home, true);
+    t.wait_text("5 articles");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    // After each ambiguous character the reader moves the cursor explicitly
+    // (CSI row;col H), so the terminal's wider glyph can't shift the rest.
+    let raw = String::from_utf8_lossy(&t.raw()).to_string();
+    let after_quote: Vec<&str> = raw.split('“').skip(1).take(20).collect();
+    assert!(!after_quote.is_empty());
+    assert!(after_quote.iter().all(|s| s.starts_with("\x1b[")), "{:?}", &after_quote[..3.min(after_quote.len())]);
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_crash_restores_the_terminal_and_says_where_the_report_is() {
+    let seed = seed();
+    let home = tempfile::tempdir().unwrap();
+    let mut t = Pty::spawn_env(&[seed.to_str().unwrap()], 100, 30, home, &[("DUBAO_TEST_PANIC", "1")]);
+    let code = t.wait_exit();
+    assert_ne!(code, 0);
+    assert!(t.cooked(), "raw mode is off");
+    assert!(!t.alternate_screen(), "the alternate screen is left");
+    let screen = t.contents();
+    assert!(screen.contains("dubao crashed: DUBAO_TEST_PANIC is set"), "{screen}");
+    let report = screen
+        .split_whitespace()
+        .find(|w| w.contains("crash-") && w.ends_with(".txt"))
+        .unwrap_or_else(|| panic!("no report path in:\n{screen}"));
+    let path = std::path::Path::new(report);
+    assert!(path.starts_with(&t.home), "the report is in the cache dir under the test's home: {report}");
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("backtrace:") && text.contains("DUBAO_TEST_PANIC"));
+}
+
+/// An article whose text tries to drive the terminal: set the clipboard
+/// (OSC 52), retitle the window (OSC 0), clear the screen (CSI 2J, and the
+/// 8-bit C1 CSI U+009B).
+fn hostile_issue(dir: &std::path::Path) -> String {
+    let path = dir.join("hostile.txt");
+    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n";
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+fn assert_harmless(raw: &[u8]) {
+    let text = String::from_utf8_lossy(raw);
+    assert!(!text.contains("\x1b]52;"), "no clipboard write reached the terminal");
+    assert!(!text.contains("\x1b]0;pwned"), "no window title reached the terminal");
+    assert!(text.contains("␛]52;"), "the escape is shown instead");
+    assert!(!raw.windows(2).any(|w| w == [0xc2, 0x9b]), "no C1 CSI reached the terminal");
+}
+
+#[test]
+fn text_in_an_issue_cannot_drive_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let issue = hostile_issue(dir.path());
+    let mut t = Pty::spawn(&[&issue], 100, 20);
+    t.wait_text("恶意标题");
+    // (vt100, the screen model, gives U+FFFD no width; real terminals give it one.)
+    t.wait_text("␛]52;c;aGVsbG8=␇之后␛]0;pwned␇再␛[2J还有");
+    assert_harmless(&t.raw());
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // dubao show on a terminal, coloured, likewise.
+    let mut s = Pty::spawn(&["show", &issue, "--color", "always"], 100, 20);
+    assert_eq!(s.wait_exit(), 0);
+    assert!(s.contents().contains("␛[2J还有"), "{}", s.contents());
+    assert_harmless(&s.raw());
+}
+
+#[test]
+fn extreme_sizes_and_a_storm_of_resizes() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("\r");
+    for (cols, rows) in [(1, 1), (2, 50), (300, 5), (20, 5), (19, 4)] {
+        t.resize(cols, rows);
+        t.send("j");
+    }
+    // Hundreds of sizes in a row, as a window being dragged.
+    let mut x: u32 = 12345;
+    for _ in 0..400 {
+        x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+        let cols = 1 + (x >> 8) % 240;
+        let rows = 1 + (x >> 20) % 70;
+        t.resize(cols as u16, rows as u16);
+    }
+    t.resize(300, 5);
+    t.wait_for("something legible in 300x5", |s| s.contains("5 articles") || s.contains("too small"));
+    t.resize(100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("]");
+    t.wait_text("张百顺指出");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn folded_noise_unfolds_with_enter_and_folds_back() {
+    let issue = crate::common::data::fixture("blocks/望川晚报-20240506.dubao");
+    let mut t = Pty::spawn(&[issue.to_str().unwrap()], 120, 40);
+    t.wait_text("历时四年建设 十二个泊位全部就位——");
+    t.wait_text("年吞吐量  800万吨      1500万吨");
+    t.wait_text("⋯ 5 unreadable lines");
+    assert!(!t.contents().contains("■■口丨丨"), "folded at first");
+    // The first Enter opens the article; in it, Enter unfolds the noise.
+    t.send("\r");
+    t.wait_text("⏎ unfold");
+    t.send("\r");
+    t.wait_text("⋮ 5 unreadable lines");
+    t.wait_text("■■口丨丨 ，，。 口口%#");
+    t.wait_text("一 口口 ■ 丨丨丨丨 ，，");
+    t.wait_text("⏎ fold");
+    t.send("\r");
+    t.wait_for("the noise folded again", |s| s.contains("⋯ 5 unreadable lines") && !s.contains("■■口丨丨"));
+    // Narrow, one pane: the same.
+    t.resize(50, 30);
+    t.send("G\r");
+    t.wait_text("■■口丨丨");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

@@ -1,0 +1,5 @@
+//! The layout: articles set into terminal lines.
+
+mod golden;
+mod props;
+mod regressions;

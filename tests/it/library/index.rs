@@ -1,0 +1,582 @@
+//! Archive-wide search through the index, on generated archives in
+//! temporary directories: the same answers as parsing every file and
+//! searching it with the in-issue search; incremental updates; damage;
+//! writers at once; a cache directory that can't be written.
+
+use crate::common::archive;
+
+use dubao::library::{ArchiveHit, Index, SearchStats, Source, UpdateReport, newest_hint, search_sources};
+use dubao::model::{ArticleId, Element, Pos};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+const SEED: u64 = 7;
+
+/// What a hit is, for comparing: the issue file, the article, the place.
+type Found = (PathBuf, ArticleId, Pos);
+
+fn never() -> AtomicBool {
+    AtomicBool::new(false)
+}
+
+fn generated(n: usize) -> (tempfile::TempDir, Vec<PathBuf>) {
+    let dir = tempfile::tempdir().unwrap();
+    let files = archive::generate(dir.path(), n, SEED);
+    (dir, files)
+}
+
+fn update(index: &mut Index, files: &[PathBuf]) -> UpdateReport {
+    index.update(files, &mut |_, _| {}, &never())
+}
+
+fn search(index: &Index, query: &str) -> (Vec<ArchiveHit>, SearchStats) {
+    let mut hits = Vec::new();
+    let stats = index.search(
+        query,
+        &mut |h| {
+            hits.push(h);
+            true
+        },
+        &never(),
+    );
+    (hits, stats)
+}
+
+fn found(hits: &[ArchiveHit]) -> Vec<Found> {
+    hits.iter().map(|h| (h.path.clone(), h.article.clone(), h.pos)).collect()
+}
+
+/// The answer by brute force: parse every file, search it with the in-issue
+/// search, keep each article's first match, newest issue first.
+fn reference(files: &[PathBuf], query: &str) -> Vec<Found> {
+    reference_in(&parse_all(files), query)
+}
+
+/// Every file parsed (those that parse), newest first.
+fn parse_all(files: &[PathBuf]) -> Vec<dubao::model::Issue> {
+    let mut issues: Vec<dubao::model::Issue> = files
+        .iter()
+        .filter_map(|f| {
+            let abs = std::path::absolute(f).unwrap();
+            let bytes = fs::read(&abs).ok()?;
+            dubao::parse::parse_issue(&bytes, &abs.display().to_string()).ok().map(|p| p.issue)
+        })
+        .collect();
+    issues.sort_by(|a, b| match (a.date, b.date) {
+        (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.source.cmp(&b.source)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => Path::new(&a.source).cmp(Path::new(&b.source)),
+    });
+    issues
+}
+
+fn reference_in(issues: &[dubao::model::Issue], query: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    for issue in issues {
+        let articles: Vec<&dubao::model::Article> = issue.articles().collect();
+        let mut last = None;
+        for hit in dubao::app::search::find(issue, query) {
+            if last != Some(hit.article) {
+                last = Some(hit.article);
+                out.push((PathBuf::from(&issue.source), articles[hit.article].id.clone(), hit.pos));
+            }
+        }
+    }
+    out
+}
+
+/// Issue numbers (days since the first) of the hits' files.
+fn issue_numbers(hits: &[ArchiveHit], files: &[PathBuf]) -> Vec<usize> {
+    let mut n: Vec<usize> = hits
+        .iter()
+        .map(|h| files.iter().position(|f| std::path::absolute(f).unwrap() == h.path).expect("a hit in a known file"))
+        .collect();
+    n.dedup();
+    n.sort_unstable();
+    n
+}
+
+/// Substrings of the archive's parsed text, some with Latin letters in another case.
+fn sampled_queries(files: &[PathBuf], count: usize) -> Vec<String> {
+    let mut rng = archive::Rng::new(99);
+    let mut out = Vec::new();
+    while out.len() < count {
+        let f = &files[rng.below(files.len())];
+        let issue = dubao::parse::parse_issue(&fs::read(f).unwrap(), "x.txt").unwrap().issue;
+        let articles: Vec<_> = issue.articles().collect();
+        let a = articles[rng.below(articles.len())];
+        let elements: Vec<(Element, &str)> = a.elements().collect();
+        let text: Vec<char> = elements[rng.below(elements.len())].1.chars().collect();
+        if text.is_empty() {
+            continue;
+        }
+        let len = rng.range(1, 10).min(text.len());
+        let start = rng.below(text.len() - len + 1);
+        let q: String = text[start..start + len].iter().collect();
+        if q.trim().is_empty() {
+            continue;
+        }
+        out.push(if rng.below(3) == 0 { q.to_ascii_uppercase() } else { q });
+    }
+    out
+}
+
+#[test]
+fn the_index_answers_as_parsing_every_file_would() {
+    let (_dir, files) = generated(80);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    let report = update(&mut index, &files);
+    assert_eq!((report.parsed, report.reused, report.errors.len()), (80, 0, 0), "{report:?}");
+    let mut queries: Vec<String> = [
+        archive::RARE,
+        archive::SEAM,
+        archive::LATIN,
+        "SMART grid",
+        archive::COMMON,
+        archive::ABSENT,
+        "5g",
+        "区委",
+        "。",
+    ]
+    .map(String::from)
+    .to_vec();
+    queries.extend(sampled_queries(&files, 24));
+    let sources: Vec<Source> = files.iter().cloned().map(Source::File).collect();
+    let issues = parse_all(&files);
+    for (k, q) in queries.iter().enumerate() {
+        let (hits, stats) = search(&index, q);
+        assert!(!stats.damaged && !stats.stopped, "{q}: {stats:?}");
+        assert_eq!(found(&hits), reference_in(&issues, q), "{q}");
+        for h in &hits {
+            assert!(h.snippet[h.snippet_match.clone()].eq_ignore_ascii_case(q), "{q}: {h:?}");
+            assert!(!h.snippet.contains(['\n', '\t']));
+            assert_eq!(h.issue_title, archive::TITLE);
+            assert!(h.date.is_some() && !h.headline.is_empty());
+        }
+        if k % 8 != 0 {
+            continue;
+        }
+        let mut direct = Vec::new();
+        search_sources(
+            &sources,
+            q,
+            &mut |h| {
+                direct.push(h);
+                true
+            },
+            &mut |n, p| panic!("{n}: {p}"),
+            &never(),
+        );
+        assert_eq!(direct, hits, "{q}: without the index");
+    }
+}
+
+#[test]
+fn planted_phrases_are_found_in_exactly_their_issues() {
+    let n = 240;
+    let (_dir, files) = generated(n);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let (rare, _) = search(&index, archive::RARE);
+    assert_eq!(issue_numbers(&rare, &files), (0..n).filter(|&i| archive::has_rare(i)).collect::<Vec<_>>());
+    let (latin, _) = search(&index, "Smart GRID");
+    assert_eq!(issue_numbers(&latin, &files), (0..n).filter(|&i| archive::latin_form(i).is_some()).collect::<Vec<_>>());
+    assert!(search(&index, archive::ABSENT).0.is_empty());
+
+    // Newest first.
+    let dates: Vec<_> = rare.iter().map(|h| h.date.unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] > w[1]), "{dates:?}");
+}
+
+#[test]
+fn a_phrase_cut_by_a_page_break_is_found_as_the_parser_healed_it() {
+    let n = 120;
+    let (_dir, files) = generated(n);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let (hits, _) = search(&index, archive::SEAM);
+    let seams: Vec<usize> = (0..n).filter(|&i| archive::has_seam(i)).collect();
+    assert!(!seams.is_empty());
+    assert_eq!(issue_numbers(&hits, &files), seams);
+    for &i in &seams {
+        let raw = fs::read_to_string(&files[i]).unwrap();
+        assert!(!raw.contains(archive::SEAM), "issue {i}: the raw file must have it cut");
+    }
+    for h in &hits {
+        let issue =
+            dubao::parse::parse_issue(&fs::read(&h.path).unwrap(), &h.path.display().to_string()).unwrap().issue;
+        let article = issue.articles().find(|a| a.id == h.article).unwrap();
+        let text = article.element_text(h.pos.element).unwrap();
+        assert!(text[h.pos.offset..].starts_with(archive::SEAM));
+        assert!(matches!(h.pos.element, Element::Block(_)));
+    }
+}
+
+/// An issue of one article whose body is `filler` ideographs, then `needle`.
+fn long_issue(dir: &Path, name: &str, filler: usize, needle: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, format!("标题\n\n{}{needle}。\n", "一".repeat(filler))).unwrap();
+    path
+}
+
+#[test]
+fn a_match_across_a_block_boundary_is_found_once() {
+    const BLOCK: usize = 1 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    // "标题\n" is 7 bytes: with 349,522 ideographs before it the needle
+    // starts 3 bytes before the first 1 MiB block ends.
+    let filler = (BLOCK - 7) / 3 - 1;
+    let files = vec![
+        long_issue(dir.path(), "报-20240102.txt", filler, "甲乙丙"),
+        long_issue(dir.path(), "报-20240101.txt", 200_000, "甲乙丙"),
+    ];
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let (hits, stats) = search(&index, "甲乙丙");
+    assert!(stats.bytes > BLOCK as u64 && !stats.damaged, "{stats:?}");
+    assert_eq!(found(&hits), reference(&files, "甲乙丙"));
+    assert_eq!(hits[0].pos, Pos { element: Element::Block(0), offset: filler * 3 });
+    assert_eq!(hits.len(), 2);
+    for q in ["标题", "一一甲", "丙。"] {
+        assert_eq!(found(&search(&index, q).0), reference(&files, q), "{q}");
+    }
+}
+
+#[test]
+fn only_new_and_changed_files_are_parsed_again() {
+    let (dir, mut files) = generated(40);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    assert_eq!(update(&mut index, &files).parsed, 40);
+    assert_eq!(newest_hint(cache.path()), Some(files[39].clone()), "the newest issue is noted beside the index");
+    let again = update(&mut index, &files);
+    assert_eq!((again.parsed, again.reused, again.removed), (0, 40, 0));
+
+    // Another process (a fresh open) finds it all indexed.
+    let mut other = Index::open(Some(cache.path().to_path_buf()));
+    assert_eq!(other.issues().len(), 40);
+    assert_eq!(update(&mut other, &files).parsed, 0);
+
+    // Touched: parsed again, same results.
+    let f = fs::File::options().write(true).open(&files[3]).unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+    drop(f);
+    let r = update(&mut index, &files);
+    assert_eq!((r.parsed, r.reused), (1, 39), "{r:?}");
+    assert_eq!(found(&search(&index, archive::RARE).0), reference(&files, archive::RARE));
+
+    // Changed: the new text is searched.
+    let mut text = fs::read_to_string(&files[5]).unwrap();
+    text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
+    fs::write(&files[5], text).unwrap();
+    let r = update(&mut index, &files);
+    assert_eq!((r.parsed, r.reused), (1, 39), "{r:?}");
+    assert_eq!(issue_numbers(&search(&index, "鲸落博物馆").0, &files), [5]);
+
+    // Deleted and dropped from the list: gone from the index.
+    fs::remove_file(&files[3]).unwrap();
+    files.remove(3);
+    let r = update(&mut index, &files);
+    assert_eq!((r.parsed, r.reused, r.removed), (0, 39, 1), "{r:?}");
+    assert_eq!(index.issues().len(), 39);
+    assert_eq!(found(&search(&index, archive::COMMON).0), reference(&files, archive::COMMON));
+
+    // Added.
+    let new = archive::generate(&dir.path().join("more"), 41, SEED).pop().unwrap();
+    files.push(new);
+    let r = update(&mut index, &files);
+    assert_eq!((r.parsed, r.reused), (1, 39), "{r:?}");
+    assert_eq!(found(&search(&index, archive::RARE).0), reference(&files, archive::RARE));
+
+    // Newest first.
+    let dates: Vec<_> = index.issues().iter().map(|i| i.date.unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]));
+    assert_eq!(index.issues()[0].date, Some(archive::date(40)));
+    assert_eq!(newest_hint(cache.path()).as_ref(), files.last());
+    fs::remove_file(files.last().unwrap()).unwrap();
+    assert_eq!(newest_hint(cache.path()), None, "a hint at a file that is gone is no hint");
+}
+
+#[test]
+fn issues_without_a_date_come_last_and_files_that_are_not_issues_are_reported_once_parsed() {
+    let (dir, mut files) = generated(5);
+    let undated = dir.path().join("b-notes.txt");
+    fs::write(&undated, "随笔\n\n运河夜航船的故事。\n").unwrap();
+    let also = dir.path().join("a-notes.txt");
+    fs::write(&also, "又一篇\n\n运河夜航船再启航。\n").unwrap();
+    let binary = dir.path().join("scan.txt");
+    fs::write(&binary, [0u8, 159, 146, 150, 0, 0, 1, 2, 0, 0, 0, 0].repeat(50)).unwrap();
+    let missing = dir.path().join("gone.txt");
+    files.extend([undated.clone(), also.clone(), binary.clone(), missing.clone()]);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    let r = update(&mut index, &files);
+    let bad: Vec<&PathBuf> = r.errors.iter().map(|(p, _)| p).collect();
+    assert_eq!(bad, [&missing, &binary], "{r:?}");
+    assert_eq!(r.parsed, 8);
+    let order: Vec<PathBuf> = index.issues().iter().map(|i| i.path.clone()).collect();
+    assert_eq!(order.len(), 7);
+    assert_eq!(order[5..], [std::path::absolute(&also).unwrap(), std::path::absolute(&undated).unwrap()]);
+    let (hits, _) = search(&index, "运河夜航船");
+    assert_eq!(found(&hits), reference(&files, "运河夜航船"));
+    assert_eq!(hits.last().unwrap().date, None);
+
+    let r = update(&mut index, &files);
+    assert_eq!(r.parsed, 0, "the binary file is remembered, not read again");
+    assert_eq!(r.errors.len(), 2, "but still reported: {r:?}");
+}
+
+#[test]
+fn cancelling_an_update_keeps_what_was_parsed() {
+    let (_dir, files) = generated(30);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    let cancel = AtomicBool::new(false);
+    let mut seen = Vec::new();
+    let r = index.update(
+        &files,
+        &mut |done, total| {
+            seen.push((done, total));
+            if done == 10 {
+                cancel.store(true, Ordering::Relaxed);
+            }
+        },
+        &cancel,
+    );
+    assert!(r.cancelled && r.parsed == 10, "{r:?}");
+    assert_eq!(seen.first(), Some(&(0, 30)));
+    assert_eq!(index.issues().len(), 10);
+    let mut reopened = Index::open(Some(cache.path().to_path_buf()));
+    assert_eq!(reopened.issues().len(), 10);
+    let r = update(&mut reopened, &files);
+    assert_eq!((r.parsed, r.reused), (20, 10));
+}
+
+#[test]
+fn a_search_stops_when_the_caller_has_enough_or_cancels() {
+    let (_dir, files) = generated(60);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let mut n = 0;
+    let stats = index.search(
+        archive::COMMON,
+        &mut |_| {
+            n += 1;
+            n < 3
+        },
+        &never(),
+    );
+    assert_eq!((n, stats.hits, stats.stopped), (3, 3, true));
+    let cancelled = AtomicBool::new(true);
+    let stats = index.search(archive::COMMON, &mut |_| true, &cancelled);
+    assert!(stats.stopped);
+    assert!(search(&index, " ").0.is_empty());
+}
+
+fn index_file(cache: &Path) -> PathBuf {
+    cache.join(dubao::library::index::FILE_NAME)
+}
+
+/// Puts `pristine` (an index of `files`) damaged by `damage` in a fresh
+/// cache directory, and checks the damage is noticed and the answers to
+/// `query` stay `want`.
+fn survives(
+    files: &[PathBuf],
+    pristine: &[u8],
+    query: &str,
+    want: &[Found],
+    what: &str,
+    damage: impl Fn(&mut Vec<u8>),
+) {
+    let cache = tempfile::tempdir().unwrap();
+    let mut bytes = pristine.to_vec();
+    damage(&mut bytes);
+    fs::write(index_file(cache.path()), &bytes).unwrap();
+
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    if index.problem().is_none() {
+        // The header and meta are sound; the text's damage shows in a search.
+        let (hits, stats) = search(&index, query);
+        assert!(stats.damaged, "{what}: damage not noticed");
+        assert_eq!(found(&hits), want[..hits.len()], "{what}: hits before the damage are right");
+        assert!(index.problem().is_some());
+    }
+    let r = update(&mut index, files);
+    assert!(r.rebuilt && r.parsed == files.len(), "{what}: {r:?}");
+    let (hits, stats) = search(&index, query);
+    assert!(!stats.damaged, "{what}");
+    assert_eq!(found(&hits), want, "{what}");
+    assert!(Index::open(Some(cache.path().to_path_buf())).problem().is_none(), "{what}: rebuilt on disk");
+}
+
+#[test]
+fn a_damaged_index_is_noticed_and_rebuilt() {
+    let (_dir, files) = generated(64);
+    let cache = tempfile::tempdir().unwrap();
+    update(&mut Index::open(Some(cache.path().to_path_buf())), &files);
+    let pristine = fs::read(index_file(cache.path())).unwrap();
+    let len = pristine.len();
+    assert!(len > 1 << 20, "more than one block");
+    let query = archive::COMMON;
+    let want = reference(&files, query);
+    let check = |what: &str, damage: &dyn Fn(&mut Vec<u8>)| survives(&files, &pristine, query, &want, what, damage);
+    for cut in [0, 10, 63, 64, 1000, len / 2, len - 1] {
+        check(&format!("cut at {cut}"), &|b| b.truncate(cut));
+    }
+    for at in [0, 9, 20, 30, 61, 64, 5000, (1 << 20) + 77, len - 5000, len - 30, len - 1] {
+        check(&format!("byte {at} flipped"), &|b| b[at] ^= 0x41);
+    }
+    check("another version", &|b| {
+        let other = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) + 1;
+        b[8..12].copy_from_slice(&other.to_le_bytes());
+        let crc = crc32fast::hash(&b[..60]);
+        b[60..64].copy_from_slice(&crc.to_le_bytes());
+    });
+    check("garbage", &|b| *b = b"not an index at all".to_vec());
+}
+
+#[test]
+fn damage_found_while_copying_unchanged_text_rebuilds_everything() {
+    let (_dir, files) = generated(20);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    drop(index);
+    let mut bytes = fs::read(index_file(cache.path())).unwrap();
+    bytes[64 + 1000] ^= 0x20;
+    fs::write(index_file(cache.path()), &bytes).unwrap();
+    let f = fs::File::options().write(true).open(&files[7]).unwrap();
+    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
+    drop(f);
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    let r = update(&mut index, &files);
+    assert!(r.rebuilt && r.parsed == 20, "{r:?}");
+    assert_eq!(found(&search(&index, archive::COMMON).0), reference(&files, archive::COMMON));
+}
+
+#[test]
+fn threads_updating_at_once_agree_and_leave_a_sound_index() {
+    let (_dir, files) = generated(50);
+    let cache = tempfile::tempdir().unwrap();
+    let want = reference(&files, archive::RARE);
+    let parsed: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut index = Index::open(Some(cache.path().to_path_buf()));
+                    let r = update(&mut index, &files);
+                    assert!(r.unsaved.is_none(), "{r:?}");
+                    assert_eq!(found(&search(&index, archive::RARE).0), want);
+                    r.parsed
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(parsed.iter().sum::<usize>(), 50, "one thread parsed, the others found its work: {parsed:?}");
+    let index = Index::open(Some(cache.path().to_path_buf()));
+    assert!(index.problem().is_none());
+    assert_eq!(found(&search(&index, archive::RARE).0), want);
+}
+
+#[test]
+fn readers_never_see_a_torn_index_while_a_writer_replaces_it() {
+    let (_dir, files) = generated(40);
+    let cache = tempfile::tempdir().unwrap();
+    update(&mut Index::open(Some(cache.path().to_path_buf())), &files);
+    let want = reference(&files, archive::COMMON).len();
+    let done = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        s.spawn(|| {
+            for round in 0..8 {
+                let f = fs::File::options().write(true).open(&files[round]).unwrap();
+                f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(round as u64 + 1))
+                    .unwrap();
+                drop(f);
+                let r = update(&mut Index::open(Some(cache.path().to_path_buf())), &files);
+                assert_eq!(r.parsed, 1, "{r:?}");
+            }
+            done.store(true, Ordering::Relaxed);
+        });
+        let mut searches = 0;
+        while !done.load(Ordering::Relaxed) || searches < 3 {
+            let index = Index::open(Some(cache.path().to_path_buf()));
+            assert!(index.problem().is_none(), "{:?}", index.problem());
+            let (hits, stats) = search(&index, archive::COMMON);
+            assert!(!stats.damaged);
+            assert_eq!(hits.len(), want);
+            searches += 1;
+        }
+    });
+}
+
+/// The other half of `processes_updating_at_once_leave_a_sound_index`.
+#[test]
+fn child_updater() {
+    let (Ok(cache), Ok(list)) = (std::env::var("DUBAO_INDEX_TEST_CACHE"), std::env::var("DUBAO_INDEX_TEST_FILES"))
+    else {
+        return;
+    };
+    let files: Vec<PathBuf> = list.lines().map(PathBuf::from).collect();
+    let mut index = Index::open(Some(PathBuf::from(cache)));
+    let r = update(&mut index, &files);
+    assert!(r.errors.is_empty() && r.unsaved.is_none(), "{r:?}");
+    assert_eq!(found(&search(&index, archive::RARE).0), reference(&files, archive::RARE));
+}
+
+#[test]
+fn processes_updating_at_once_leave_a_sound_index() {
+    let (_dir, files) = generated(40);
+    let cache = tempfile::tempdir().unwrap();
+    let list: String = files.iter().map(|f| format!("{}\n", f.display())).collect();
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..3)
+        .map(|_| {
+            std::process::Command::new(&exe)
+                .args(["--exact", &crate::common::test_name(module_path!(), "child_updater"), "--test-threads", "1"])
+                .env("DUBAO_INDEX_TEST_CACHE", cache.path())
+                .env("DUBAO_INDEX_TEST_FILES", &list)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let index = Index::open(Some(cache.path().to_path_buf()));
+    assert!(index.problem().is_none());
+    assert_eq!(index.issues().len(), 40);
+    let leftovers: Vec<_> = fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("tmp") || n.contains("spill"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_cache_directory_that_cant_be_written_still_searches() {
+    let (dir, files) = generated(30);
+    // A file where the directory should be: no one, not even root, can create it.
+    let blocked = dir.path().join("not-a-dir");
+    fs::write(&blocked, "x").unwrap();
+    let cache = blocked.join("dubao");
+    assert!(!Index::writable(&cache));
+    let mut index = Index::open(Some(cache.clone()));
+    let r = update(&mut index, &files);
+    assert!(r.unsaved.is_some() && r.parsed == 30, "{r:?}");
+    assert_eq!(found(&search(&index, archive::RARE).0), reference(&files, archive::RARE));
+    assert_eq!(update(&mut index, &files).parsed, 0, "kept in memory");
+
+    let mut memory = Index::open(None);
+    update(&mut memory, &files);
+    assert_eq!(found(&search(&memory, archive::SEAM).0), reference(&files, archive::SEAM));
+}

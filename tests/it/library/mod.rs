@@ -1,0 +1,3 @@
+//! The library: the archive index and archive-wide search.
+
+mod index;

@@ -1,0 +1,10 @@
+//! The parser: bytes → issue.
+
+mod corpus;
+mod encodings;
+mod props;
+mod regressions;
+mod roundtrip;
+mod rules;
+mod seed;
+mod styles;
