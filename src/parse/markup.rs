@@ -2,9 +2,9 @@
 //! fields, `### Subhead`; and the writer that exports any issue in it.
 //! The format is documented in docs/issue-format.md.
 
-use super::Warning;
 use super::lines::Line;
 use super::text::join_into;
+use super::warning::Warning;
 use crate::model::{Article, Block, Issue};
 
 /// `# Name` starts a section.

@@ -1,6 +1,6 @@
 //! Issue title and date: from TOML front matter, else the file name.
 
-use super::Warning;
+use super::warning::Warning;
 use jiff::civil::Date;
 
 /// What the front matter says about the issue.

@@ -9,35 +9,18 @@ mod meta;
 pub mod plain;
 mod sanitize;
 pub mod text;
+mod warning;
 
 pub use decode::DecodeError;
 pub use meta::find_date;
 pub use sanitize::{visible, visible_str};
+pub use warning::Warning;
 
 use crate::model::Issue;
 use lines::Line;
 use plain::Role;
 use plain::assemble::{Assembler, LineRole};
 use plain::profile::Profile;
-use std::fmt;
-
-/// Something odd in an issue file that did not stop it from loading.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Warning {
-    /// 1-based line in the file, when there is one.
-    pub line: Option<usize>,
-    /// What is wrong, for a person.
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(n) => write!(f, "line {n}: {}", self.message),
-            None => f.write_str(&self.message),
-        }
-    }
-}
 
 /// A parsed issue and the warnings met on the way.
 #[derive(Debug, Clone)]

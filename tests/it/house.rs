@@ -15,17 +15,9 @@
 //! `crate::ui::Theme` is importing `ui/theme.rs`, not `ui/mod.rs`. Comments
 //! and literals are skipped; an inline `mod tests { … }` counts as part of
 //! its file (its `super::` is the file itself).
-//!
-//! What breaks the rules inside `src/parse/` (circles wholly inside it,
-//! long functions) is printed, not failed: the parser is untangled
-//! separately (`cargo test house -- --nocapture` shows it).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Where the parser lives: its engineer untangles it on their own schedule,
-/// so what breaks the rules there is printed, not failed. Remove the
-/// exemption once `cargo test house -- --nocapture` prints nothing for it.
-const PARSER: &str = "parse/";
 use std::path::{Path, PathBuf};
 
 /// A module: which crate (`lib`, or `bin` for main.rs and cmd/) and its path.
@@ -45,7 +37,6 @@ fn no_import_circles_and_config_is_below_the_shell() {
     let files = read_src();
     let graph = imports(&files);
     let mut failures = Vec::new();
-    let mut parser = Vec::new();
     for cycle in cycles(&graph) {
         let names: Vec<&str> = cycle.iter().map(|&f| files[f].rel.as_str()).collect();
         let edges: Vec<String> = cycle
@@ -54,7 +45,7 @@ fn no_import_circles_and_config_is_below_the_shell() {
             .map(|(a, b)| format!("  {} -> {}", files[a].rel, files[b].rel))
             .collect();
         let text = format!("{}\n{}", names.join(", "), edges.join("\n"));
-        if names.iter().all(|n| n.starts_with(PARSER)) { parser.push(text) } else { failures.push(text) }
+        failures.push(text);
     }
     for (a, targets) in graph.iter().enumerate() {
         for &b in targets {
@@ -63,32 +54,20 @@ fn no_import_circles_and_config_is_below_the_shell() {
             }
         }
     }
-    if !parser.is_empty() {
-        eprintln!(
-            "note: import circles inside src/parse/, left to the parser's own untangling:\n{}",
-            parser.join("\n")
-        );
-    }
     assert!(failures.is_empty(), "import circles:\n{}", failures.join("\n"));
 }
 
 #[test]
 fn no_function_is_longer_than_80_lines() {
     const MOST: usize = 80;
-    let (mut long, mut parser) = (Vec::new(), Vec::new());
+    let mut long = Vec::new();
     for f in read_src() {
         for (name, line, lines) in functions(&f.code) {
             if lines > MOST && !(f.rel == "layout/breaking.rs" && name == "segment") {
                 let text = format!("{}:{line}: fn {name} is {lines} lines", f.rel);
-                if f.rel.starts_with(PARSER) { parser.push(text) } else { long.push(text) }
+                long.push(text);
             }
         }
-    }
-    if !parser.is_empty() {
-        eprintln!(
-            "note: functions over {MOST} lines in src/{PARSER}, left to the parser's own work:\n{}",
-            parser.join("\n")
-        );
     }
     assert!(long.is_empty(), "functions over {MOST} lines:\n{}", long.join("\n"));
 }

@@ -3,7 +3,13 @@
 //! the credit lines of designers, editors and photo agencies.
 
 use super::super::text::{ends_sentence, is_closing, is_han, is_terminal};
-use super::{is_jump, strip_ornament};
+use super::jump::is_jump;
+
+/// Bullets and ornaments papers put before captions and bylines.
+fn strip_ornament(line: &str) -> &str {
+    line.trim_start_matches(['■', '□', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '▽', '►', '▶', '·', '*', '•'])
+        .trim_start()
+}
 
 /// True for a byline: `融媒体中心 徐振鑫 通讯员 杨晓翠`, `本报记者 王五`,
 /// `记者 赵六`, `记者林小雨、马骏`, `文/孙七 图/周八`, `By Ana Ruiz`,

@@ -6,21 +6,17 @@
 
 mod credit;
 mod dateline;
+mod jump;
 
 pub use credit::{attribution, closing_credit, is_byline, is_credit, is_signature};
 pub use dateline::{byline_after_dateline, dateline};
+pub use jump::is_jump_line;
 
 use super::text::{ends_sentence, is_cjk_dominant, is_han, is_opening, is_pause, last_char};
 
 /// Longest line (in characters) that can still be a headline, deck or subhead.
 const TITLE_MAX_CJK: usize = 48;
 const TITLE_MAX_LATIN: usize = 120;
-
-/// Bullets and ornaments papers put before captions and bylines.
-pub(super) fn strip_ornament(line: &str) -> &str {
-    line.trim_start_matches(['■', '□', '●', '○', '◆', '◇', '★', '☆', '▲', '△', '▼', '▽', '►', '▶', '·', '*', '•'])
-        .trim_start()
-}
 
 /// True for a page/section marker line: `第01版：要闻`, `第1版 要闻`,
 /// `A3版 社会`, `【要闻】`, `Page 2 — Sports`, `PAGE A1`, `Section B: Business`.
@@ -83,29 +79,6 @@ fn latin_page(line: &str) -> bool {
     let named = after.starts_with([':', '-', '|', '·']) || after.starts_with('—') || after.starts_with('–');
     (has_label && (after.is_empty() || after == "." || named))
         || (lower.starts_with("section") && label.is_empty() && rest.starts_with(':'))
-}
-
-/// Print furniture pointing to another page, which means nothing in a
-/// reader where the story simply goes on: `(下转第2版)`, `(上接第1版)`,
-/// `(Continued on Page 3)`, `Continued from A1`.
-pub fn is_jump_line(line: &str) -> bool {
-    let t = line.trim();
-    if t.len() > 160 || !t.starts_with(['(', '（', '[', 'C', 'c', 'S']) {
-        return false;
-    }
-    let inner = t.strip_prefix(['(', '（', '[']).and_then(|l| l.strip_suffix([')', '）', ']'])).unwrap_or(t).trim();
-    inner.chars().count() <= 40 && is_jump(inner) && (inner.len() < t.len() || !inner.starts_with("See "))
-}
-
-pub(super) fn is_jump(inner: &str) -> bool {
-    let zh = ["上接", "下转", "转第", "接第", "续第", "转A", "转B", "接A", "接B"].iter().any(|j| inner.starts_with(j))
-        && (inner.contains('版') || inner.contains("页"));
-    let starts = |p: &str| inner.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
-    let en = ["continued on", "continued from", "see ", "cont. on", "cont. from", "from page", "from a"]
-        .iter()
-        .any(|j| starts(j))
-        && (inner.to_ascii_lowercase().contains("page") || inner.chars().any(|c| c.is_ascii_digit()));
-    zh || en
 }
 
 /// Short lines that can be a headline, deck or subhead: no sentence-final
@@ -404,20 +377,6 @@ mod tests {
             "【新闻,链接】",
         ] {
             assert!(!is_section_marker(no), "{no}");
-        }
-    }
-
-    #[test]
-    fn jump_lines() {
-        for yes in
-            ["(下转第2版)", "（上接第1版）", "(Continued on Page 3)", "Continued from A1", "(See BUDGET, Page 4)"]
-        {
-            assert!(is_jump_line(yes), "{yes}");
-        }
-        for no in
-            ["(融媒体中心 徐振鑫)", "See you next year, the mayor said.", "下转弯处发生事故", "(Continued applause)"]
-        {
-            assert!(!is_jump_line(no), "{no}");
         }
     }
 

@@ -10,9 +10,9 @@ use super::super::classify::{
     is_mostly_caps,
 };
 use super::super::text::ends_sentence;
-use super::Role;
 use super::head::{self, Part};
 use super::profile::{Profile, Shape};
+use super::role::Role;
 use super::units::{Kind, Unit};
 use super::vocab;
 use crate::model::{Article, Block, Section};

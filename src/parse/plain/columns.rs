@@ -7,8 +7,8 @@
 use super::super::classify::{dateline, is_byline, is_folio, is_jump_line, is_mostly_caps, is_noise, is_title_case};
 use super::super::lines::Line;
 use super::super::text::{ends_sentence, join_into};
-use super::Role;
 use super::profile::Profile;
+use super::role::Role;
 use super::units::{Kind, Skipped, Unit, kind_of};
 
 /// What one OCR line is, by itself and its neighbours.
@@ -106,50 +106,9 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
         .zip(&roles)
         .map(|(l, &r)| r == Line_::Body && l.text.chars().count() <= 100 && is_mostly_caps(l.text) && !is_folio(l.text))
         .collect();
-    // Runs of capitals short enough to be heads.
-    let mut i = 0;
-    while i < lines.len() {
-        if !caps[i] {
-            i += 1;
-            continue;
-        }
-        let end = i + caps[i..].iter().take_while(|&&c| c).count();
-        // A head has words in it, not just letters (`1 IC.-JUI.L1`).
-        let worded =
-            lines[i..end].iter().any(|l| l.text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4));
-        if end - i <= LONGEST_HEAD && worded {
-            for r in &mut roles[i..end] {
-                if *r != Line_::Byline {
-                    *r = Line_::Head;
-                }
-            }
-        }
-        i = end;
-    }
-    // Decks: lines in headline capitals after a head, read on to the line
-    // that ends in a full stop; and such lines just above a head of
-    // capitals whose own first line was lost.
+    caps_heads(lines, &caps, &mut roles);
     for k in 1..lines.len() {
-        if roles[k] != Line_::Body || lines[k].width() > median * 12 / 10 || opens_aside(lines[k].text) {
-            continue;
-        }
-        // The line before, past any noise the scan left between.
-        let Some(p) = (0..k).rev().find(|&j| roles[j] != Line_::Noise) else { continue };
-        if roles[p] != Line_::Head {
-            continue;
-        }
-        let prev = lines[p].text;
-        let text = lines[k].text;
-        let open = !ends_sentence(prev);
-        let last_word = prev.rsplit(' ').next().unwrap_or("").to_lowercase();
-        let hanging =
-            ["of", "the", "a", "an", "in", "to", "and", "for", "with", "by", "at", "on"].contains(&last_word.as_str());
-        let cont = open && (text.starts_with(|c: char| c.is_lowercase()) || lines[k].width() * 2 <= median || hanging);
-        // After a line of capitals a deck opens in headline capitals (its
-        // first word may have lost its capital with the column's edge);
-        // an unfinished deck reads on.
-        let titled = title_case_past_edge(text);
-        if titled && (open || caps[p]) || cont && !caps[p] {
+        if is_deck(lines, &caps, &roles, k, median) {
             roles[k] = Line_::Head;
         }
     }
@@ -163,8 +122,58 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
             roles[k] = Line_::Head;
         }
     }
-    // Rows of a price list (an advertisement's `Calico, per yard 5c`) are
-    // a table under the head above them, never running text.
+    price_rows(lines, &mut roles, median);
+    roles
+}
+
+/// Runs of capitals short enough to be heads, with words in them, not
+/// just letters (`1 IC.-JUI.L1`).
+fn caps_heads(lines: &[Line<'_>], caps: &[bool], roles: &mut [Line_]) {
+    let mut i = 0;
+    while i < lines.len() {
+        if !caps[i] {
+            i += 1;
+            continue;
+        }
+        let end = i + caps[i..].iter().take_while(|&&c| c).count();
+        let worded =
+            lines[i..end].iter().any(|l| l.text.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 4));
+        if end - i <= LONGEST_HEAD && worded {
+            for r in &mut roles[i..end] {
+                if *r != Line_::Byline {
+                    *r = Line_::Head;
+                }
+            }
+        }
+        i = end;
+    }
+}
+
+/// Whether line `k` is a deck: in headline capitals after a head (its
+/// first word may have lost its capital with the column's edge), or the
+/// next line of a deck not yet finished.
+fn is_deck(lines: &[Line<'_>], caps: &[bool], roles: &[Line_], k: usize, median: usize) -> bool {
+    if roles[k] != Line_::Body || lines[k].width() > median * 12 / 10 || opens_aside(lines[k].text) {
+        return false;
+    }
+    // The line before, past any noise the scan left between.
+    let Some(p) = (0..k).rev().find(|&j| roles[j] != Line_::Noise) else { return false };
+    if roles[p] != Line_::Head {
+        return false;
+    }
+    let prev = lines[p].text;
+    let text = lines[k].text;
+    let open = !ends_sentence(prev);
+    let last_word = prev.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let hanging =
+        ["of", "the", "a", "an", "in", "to", "and", "for", "with", "by", "at", "on"].contains(&last_word.as_str());
+    let cont = open && (text.starts_with(|c: char| c.is_lowercase()) || lines[k].width() * 2 <= median || hanging);
+    title_case_past_edge(text) && (open || caps[p]) || cont && !caps[p]
+}
+
+/// Rows of a price list (an advertisement's `Calico, per yard 5c`): a
+/// table under the head above them, never running text.
+fn price_rows(lines: &[Line<'_>], roles: &mut [Line_], median: usize) {
     let priced = |l: &Line<'_>| l.width() <= median && ends_in_price(l.text);
     let mut k = 0;
     while k < lines.len() {
@@ -176,7 +185,6 @@ fn line_roles(lines: &[Line<'_>], median: usize) -> Vec<Line_> {
         }
         k += n.max(1);
     }
-    roles
 }
 
 /// A line ending in a price: `5c`, `45c`, `$1.25`, `2s. 6d.`.

@@ -3,9 +3,9 @@
 //! reader sees why a file was split as it was, and where to fix it with
 //! markup.
 
-use super::Role;
 use super::assemble::LineRole;
 use super::profile::Profile;
+use super::role::Role;
 use std::fmt::Write;
 
 /// Longest stretch of a line shown, in characters.

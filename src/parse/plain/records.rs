@@ -3,11 +3,11 @@
 //! whole story (`镇上开通首条公交线路@@@@本报讯 昨天上午……`). Inside the
 //! story, paragraphs are parted by runs of spaces or by escaped breaks.
 
-use super::super::Warning;
 use super::super::classify::{byline_after_dateline, closing_credit, dateline, is_section_marker};
 use super::super::lines::Line;
 use super::super::meta::find_date;
 use super::super::text::{head, is_cjk_dominant, is_terminal};
+use super::super::warning::Warning;
 use crate::model::{Article, Block};
 use std::collections::HashMap;
 

@@ -12,8 +12,8 @@ use super::super::lines::Line;
 use super::super::text::{
     ends_sentence, first_char, hyphenated, is_closing, is_opening, is_pause, join_into, last_char,
 };
-use super::Role;
 use super::profile::{Profile, Shape};
+use super::role::Role;
 
 /// What a unit is, by its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
