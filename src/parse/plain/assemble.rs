@@ -207,7 +207,8 @@ impl<'p> Assembler<'p> {
         {
             // The lines over a table name it: a box of its own on the page.
             if at > 0 && self.state != State::Header {
-                self.head(&run[..at]);
+                let n = self.head(&run[..at]);
+                self.subheads(&run[n..at], run.get(at));
             } else if at > 0 {
                 self.subheads(&run[..at], run.get(at));
             }

@@ -211,3 +211,15 @@ fn control_characters_never_reach_the_model() {
     assert!(!text.chars().any(char::is_control), "{text:?}");
     assert!(text.contains('\u{241b}'), "ESC shown as ␛");
 }
+
+#[test]
+fn lines_between_a_long_head_and_a_table_are_kept() {
+    // Found by the property test: a head takes at most five lines, and the
+    // line after them, over a table, was dropped.
+    let issue = parse(
+        "」\n山东省\n山东省山东省\n山东省\n3360\n山东省）\nRIVERTON3360山东省\nCOVID-19\n山东省新华社北京6月30日电\n山东省Page 2",
+    );
+    let text = shape(&issue).join("\n");
+    assert!(text.contains("山东省）"), "{text}");
+    assert!(text.contains("t 山东省Page 2"), "{text}");
+}
