@@ -2,6 +2,7 @@
 
 use super::{USAGE, load_all, sources, status, warn, write_stdout};
 use dubao::config::Config;
+use dubao::library::{self, Source};
 use dubao::model::Issue;
 use dubao::{export, parse};
 use std::io;
@@ -47,6 +48,19 @@ pub fn explain(paths: &[PathBuf], config: &Config) -> io::Result<ExitCode> {
     }
     let mut out = Vec::new();
     for source in sources {
+        // A folder issue is explained file by file.
+        if let Source::File(dir) = &source
+            && dir.is_dir()
+        {
+            match library::folder::read(dir) {
+                Ok(files) => out.push(parse::folder::explain(&files, &source.display_name())),
+                Err(e) => {
+                    warn(format!("{}: {e}", dir.display()));
+                    failed = true;
+                }
+            }
+            continue;
+        }
         let explained = source.bytes().and_then(|bytes| Ok((source.load()?, bytes)));
         match explained {
             Ok((parsed, bytes)) => out.push(parsed.explain(&bytes)),

@@ -6,18 +6,9 @@ use super::name;
 use crate::parse::{BUNDLED_PREFIX, Parsed, parse_issue};
 use std::borrow::Cow;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// File name endings read as issues when a directory is scanned. A file named
-/// explicitly is read whatever its name.
-pub const ISSUE_EXTENSIONS: [&str; 5] = ["txt", "text", "md", "markdown", "dubao"];
-
-/// True for file names with an issue extension.
-pub fn is_issue_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ISSUE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
+pub use super::folder::{ISSUE_EXTENSIONS, is_issue_file};
 
 /// Where an issue's bytes come from.
 #[derive(Debug, Clone)]
@@ -79,6 +70,16 @@ impl Source {
 
     /// Reads and parses the issue.
     pub fn load(&self) -> Result<Parsed, LoadError> {
+        if let Source::File(dir) = self
+            && dir.is_dir()
+            && super::folder::is_article_folder(dir)
+        {
+            let name = self.display_name();
+            let files =
+                super::folder::read(dir).map_err(|e| LoadError::new(name.clone(), Problem::Other(e.to_string())))?;
+            return crate::parse::folder::parse_folder(&files, &name)
+                .map_err(|e| LoadError::new(name, Problem::NotText(e.to_string())));
+        }
         let bytes = self.bytes()?;
         parse_issue(&bytes, &self.display_name())
             .map_err(|e| LoadError::new(self.display_name(), Problem::NotText(e.to_string())))
@@ -98,6 +99,14 @@ impl Source {
                 }
                 if !meta.is_file() {
                     return Err(LoadError::new(name, Problem::NotRegular));
+                }
+                // JSON is read whole into a tree: refuse what would not fit
+                // before reading a byte of it.
+                let json =
+                    path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("jsonl"));
+                if json && meta.len() > crate::parse::json::MAX_BYTES as u64 {
+                    let e = crate::parse::json::JsonError::TooLarge(meta.len() as usize);
+                    return Err(LoadError::new(name, Problem::NotText(e.to_string())));
                 }
                 std::fs::read(path).map(Cow::Owned).map_err(|e| LoadError::io(name, &e))
             }

@@ -13,6 +13,9 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     for path in paths {
         match std::fs::metadata(path) {
             Err(e) => errors.push(LoadError::io(path.display().to_string(), &e)),
+            Ok(meta) if meta.is_dir() && super::folder::is_article_folder(path) => {
+                found.push(Source::File(path.clone()))
+            }
             Ok(meta) if meta.is_dir() => {
                 let before = found.len();
                 scan_dir(path, &mut found, &mut errors);
@@ -32,8 +35,14 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-    for entry in walker {
+    let mut walker = walker;
+    while let Some(entry) = walker.next() {
         match entry {
+            // A day saved as article files is one issue: not walked into.
+            Ok(e) if e.depth() > 0 && e.file_type().is_dir() && super::folder::is_article_folder(e.path()) => {
+                walker.skip_current_dir();
+                found.push(Source::File(e.into_path()));
+            }
             Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => found.push(Source::File(e.into_path())),
             Ok(_) => {}
             Err(e) => {

@@ -10,6 +10,10 @@ pub enum DecodeError {
     /// The bytes look like binary data (an image, an archive, random bytes).
     #[error("not a text file ({0})")]
     NotText(String),
+    /// Text in a format dubao knows, but not an issue it can read (JSON
+    /// too large or broken, an archive refused): what is wrong.
+    #[error("{0}")]
+    Unreadable(String),
 }
 
 /// Text decoded from an issue file, and the encoding it was in.

@@ -3,6 +3,8 @@
 
 pub mod classify;
 mod decode;
+pub mod folder;
+pub mod json;
 pub mod lines;
 pub mod markup;
 mod meta;
@@ -54,6 +56,9 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     let text = clean.strip_prefix('\u{feff}').unwrap_or(&clean);
     let mut warnings = Vec::new();
 
+    if let Some(parsed) = try_json(text, source, decoded.encoding) {
+        return parsed;
+    }
     let (front, body, first_line) = meta::split_front_matter(text);
     let fm = match front {
         Some(meta::FrontMatter::Toml(t)) => meta::read_front_matter(t, &mut warnings),
@@ -123,6 +128,46 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
     };
     issue.assign_ids();
     Ok(Parsed { issue, warnings, profile, roles })
+}
+
+/// JSON read as an issue, when the text is JSON: an error when it is too
+/// large or, named `.json`, not an issue; `None` for text that merely
+/// opens with a bracket.
+fn try_json(text: &str, source: &str, encoding: &str) -> Option<Result<Parsed, DecodeError>> {
+    if !json::looks_like_json(text) {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    match json::read(text, &mut warnings) {
+        Ok(j) => Some(Ok(json_issue(j, source, encoding, warnings))),
+        Err(e @ json::JsonError::TooLarge(_)) => Some(Err(DecodeError::Unreadable(e.to_string()))),
+        Err(e) if is_json_name(source) => Some(Err(DecodeError::Unreadable(e.to_string()))),
+        Err(_) => None,
+    }
+}
+
+/// A JSON issue as an [`Issue`]: titled and dated by its file name and its
+/// articles' dates.
+fn json_issue(j: json::JsonIssue, source: &str, encoding: &str, warnings: Vec<Warning>) -> Parsed {
+    let stem = file_stem(source);
+    let (stem_title, stem_date) = meta::from_file_stem(stem);
+    let mut issue = Issue {
+        title: visible_str(&stem_title.unwrap_or_else(|| stem.to_string())).into_owned(),
+        date: stem_date.or(j.date),
+        source: visible_str(source).into_owned(),
+        encoding: encoding.to_string(),
+        sections: j.sections,
+        publisher: None,
+        language: None,
+        masthead: Vec::new(),
+    };
+    issue.assign_ids();
+    Parsed { issue, warnings, profile: Profile::of(&[]), roles: Vec::new() }
+}
+
+fn is_json_name(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    lower.ends_with(".json") || lower.ends_with(".jsonl") || lower.ends_with(".ndjson")
 }
 
 /// Title and date of an issue from its name alone (`东昌府报-20221119.txt`

@@ -388,10 +388,21 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
     let mut targets = Vec::with_capacity(files.len());
     for (given, meta) in looked {
         let meta = match meta {
-            Ok(m) if m.is_dir() => {
-                errors.push((given.clone(), "is a directory".into()));
-                continue;
-            }
+            Ok(m) if m.is_dir() => match crate::library::folder::stamp(given) {
+                // A folder issue: its files' bytes and newest time.
+                Ok((size, modified)) if crate::library::folder::is_article_folder(given) => {
+                    if let Ok(abs) = std::path::absolute(given)
+                        && seen.insert(abs.clone())
+                    {
+                        targets.push(Target { given, abs, size, modified });
+                    }
+                    continue;
+                }
+                _ => {
+                    errors.push((given.clone(), "is a directory".into()));
+                    continue;
+                }
+            },
             Ok(m) => m,
             Err(e) => {
                 errors.push((given.clone(), Problem::of_io(&e).to_string()));

@@ -80,6 +80,12 @@ impl<'p> Assembler<'p> {
         self.state = State::Closed;
     }
 
+    /// Starts with an article whose head is known (a labelled file's):
+    /// what is fed next is its body.
+    pub fn begin(&mut self, article: Article) {
+        self.start_article(article);
+    }
+
     fn start_article(&mut self, article: Article) {
         if self.sections.is_empty() {
             self.start_section("");

@@ -18,7 +18,9 @@ use super::lines::Line;
 use super::meta::find_date;
 use super::warning::Warning;
 use assemble::Assembler;
+pub use head::split as split_head;
 use profile::{Profile, Shape};
+pub use records::paragraphs as split_paragraphs;
 pub use role::Role;
 use units::{Kind, Unit};
 

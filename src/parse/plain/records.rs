@@ -131,7 +131,7 @@ fn is_meta(field: &str) -> bool {
 /// A story's paragraphs: parted by escaped line breaks (`\n`, `<br>`), by
 /// an ideographic indent, or by a run of spaces after a sentence ends (two
 /// in Chinese, three in Latin text, where two may just follow a full stop).
-fn paragraphs(body: &str) -> Vec<String> {
+pub fn paragraphs(body: &str) -> Vec<String> {
     let body = body.replace("\\n", "\n").replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n");
     let cjk = is_cjk_dominant(head(&body, 2048));
     let min_run = if cjk { 2 } else { 3 };

@@ -251,3 +251,27 @@ fn a_file_deleted_or_cut_short_between_finding_and_reading() {
     assert_eq!(err.to_string(), format!("{gone}: no such file or directory"));
     assert!(results.iter().any(|(n, r)| n == &good.display().to_string() && r.is_ok()));
 }
+
+#[test]
+fn json_too_large_broken_or_too_deep_is_refused_by_name() {
+    let (dir, good) = shelf();
+    // A gigabyte, sparse: refused by its size before a byte is read.
+    let huge = dir.path().join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
+    let huge = huge.display().to_string();
+    let r = list_with_good(&huge, &good);
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.contains(&format!("{huge}: not a text file")) || r.stderr.contains(&huge), "{}", r.stderr);
+    assert!(r.stderr.contains("larger than dubao reads"), "{}", r.stderr);
+    for (name, bytes) in [
+        ("broken.json", b"[{\"title\": \"x\", \"content\": ".to_vec()),
+        ("deep.json", "[".repeat(100_000).into_bytes()),
+        ("numbers.json", b"[1, 2, 3]".to_vec()),
+    ] {
+        let bad = write(dir.path(), name, &bytes);
+        let r = list_with_good(&bad, &good);
+        assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(&bad), "{name}: {}", r.stderr);
+        assert!(!r.stderr.contains("panicked"));
+    }
+}
