@@ -55,6 +55,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     }
 }
 
+/// Decodes bytes in an encoding the document itself declares (an HTML
+/// page's `<meta charset>`); a BOM still wins.
+pub fn decode_as<'a>(bytes: &'a [u8], enc: &'static Encoding) -> Result<Decoded<'a>, DecodeError> {
+    if Encoding::for_bom(bytes).is_some() || enc == UTF_8 {
+        return decode(bytes);
+    }
+    Ok(finish(enc, bytes, name(enc)))
+}
+
 fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], label: &'static str) -> Decoded<'a> {
     let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
     // Big5 0xA241 is the full-width slash of `快訊／` as typed in Taiwan and

@@ -57,8 +57,7 @@ pub fn read(text: &str, warnings: &mut Vec<Warning>) -> Result<JsonIssue, JsonEr
         return Err(JsonError::TooLarge(text.len()));
     }
     let records = records(text)?;
-    let mut sections: Vec<Section> = Vec::new();
-    let mut dates: Vec<jiff::civil::Date> = Vec::new();
+    let mut read: Vec<(Option<jiff::civil::Date>, String, Article)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (k, obj) in records.iter().enumerate() {
         let Some(article) = article(obj) else { continue };
@@ -68,19 +67,38 @@ pub fn read(text: &str, warnings: &mut Vec<Warning>) -> Result<JsonIssue, JsonEr
                 .push(Warning { line: None, message: format!("article {} repeats an earlier one; left out", k + 1) });
             continue;
         }
-        if let Some(d) = field(obj, DATE).and_then(|d| find_date(&d)) {
-            dates.push(d.0);
-        }
-        let section = field(obj, PAGE).unwrap_or_default();
-        match sections.iter_mut().find(|s| s.name == section) {
-            Some(s) => s.articles.push(article),
-            None => sections.push(Section { name: section, articles: vec![article] }),
-        }
+        let date = field(obj, DATE).and_then(|d| find_date(&d)).map(|d| d.0);
+        read.push((date, field(obj, PAGE).unwrap_or_default(), article));
     }
-    if sections.is_empty() {
+    if read.is_empty() {
         return Err(JsonError::NoArticles);
     }
-    Ok(JsonIssue { sections, date: commonest(dates) })
+    let dates: Vec<_> = read.iter().filter_map(|r| r.0).collect();
+    let days = dates.iter().collect::<std::collections::BTreeSet<_>>().len();
+    Ok(JsonIssue { sections: grouped(read, days > 1), date: commonest(dates) })
+}
+
+/// Articles in sections by page, in the order pages first appear; a crawl
+/// of several days is grouped by day first, oldest day first, each
+/// section named by its day.
+fn grouped(mut read: Vec<(Option<jiff::civil::Date>, String, Article)>, by_day: bool) -> Vec<Section> {
+    if by_day {
+        // Stable: pages keep their order within a day.
+        read.sort_by_key(|r| r.0);
+    }
+    let mut sections: Vec<Section> = Vec::new();
+    for (date, page, article) in read {
+        let name = match date {
+            Some(d) if by_day && page.is_empty() => d.to_string(),
+            Some(d) if by_day => format!("{d} · {page}"),
+            _ => page,
+        };
+        match sections.iter_mut().find(|s| s.name == name) {
+            Some(s) => s.articles.push(article),
+            None => sections.push(Section { name, articles: vec![article] }),
+        }
+    }
+    sections
 }
 
 /// The article objects: the array itself, the array an object holds under
@@ -127,7 +145,7 @@ const AUTHOR: &[&str] = &["author", "byline", "authors", "writer", "reporter", "
 const DECK: &[&str] = &["subtitle", "deck", "subheadline", "subhead", "副标题", "副題"];
 const KICKER: &[&str] = &["kicker", "overline", "pretitle", "引题", "肩题"];
 const DATE: &[&str] = &["date", "published", "publish_date", "pubdate", "datetime", "time", "日期", "时间", "時間"];
-const PAGE: &[&str] = &["page", "section", "plate", "版面", "版次", "版名"];
+const PAGE: &[&str] = &["page", "section", "plate", "category", "版面", "版次", "版名", "栏目", "欄目", "分类", "分類"];
 
 /// The first of `names` present as text (or a list of texts, joined).
 fn field(obj: &Map<String, Value>, names: &[&str]) -> Option<String> {
@@ -136,7 +154,13 @@ fn field(obj: &Map<String, Value>, names: &[&str]) -> Option<String> {
         let s = match v {
             Value::String(s) => s.trim().to_string(),
             Value::Number(n) => n.to_string(),
-            Value::Array(items) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("、"),
+            // `["A", "B"]` or `[{"name": "A"}]`, as crawlers write authors.
+            Value::Array(items) => items
+                .iter()
+                .filter_map(|i| i.as_str().or_else(|| i.get("name").and_then(Value::as_str)))
+                .collect::<Vec<_>>()
+                .join("、"),
+            Value::Object(o) => o.get("name").and_then(Value::as_str)?.trim().to_string(),
             _ => return None,
         };
         (!s.is_empty()).then_some(s)

@@ -4,6 +4,7 @@
 pub mod classify;
 mod decode;
 pub mod folder;
+pub mod html;
 pub mod json;
 pub mod lines;
 pub mod markup;
@@ -51,14 +52,25 @@ impl Parsed {
 /// path or `bundled:NAME`); its stem supplies title and date when the front
 /// matter does not.
 pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
-    let decoded = decode::decode(bytes)?;
+    let declared = bytes.trim_ascii_start().starts_with(b"<").then(|| html::declared_charset(bytes)).flatten();
+    let decoded = match declared {
+        Some(enc) => decode::decode_as(bytes, enc)?,
+        None => decode::decode(bytes)?,
+    };
     let clean = sanitize::sanitize(&decoded.text);
     let text = clean.strip_prefix('\u{feff}').unwrap_or(&clean);
-    let mut warnings = Vec::new();
-
     if let Some(parsed) = try_json(text, source, decoded.encoding) {
         return parsed;
     }
+    if let Some(parsed) = try_html(text, source, decoded.encoding) {
+        return parsed;
+    }
+    Ok(parse_text(text, source, decoded.encoding))
+}
+
+/// Decoded, sanitised text read as markup and plain text.
+fn parse_text(text: &str, source: &str, encoding: &str) -> Parsed {
+    let mut warnings = Vec::new();
     let (front, body, first_line) = meta::split_front_matter(text);
     let fm = match front {
         Some(meta::FrontMatter::Toml(t)) => meta::read_front_matter(t, &mut warnings),
@@ -120,14 +132,14 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
         ),
         date: fm.date.or(stem_date).or_else(masthead_date),
         source: shown(source.to_string()),
-        encoding: decoded.encoding.to_string(),
+        encoding: encoding.to_string(),
         sections,
         publisher: fm.publisher.map(shown),
         language: fm.language.map(shown),
         masthead,
     };
     issue.assign_ids();
-    Ok(Parsed { issue, warnings, profile, roles })
+    Parsed { issue, warnings, profile, roles }
 }
 
 /// JSON read as an issue, when the text is JSON: an error when it is too
@@ -146,17 +158,51 @@ fn try_json(text: &str, source: &str, encoding: &str) -> Option<Result<Parsed, D
     }
 }
 
+/// An HTML page read as an issue, when the text is one: an error when it
+/// is too large or too deep, or, named `.html`, has no text; `None` for
+/// text that merely opens with a tag.
+fn try_html(text: &str, source: &str, encoding: &str) -> Option<Result<Parsed, DecodeError>> {
+    if !html::looks_like_html(text) {
+        return None;
+    }
+    let named = [".html", ".htm", ".xhtml"].iter().any(|x| source.to_ascii_lowercase().ends_with(x));
+    match html::read(text) {
+        Ok(h) => {
+            let mut parsed = built(h.sections, h.date, source, encoding, Vec::new());
+            if let Some(title) = h.title {
+                parsed.issue.title = visible_str(&title).into_owned();
+                parsed.issue.assign_ids();
+            }
+            Some(Ok(parsed))
+        }
+        Err(html::HtmlError::Empty) if !named => None,
+        Err(e) => Some(Err(DecodeError::Unreadable(e.to_string()))),
+    }
+}
+
 /// A JSON issue as an [`Issue`]: titled and dated by its file name and its
 /// articles' dates.
 fn json_issue(j: json::JsonIssue, source: &str, encoding: &str, warnings: Vec<Warning>) -> Parsed {
+    built(j.sections, j.date, source, encoding, warnings)
+}
+
+/// An issue of sections read from a structured format, titled and dated
+/// by its file name (the format's own date where the name has none).
+fn built(
+    sections: Vec<crate::model::Section>,
+    date: Option<jiff::civil::Date>,
+    source: &str,
+    encoding: &str,
+    warnings: Vec<Warning>,
+) -> Parsed {
     let stem = file_stem(source);
     let (stem_title, stem_date) = meta::from_file_stem(stem);
     let mut issue = Issue {
         title: visible_str(&stem_title.unwrap_or_else(|| stem.to_string())).into_owned(),
-        date: stem_date.or(j.date),
+        date: stem_date.or(date),
         source: visible_str(source).into_owned(),
         encoding: encoding.to_string(),
-        sections: j.sections,
+        sections,
         publisher: None,
         language: None,
         masthead: Vec::new(),

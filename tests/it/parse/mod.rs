@@ -2,6 +2,7 @@
 
 mod corpus;
 mod encodings;
+mod formats;
 mod props;
 mod regressions;
 mod roundtrip;
