@@ -12,8 +12,10 @@ use std::time::SystemTime;
 
 /// File name endings read as issues when a directory is scanned. A file named
 /// explicitly is read whatever its name.
-pub const ISSUE_EXTENSIONS: [&str; 14] =
-    ["txt", "text", "md", "markdown", "dubao", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "html", "htm", "xhtml"];
+pub const ISSUE_EXTENSIONS: [&str; 15] = [
+    "txt", "text", "md", "markdown", "dubao", "json", "jsonl", "ndjson", "csv", "tsv", "tab", "html", "htm", "xhtml",
+    "epub",
+];
 
 /// True for file names with an issue extension.
 pub fn is_issue_file(path: &Path) -> bool {

@@ -295,22 +295,26 @@ impl std::fmt::Display for HtmlError {
 }
 
 /// How deep the page's elements nest, counted from its tags alone (void
-/// elements and `/>` open nothing).
-fn depth(text: &str) -> usize {
-    const VOID: [&str; 14] =
-        ["br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track"];
+/// elements and `/>` open nothing; elements HTML closes by itself, like
+/// an unclosed `<p>` or `<li>`, are not counted either way).
+pub(super) fn depth(text: &str) -> usize {
+    const FLAT: [&str; 26] = [
+        "br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed", "param", "track",
+        "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup",
+    ];
     let bytes = text.as_bytes();
+    let name_at = |from: usize| {
+        let end = bytes[from..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| from + k);
+        text[from..end].to_ascii_lowercase()
+    };
     let (mut depth, mut most) = (0usize, 0usize);
     for at in memchr::memchr_iter(b'<', bytes) {
         match bytes.get(at + 1) {
-            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'/') if !FLAT.contains(&name_at(at + 2).as_str()) => depth = depth.saturating_sub(1),
             Some(c) if c.is_ascii_alphabetic() => {
-                let name_end =
-                    bytes[at + 1..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| at + 1 + k);
-                let name = text[at + 1..name_end].to_ascii_lowercase();
                 let close = memchr::memchr(b'>', &bytes[at..]).map(|k| at + k);
                 let self_closing = close.is_some_and(|c| c > 0 && bytes[c - 1] == b'/');
-                if !VOID.contains(&name.as_str()) && !self_closing {
+                if !FLAT.contains(&name_at(at + 1).as_str()) && !self_closing {
                     depth += 1;
                     most = most.max(depth);
                 }
@@ -596,8 +600,16 @@ mod tests {
         let issue = read(&page).unwrap();
         assert!(issue.sections[0].articles[0].blocks.iter().any(|b| b.text().contains("深处的一段")));
         let page = format!("<html><body>{}<p>太深了。</p></body></html>", "<div>".repeat(100_000));
-        assert_eq!(read(&page).err(), Some(HtmlError::TooDeep(100_003)), "html, body, the divs and the p");
-        assert_eq!(depth("<p>a<br>b<img src=x/></p><hr/>"), 1);
+        assert_eq!(
+            read(&page).err(),
+            Some(HtmlError::TooDeep(100_002)),
+            "html, body and the divs; a <p> closes itself"
+        );
+        // Thousands of unclosed paragraphs and list items are flat, not deep.
+        let flat = format!("<html><body>{}</body></html>", "<p>一段。<li>一项。".repeat(5000));
+        assert!(read(&flat).is_ok(), "{:?}", read(&flat).err());
+        assert_eq!(depth("<div>a<br>b<img src=x/></div><hr/>"), 1);
+        assert_eq!(depth("<div><p>a<p>b</div>"), 1);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod classify;
 mod decode;
+pub mod epub;
 pub mod folder;
 pub mod html;
 pub mod json;
@@ -52,6 +53,9 @@ impl Parsed {
 /// path or `bundled:NAME`); its stem supplies title and date when the front
 /// matter does not.
 pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
+    if epub::looks_like_epub(bytes, source) {
+        return parse_epub(bytes, source);
+    }
     let declared = bytes.trim_ascii_start().starts_with(b"<").then(|| html::declared_charset(bytes)).flatten();
     let decoded = match declared {
         Some(enc) => decode::decode_as(bytes, enc)?,
@@ -180,6 +184,20 @@ fn try_html(text: &str, source: &str, encoding: &str) -> Option<Result<Parsed, D
     }
 }
 
+/// An EPUB read as an issue, titled by its metadata.
+fn parse_epub(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
+    let e = epub::read(bytes).map_err(|e| DecodeError::Unreadable(e.to_string()))?;
+    let mut parsed = built(e.sections, e.date, source, "EPUB", Vec::new());
+    let issue = &mut parsed.issue;
+    if let Some(title) = e.title {
+        issue.title = visible_str(&title).chars().take(120).collect();
+    }
+    issue.publisher = e.publisher.map(|p| visible_str(&p).into_owned());
+    issue.language = e.language.map(|l| visible_str(&l).into_owned());
+    issue.assign_ids();
+    Ok(parsed)
+}
+
 /// A JSON issue as an [`Issue`]: titled and dated by its file name and its
 /// articles' dates.
 fn json_issue(j: json::JsonIssue, source: &str, encoding: &str, warnings: Vec<Warning>) -> Parsed {
@@ -197,12 +215,22 @@ fn built(
 ) -> Parsed {
     let stem = file_stem(source);
     let (stem_title, stem_date) = meta::from_file_stem(stem);
+    // Articles without a section after a named one belong to it, as a
+    // crawl leaves out a repeated page name: an unnamed section can only
+    // come first.
+    let mut kept: Vec<crate::model::Section> = Vec::with_capacity(sections.len());
+    for s in sections.into_iter().filter(|s| !s.articles.is_empty()) {
+        match kept.last_mut() {
+            Some(last) if s.name.is_empty() => last.articles.extend(s.articles),
+            _ => kept.push(s),
+        }
+    }
     let mut issue = Issue {
         title: visible_str(&stem_title.unwrap_or_else(|| stem.to_string())).into_owned(),
         date: stem_date.or(date),
         source: visible_str(source).into_owned(),
         encoding: encoding.to_string(),
-        sections,
+        sections: kept,
         publisher: None,
         language: None,
         masthead: Vec::new(),

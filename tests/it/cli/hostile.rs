@@ -275,3 +275,41 @@ fn json_too_large_broken_or_too_deep_is_refused_by_name() {
         assert!(!r.stderr.contains("panicked"));
     }
 }
+
+#[test]
+fn epubs_built_to_hurt_and_broken_html_are_refused_by_name() {
+    use crate::parse::epub::zip;
+    let (dir, good) = shelf();
+    let container = b"<container><rootfiles><rootfile full-path=\"c.opf\"/></rootfiles></container>".to_vec();
+    let cases: [(&str, Vec<u8>, &str); 4] = [
+        (
+            "escape.epub",
+            zip(&[("META-INF/container.xml", container.clone()), ("../../x.html", b"<p>x</p>".to_vec())]),
+            "outside the archive",
+        ),
+        (
+            "bomb.epub",
+            zip(&[("META-INF/container.xml", container.clone()), ("c.opf", vec![b' '; 64 << 20])]),
+            "expands",
+        ),
+        (
+            "deep.epub",
+            zip(&[("META-INF/container.xml", container), ("a.xhtml", "<div>".repeat(100_000).into_bytes())]),
+            "deep",
+        ),
+        ("deep.html", format!("<html><body>{}x", "<div>".repeat(100_000)).into_bytes(), "deep"),
+    ];
+    for (name, bytes, why) in cases {
+        let bad = write(dir.path(), name, &bytes);
+        let r = list_with_good(&bad, &good);
+        assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
+        assert!(r.stderr.contains(&bad) && r.stderr.contains(why), "{name}: {}", r.stderr);
+    }
+    // Invalid UTF-8 inside a page that says it is UTF-8: read, the bad
+    // bytes shown as replacement characters, never a crash.
+    let mut page = b"<html><head><meta charset=\"utf-8\"></head><body><h1>\xe6\x96\xb0\xe9\x97\xbb \xff\xfe</h1><p>\xe6\xad\xa3\xe6\x96\x87\xc3</p></body></html>".to_vec();
+    page.extend(noise(64, 7));
+    let bad = write(dir.path(), "mangled.html", &page);
+    let r = list_with_good(&bad, &good);
+    assert!(r.stdout.contains("新闻") || r.stderr.contains(&bad), "{}\n{}", r.stdout, r.stderr);
+}

@@ -17,6 +17,19 @@ pub fn parse(data: &[u8]) {
     assert_eq!(back.sections, issue.sections, "markup did not round-trip:\n{markup}");
 }
 
+/// Any bytes as a JSON crawl, an HTML page or an EPUB (the first byte
+/// picks which name the rest is given): never panics; what it makes is
+/// well formed and round-trips through markup.
+pub fn formats(data: &[u8]) {
+    let Some((pick, rest)) = data.split_first() else { return };
+    let name = ["fuzz.json", "fuzz.html", "fuzz.epub"][usize::from(*pick) % 3];
+    let Ok(parsed) = parse_issue(rest, name) else { return };
+    well_formed(&parsed.issue);
+    let markup = to_markup(&parsed.issue);
+    let back = parse_issue(markup.as_bytes(), "fuzz.dubao").expect("markup is text").issue;
+    assert_eq!(back.sections, parsed.issue.sections, "markup did not round-trip:\n{markup}");
+}
+
 fn well_formed(issue: &Issue) {
     for a in issue.articles() {
         for b in &a.blocks {

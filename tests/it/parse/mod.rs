@@ -2,6 +2,7 @@
 
 mod corpus;
 mod encodings;
+pub mod epub;
 mod formats;
 mod props;
 mod regressions;

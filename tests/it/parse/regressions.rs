@@ -7,3 +7,8 @@ use crate::common::{data, fuzzcheck};
 fn parse_regressions() {
     data::replay_fuzz("parse", fuzzcheck::parse);
 }
+
+#[test]
+fn format_regressions() {
+    data::replay_fuzz("formats", fuzzcheck::formats);
+}
