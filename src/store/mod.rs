@@ -23,6 +23,7 @@ mod recover;
 mod state;
 
 pub use journal::dirs as journal_dirs;
+pub use state::KEEP_REMOVALS;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
 use format::Stored;
@@ -33,7 +34,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// How long removals (of bookmarks and read marks) are remembered.
+/// How long removals (of bookmarks and read marks) are remembered, at least
+/// ([`KEEP_REMOVALS`] of them are for ever).
 const TOMBSTONE_DAYS: i64 = 90;
 
 /// The state directory dubao uses: `config_local_dir()` of `ProjectDirs` (honours `XDG_CONFIG_HOME`).
