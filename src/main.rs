@@ -3,7 +3,7 @@
 mod cmd;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use cmd::show::Color;
+use cmd::color::Color;
 use dubao::layout::Ambiguous;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -16,7 +16,8 @@ use std::process::ExitCode;
     about = "读报 — a keyboard-driven terminal newspaper reader",
     long_about = "读报 — a keyboard-driven terminal newspaper reader.\n\n\
                   Opens newspaper issue files (raw plain text as papers publish it, or dubao's light markup). \
-                  With no PATH, opens the library from the config, else the sample issues built into dubao.",
+                  With no PATH, opens the library from the config, else the sample issues built into dubao. \
+                  With its output piped, prints what `dubao list` prints.",
     subcommand_precedence_over_arg = true
 )]
 struct Cli {
@@ -25,6 +26,12 @@ struct Cli {
     /// Read this config file instead of ~/.config/dubao/config.toml.
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// When to colour: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
+    color: Color,
+    /// Print straight to the terminal, never through a pager.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -59,9 +66,6 @@ enum Command {
         /// Width of ambiguous characters like “ ” … — in this terminal.
         #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]
         ambiguous: AmbiguousArg,
-        /// Colour the output (auto: only when writing to a terminal).
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
         /// Show unreadable lines (noise) instead of folding each stretch into one line.
         #[arg(long)]
         noise: bool,
@@ -119,28 +123,42 @@ fn main() -> ExitCode {
             return ExitCode::from(cmd::USAGE);
         }
     };
-    finish(match cli.command {
-        None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config),
-        None => cmd::text::list(&cli.paths, &config),
-        Some(Command::List { paths }) => cmd::text::list(&paths, &config),
-        Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config),
-        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config),
-        Some(Command::Show { path, article, width, ambiguous, color, noise }) => {
+    finish(run(cli, config))
+}
+
+/// Runs the command the arguments name, with the config read.
+fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
+    let out = cmd::Out {
+        paint: cmd::color::Paint::new(&config.theme, cmd::color::for_stdout(cli.color)),
+        pager: cmd::pager::Pager { off: cli.no_pager, configured: config.pager.clone() },
+    };
+    match cli.command {
+        None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config, cli.color),
+        None => cmd::text::list(&cli.paths, &config, &out),
+        Some(Command::List { paths }) => cmd::text::list(&paths, &config, &out),
+        Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config, &out),
+        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config, &out),
+        Some(Command::Show { path, article, width, ambiguous, noise }) => {
             let amb = match ambiguous {
                 AmbiguousArg::Narrow => Ambiguous::Narrow,
                 AmbiguousArg::Wide => Ambiguous::Wide,
             };
-            let how = cmd::show::How { article, width, ambiguous: amb, color, noise };
-            cmd::show::show(&path, &how, &config)
+            let how = cmd::show::How { article, width, ambiguous: amb, noise };
+            cmd::show::show(&path, &how, &config, &out)
         }
-        Some(Command::Bookmarks { json, markdown }) => cmd::bookmarks::bookmarks(match (json, markdown) {
-            (true, _) => cmd::bookmarks::Format::Json,
-            (_, true) => cmd::bookmarks::Format::Markdown,
-            _ => cmd::bookmarks::Format::Text,
-        }),
-        Some(Command::Search { phrase, paths, no_index }) => cmd::search::search(&phrase, &paths, no_index, &config),
+        Some(Command::Bookmarks { json, markdown }) => {
+            let format = match (json, markdown) {
+                (true, _) => cmd::bookmarks::Format::Json,
+                (_, true) => cmd::bookmarks::Format::Markdown,
+                _ => cmd::bookmarks::Format::Text,
+            };
+            cmd::bookmarks::bookmarks(format, &out.paint)
+        }
+        Some(Command::Search { phrase, paths, no_index }) => {
+            cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
+        }
         Some(Command::Completions { .. }) => Ok(ExitCode::SUCCESS),
-    })
+    }
 }
 
 /// The exit code; a closed stdout pipe is not an error (`dubao list | head`).

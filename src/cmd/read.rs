@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Reads the given paths (the library or the samples when none), resuming
 /// where the reader left off. Only what is needed for the first screen is
 /// read before it shows; the rest of the library is found in the background.
-pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
+pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io::Result<ExitCode> {
     let roots = if paths.is_empty() { config.library.clone() } else { paths.to_vec() };
     let (known, shelf, missing) = if roots.is_empty() {
         (library::bundled(), Shelf::Bundled, Vec::new())
@@ -48,7 +48,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
             known.push(Source::File(path));
         }
     }
-    let theme = config.theme.clone().for_env();
+    let theme = super::color::theme(&config.theme, super::color::for_stdout(color));
     let ending = dubao::tui::run(dubao::tui::Start {
         known,
         shelf,

@@ -1,7 +1,43 @@
 //! Living with dubao like any good command-line tool: what it installs as
-//! (`cargo package --list`).
+//! (`cargo package --list`), and `--color` on every command.
 
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+/// A home of its own: HOME, XDG_CONFIG_HOME and XDG_CACHE_HOME inside it.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home { dir: tempfile::tempdir().unwrap() }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("xdg-config")
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.path().join("xdg-cache")
+    }
+
+    /// dubao with only this home and `env` in its environment.
+    fn dubao(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dubao"));
+        cmd.args(args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("XDG_CACHE_HOME", self.cache())
+            .stdin(Stdio::null());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.output().expect("run dubao")
+    }
+}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
@@ -9,6 +45,79 @@ fn stdout(o: &Output) -> String {
 
 fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// Every subcommand, with arguments that make it do its work quickly.
+fn every_command(issue: &str) -> Vec<Vec<String>> {
+    let own = |args: &[&str]| args.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    vec![
+        own(&[issue]),
+        own(&["list", issue]),
+        own(&["dump", issue]),
+        own(&["dump", "--json", issue]),
+        own(&["dump", "--markup", issue]),
+        own(&["dump", "--explain", issue]),
+        own(&["show", issue, "--article", "1"]),
+        own(&["search", "清河", issue]),
+        own(&["bookmarks"]),
+        own(&["completions", "bash"]),
+    ]
+}
+
+/// Whether output holds an escape sequence.
+fn colored(o: &Output) -> bool {
+    o.stdout.contains(&0x1b)
+}
+
+#[test]
+fn every_command_takes_color_and_never_means_never() {
+    let home = Home::new();
+    let issue = crate::common::data::samples().join("清河日报-20240308.txt").display().to_string();
+    for args in every_command(&issue) {
+        for when in ["auto", "always", "never"] {
+            let mut with: Vec<&str> = args.iter().map(String::as_str).collect();
+            with.extend(["--color", when]);
+            let o = home.dubao(&with, &[("CLICOLOR_FORCE", "1")]);
+            assert!(o.status.success(), "{with:?}: {}", stderr(&o));
+            if when == "never" {
+                assert!(!colored(&o), "{with:?} coloured");
+            }
+        }
+    }
+    let o = home.dubao(&["list", &issue, "--color", "sometimes"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn the_commands_that_colour_colour_by_the_conventions() {
+    let home = Home::new();
+    let issue = crate::common::data::samples().join("清河日报-20240308.txt").display().to_string();
+    let colouring: [&[&str]; 5] = [
+        &["list", &issue],
+        &["dump", &issue],
+        &["show", &issue, "--article", "1"],
+        &["search", "清河", &issue],
+        &[&issue],
+    ];
+    for args in colouring {
+        let run = |extra: &[&str], env: &[(&str, &str)]| {
+            let mut all = args.to_vec();
+            all.extend(extra);
+            colored(&home.dubao(&all, env))
+        };
+        assert!(!run(&[], &[]), "{args:?}: not a terminal, so no colour");
+        assert!(run(&["--color", "always"], &[]), "{args:?}");
+        assert!(run(&["--color", "always"], &[("NO_COLOR", "1")]), "{args:?}: the flag beats NO_COLOR");
+        assert!(run(&[], &[("CLICOLOR_FORCE", "1")]), "{args:?}: CLICOLOR_FORCE colours a pipe");
+        assert!(!run(&[], &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]), "{args:?}: NO_COLOR first");
+        assert!(!run(&[], &[("CLICOLOR_FORCE", "0")]), "{args:?}");
+        assert!(!run(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]), "{args:?}");
+    }
+    // Machine formats are never coloured unless asked for.
+    for args in [&["dump", "--json", issue.as_str()][..], &["dump", "--markup", &issue], &["bookmarks", "--json"]] {
+        let o = home.dubao(args, &[("CLICOLOR_FORCE", "1")]);
+        assert!(!colored(&o), "{args:?}");
+    }
 }
 
 #[test]
