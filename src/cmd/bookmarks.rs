@@ -23,9 +23,8 @@ pub enum Format {
 /// text; JSON and Markdown never are).
 pub fn bookmarks(format: Format, paint: &Paint) -> io::Result<ExitCode> {
     // A listing only reads: damage is reported, never repaired here.
-    let dir = dubao::store::default_dir();
-    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
-    let (store, messages) = Store::listing(dir, journals, jiff::Timestamp::now());
+    // Conflict copies are listed with the rest, and left where they are.
+    let (store, messages) = Store::listing_in(dubao::store::Places::user(), jiff::Timestamp::now());
     for m in messages {
         warn(m);
     }

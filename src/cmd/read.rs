@@ -33,9 +33,8 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
         Shelf::Paths(roots) => library::cache_dir_for(roots),
         Shelf::Bundled => None,
     };
-    let dir = dubao::store::default_dir();
-    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
-    let (store, messages) = Store::open_with(dir, journals, jiff::Timestamp::now());
+    // Conflict copies a sync tool left are merged, then put aside in the cache.
+    let (store, messages) = Store::open_in(dubao::store::Places::user(), jiff::Timestamp::now());
     // Folders only: rather than wait for them to be walked, start with the
     // issue `app::first_file` says; the walk fills in the rest.
     let mut known = known;

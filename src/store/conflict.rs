@@ -157,7 +157,7 @@ impl Aside {
     /// Says once what was taken in where nothing is written (a listing, a
     /// directory that can't be written): the copies, the markers.
     pub fn found(&mut self, copies: &[Copy], marked: bool, file: &str, noun: (&str, &str), messages: &mut Vec<String>) {
-        let later = "the reader or `dubao sync` merges it for good once it can write";
+        let later = "the reader merges it for good when it starts and can write";
         if marked {
             messages.push(format!("{file} has git conflict markers: both sides are read; {later}"));
         }
@@ -225,6 +225,8 @@ mod tests {
             "bookmarks (conflicted copy 2024-03-08 101502).toml",
             "bookmarks_conflict-20240308-101502.toml",
             "bookmarks.Conflict.toml",
+            // How the README has a machine's own files join a clone.
+            "bookmarks.conflict-mine.toml",
         ] {
             assert!(is_copy_of(name, "bookmarks.toml"), "{name}");
         }

@@ -3,3 +3,4 @@
 mod pager;
 mod reader;
 mod state;
+mod sync;
