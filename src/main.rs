@@ -18,13 +18,14 @@ use std::process::ExitCode;
                   Opens newspaper issue files (raw plain text as papers publish it, or dubao's light markup). \
                   With no PATH, opens the library from the config, else the sample issues built into dubao. \
                   With its output piped, prints what `dubao list` prints.",
-    subcommand_precedence_over_arg = true
+    subcommand_precedence_over_arg = true,
+    after_help = cmd::man::examples_help()
 )]
 struct Cli {
     /// Issue files or directories (read recursively) to open.
     paths: Vec<PathBuf>,
-    /// Read this config file instead of ~/.config/dubao/config.toml.
-    #[arg(long, global = true, value_name = "FILE")]
+    // The usual place differs by system (Linux, macOS, Windows): said as it is here.
+    #[arg(long, global = true, value_name = "FILE", help = cmd::paths::config_help())]
     config: Option<PathBuf>,
     /// When to colour: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces), always, never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
@@ -58,10 +59,10 @@ enum Command {
         /// The issue file.
         path: PathBuf,
         /// Which article, 1-based in list order (default: all).
-        #[arg(long, short)]
+        #[arg(long, short, value_name = "N")]
         article: Option<usize>,
         /// Pane width in cells (default: the terminal width, else 80).
-        #[arg(long, short)]
+        #[arg(long, short, value_name = "CELLS")]
         width: Option<u16>,
         /// Width of ambiguous characters like “ ” … — in this terminal.
         #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]
@@ -72,10 +73,10 @@ enum Command {
     },
     /// Print your bookmarks, newest first.
     Bookmarks {
-        /// As JSON: {"bookmarks":[{"headline","issue","date","note","section","source","id","added"}]}.
+        /// Print JSON: {"bookmarks":[{"headline","issue","date","note","section","source","id","added"}]}.
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
-        /// As a Markdown list.
+        /// Print a Markdown list.
         #[arg(long)]
         markdown: bool,
     },
@@ -94,6 +95,10 @@ enum Command {
         #[arg(long)]
         no_index: bool,
     },
+    /// Print where the config file, the state files and the cache are.
+    Paths,
+    /// Print the man page (roff): dubao man | man -l -
+    Man,
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -114,6 +119,16 @@ fn main() -> ExitCode {
         let mut out = Vec::new();
         clap_complete::generate(shell, &mut Cli::command(), "dubao", &mut out);
         return finish(cmd::write_stdout(&out).map(|()| ExitCode::SUCCESS));
+    }
+    // Where things are is worth knowing most when the config is broken.
+    match cli.command {
+        Some(Command::Paths) => return finish(cmd::paths::paths(&cmd::paths::Paths::find(cli.config.as_deref()))),
+        Some(Command::Man) => {
+            let paths = cmd::paths::Paths::find(cli.config.as_deref());
+            let page = cmd::man::page(Cli::command(), &paths);
+            return finish(page.and_then(|p| cmd::write_stdout(&p)).map(|()| ExitCode::SUCCESS));
+        }
+        _ => {}
     }
     // A bad config stops everything, before anything is read or written.
     let config = match dubao::config::load(cli.config.as_deref()) {
@@ -157,7 +172,7 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
         Some(Command::Search { phrase, paths, no_index }) => {
             cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
         }
-        Some(Command::Completions { .. }) => Ok(ExitCode::SUCCESS),
+        Some(Command::Completions { .. } | Command::Paths | Command::Man) => Ok(ExitCode::SUCCESS),
     }
 }
 

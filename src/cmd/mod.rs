@@ -4,7 +4,9 @@
 
 pub mod bookmarks;
 pub mod color;
+pub mod man;
 pub mod pager;
+pub mod paths;
 pub mod read;
 pub mod search;
 pub mod show;
