@@ -3,7 +3,7 @@
 mod cmd;
 
 use clap::{CommandFactory, Parser, Subcommand};
-use cmd::show::Color;
+use cmd::color::Color;
 use dubao::layout::Ambiguous;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -16,15 +16,23 @@ use std::process::ExitCode;
     about = "读报 — a keyboard-driven terminal newspaper reader",
     long_about = "读报 — a keyboard-driven terminal newspaper reader.\n\n\
                   Opens newspaper issue files (raw plain text as papers publish it, or dubao's light markup). \
-                  With no PATH, opens the library from the config, else the sample issues built into dubao.",
-    subcommand_precedence_over_arg = true
+                  With no PATH, opens the library from the config, else the sample issues built into dubao. \
+                  With its output piped, prints what `dubao list` prints.",
+    subcommand_precedence_over_arg = true,
+    after_help = cmd::man::examples_help()
 )]
 struct Cli {
     /// Issue files or directories (read recursively) to open.
     paths: Vec<PathBuf>,
-    /// Read this config file instead of ~/.config/dubao/config.toml.
-    #[arg(long, global = true, value_name = "FILE")]
+    // The usual place differs by system (Linux, macOS, Windows): said as it is here.
+    #[arg(long, global = true, value_name = "FILE", help = cmd::paths::config_help())]
     config: Option<PathBuf>,
+    /// When to colour: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces), always, never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
+    color: Color,
+    /// Print straight to the terminal, never through a pager.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -51,27 +59,24 @@ enum Command {
         /// The issue file.
         path: PathBuf,
         /// Which article, 1-based in list order (default: all).
-        #[arg(long, short)]
+        #[arg(long, short, value_name = "N")]
         article: Option<usize>,
         /// Pane width in cells (default: the terminal width, else 80).
-        #[arg(long, short)]
+        #[arg(long, short, value_name = "CELLS")]
         width: Option<u16>,
         /// Width of ambiguous characters like “ ” … — in this terminal.
         #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]
         ambiguous: AmbiguousArg,
-        /// Colour the output (auto: only when writing to a terminal).
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
         /// Show unreadable lines (noise) instead of folding each stretch into one line.
         #[arg(long)]
         noise: bool,
     },
     /// Print your bookmarks, newest first.
     Bookmarks {
-        /// As JSON: {"bookmarks":[{"headline","issue","date","note","section","source","id","added"}]}.
+        /// Print JSON: {"bookmarks":[{"headline","issue","date","note","section","source","id","added"}]}.
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
-        /// As a Markdown list.
+        /// Print a Markdown list.
         #[arg(long)]
         markdown: bool,
     },
@@ -90,6 +95,10 @@ enum Command {
         #[arg(long)]
         no_index: bool,
     },
+    /// Print where the config file, the state files and the cache are.
+    Paths,
+    /// Print the man page (roff): dubao man | man -l -
+    Man,
     /// Print a shell completion script.
     Completions {
         /// The shell to complete for.
@@ -111,6 +120,16 @@ fn main() -> ExitCode {
         clap_complete::generate(shell, &mut Cli::command(), "dubao", &mut out);
         return finish(cmd::write_stdout(&out).map(|()| ExitCode::SUCCESS));
     }
+    // Where things are is worth knowing most when the config is broken.
+    match cli.command {
+        Some(Command::Paths) => return finish(cmd::paths::paths(&cmd::paths::Paths::find(cli.config.as_deref()))),
+        Some(Command::Man) => {
+            let paths = cmd::paths::Paths::find(cli.config.as_deref());
+            let page = cmd::man::page(Cli::command(), &paths);
+            return finish(page.and_then(|p| cmd::write_stdout(&p)).map(|()| ExitCode::SUCCESS));
+        }
+        _ => {}
+    }
     // A bad config stops everything, before anything is read or written.
     let config = match dubao::config::load(cli.config.as_deref()) {
         Ok(c) => c,
@@ -119,28 +138,42 @@ fn main() -> ExitCode {
             return ExitCode::from(cmd::USAGE);
         }
     };
-    finish(match cli.command {
-        None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config),
-        None => cmd::text::list(&cli.paths, &config),
-        Some(Command::List { paths }) => cmd::text::list(&paths, &config),
-        Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config),
-        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config),
-        Some(Command::Show { path, article, width, ambiguous, color, noise }) => {
+    finish(run(cli, config))
+}
+
+/// Runs the command the arguments name, with the config read.
+fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
+    let out = cmd::Out {
+        paint: cmd::color::Paint::new(&config.theme, cmd::color::for_stdout(cli.color)),
+        pager: cmd::pager::Pager { off: cli.no_pager, configured: config.pager.clone() },
+    };
+    match cli.command {
+        None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config, cli.color),
+        None => cmd::text::list(&cli.paths, &config, &out),
+        Some(Command::List { paths }) => cmd::text::list(&paths, &config, &out),
+        Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config, &out),
+        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config, &out),
+        Some(Command::Show { path, article, width, ambiguous, noise }) => {
             let amb = match ambiguous {
                 AmbiguousArg::Narrow => Ambiguous::Narrow,
                 AmbiguousArg::Wide => Ambiguous::Wide,
             };
-            let how = cmd::show::How { article, width, ambiguous: amb, color, noise };
-            cmd::show::show(&path, &how, &config)
+            let how = cmd::show::How { article, width, ambiguous: amb, noise };
+            cmd::show::show(&path, &how, &config, &out)
         }
-        Some(Command::Bookmarks { json, markdown }) => cmd::bookmarks::bookmarks(match (json, markdown) {
-            (true, _) => cmd::bookmarks::Format::Json,
-            (_, true) => cmd::bookmarks::Format::Markdown,
-            _ => cmd::bookmarks::Format::Text,
-        }),
-        Some(Command::Search { phrase, paths, no_index }) => cmd::search::search(&phrase, &paths, no_index, &config),
-        Some(Command::Completions { .. }) => Ok(ExitCode::SUCCESS),
-    })
+        Some(Command::Bookmarks { json, markdown }) => {
+            let format = match (json, markdown) {
+                (true, _) => cmd::bookmarks::Format::Json,
+                (_, true) => cmd::bookmarks::Format::Markdown,
+                _ => cmd::bookmarks::Format::Text,
+            };
+            cmd::bookmarks::bookmarks(format, &out.paint)
+        }
+        Some(Command::Search { phrase, paths, no_index }) => {
+            cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
+        }
+        Some(Command::Completions { .. } | Command::Paths | Command::Man) => Ok(ExitCode::SUCCESS),
+    }
 }
 
 /// The exit code; a closed stdout pipe is not an error (`dubao list | head`).

@@ -1,5 +1,6 @@
 //! `dubao bookmarks`: every bookmark, newest first, as text, JSON or Markdown.
 
+use super::color::Paint;
 use super::{warn, write_stdout};
 use dubao::model::Bookmark;
 use dubao::store::Store;
@@ -18,12 +19,12 @@ pub enum Format {
     Markdown,
 }
 
-/// Prints the bookmarks kept in dubao's state directory.
-pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
+/// Prints the bookmarks kept in dubao's state directory (coloured as
+/// text; JSON and Markdown never are).
+pub fn bookmarks(format: Format, paint: &Paint) -> io::Result<ExitCode> {
     // A listing only reads: damage is reported, never repaired here.
-    let dir = dubao::store::default_dir();
-    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
-    let (store, messages) = Store::listing(dir, journals, jiff::Timestamp::now());
+    // Conflict copies are listed with the rest, and left where they are.
+    let (store, messages) = Store::listing_in(dubao::store::Places::user(), jiff::Timestamp::now());
     for m in messages {
         warn(m);
     }
@@ -34,7 +35,7 @@ pub fn bookmarks(format: Format) -> io::Result<ExitCode> {
     // Bookmarks come from a file a person may have edited: show, don't obey.
     let list: Vec<Bookmark> = store.bookmarks().into_iter().map(visible).collect();
     let out = match format {
-        Format::Text => text(&list),
+        Format::Text => text(&list, paint),
         Format::Json => json(&list),
         Format::Markdown => markdown(&list),
     };
@@ -53,12 +54,13 @@ fn date(b: &Bookmark) -> String {
     b.date.map(|d| d.to_string()).unwrap_or_default()
 }
 
-fn text(list: &[Bookmark]) -> String {
+fn text(list: &[Bookmark], paint: &Paint) -> String {
     let mut out = String::new();
     for b in list {
-        let _ = write!(out, "{}\t{}\t{}", date(b), b.issue, b.headline);
+        let (date, headline) = (paint.with(&date(b), |t| t.byline), paint.with(&b.headline, |t| t.headline));
+        let _ = write!(out, "{date}\t{}\t{headline}", b.issue);
         if !b.note.is_empty() {
-            let _ = write!(out, "\t{}", b.note);
+            let _ = write!(out, "\t{}", paint.with(&b.note, |t| t.caption));
         }
         out.push('\n');
     }

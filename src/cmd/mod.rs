@@ -3,6 +3,10 @@
 //! stderr, exit codes, and writing to a stdout that may be a closed pipe.
 
 pub mod bookmarks;
+pub mod color;
+pub mod man;
+pub mod pager;
+pub mod paths;
 pub mod read;
 pub mod search;
 pub mod show;
@@ -15,6 +19,21 @@ use dubao::parse;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Where a command's text goes: coloured or not, paged or not.
+pub struct Out {
+    /// Colours, when there are to be any.
+    pub paint: color::Paint,
+    /// Whether and through what to page.
+    pub pager: pager::Pager,
+}
+
+impl Out {
+    /// Prints `text`, through the pager when it is long and stdout a terminal.
+    pub fn page(&self, text: &str) -> io::Result<()> {
+        pager::print(text, &self.pager)
+    }
+}
 
 /// Exit status when some files failed to load (the rest were used).
 pub const SOME_FAILED: u8 = 1;

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Reads the given paths (the library or the samples when none), resuming
 /// where the reader left off. Only what is needed for the first screen is
 /// read before it shows; the rest of the library is found in the background.
-pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
+pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io::Result<ExitCode> {
     let roots = if paths.is_empty() { config.library.clone() } else { paths.to_vec() };
     let (known, shelf, missing) = if roots.is_empty() {
         (library::bundled(), Shelf::Bundled, Vec::new())
@@ -33,9 +33,8 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
         Shelf::Paths(roots) => library::cache_dir_for(roots),
         Shelf::Bundled => None,
     };
-    let dir = dubao::store::default_dir();
-    let journals = dir.as_deref().map(dubao::store::journal_dirs).unwrap_or_default();
-    let (store, messages) = Store::open_with(dir, journals, jiff::Timestamp::now());
+    // Conflict copies a sync tool left are merged, then put aside in the cache.
+    let (store, messages) = Store::open_in(dubao::store::Places::user(), jiff::Timestamp::now());
     // Folders only: rather than wait for them to be walked, start with the
     // issue `app::first_file` says; the walk fills in the rest.
     let mut known = known;
@@ -48,7 +47,7 @@ pub fn read(paths: &[PathBuf], config: Config) -> io::Result<ExitCode> {
             known.push(Source::File(path));
         }
     }
-    let theme = config.theme.clone().for_env();
+    let theme = super::color::theme(&config.theme, super::color::for_stdout(color));
     let ending = dubao::tui::run(dubao::tui::Start {
         known,
         shelf,

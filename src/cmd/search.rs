@@ -2,6 +2,7 @@
 //! archive, one line each, newest issue first, through the index in the
 //! cache directory (built or brought up to date first).
 
+use super::color::Paint;
 use super::{USAGE, sources};
 use dubao::config::Config;
 use dubao::library::{self, ArchiveHit, Index, Source};
@@ -14,8 +15,9 @@ use std::sync::atomic::AtomicBool;
 const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
 
 /// Prints `date<TAB>issue title<TAB>headline<TAB>snippet` for every article
-/// matching `phrase`. Exit status 0 with matches, 1 without.
-pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config) -> io::Result<ExitCode> {
+/// matching `phrase` (coloured: the match in the snippet as the reader
+/// shows matches). Exit status 0 with matches, 1 without.
+pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, paint: &Paint) -> io::Result<ExitCode> {
     if phrase.trim().is_empty() {
         eprintln!("dubao: search: the phrase is empty");
         return Ok(ExitCode::from(USAGE));
@@ -33,7 +35,8 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config) 
         .collect();
     let roots = if paths.is_empty() { config.library.as_slice() } else { paths };
     let dir = library::cache_dir_for(roots).filter(|d| !no_index && Index::writable(d));
-    let mut out = Printer { out: BufWriter::with_capacity(64 * 1024, io::stdout().lock()), error: None, skip: 0 };
+    let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+    let mut out = Printer { out, error: None, skip: 0, paint, phrase };
     let never = AtomicBool::new(false);
     let hits = match (files, dir) {
         (Some(files), Some(dir)) => {
@@ -84,25 +87,27 @@ fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) {
 
 /// Writes hits as lines; remembers the first write error (a closed pipe)
 /// and then asks for no more.
-struct Printer<W: Write> {
+struct Printer<'a, W: Write> {
     out: W,
     error: Option<io::Error>,
     /// Hits already printed by an earlier pass.
     skip: usize,
+    paint: &'a Paint,
+    phrase: &'a str,
 }
 
-impl<W: Write> Printer<W> {
+impl<W: Write> Printer<'_, W> {
     fn print(&mut self, hit: &ArchiveHit) -> bool {
         if self.skip > 0 {
             self.skip -= 1;
             return true;
         }
-        let out = &mut self.out;
-        let written = match hit.date {
-            Some(d) => write!(out, "{:04}-{:02}-{:02}\t", d.year(), d.month(), d.day()),
-            None => out.write_all(b"\t"),
-        }
-        .and_then(|()| writeln!(out, "{}\t{}\t{}", field(&hit.issue_title), field(&hit.headline), field(&hit.snippet)));
+        let (out, paint) = (&mut self.out, self.paint);
+        let date = hit.date.map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())).unwrap_or_default();
+        let headline = paint.with(&field(&hit.headline), |t| t.headline);
+        let snippet = highlight(&field(&hit.snippet), self.phrase, paint);
+        let written =
+            writeln!(out, "{}\t{}\t{headline}\t{snippet}", paint.with(&date, |t| t.byline), field(&hit.issue_title));
         match written {
             Ok(()) => true,
             Err(e) => {
@@ -120,4 +125,27 @@ fn field(s: &str) -> std::borrow::Cow<'_, str> {
     } else {
         s.into()
     }
+}
+
+/// `snippet` with each match of `phrase` (ASCII letters in any case, as
+/// the search matched them) in the theme's match style.
+fn highlight(snippet: &str, phrase: &str, paint: &Paint) -> String {
+    if !paint.on() || phrase.is_empty() {
+        return snippet.to_string();
+    }
+    // Lower-casing ASCII keeps every byte where it was.
+    let (hay, needle) = (snippet.to_ascii_lowercase(), phrase.to_ascii_lowercase());
+    let mut out = String::with_capacity(snippet.len() + 32);
+    let mut at = 0;
+    for start in memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()) {
+        if start < at {
+            continue;
+        }
+        let end = start + needle.len();
+        out.push_str(&snippet[at..start]);
+        out.push_str(&paint.with(&snippet[start..end], |t| t.matched));
+        at = end;
+    }
+    out.push_str(&snippet[at..]);
+    out
 }

@@ -1,22 +1,11 @@
 //! `dubao show`: articles set exactly as the article pane shows them.
 
-use super::{USAGE, load_all, status, warn, write_stdout};
+use super::{Out, USAGE, load_all, status, warn};
 use dubao::config::Config;
 use dubao::layout::{self, Ambiguous};
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Whether to colour the output.
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
-    /// Only when writing to a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
 
 /// What `dubao show` prints, and how.
 pub struct How {
@@ -26,16 +15,14 @@ pub struct How {
     pub width: Option<u16>,
     /// Width of ambiguous characters.
     pub ambiguous: Ambiguous,
-    /// Whether to colour.
-    pub color: Color,
     /// Show noise line by line instead of folded.
     pub noise: bool,
 }
 
 /// Prints the chosen articles of the issue at `path`, laid out as the
 /// article pane would (noise folded, as a pane shows it before Enter).
-pub fn show(path: &Path, how: &How, config: &Config) -> io::Result<ExitCode> {
-    let How { article, width, ambiguous, color, noise } = *how;
+pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
+    let How { article, width, ambiguous, noise } = *how;
     if path.is_dir() {
         warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
         return Ok(ExitCode::from(USAGE));
@@ -56,8 +43,6 @@ pub fn show(path: &Path, how: &How, config: &Config) -> io::Result<ExitCode> {
         .or_else(|| tty.then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)).flatten())
         .unwrap_or(80);
     let options = layout::LayoutOptions { ambiguous, ..config.settings.layout.clone() };
-    let colored = color == Color::Always || color == Color::Auto && tty;
-    let theme = config.theme.clone().for_env();
     let mut out = String::new();
     for (k, a) in chosen.iter().enumerate() {
         if k > 0 {
@@ -66,9 +51,12 @@ pub fn show(path: &Path, how: &How, config: &Config) -> io::Result<ExitCode> {
         let unfolded: Vec<usize> =
             if noise { layout::noise_runs(a).iter().map(|r| r.start).collect() } else { Vec::new() };
         let laid = layout::layout_unfolded(a, width, &options, &unfolded);
-        out.push_str(&if colored { dubao::ui::ansi(&laid, &theme) } else { layout::to_plain_text(&laid) });
+        out.push_str(&match &to.paint.theme {
+            Some(theme) => dubao::ui::ansi(&laid, theme),
+            None => layout::to_plain_text(&laid),
+        });
         out.push('\n');
     }
-    write_stdout(out.as_bytes())?;
+    to.page(&out)?;
     Ok(status(failed))
 }

@@ -1,6 +1,6 @@
 //! `dubao list` and `dubao dump`: issues as text.
 
-use super::{USAGE, load_all, sources, status, warn, write_stdout};
+use super::{Out, USAGE, color, load_all, sources, status, warn};
 use dubao::config::Config;
 use dubao::library::{self, Source};
 use dubao::model::Issue;
@@ -10,15 +10,16 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Issue → section → headline tree, with article ids.
-pub fn list(paths: &[PathBuf], config: &Config) -> io::Result<ExitCode> {
+pub fn list(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (issues, failed) = load_all(paths, config);
     let text: String = issues.iter().map(export::list).collect::<Vec<_>>().join("\n");
-    write_stdout(text.as_bytes())?;
+    out.page(&color::list(&text, &out.paint))?;
     Ok(status(failed))
 }
 
 /// Every field of every article: readable, JSON, or one issue as markup.
-pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config) -> io::Result<ExitCode> {
+/// JSON and markup are never coloured: they are for programs and files.
+pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (issues, failed) = load_all(paths, config);
     let text = if json {
         let refs: Vec<&Issue> = issues.iter().collect();
@@ -33,20 +34,20 @@ pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config) -> io:
             }
         }
     } else {
-        issues.iter().map(export::dump).collect::<Vec<_>>().join("\n")
+        color::dump(&issues.iter().map(export::dump).collect::<Vec<_>>().join("\n"), &out.paint)
     };
-    write_stdout(text.as_bytes())?;
+    out.page(&text)?;
     Ok(status(failed))
 }
 
 /// The shape found in each file and the role of each of its lines.
-pub fn explain(paths: &[PathBuf], config: &Config) -> io::Result<ExitCode> {
+pub fn explain(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (sources, errors) = sources(paths, config);
     let mut failed = !errors.is_empty();
     for e in errors {
         warn(e);
     }
-    let mut out = Vec::new();
+    let mut text = Vec::new();
     for source in sources {
         // A folder issue is explained file by file.
         if let Source::File(dir) = &source
@@ -63,13 +64,13 @@ pub fn explain(paths: &[PathBuf], config: &Config) -> io::Result<ExitCode> {
         }
         let explained = source.bytes().and_then(|bytes| Ok((source.load()?, bytes)));
         match explained {
-            Ok((parsed, bytes)) => out.push(parsed.explain(&bytes)),
+            Ok((parsed, bytes)) => text.push(parsed.explain(&bytes)),
             Err(e) => {
                 warn(e);
                 failed = true;
             }
         }
     }
-    write_stdout(out.join("\n").as_bytes())?;
+    out.page(&text.join("\n"))?;
     Ok(status(failed))
 }

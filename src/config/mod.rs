@@ -26,8 +26,10 @@ pub struct Config {
     pub ambiguous: AmbiguousWidth,
     /// The keymap: defaults with the file's `[keys]` merged over them.
     pub keymap: Keymap,
-    /// The theme, before `NO_COLOR` is applied.
+    /// The theme, before `NO_COLOR` or `--color` take colours away.
     pub theme: Theme,
+    /// The pager for long output (`""`: none); `None`: the environment's, else the default.
+    pub pager: Option<String>,
     /// Where the config was read from, when a file was read.
     pub path: Option<PathBuf>,
 }
@@ -60,6 +62,9 @@ fn location(line: &Option<usize>, column: &Option<usize>) -> String {
 pub struct File {
     /// Library paths.
     pub library: Vec<String>,
+    /// The pager; unset, the environment's or the default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pager: Option<String>,
     /// `[layout]`
     pub layout: LayoutSection,
     /// `[reader]`
@@ -111,7 +116,8 @@ impl Default for File {
             .map(|a| (unspanned(a.name()), keymap.keys_for(a).iter().map(Key::to_string).collect()))
             .collect();
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
-        File { library: Vec::new(), layout: LayoutSection::default(), reader: ReaderSection::default(), theme, keys }
+        let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
+        File { library: Vec::new(), pager: None, layout, reader, theme, keys }
     }
 }
 
@@ -157,7 +163,9 @@ fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     ranged(d, 15, 60, "list_width")
 }
 
-/// The config file's usual place: `config.toml` in dubao's config directory.
+/// The config file's usual place: `config.toml` in dubao's config directory
+/// (`$XDG_CONFIG_HOME/dubao` on Linux, `~/Library/Application Support/dubao`
+/// on macOS, `%LOCALAPPDATA%\dubao\config` on Windows).
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dubao").map(|d| d.config_local_dir().join("config.toml"))
 }
@@ -227,7 +235,7 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
     };
     let ambiguous = l.ambiguous_width;
     let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
-    Ok(Config { library, settings, ambiguous, keymap, theme, path })
+    Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
 }
 
 /// The default keymap with the file's `[keys]` over it: a key the file
@@ -326,7 +334,7 @@ mod tests {
 
     #[test]
     fn values_are_read() {
-        let text = "library = [\"~/papers\", \"archive\"]\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
+        let text = "library = [\"~/papers\", \"archive\"]\npager = \"most\"\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
         let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
         assert_eq!(c.settings.layout.max_width, 100);
         assert!(!c.settings.layout.hanging);
@@ -339,6 +347,9 @@ mod tests {
         assert_eq!(c.theme.headline.fg, Some(ratatui::style::Color::Rgb(255, 0, 0)));
         assert_eq!(c.library[1], PathBuf::from("/etc/dubao/archive"));
         assert!(c.library[0].ends_with("papers") && c.library[0].is_absolute());
+        assert_eq!(c.pager.as_deref(), Some("most"));
+        let off = build(parse("pager = \"\"", "c").unwrap(), None, "").unwrap();
+        assert_eq!(off.pager.as_deref(), Some(""), "an empty pager is kept: it turns paging off");
     }
 
     #[test]

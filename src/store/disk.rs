@@ -1,7 +1,7 @@
 //! The state directory on disk: the lock, atomic writes, moving damaged files aside.
 
 use super::format::{Stored, VERSION};
-use super::recover;
+use super::{markers, recover};
 use jiff::Timestamp;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
@@ -123,10 +123,10 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Renames a damaged file to `<name>.corrupt-<UTC time>` (with `-2`, `-3`… if
-/// taken), never overwriting anything. Returns the new name.
-pub(crate) fn move_aside(dir: &Path, name: &str, now: Timestamp) -> io::Result<String> {
-    let stem = format!("{name}.corrupt-{}", now.strftime("%Y%m%dT%H%M%S"));
+/// Renames a file to `<name>.<why>-<UTC time>` (`corrupt`: damaged; with
+/// `-2`, `-3`… if taken), never overwriting anything. Returns the new name.
+pub(crate) fn move_aside(dir: &Path, name: &str, why: &str, now: Timestamp) -> io::Result<String> {
+    let stem = format!("{name}.{why}-{}", now.strftime("%Y%m%dT%H%M%S"));
     for n in 1..1000 {
         let aside = if n == 1 { stem.clone() } else { format!("{stem}-{n}") };
         let path = dir.join(&aside);
@@ -148,22 +148,47 @@ pub(crate) struct OnDisk<P> {
     pub damage: Option<String>,
     /// The version, when it is newer than this dubao writes.
     pub newer: Option<i64>,
+    /// It held git conflict markers: `part` is both sides merged, and this
+    /// the first side (ours, in git's words) alone.
+    pub conflicted: Option<P>,
 }
 
 /// Reads one state file, recovering what it can from a damaged one.
 pub(crate) fn read<P: Stored>(dir: &Path) -> OnDisk<P> {
-    let bytes = match fs::read(dir.join(P::FILE)) {
+    read_file(&dir.join(P::FILE))
+}
+
+/// Reads a file in the format of `P` (a state file, a journal's, a
+/// conflict copy), recovering what it can from a damaged one and merging
+/// both sides of one git left with conflict markers.
+pub(crate) fn read_file<P: Stored>(path: &Path) -> OnDisk<P> {
+    let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         // A directory that isn't there, or a file where one should be: no file.
         Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
-            return OnDisk { part: P::default(), bytes: None, damage: None, newer: None };
+            return OnDisk { part: P::default(), bytes: None, damage: None, newer: None, conflicted: None };
         }
         // A directory in its place, no permission: it can't be read, so it is damaged.
         Err(e) => {
-            return OnDisk { part: P::default(), bytes: Some(Vec::new()), damage: Some(e.to_string()), newer: None };
+            let damage = Some(e.to_string());
+            return OnDisk { part: P::default(), bytes: Some(Vec::new()), damage, newer: None, conflicted: None };
         }
     };
-    let (mut table, mut damage) = recover::parse(&bytes);
+    let sides = std::str::from_utf8(&bytes).ok().and_then(markers::sides);
+    let Some(sides) = sides else {
+        let (part, damage, newer) = parse::<P>(&bytes);
+        return OnDisk { part, bytes: Some(bytes), damage, newer, conflicted: None };
+    };
+    let [(ours, damage, v1), (theirs, damage2, v2)] = sides.map(|side| parse::<P>(side.as_bytes()));
+    let mut part = ours.clone();
+    part.merge(&theirs);
+    OnDisk { part, bytes: Some(bytes), damage: damage.or(damage2), newer: v1.max(v2), conflicted: Some(ours) }
+}
+
+/// What a state file's bytes hold, why they are damaged, and their version
+/// when it is newer than this dubao's.
+fn parse<P: Stored>(bytes: &[u8]) -> (P, Option<String>, Option<i64>) {
+    let (mut table, mut damage) = recover::parse(bytes);
     let mut problems = Vec::new();
     let mut newer = None;
     match table.remove("version") {
@@ -185,5 +210,5 @@ pub(crate) fn read<P: Stored>(dir: &Path) -> OnDisk<P> {
             n => format!("{first}; {} more problems", n - 1),
         });
     }
-    OnDisk { part, bytes: Some(bytes), damage, newer }
+    (part, damage, newer)
 }

@@ -38,11 +38,17 @@ impl Parts {
     }
 }
 
-/// Where the journal of the state directory `state` may be kept, in the order tried.
-pub fn dirs(state: &Path) -> Vec<PathBuf> {
+/// The name of the folders (the journal's, the conflict copies') that
+/// belong to the state directory `state`: its path's FNV-1a.
+pub(crate) fn key(state: &Path) -> String {
     let mut h = fnv::FnvHasher::default();
     h.write(state.as_os_str().as_encoded_bytes());
-    let key = format!("{:016x}", h.finish());
+    format!("{:016x}", h.finish())
+}
+
+/// Where the journal of the state directory `state` may be kept, in the order tried.
+pub fn dirs(state: &Path) -> Vec<PathBuf> {
+    let key = key(state);
     let mut dirs = Vec::new();
     if let Some(p) = directories::ProjectDirs::from("", "", "dubao") {
         dirs.push(p.cache_dir().join("unsaved").join(&key));

@@ -16,13 +16,16 @@
 //!
 //! Time is always passed in (`now`), never read here.
 
+mod conflict;
 mod disk;
 mod format;
 mod journal;
+mod markers;
 mod recover;
 mod state;
 
 pub use journal::dirs as journal_dirs;
+pub use state::KEEP_REMOVALS;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
 use format::Stored;
@@ -33,7 +36,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// How long removals (of bookmarks and read marks) are remembered.
+/// How long removals (of bookmarks and read marks) are remembered, at least
+/// ([`KEEP_REMOVALS`] of them are for ever).
 const TOMBSTONE_DAYS: i64 = 90;
 
 /// The state directory dubao uses: `config_local_dir()` of `ProjectDirs` (honours `XDG_CONFIG_HOME`).
@@ -175,7 +179,39 @@ pub struct Store {
     kept: Option<Kept>,
     /// Journals taken in at open, and how many changes each brought.
     taken: Vec<(PathBuf, usize)>,
+    /// Where conflict copies go once merged.
+    aside: conflict::Aside,
     messages: Vec<String>,
+}
+
+/// Where a store keeps things: the state directory, and where the cache
+/// directory keeps what belongs to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Places {
+    /// The state directory (`None`: no home to find one in; the store then works in memory).
+    pub state: Option<PathBuf>,
+    /// Where changes that could not be saved may be kept, in the order tried ([`journal_dirs`]).
+    pub journals: Vec<PathBuf>,
+    /// Where conflict copies go once merged into the state files (`None`:
+    /// they are merged and left where they are).
+    pub conflicts: Option<PathBuf>,
+}
+
+impl Places {
+    /// This user's: [`default_dir`], its journals, and its folder of
+    /// conflict copies under the cache directory (`conflicts/<FNV of the state dir>`).
+    pub fn user() -> Places {
+        let state = default_dir();
+        let journals = state.as_deref().map(journal_dirs).unwrap_or_default();
+        let conflicts = state.as_deref().and_then(conflicts_dir);
+        Places { state, journals, conflicts }
+    }
+}
+
+/// Where the conflict copies of the state directory `state` go once merged:
+/// `$XDG_CACHE_HOME/dubao/conflicts/<FNV of the state dir>/`.
+pub fn conflicts_dir(state: &Path) -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "dubao").map(|p| p.cache_dir().join("conflicts").join(journal::key(state)))
 }
 
 /// What reading one file into its slot found.
@@ -184,6 +220,8 @@ struct ReadBack {
     visible: bool,
     /// The file's bytes on disk (`None`: no file now).
     bytes: Option<Vec<u8>>,
+    /// The file held git conflict markers (both sides were taken in).
+    conflicted: bool,
 }
 
 /// Reads one file and merges it into its slot. A damaged file is moved aside
@@ -215,7 +253,7 @@ fn load_into<P: Stored>(
             messages
                 .push(format!("{file} could not be read ({reason}); {n} {noun} recovered; the file is left as it is"));
         } else {
-            match disk::move_aside(dir, file, now) {
+            match disk::move_aside(dir, file, "corrupt", now) {
                 Ok(aside) => {
                     messages.push(format!(
                         "{file} could not be read; moved aside to {aside} ({reason}); {n} {noun} recovered"
@@ -234,33 +272,49 @@ fn load_into<P: Stored>(
         }
     }
     let visible = slot.part.merge(&disk.part);
-    slot.disk = if on_disk { disk.part } else { P::default() };
+    // Of a file git left with markers only the first side counts as on
+    // disk: what the other brought is saved (and the file made sound) at once.
+    let conflicted = disk.conflicted.is_some();
+    slot.disk = match (on_disk, disk.conflicted) {
+        (false, _) => P::default(),
+        (true, Some(ours)) => ours,
+        (true, None) => disk.part,
+    };
     slot.synced = false;
-    ReadBack { visible, bytes }
+    ReadBack { visible, bytes, conflicted }
 }
 
-/// Under the lock: reads one file, merges, prunes, writes it if it changed.
+/// Under the lock: reads one file and its conflict copies, merges, prunes,
+/// writes it if it changed, then puts the copies aside.
 fn sync<P: Stored>(
     slot: &mut StateFile<P>,
     dir: &Path,
     now: Timestamp,
     messages: &mut Vec<String>,
+    aside: &mut conflict::Aside,
 ) -> Result<bool, StoreError> {
     let merged = load_into(slot, dir, true, now, messages);
+    let (copies, from_copies) = conflict::merge_copies(&mut slot.part, &slot.disk, dir);
     if let Ok(horizon) = now.checked_sub(jiff::SignedDuration::from_hours(24 * TOMBSTONE_DAYS)) {
         slot.part.prune(horizon);
     }
+    let io = |e: io::Error| StoreError::io(P::FILE, dir.join(P::FILE), e);
     if slot.frozen.is_none() {
         let text = slot.part.render();
         if merged.bytes.as_deref() != Some(text.as_bytes()) {
+            if let (true, Some(bytes)) = (merged.conflicted, &merged.bytes) {
+                aside.keep_marked(dir, P::FILE, bytes, now, messages).map_err(io)?;
+            }
             // Whatever failed (the temp file, the rename), the file the user knows is the one not saved.
-            disk::write_atomic(dir, P::FILE, text.as_bytes())
-                .map_err(|(_, e)| StoreError::io(P::FILE, dir.join(P::FILE), e))?;
+            disk::write_atomic(dir, P::FILE, text.as_bytes()).map_err(|(_, e)| io(e))?;
         }
         slot.disk = slot.part.clone();
         slot.synced = true;
+        aside.settle(&copies, P::FILE, P::NOUN, messages);
+    } else {
+        aside.found(&copies, false, P::FILE, P::NOUN, messages);
     }
-    Ok(merged.visible)
+    Ok(merged.visible | from_copies)
 }
 
 /// The changes in `slot` a frozen file keeps from being saved.
@@ -283,17 +337,29 @@ impl Store {
     /// ([`journal_dirs`]). What a journal holds is taken in, to be saved
     /// with the next save.
     pub fn open_with(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
-        Store::load(dir, journals, false, now)
+        Store::load(Places { state: dir, journals, conflicts: None }, false, now)
+    }
+
+    /// Like [`Store::open_with`], with conflict copies (a sync tool's, or
+    /// git's markers) merged in and, once saved, put aside in `places.conflicts`.
+    pub fn open_in(places: Places, now: Timestamp) -> (Store, Vec<String>) {
+        Store::load(places, false, now)
+    }
+
+    /// [`Store::listing`] of what is kept in `places`.
+    pub fn listing_in(places: Places, now: Timestamp) -> (Store, Vec<String>) {
+        Store::load(places, true, now)
     }
 
     /// Loads what is kept to list it (`dubao bookmarks`): nothing is
     /// created, moved aside or written, damage is only reported, journals
     /// are read but left for the reader to save. [`Store::save`] does nothing.
     pub fn listing(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
-        Store::load(dir, journals, true, now)
+        Store::load(Places { state: dir, journals, conflicts: None }, true, now)
     }
 
-    fn load(dir: Option<PathBuf>, journals: Vec<PathBuf>, listing: bool, now: Timestamp) -> (Store, Vec<String>) {
+    fn load(places: Places, listing: bool, now: Timestamp) -> (Store, Vec<String>) {
+        let Places { state: dir, journals, conflicts } = places;
         let mut store = Store {
             dir: dir.clone(),
             journals,
@@ -304,6 +370,7 @@ impl Store {
             cleaned: false,
             kept: None,
             taken: Vec::new(),
+            aside: conflict::Aside::new(conflicts),
             messages: Vec::new(),
         };
         let mut messages = Vec::new();
@@ -311,7 +378,7 @@ impl Store {
             None => messages.push("changes can't be saved: there is no home directory to keep them in".to_string()),
             Some(dir) if listing => {
                 for w in [&mut store.bookmarks as &mut dyn Loader, &mut store.read, &mut store.positions] {
-                    w.load(&dir, false, now, &mut messages);
+                    w.load(&dir, false, now, &mut store.aside, &mut messages);
                 }
             }
             Some(dir) => store.load_dir(&dir, now, &mut messages),
@@ -347,9 +414,10 @@ impl Store {
             disk::remove_stale_temps(dir);
             self.cleaned = true;
         }
-        // What is recovered from a file moved aside is not on disk: it is written at the next save.
+        // What is recovered from a file moved aside, or merged from a conflict
+        // copy, is not on disk: it is written at the next save.
         for w in [&mut self.bookmarks as &mut dyn Loader, &mut self.read, &mut self.positions] {
-            w.load(dir, writable, now, messages);
+            w.load(dir, writable, now, &mut self.aside, messages);
         }
     }
 
@@ -499,9 +567,9 @@ impl Store {
         }
         // Each file is tried, whatever happened to the one before.
         let results = [
-            sync(&mut self.bookmarks, dir, now, &mut self.messages),
-            sync(&mut self.read, dir, now, &mut self.messages),
-            sync(&mut self.positions, dir, now, &mut self.messages),
+            sync(&mut self.bookmarks, dir, now, &mut self.messages, &mut self.aside),
+            sync(&mut self.read, dir, now, &mut self.messages, &mut self.aside),
+            sync(&mut self.positions, dir, now, &mut self.messages, &mut self.aside),
         ];
         let mut merged = false;
         let mut failed = None;
@@ -580,11 +648,17 @@ impl Store {
 
 /// Loading one slot, whatever its part.
 trait Loader {
-    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>);
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<String>);
 }
 
 impl<P: Stored> Loader for StateFile<P> {
-    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, messages: &mut Vec<String>) {
-        load_into(self, dir, writable, now, messages);
+    /// Reads the file and takes in its conflict copies; where nothing can be
+    /// written, says what they were (else the first save does).
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<String>) {
+        let read = load_into(self, dir, writable, now, m);
+        let (copies, _) = conflict::merge_copies(&mut self.part, &self.disk, dir);
+        if !writable {
+            aside.found(&copies, read.conflicted, P::FILE, P::NOUN, m);
+        }
     }
 }

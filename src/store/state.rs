@@ -8,6 +8,17 @@
 //! fields) — so any two readers merging the same versions end with the same
 //! result whatever the order, and nothing about the files' format (see
 //! `format/`, which only reads and writes) can change who wins.
+//!
+//! Clocks of different machines disagree, so two rules keep a removed
+//! bookmark removed whatever they say:
+//!
+//! - A removal beats every version of the bookmark it removed — the same
+//!   act of bookmarking, its note edited later or not — whatever their
+//!   times: a machine whose clock runs ahead can't bring a bookmark back by
+//!   writing its note before it heard of the removal. Bookmarking the
+//!   article again is a new act, and the times decide as ever.
+//! - Removals are forgotten only once they are 90 days old *and* not among
+//!   the newest [`KEEP_REMOVALS`]: a clock set ahead can't forget one early.
 
 use crate::model::{ArticleId, Bookmark, Change, LastOpen, Pos, Positions};
 use jiff::Timestamp;
@@ -77,8 +88,9 @@ pub(crate) enum Mark {
     Removed,
 }
 
-/// A bookmark, or the memory of its removal, as of a time. In merge order:
-/// the later change wins; then [`Mark`]'s rule; then the fields.
+/// A bookmark, or the memory of its removal, as of a time. In its derived
+/// order: the later change; then [`Mark`]'s rule; then the fields. A merge
+/// asks [`Lww::beats`], which puts a removal over the bookmark it removed first.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct BookmarkEntry {
     /// When it was added, changed or removed.
@@ -89,6 +101,10 @@ pub(crate) struct BookmarkEntry {
     pub id: ArticleId,
     /// Fields this version doesn't know, kept as they were read.
     pub extra: Unknown,
+    /// Which act of bookmarking this is a version of, by its time: for a
+    /// bookmark, when it was last bookmarked (its note may have changed
+    /// since); for a removal, that of the bookmark it removed, when known.
+    pub bookmarked: Option<Timestamp>,
 }
 
 impl BookmarkEntry {
@@ -98,6 +114,13 @@ impl BookmarkEntry {
             Mark::Bookmarked(b) => Some(b),
             Mark::Removed => None,
         }
+    }
+
+    /// Whether this is the removal of the bookmarking `other` is a version of.
+    fn removes(&self, other: &BookmarkEntry) -> bool {
+        matches!((&self.mark, &other.mark), (Mark::Removed, Mark::Bookmarked(_)))
+            && self.bookmarked.is_some()
+            && self.bookmarked == other.bookmarked
     }
 }
 
@@ -161,11 +184,31 @@ pub(crate) trait Part: Default + Clone + PartialEq {
     }
 }
 
-/// An entry that merges by last writer wins: the greater in its derived
-/// order replaces the other.
-pub(crate) trait Lww: Ord {
+/// An entry that merges by last writer wins: the one that beats the other
+/// replaces it. For any two different entries exactly one beats the other,
+/// so both sides of a merge keep the same one.
+pub(crate) trait Lww {
+    /// Whether `self` replaces `other` in a merge.
+    fn beats(&self, other: &Self) -> bool;
     /// Whether replacing `old` (or nothing) by `self` changes what the reader sees.
     fn visible_over(&self, old: Option<&Self>) -> bool;
+}
+
+/// How many removals (of bookmarks, of read marks) are kept however old:
+/// pruning by age trusts the clock of the machine that prunes, and one set
+/// ahead would otherwise forget a removal made yesterday, letting a copy
+/// that still has the bookmark bring it back.
+pub const KEEP_REMOVALS: usize = 1000;
+
+/// The time of the [`KEEP_REMOVALS`]-th newest of `times`: everything at or
+/// after it is kept; with fewer, everything is.
+fn kept_from(times: impl Iterator<Item = Timestamp>) -> Timestamp {
+    let mut times: Vec<Timestamp> = times.collect();
+    if times.len() <= KEEP_REMOVALS {
+        return Timestamp::MIN;
+    }
+    let (_, nth, _) = times.select_nth_unstable_by(KEEP_REMOVALS - 1, |a, b| b.cmp(a));
+    *nth
 }
 
 /// The time for a change this reader makes at `now` to an entry last written
@@ -181,7 +224,7 @@ fn after(now: Timestamp, old: Option<Timestamp>) -> Timestamp {
 /// Adds an entry unless the one already there is newer.
 pub(crate) fn put<K: Ord, E: Lww>(map: &mut BTreeMap<K, E>, key: K, entry: E) {
     match map.get(&key) {
-        Some(old) if entry <= *old => {}
+        Some(old) if !entry.beats(old) => {}
         _ => {
             map.insert(key, entry);
         }
@@ -193,7 +236,7 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
     let mut visible = false;
     for (key, theirs) in other {
         let old = mine.get(key);
-        if old.is_none_or(|old| theirs > old) {
+        if old.is_none_or(|old| theirs.beats(old)) {
             visible |= theirs.visible_over(old);
             mine.insert(key.clone(), theirs.clone());
         }
@@ -204,7 +247,7 @@ fn merge_map<K: Ord + Clone, E: Lww + Clone>(mine: &mut BTreeMap<K, E>, other: &
 /// The entries of `mine` that `by` doesn't hold, the same or newer: what
 /// writing `by` would lose of `mine`.
 fn uncovered_map<K: Ord + Clone, E: Lww + Clone>(mine: &BTreeMap<K, E>, by: &BTreeMap<K, E>) -> BTreeMap<K, E> {
-    mine.iter().filter(|(k, e)| by.get(k).is_none_or(|b| *e > b)).map(|(k, e)| (k.clone(), e.clone())).collect()
+    mine.iter().filter(|(k, e)| by.get(k).is_none_or(|b| e.beats(b))).map(|(k, e)| (k.clone(), e.clone())).collect()
 }
 
 /// Merges unknown top-level keys: the other side's (read from disk) win.
@@ -215,18 +258,38 @@ fn merge_extra(mine: &mut Table, other: &Table) {
 }
 
 impl Lww for ReadMark {
+    fn beats(&self, other: &Self) -> bool {
+        self > other
+    }
+
     fn visible_over(&self, old: Option<&Self>) -> bool {
         self.read != old.is_some_and(|o| o.read)
     }
 }
 
 impl Lww for BookmarkEntry {
+    /// The later change, by the derived order; but a removal always beats
+    /// the bookmark it removed, however its note was changed after.
+    fn beats(&self, other: &Self) -> bool {
+        if self.removes(other) {
+            return true;
+        }
+        if other.removes(self) {
+            return false;
+        }
+        self > other
+    }
+
     fn visible_over(&self, old: Option<&Self>) -> bool {
         self.bookmark() != old.and_then(BookmarkEntry::bookmark)
     }
 }
 
 impl<T: Ord> Lww for Stamped<T> {
+    fn beats(&self, other: &Self) -> bool {
+        self > other
+    }
+
     fn visible_over(&self, old: Option<&Self>) -> bool {
         Some(&self.value) != old.map(|o| &o.value)
     }
@@ -240,8 +303,9 @@ impl Part for ReadMarks {
         merge_map(&mut self.marks, &other.marks)
     }
 
-    /// Forgets unread marks older than `horizon`.
+    /// Forgets unread marks older than `horizon`, but for the newest [`KEEP_REMOVALS`].
     fn prune(&mut self, horizon: Timestamp) {
+        let horizon = horizon.min(kept_from(self.marks.values().filter(|m| !m.read).map(|m| m.at)));
         self.marks.retain(|_, m| m.read || m.at >= horizon);
     }
 
@@ -267,8 +331,10 @@ impl Part for Bookmarks {
         merge_map(&mut self.entries, &other.entries)
     }
 
-    /// Forgets removals older than `horizon`.
+    /// Forgets removals older than `horizon`, but for the newest [`KEEP_REMOVALS`].
     fn prune(&mut self, horizon: Timestamp) {
+        let removals = self.entries.values().filter(|e| e.bookmark().is_none()).map(|e| e.changed);
+        let horizon = horizon.min(kept_from(removals));
         self.entries.retain(|_, e| e.bookmark().is_some() || e.changed >= horizon);
     }
 
@@ -293,7 +359,7 @@ impl Part for PositionEntries {
         merge_extra(&mut self.extra, &other.extra);
         let mut visible = false;
         if let Some(theirs) = &other.last
-            && self.last.as_ref().is_none_or(|mine| theirs > mine)
+            && self.last.as_ref().is_none_or(|mine| theirs.beats(mine))
         {
             visible |= theirs.visible_over(self.last.as_ref());
             self.last = Some(theirs.clone());
@@ -314,7 +380,7 @@ impl Part for PositionEntries {
     }
 
     fn uncovered(&self, by: &PositionEntries) -> PositionEntries {
-        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| mine > b));
+        let last = self.last.clone().filter(|mine| by.last.as_ref().is_none_or(|b| mine.beats(b)));
         PositionEntries {
             last,
             issues: uncovered_map(&self.issues, &by.issues),
@@ -346,7 +412,8 @@ impl Bookmarks {
                 let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
                 let changed = after(now, old.map(|e| e.changed));
                 let mark = Mark::Bookmarked(bookmark);
-                self.entries.insert(b.id.clone(), BookmarkEntry { changed, mark, id: b.id.clone(), extra });
+                let entry = BookmarkEntry { changed, mark, id: b.id.clone(), extra, bookmarked: Some(changed) };
+                self.entries.insert(b.id.clone(), entry);
             }
             Change::Unbookmark(id) => {
                 // Even an id this reader doesn't know is remembered as removed:
@@ -354,7 +421,9 @@ impl Bookmarks {
                 let old = self.entries.get(id);
                 let extra = old.map(|e| e.extra.clone()).unwrap_or_default();
                 let changed = after(now, old.map(|e| e.changed));
-                self.entries.insert(id.clone(), BookmarkEntry { changed, mark: Mark::Removed, id: id.clone(), extra });
+                let bookmarked = old.and_then(|e| e.bookmarked);
+                let entry = BookmarkEntry { changed, mark: Mark::Removed, id: id.clone(), extra, bookmarked };
+                self.entries.insert(id.clone(), entry);
             }
             Change::Note(id, note) => {
                 if let Some(entry) = self.entries.get_mut(id)
@@ -578,19 +647,84 @@ mod tests {
     }
 
     #[test]
-    fn pruning_forgets_only_old_tombstones() {
-        let (mut r, mut b) = with(&[
+    fn pruning_forgets_only_old_tombstones_beyond_the_newest_kept() {
+        let mut changes = vec![
             (Change::Read(id("old-read"), true), 0),
             (Change::Read(id("old-unread"), false), 0),
             (Change::Read(id("new-unread"), false), 10),
             (Change::Bookmark(bm("kept")), 0),
             (Change::Unbookmark(id("old-gone")), 0),
             (Change::Unbookmark(id("new-gone")), 10),
-        ]);
+        ];
+        let (mut r, mut b) = with(&changes);
         r.prune(t(5));
         b.prune(t(5));
-        assert_eq!(r.marks.keys().map(|k| k.0.as_str()).collect::<Vec<_>>(), ["new-unread", "old-read"]);
-        assert_eq!(b.entries.keys().map(|k| k.0.as_str()).collect::<Vec<_>>(), ["kept", "new-gone"]);
+        assert_eq!((r.entries(), b.entries()), (3, 3), "a few removals are kept however old");
+
+        // As many newer removals as are kept push the old ones out.
+        for n in 0..KEEP_REMOVALS {
+            changes.push((Change::Read(id(&format!("u{n:04}")), false), 20));
+            changes.push((Change::Unbookmark(id(&format!("g{n:04}"))), 20));
+        }
+        let (mut r, mut b) = with(&changes);
+        r.prune(t(5));
+        b.prune(t(5));
+        fn first<'a>(keys: impl Iterator<Item = &'a ArticleId>) -> Vec<&'a str> {
+            keys.map(|k| k.0.as_str()).filter(|k| !k.starts_with(['u', 'g'])).collect()
+        }
+        assert_eq!(first(r.marks.keys()), ["new-unread", "old-read"]);
+        assert_eq!(first(b.entries.keys()), ["kept", "new-gone"]);
+        assert_eq!((r.entries(), b.entries()), (KEEP_REMOVALS + 2, KEEP_REMOVALS + 2));
+    }
+
+    #[test]
+    fn a_clock_set_ahead_cant_prune_a_removal_made_yesterday() {
+        let (mut r, mut b) = with(&[(Change::Read(id("x"), false), 0), (Change::Unbookmark(id("x")), 0)]);
+        let a_year_ahead = t(365 * 24 * 3600);
+        r.prune(a_year_ahead);
+        b.prune(a_year_ahead);
+        assert_eq!((r.entries(), b.entries()), (1, 1));
+    }
+
+    /// Machine A's bookmark, as machine B took it in; B removes it while A,
+    /// its clock a day ahead, writes a note on it. Whichever merges first,
+    /// the bookmark stays removed.
+    #[test]
+    fn a_note_written_on_a_clock_ahead_doesnt_bring_back_the_bookmark_removed() {
+        let day = 24 * 3600;
+        let (_, shared) = with(&[(Change::Bookmark(bm("x")), 0)]);
+        let mut a = shared.clone();
+        a.apply(&Change::Note(id("x"), "read again".into()), t(day + 60));
+        let mut b = shared;
+        b.apply(&Change::Unbookmark(id("x")), t(30));
+        assert!(a.entries[&id("x")].changed > b.entries[&id("x")].changed, "the note is later by the clocks");
+        let (mut ab, mut ba) = (a.clone(), b.clone());
+        ab.merge(&b);
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.count(), 0, "the removal wins: {ab:?}");
+        assert!(!a.entries[&id("x")].beats(&b.entries[&id("x")]));
+        assert!(b.entries[&id("x")].beats(&a.entries[&id("x")]));
+    }
+
+    #[test]
+    fn bookmarking_again_is_a_new_bookmark_that_the_times_decide() {
+        let (_, shared) = with(&[(Change::Bookmark(bm("x")), 0)]);
+        let mut a = shared.clone();
+        a.apply(&Change::Unbookmark(id("x")), t(10));
+        a.apply(&Change::Bookmark(bm("x")), t(11));
+        let mut b = shared;
+        b.apply(&Change::Unbookmark(id("x")), t(5));
+        let (mut ab, mut ba) = (a.clone(), b.clone());
+        ab.merge(&b);
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.count(), 1, "bookmarked again after both removals");
+        // A removal of an article never seen bookmarked goes by the times too.
+        let (_, fresh) = with(&[(Change::Bookmark(bm("y")), 20)]);
+        let (_, mut gone) = with(&[(Change::Unbookmark(id("y")), 10)]);
+        assert!(gone.merge(&fresh));
+        assert_eq!(gone.count(), 1);
     }
 
     #[test]

@@ -14,6 +14,8 @@ mod library;
 
 mod store;
 
+mod sync;
+
 mod app;
 
 mod cli;

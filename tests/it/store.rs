@@ -585,12 +585,25 @@ fn old_tombstones_are_pruned_on_save() {
 
     let day = SignedDuration::from_hours(24);
     let at = |days: i32| t(1).checked_add(day * days).unwrap_or(Timestamp::MAX);
-    s.save(at(89)).expect("save");
-    assert!(text(&bookmarks).contains("\n[[removed]]\n"), "kept for 90 days");
     s.save(at(91)).expect("save");
-    assert!(!text(&bookmarks).contains("\n[[removed]]\n"), "{}", text(&bookmarks));
-    assert!(!text(&read).contains("r = "));
+    assert!(text(&bookmarks).contains("[[removed]]\nid = \"x\""), "the newest are kept however old");
+    assert!(text(&read).contains("[unread]\nr = "));
+    // Once as many newer removals as are kept come, the old one goes.
+    for n in 0..store::KEEP_REMOVALS {
+        s.record(&Change::Unbookmark(id(&format!("later{n}"))), at(92));
+        s.record(&Change::Read(id(&format!("later{n}")), false), at(92));
+    }
+    s.save(at(92)).expect("save");
+    assert!(!text(&bookmarks).contains("id = \"x\""), "{}", text(&bookmarks));
+    assert!(!text(&read).contains("\nr = "));
     assert!(text(&read).contains("kept = "));
+    // Younger than 90 days, a removal is kept however many newer ones there are.
+    s.record(&Change::Unbookmark(id("young")), at(93));
+    for n in 0..store::KEEP_REMOVALS {
+        s.record(&Change::Unbookmark(id(&format!("newer{n}"))), at(94));
+    }
+    s.save(at(100)).expect("save");
+    assert!(text(&bookmarks).contains("id = \"young\""));
 }
 
 #[test]

@@ -94,7 +94,13 @@ mod tests {
             added: Some(t(0)),
             note: note.to_string(),
         };
-        BookmarkEntry { changed: t(1), mark: Mark::Bookmarked(bookmark), id, extra: extra.into() }
+        BookmarkEntry {
+            changed: t(1),
+            mark: Mark::Bookmarked(bookmark),
+            id,
+            extra: extra.into(),
+            bookmarked: Some(t(1)),
+        }
     }
 
     #[test]
@@ -126,8 +132,18 @@ mod tests {
             b.entries.insert(e.id.clone(), e);
         }
         let gone = ArticleId("c".into());
-        let removed = BookmarkEntry { changed: t(2), mark: Mark::Removed, id: gone.clone(), extra: Default::default() };
+        let removed = BookmarkEntry {
+            changed: t(2),
+            mark: Mark::Removed,
+            id: gone.clone(),
+            extra: Default::default(),
+            bookmarked: Some(t(0)),
+        };
         b.entries.insert(gone, removed);
+        // A bookmark whose note changed after it was bookmarked says when it was.
+        let mut noted = entry("d", "丁", "later", Table::new());
+        noted.changed = t(5);
+        b.entries.insert(noted.id.clone(), noted);
         b.extra.insert("future".into(), Value::Array(vec![Value::Integer(1)]));
         assert_eq!(round_trip(&b), b);
     }

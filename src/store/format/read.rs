@@ -128,13 +128,16 @@ fn bookmark_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<B
     let added = f.time("added");
     let changed = f.time("changed");
     let note = f.string("note").unwrap_or_default();
+    let bookmarked = f.optional("bookmarked", as_time, "a date-time with an offset");
     let (added, changed) = match (added, changed) {
         (Some(a), Some(c)) => (a, c),
         (Some(t), None) | (None, Some(t)) => (t, t),
         (None, None) => return None,
     };
     let bookmark = Bookmark { id: id.clone(), headline, section, issue, date, source, added: Some(added), note };
-    Some(BookmarkEntry { changed, mark: Mark::Bookmarked(bookmark), id, extra: f.table.into() })
+    // Written only when a note changed after the bookmarking.
+    let bookmarked = Some(bookmarked.unwrap_or(changed));
+    Some(BookmarkEntry { changed, mark: Mark::Bookmarked(bookmark), id, extra: f.table.into(), bookmarked })
 }
 
 fn removed_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<BookmarkEntry> {
@@ -142,7 +145,8 @@ fn removed_from(table: Table, n: usize, problems: &mut Vec<String>) -> Option<Bo
     let id = ArticleId(f.string("id")?);
     f.what = format!("removed {id}");
     let changed = f.time("changed")?;
-    Some(BookmarkEntry { changed, mark: Mark::Removed, id, extra: f.table.into() })
+    let bookmarked = f.optional("bookmarked", as_time, "a date-time with an offset");
+    Some(BookmarkEntry { changed, mark: Mark::Removed, id, extra: f.table.into(), bookmarked })
 }
 
 /// `bookmarks.toml` from its table (without `version`).

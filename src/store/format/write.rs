@@ -13,15 +13,19 @@ pub(crate) const VERSION: i64 = 1;
 const BOOKMARKS_HEADER: &str = "\
 # dubao bookmarks: the articles you bookmarked, newest first.
 # dubao rewrites this file after every change; edit it while dubao is closed.
-# [[removed]] entries remember bookmarks removed in the last 90 days, so that
-# another dubao open at the same time doesn't bring them back.
+# [[removed]] entries remember bookmarks removed (for 90 days, the newest
+# 1000 for ever), so that another dubao, here or on a machine this file is
+# synced with, doesn't bring them back. `bookmarked` says which bookmarking
+# an entry is a version of: a removal beats every version of the bookmark it
+# removed, whatever the clocks say.
 ";
 
 const READ_HEADER: &str = "\
 # dubao read marks: the articles you have read, and when.
 # dubao rewrites this file after every change; edit it while dubao is closed.
-# [unread] remembers articles marked unread again in the last 90 days, so that
-# another dubao open at the same time doesn't mark them read.
+# [unread] remembers articles marked unread again (for 90 days, the newest
+# 1000 for ever), so that another dubao, here or on a machine this file is
+# synced with, doesn't mark them read.
 ";
 
 const POSITIONS_HEADER: &str = "\
@@ -128,10 +132,16 @@ fn bookmark_entry(e: &BookmarkEntry) -> String {
             let _ = writeln!(out, "source = {}", quote(&b.source));
             let _ = writeln!(out, "added = {}", time(b.added.unwrap_or(e.changed)));
             let _ = writeln!(out, "changed = {}", time(e.changed));
+            if let Some(t) = e.bookmarked.filter(|t| *t != e.changed) {
+                let _ = writeln!(out, "bookmarked = {}", time(t));
+            }
             let _ = writeln!(out, "note = {}", quote(&b.note));
         }
         Mark::Removed => {
             let _ = writeln!(out, "[[removed]]\nid = {}\nchanged = {}", quote(&e.id.0), time(e.changed));
+            if let Some(t) = e.bookmarked {
+                let _ = writeln!(out, "bookmarked = {}", time(t));
+            }
         }
     }
     extra_lines(&mut out, &e.extra.0);

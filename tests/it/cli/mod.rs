@@ -3,4 +3,5 @@
 mod commands;
 #[cfg(unix)]
 mod hostile;
+mod install;
 mod search;

@@ -18,6 +18,12 @@ pub fn test_name(module: &str, test: &str) -> String {
     }
 }
 
+/// Says past cargo's capture that a test did not check what it is for, and why.
+pub fn skipped(case: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "\n*** SKIPPED: {case}\n*** because {why}\n");
+}
+
 /// Runs `cmd`, reads the first bytes it prints and closes the pipe, as
 /// `dubao … | head` does: it must exit 0 and say nothing on stderr.
 pub fn closes_the_pipe_quietly(mut cmd: std::process::Command) {

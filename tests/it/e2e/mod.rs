@@ -1,4 +1,6 @@
 //! The real reader in a pseudo-terminal: reading, and what it keeps.
 
+mod pager;
 mod reader;
 mod state;
+mod sync;
