@@ -54,7 +54,7 @@ pub fn explain(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<Exit
             && dir.is_dir()
         {
             match library::folder::read(dir) {
-                Ok(files) => out.push(parse::folder::explain(&files, &source.display_name())),
+                Ok(files) => text.push(parse::folder::explain(&files, &source.display_name())),
                 Err(e) => {
                     warn(format!("{}: {e}", dir.display()));
                     failed = true;
