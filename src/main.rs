@@ -95,6 +95,20 @@ enum Command {
         #[arg(long)]
         no_index: bool,
     },
+    /// Write issues as Markdown, EPUB or HTML files (one per issue, or per article).
+    Export {
+        /// Issue files or directories (default: the library, else the bundled samples).
+        paths: Vec<PathBuf>,
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        to: ExportFormat,
+        /// A file (for one issue), a folder, or - for stdout (default: `dir` in the config's [export]).
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// One file per article instead of one per issue.
+        #[arg(long)]
+        per_article: bool,
+    },
     /// Print where the config file, the state files and the cache are.
     Paths,
     /// Print the man page (roff): dubao man | man -l -
@@ -104,6 +118,13 @@ enum Command {
         /// The shell to complete for.
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Markdown,
+    Epub,
+    Html,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -171,6 +192,14 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
         }
         Some(Command::Search { phrase, paths, no_index }) => {
             cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
+        }
+        Some(Command::Export { paths, to, output, per_article }) => {
+            let to = match to {
+                ExportFormat::Markdown => dubao::export::Format::Markdown,
+                ExportFormat::Epub => dubao::export::Format::Epub,
+                ExportFormat::Html => dubao::export::Format::Html,
+            };
+            cmd::export::export(&paths, &cmd::export::How { to, out: output, per_article }, &config)
         }
         Some(Command::Completions { .. } | Command::Paths | Command::Man) => Ok(ExitCode::SUCCESS),
     }

@@ -32,6 +32,19 @@ pub struct Config {
     pub pager: Option<String>,
     /// Where the config was read from, when a file was read.
     pub path: Option<PathBuf>,
+    /// Where and how `x` and `dubao export` write.
+    pub export: ExportConfig,
+}
+
+/// Where and how exports are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportConfig {
+    /// The folder exports go to; empty: the directory dubao was started in.
+    pub dir: PathBuf,
+    /// The format `x` writes.
+    pub format: crate::export::Format,
+    /// The command `|` offers at its prompt; empty: none.
+    pub pipe_command: String,
 }
 
 /// A config that can't be used, located in its file.
@@ -69,6 +82,8 @@ pub struct File {
     pub layout: LayoutSection,
     /// `[reader]`
     pub reader: ReaderSection,
+    /// `[export]`
+    pub export: ExportSection,
     /// `[theme]`: part → style string, as the file writes it (where it
     /// writes it, for errors); the defaults are not merged in.
     #[serde(default)]
@@ -107,6 +122,25 @@ pub struct ReaderSection {
     pub mark_read: MarkRead,
 }
 
+/// `[export]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportSection {
+    /// Folder `x` writes to; `~/` is home, relative is relative to the
+    /// config file; `""` is the directory dubao was started in.
+    pub dir: String,
+    /// `markdown`, `epub` or `html`.
+    pub format: crate::export::Format,
+    /// The command `|` offers; `""`: the prompt starts empty.
+    pub pipe_command: String,
+}
+
+impl Default for ExportSection {
+    fn default() -> ExportSection {
+        ExportSection { dir: String::new(), format: crate::export::Format::Markdown, pipe_command: String::new() }
+    }
+}
+
 impl Default for File {
     /// The file that writes out every default (what `config.example.toml` shows).
     fn default() -> File {
@@ -117,7 +151,7 @@ impl Default for File {
             .collect();
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
-        File { library: Vec::new(), pager: None, layout, reader, theme, keys }
+        File { library: Vec::new(), pager: None, layout, reader, export: ExportSection::default(), theme, keys }
     }
 }
 
@@ -235,7 +269,10 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
     };
     let ambiguous = l.ambiguous_width;
     let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
-    Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
+    let e = &file.export;
+    let dir = if e.dir.is_empty() { PathBuf::new() } else { expand(&e.dir, &base) };
+    let export = ExportConfig { dir, format: e.format, pipe_command: e.pipe_command.clone() };
+    Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager, export })
 }
 
 /// The default keymap with the file's `[keys]` over it: a key the file

@@ -662,3 +662,16 @@ impl<P: Stored> Loader for StateFile<P> {
         }
     }
 }
+
+/// Writes an export into `dir` (created when missing) as `stem.ext`, or
+/// `stem-2.ext`, `stem-3.ext`… when that name is taken: an export never
+/// replaces a file already there. Written whole or not at all.
+pub fn save_export(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, (PathBuf, std::io::Error)> {
+    std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    let free = (1..10_000)
+        .map(|n| if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") })
+        .find(|name| std::fs::symlink_metadata(dir.join(name)).is_err())
+        .ok_or_else(|| (dir.join(stem), std::io::Error::other("no free file name")))?;
+    disk::write_atomic(dir, &free, bytes)?;
+    Ok(dir.join(free))
+}
