@@ -74,6 +74,10 @@ pub enum Action {
     Wider,
     /// Narrow the text column.
     Narrower,
+    /// Write the article (in the list: the issue) to the export folder.
+    Export,
+    /// Pipe the article's text to a command typed at a prompt.
+    Pipe,
     /// Show or hide the help overlay.
     Help,
     /// Quit dubao.
@@ -120,6 +124,13 @@ pub enum Action {
         /// Issues searched.
         issues: usize,
     },
+    /// A piped command has finished: its exit status, or why it did not run.
+    Piped {
+        /// The command.
+        command: String,
+        /// Its exit status, or why it could not be run.
+        result: Result<i32, String>,
+    },
     /// The issue named `name` was read (or could not be).
     Loaded {
         /// Which issue: its source's name (`library::name`).
@@ -149,6 +160,24 @@ pub enum Effect {
     Record(Change),
     /// The reading position moved: persist the state's positions soon.
     Moved,
+    /// Write the issue (or one article of it) in the configured format to
+    /// the export folder; send back a [`Action::Notice`] saying where.
+    Export {
+        /// The issue.
+        issue: Arc<Issue>,
+        /// Only this article of it.
+        article: Option<crate::model::ArticleId>,
+    },
+    /// Write these bookmarks as Markdown to the export folder.
+    ExportBookmarks(Vec<crate::model::Bookmark>),
+    /// Hand the terminal to `command` with `text` on its stdin; send back
+    /// [`Action::Piped`].
+    Pipe {
+        /// The shell command.
+        command: String,
+        /// What it reads.
+        text: String,
+    },
     /// Restore the terminal and exit.
     Quit,
     /// Restore the terminal, stop until resumed, then redraw.
@@ -157,7 +186,7 @@ pub enum Effect {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 33] = [
+    pub const BINDABLE: [Action; 35] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -188,6 +217,8 @@ impl Action {
         Action::ToggleRead,
         Action::Wider,
         Action::Narrower,
+        Action::Export,
+        Action::Pipe,
         Action::Help,
         Action::Quit,
         Action::Suspend,
@@ -228,6 +259,8 @@ impl Action {
             Action::ToggleRead => ("toggle_read", "mark read / unread"),
             Action::Wider => ("wider", "wider text column"),
             Action::Narrower => ("narrower", "narrower text column"),
+            Action::Export => ("export", "export the article (in the list: the issue)"),
+            Action::Pipe => ("pipe", "pipe the article's text to a command"),
             Action::Help => ("help", "this help"),
             Action::Quit => ("quit", "quit"),
             Action::Suspend => ("suspend", "suspend to the shell"),
@@ -245,6 +278,7 @@ impl Action {
             | Action::Progress(_)
             | Action::Found { .. }
             | Action::FoundAll { .. }
+            | Action::Piped { .. }
             | Action::Loaded { .. } => return None,
         })
     }
@@ -277,6 +311,7 @@ impl Action {
                 | Action::Progress(_)
                 | Action::Found { .. }
                 | Action::FoundAll { .. }
+                | Action::Piped { .. }
         )
     }
 }

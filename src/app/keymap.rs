@@ -257,6 +257,8 @@ impl Default for Keymap {
             (c('+'), Wider),
             (c('='), Wider),
             (c('-'), Narrower),
+            (c('x'), Export),
+            (c('|'), Pipe),
             (c('?'), Help),
             (c('q'), Quit),
             (Key::ctrl('c'), Quit),
@@ -356,7 +358,9 @@ mod tests {
         assert_eq!(n(Key::ctrl('d')), Some(Action::HalfPageDown));
         assert_eq!(n(Key::char('m')), Some(Action::ToggleBookmark));
         assert_eq!(n(Key::char('?')), Some(Action::Help));
-        assert_eq!(n(Key::char('x')), None);
+        assert_eq!(n(Key::char('x')), Some(Action::Export));
+        assert_eq!(n(Key::char('|')), Some(Action::Pipe));
+        assert_eq!(n(Key::char('X')), None);
         assert_eq!(n(Key::ctrl('c')), Some(Action::Quit));
     }
 

@@ -33,7 +33,7 @@ pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use library::{IssueInfo, Library, Slot};
 pub use marks::{Marks, SaveReport, Saved, Unsaved};
-pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView};
+pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView, PipeView};
 pub use rows::Row;
 pub use search::Search;
 pub use session::first_file;
@@ -99,8 +99,39 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::ArchiveSearch => {
             state.overlay = Some(Overlay::Archive(ArchiveView::reopen(state.archive_kept.take())));
         }
+        Action::Pipe => match state.article() {
+            Some(a) => {
+                let text = crate::export::text(a);
+                let view = PipeView::open(text, &state.pipe_history, &state.settings.pipe_command);
+                state.overlay = Some(Overlay::Pipe(view));
+            }
+            None => state.status = Some("no article to pipe".into()),
+        },
+        Action::Piped { command, result } => {
+            state.status = Some(match &result {
+                Ok(0) => format!("piped to {command}"),
+                Ok(code) => format!("{command}: exit status {code}"),
+                Err(why) => format!("{command}: {why}"),
+            });
+            state.pipe_history.retain(|c| *c != command);
+            state.pipe_history.push(command);
+        }
+        Action::Export => export(state, effects),
         other => reading::handle(state, other, effects),
     }
+}
+
+/// `x`: the article being read, or in the list the whole issue.
+fn export(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(issue) = state.library.issue().cloned() else {
+        state.status = Some("no issue to export".into());
+        return;
+    };
+    let article = match state.nav.focus {
+        Focus::Article => state.article().map(|a| a.id.clone()),
+        Focus::List => None,
+    };
+    effects.push(Effect::Export { issue, article });
 }
 
 /// The open overlay (taken out of the state) handles the key; its outcome

@@ -43,11 +43,18 @@ pub struct Settings {
     pub list_percent: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
+    /// The command the pipe prompt starts with (`""`: none).
+    pub pipe_command: String,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { layout: LayoutOptions::default(), list_percent: 32, mark_read: MarkRead::OnOpen }
+        Settings {
+            layout: LayoutOptions::default(),
+            list_percent: 32,
+            mark_read: MarkRead::OnOpen,
+            pipe_command: String::new(),
+        }
     }
 }
 
@@ -102,6 +109,8 @@ pub struct State {
     pub(crate) outbox: Outbox,
     /// The archive search last closed, to go back to its results.
     pub(crate) archive_kept: Option<ArchiveView>,
+    /// Commands piped to this session, oldest first.
+    pub(crate) pipe_history: Vec<String>,
 }
 
 impl State {
@@ -124,6 +133,7 @@ impl State {
             heading: Heading::default(),
             outbox: Outbox::default(),
             archive_kept: None,
+            pipe_history: Vec::new(),
         }
     }
 

@@ -59,6 +59,7 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
         messages,
         resume: paths.is_empty(),
         cache,
+        export: (config.export.dir.clone(), config.export.format),
     })?;
     // Problems with paths were printed before the reader took the screen;
     // say them again where they can be read, and what became of the saves.

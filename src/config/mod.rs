@@ -268,7 +268,12 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         hanging: l.hanging,
     };
     let ambiguous = l.ambiguous_width;
-    let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
+    let settings = Settings {
+        layout,
+        list_percent: file.reader.list_width,
+        mark_read: file.reader.mark_read,
+        pipe_command: file.export.pipe_command.clone(),
+    };
     let e = &file.export;
     let dir = if e.dir.is_empty() { PathBuf::new() } else { expand(&e.dir, &base) };
     let export = ExportConfig { dir, format: e.format, pipe_command: e.pipe_command.clone() };

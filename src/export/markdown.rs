@@ -7,18 +7,21 @@
 use crate::model::{Article, Block, Bookmark, Issue};
 use std::fmt::Write;
 
-/// A whole issue (or an issue of one article) as one Markdown file.
+/// A whole issue (or an issue of one article: a note titled by its
+/// headline) as one Markdown file.
 pub fn issue(issue: &Issue) -> String {
     let mut out = String::new();
     front_matter(&mut out, issue);
-    let _ = writeln!(out, "# {}\n", escape(&issue.title));
     let single = issue.articles().count() == 1;
+    if !single {
+        let _ = writeln!(out, "# {}\n", escape(&issue.title));
+    }
     for section in &issue.sections {
         if !section.name.is_empty() && !single {
             let _ = writeln!(out, "## {}\n", escape(&section.name));
         }
         for a in &section.articles {
-            article(&mut out, a);
+            article(&mut out, a, if single { 1 } else { 3 });
         }
     }
     out
@@ -28,7 +31,15 @@ fn front_matter(out: &mut String, issue: &Issue) {
     // JSON strings are YAML double-quoted strings: every character safe.
     let quoted = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
     out.push_str("---\n");
-    let _ = writeln!(out, "title: {}", quoted(&issue.title));
+    let only = issue.articles().collect::<Vec<_>>();
+    match only.as_slice() {
+        [a] => {
+            let _ = writeln!(out, "title: {}\nissue: {}", quoted(&a.headline), quoted(&issue.title));
+        }
+        _ => {
+            let _ = writeln!(out, "title: {}", quoted(&issue.title));
+        }
+    }
     if let Some(d) = issue.date {
         let _ = writeln!(out, "date: {d}");
     }
@@ -48,12 +59,12 @@ fn front_matter(out: &mut String, issue: &Issue) {
 
 /// One article: kicker in bold above the headline, decks in italics under
 /// it, the byline, the body, the closing credit.
-fn article(out: &mut String, a: &Article) {
+fn article(out: &mut String, a: &Article, level: u8) {
     if let Some(k) = &a.kicker {
         let _ = writeln!(out, "**{}**\n", escape(k));
     }
     let headline = if a.headline.is_empty() { "(untitled)" } else { &a.headline };
-    let _ = writeln!(out, "### {}\n", escape(headline));
+    let _ = writeln!(out, "{} {}\n", if level == 1 { "#" } else { "###" }, escape(headline));
     for d in &a.decks {
         let _ = writeln!(out, "*{}*\n", escape(d));
     }

@@ -154,3 +154,27 @@ fn single(issue: &Issue, article: &crate::model::Article) -> Issue {
         ..issue.clone()
     }
 }
+
+/// An article as plain text, for piping: kicker, headline, decks and
+/// byline, then the body, blocks parted by blank lines (table rows and
+/// unreadable lines one per line).
+pub fn text(a: &crate::model::Article) -> String {
+    let mut out = String::new();
+    let head = a.kicker.iter().chain(std::iter::once(&a.headline)).chain(&a.decks).chain(&a.byline);
+    for line in head.filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    for (i, b) in a.blocks.iter().enumerate() {
+        let run = i > 0 && b.is_row() && a.blocks[i - 1].is_row();
+        out.push_str(if run || out.is_empty() { "" } else { "\n" });
+        out.push_str(b.text());
+        out.push('\n');
+    }
+    if let Some(c) = &a.attribution {
+        out.push('\n');
+        out.push_str(&meta::credit(c));
+        out.push('\n');
+    }
+    out
+}

@@ -667,6 +667,9 @@ impl<P: Stored> Loader for StateFile<P> {
 /// `stem-2.ext`, `stem-3.ext`… when that name is taken: an export never
 /// replaces a file already there. Written whole or not at all.
 pub fn save_export(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, (PathBuf, std::io::Error)> {
+    // An empty folder is the working directory, said in full.
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = &std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
     std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
     let free = (1..10_000)
         .map(|n| if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") })

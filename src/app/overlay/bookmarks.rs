@@ -48,6 +48,11 @@ impl BookmarksView {
         match (action, chosen) {
             (Action::Bookmarks | Action::Back | Action::Quit, _) => Outcome::Close,
             (Action::Help, _) => Outcome::Pass,
+            (Action::Export, _) => {
+                let all = list(ctx.marks).into_iter().cloned().collect();
+                ctx.effects.push(crate::app::action::Effect::ExportBookmarks(all));
+                Outcome::Stay
+            }
             (Action::Open, Some(b)) => Outcome::GoTo(Target::Bookmark(b)),
             (Action::DeleteBookmark, Some(b)) => {
                 ctx.marks.bookmarks.remove(&b.id);

@@ -13,12 +13,14 @@ pub mod bookmarks;
 pub mod component;
 pub mod help;
 pub mod picker;
+pub mod pipe;
 
 pub use archive::ArchiveView;
 pub use bookmarks::BookmarksView;
 pub use component::{Ctx, Outcome, Target};
 pub use help::HelpView;
 pub use picker::PickerView;
+pub use pipe::PipeView;
 
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -34,6 +36,8 @@ pub enum Overlay {
     Picker(PickerView),
     /// Searching every issue.
     Archive(ArchiveView),
+    /// The command to pipe the article to.
+    Pipe(PipeView),
 }
 
 impl Overlay {
@@ -44,6 +48,7 @@ impl Overlay {
             Overlay::Bookmarks(v) => v.handle(action, ctx),
             Overlay::Picker(v) => v.handle(action, ctx),
             Overlay::Archive(v) => v.handle(action, ctx),
+            Overlay::Pipe(v) => v.handle(action, ctx),
         }
     }
 
@@ -52,7 +57,7 @@ impl Overlay {
         match self {
             Overlay::Bookmarks(BookmarksView { note: Some(_), .. }) => Some(Mode::Prompt),
             Overlay::Archive(v) if v.typing => Some(Mode::Filter),
-            Overlay::Picker(_) => Some(Mode::Filter),
+            Overlay::Picker(_) | Overlay::Pipe(_) => Some(Mode::Filter),
             _ => None,
         }
     }

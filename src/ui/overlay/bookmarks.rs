@@ -14,8 +14,12 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
         Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
         None => {
-            let keys: [(&[Action], &str); 3] =
-                [(&[Action::Open], "open"), (&[Action::DeleteBookmark], "delete"), (&[Action::EditNote], "note")];
+            let keys: [(&[Action], &str); 4] = [
+                (&[Action::Open], "open"),
+                (&[Action::DeleteBookmark], "delete"),
+                (&[Action::EditNote], "note"),
+                (&[Action::Export], "export all"),
+            ];
             let text = key_list(&state.keymap, &keys);
             Hint::keys(text, theme)
         }

@@ -21,6 +21,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, overlay
         Overlay::Bookmarks(v) => bookmarks::draw(frame, area, state, theme, v),
         Overlay::Picker(v) => picker::draw(frame, area, state, theme, v),
         Overlay::Archive(v) => archive::draw(frame, area, state, theme, v),
+        // A prompt on the bottom line only: the article stays in view.
+        Overlay::Pipe(_) => {}
     }
 }
 
@@ -31,5 +33,10 @@ pub fn hint(state: &State, theme: &Theme, overlay: &Overlay) -> Option<Hint> {
         Overlay::Bookmarks(v) => Some(bookmarks::hint(state, theme, v)),
         Overlay::Picker(_) => Some(picker::hint(theme)),
         Overlay::Archive(v) => Some(archive::hint(state, theme, v)),
+        Overlay::Pipe(v) => Some(Hint {
+            text: format!("|{}▏  ⏎ run · ↑↓ earlier commands · Esc cancel", v.line),
+            style: theme.key,
+            over_status: true,
+        }),
     }
 }

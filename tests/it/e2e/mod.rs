@@ -1,5 +1,6 @@
 //! The real reader in a pseudo-terminal: reading, and what it keeps.
 
+mod export;
 mod pager;
 mod reader;
 mod state;
