@@ -78,9 +78,10 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
     let slotted = slotted(&texts);
     let cjk = texts.iter().take(8).any(|(_, t)| is_cjk_dominant(super::text::head(t, 2000)));
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen: Vec<(String, String, String)> = Vec::new();
-    for (f, text) in &texts {
-        for article in read_file(f, text, slotted) {
+    // Headline and body → the file that gave them first.
+    let mut seen: std::collections::HashMap<(String, String), &str> = std::collections::HashMap::new();
+    for ((f, _), articles) in texts.iter().zip(read_all(&texts, slotted)) {
+        for article in articles {
             // The same story served twice, whatever its address.
             let body = article
                 .blocks
@@ -89,14 +90,13 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
                 .map(Block::text)
                 .collect::<Vec<_>>()
                 .join("\n");
-            let key = (article.headline.clone(), body, String::new());
-            if let Some(first) = seen.iter().position(|k| k.0 == key.0 && k.1 == key.1 && !k.1.is_empty()) {
-                let name = &seen[first].2;
+            let key = (article.headline.clone(), body);
+            if let Some(name) = seen.get(&key).filter(|_| !key.1.is_empty()) {
                 warnings
                     .push(Warning { line: None, message: format!("{} repeats {name}; the copy is left out", f.name) });
                 continue;
             }
-            seen.push((key.0, key.1, f.name.clone()));
+            seen.insert(key, &f.name);
             let name = section_name(&f.name, place(&f.name).0, cjk);
             match sections.last_mut() {
                 Some(s) if s.name == name => s.articles.push(article),
@@ -124,6 +124,24 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
     };
     issue.assign_ids();
     Ok(Parsed { issue, warnings, profile: super::plain::profile::Profile::of(&[]), roles: Vec::new() })
+}
+
+/// Every file's articles, in order: the files read on every core, as
+/// each is read on its own (pure work; only the order matters).
+fn read_all(texts: &[(&ArticleFile, String)], slotted: bool) -> Vec<Vec<Article>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let chunk = texts.len().div_ceil(threads).max(16);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| {
+                let n = part.len();
+                (n, scope.spawn(move || part.iter().map(|(f, t)| read_file(f, t, slotted)).collect::<Vec<_>>()))
+            })
+            .collect();
+        // A thread that panicked gave nothing: its files give no articles.
+        parts.into_iter().flat_map(|(n, p)| p.join().unwrap_or_else(|_| vec![Vec::new(); n])).collect()
+    })
 }
 
 /// One file's articles.

@@ -306,18 +306,20 @@ pub(super) fn depth(text: &str) -> usize {
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup",
     ];
     let bytes = text.as_bytes();
-    let name_at = |from: usize| {
-        let end = bytes[from..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| from + k);
-        text[from..end].to_ascii_lowercase()
+    // Compared in place: a page has a tag every few bytes.
+    let flat = |from: usize| {
+        let name = &bytes[from.min(bytes.len())..];
+        let end = name.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(name.len());
+        FLAT.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(&name[..end]))
     };
     let (mut depth, mut most) = (0usize, 0usize);
     for at in memchr::memchr_iter(b'<', bytes) {
         match bytes.get(at + 1) {
-            Some(b'/') if !FLAT.contains(&name_at(at + 2).as_str()) => depth = depth.saturating_sub(1),
+            Some(b'/') if !flat(at + 2) => depth = depth.saturating_sub(1),
             Some(c) if c.is_ascii_alphabetic() => {
                 let close = memchr::memchr(b'>', &bytes[at..]).map(|k| at + k);
                 let self_closing = close.is_some_and(|c| c > 0 && bytes[c - 1] == b'/');
-                if !FLAT.contains(&name_at(at + 1).as_str()) && !self_closing {
+                if !flat(at + 1) && !self_closing {
                     depth += 1;
                     most = most.max(depth);
                 }
