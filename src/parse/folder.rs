@@ -80,7 +80,7 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
     let mut sections: Vec<Section> = Vec::new();
     // Headline and body → the file that gave them first.
     let mut seen: std::collections::HashMap<(String, String), &str> = std::collections::HashMap::new();
-    for ((f, _), articles) in texts.iter().zip(read_all(&texts, slotted)) {
+    for ((f, _), articles) in texts.iter().zip(super::par::map(&texts, |(f, t)| read_file(f, t, slotted))) {
         for article in articles {
             // The same story served twice, whatever its address.
             let body = article
@@ -124,24 +124,6 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
     };
     issue.assign_ids();
     Ok(Parsed { issue, warnings, profile: super::plain::profile::Profile::of(&[]), roles: Vec::new() })
-}
-
-/// Every file's articles, in order: the files read on every core, as
-/// each is read on its own (pure work; only the order matters).
-fn read_all(texts: &[(&ArticleFile, String)], slotted: bool) -> Vec<Vec<Article>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
-    let chunk = texts.len().div_ceil(threads).max(16);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                let n = part.len();
-                (n, scope.spawn(move || part.iter().map(|(f, t)| read_file(f, t, slotted)).collect::<Vec<_>>()))
-            })
-            .collect();
-        // A thread that panicked gave nothing: its files give no articles.
-        parts.into_iter().flat_map(|(n, p)| p.join().unwrap_or_else(|_| vec![Vec::new(); n])).collect()
-    })
 }
 
 /// One file's articles.
