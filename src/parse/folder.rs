@@ -139,10 +139,27 @@ fn read_as(f: &ArticleFile, text: &str, slotted: bool) -> (&'static str, Vec<Art
     if slotted && let Some(a) = slots(text) {
         return ("head slots", vec![a]);
     }
+    // One article in Markdown: its `# ` heading is the headline, not a
+    // section as in dubao's markup.
+    let (how, text) = match markdown_title(text) {
+        Some(plain) => ("markdown", plain),
+        None => ("plain text", std::borrow::Cow::Borrowed(text)),
+    };
     match parse_issue(text.as_bytes(), &f.name) {
-        Ok(p) => ("plain text", p.issue.sections.into_iter().flat_map(|s| s.articles).collect()),
+        Ok(p) => (how, p.issue.sections.into_iter().flat_map(|s| s.articles).collect()),
         Err(_) => ("unreadable", Vec::new()),
     }
+}
+
+/// A file opening with one `# Heading` and holding no `## ` heads, with
+/// the heading made a plain first line.
+fn markdown_title(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let body = text.trim_start();
+    let title = body.strip_prefix("# ")?;
+    if body.lines().skip(1).any(|l| l.starts_with("# ") || l.starts_with("## ")) {
+        return None;
+    }
+    Some(std::borrow::Cow::Owned(title.to_string()))
 }
 
 /// `dump --explain` for a folder issue: how each file was read, into which
