@@ -139,7 +139,7 @@ fn a_folder_of_page_folders_is_one_issue_in_page_and_number_order() {
     write("10-体育/1.txt", "体育新闻一则\n\n　　体育版的正文，写了一场比赛。\n");
     // The same story served again on another page.
     write("10-体育/2.txt", "第一篇要闻\n\n　　要闻第一篇的正文，写了另一件事。\n");
-    let (sources, errors) = dubao::library::collect(&[day.clone()]);
+    let (sources, errors) = dubao::library::collect(std::slice::from_ref(&day));
     assert!(errors.is_empty() && sources.len() == 1, "{errors:?} {}", sources.len());
     let parsed = sources[0].load().unwrap();
     let issue = parsed.issue;
