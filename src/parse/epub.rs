@@ -13,6 +13,8 @@ use crate::model::Section;
 use rbook::Epub;
 use std::io::{Cursor, Read};
 
+/// Largest EPUB file read: a periodical with its pictures is tens of MB.
+pub const MAX_FILE: u64 = 256 << 20;
 /// Most bytes the entries may expand to, all together.
 pub const MAX_EXPANDED: u64 = 512 << 20;
 /// Most entries an archive may hold.
