@@ -185,6 +185,19 @@ impl LoadError {
     }
 }
 
+/// Why a file is too large for the format its name says, if it is.
+fn too_large(path: &Path, len: u64) -> Option<String> {
+    use crate::parse::{epub, html, json};
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let most = match ext.as_str() {
+        "json" | "jsonl" | "ndjson" => json::MAX_BYTES as u64,
+        "html" | "htm" | "xhtml" => html::MAX_BYTES as u64,
+        "epub" => epub::MAX_FILE,
+        _ => return None,
+    };
+    (len > most).then(|| format!("{len} bytes, larger than dubao reads as .{ext} ({} MB)", most >> 20))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,17 +211,4 @@ mod tests {
             assert!(parsed.issue.articles().count() >= 3, "{}", source.display_name());
         }
     }
-}
-
-/// Why a file is too large for the format its name says, if it is.
-fn too_large(path: &Path, len: u64) -> Option<String> {
-    use crate::parse::{epub, html, json};
-    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-    let most = match ext.as_str() {
-        "json" | "jsonl" | "ndjson" => json::MAX_BYTES as u64,
-        "html" | "htm" | "xhtml" => html::MAX_BYTES as u64,
-        "epub" => epub::MAX_FILE,
-        _ => return None,
-    };
-    (len > most).then(|| format!("{len} bytes, larger than dubao reads as .{ext} ({} MB)", most >> 20))
 }
