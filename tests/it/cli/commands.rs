@@ -241,6 +241,29 @@ fn show_folds_noise_unless_asked_and_keeps_tables_as_rows() {
 }
 
 #[test]
+fn show_keeps_full_width_marks_where_they_fit_and_never_ends_a_line_in_a_japanese_form() {
+    let mut files = vec![crate::common::data::seed_path().display().to_string()];
+    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
+        files.push(entry.unwrap().path().display().to_string());
+    }
+    for width in ["60", "72", "80", "100", "120"] {
+        let (mut lines, mut squeezed) = (0, 0);
+        for file in &files {
+            let out = stdout(&dubao(&["show", file, "--width", width]));
+            for line in out.lines() {
+                lines += 1;
+                let last = line.chars().last().unwrap_or(' ');
+                assert!(!"｡､｣".contains(last), "{file} at {width}: {line:?}");
+                // A one-cell comma after a Chinese character: one character could have gone down.
+                let before = line.chars().rev().nth(1).unwrap_or(' ');
+                squeezed += usize::from(last == ',' && dubao::parse::text::is_spaceless(before));
+            }
+        }
+        assert!(squeezed * 200 < lines, "{squeezed} of {lines} lines end in a squeezed comma at {width}");
+    }
+}
+
+#[test]
 fn show_rejects_a_missing_article() {
     let o = dubao(&["show", &fixture("styles/captions.txt"), "--article", "9"]);
     assert_eq!(o.status.code(), Some(2));
