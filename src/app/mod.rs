@@ -4,7 +4,7 @@
 //!
 //! Floors, lowest first (each file imports only floors below it):
 //! - data: `action` (what comes in and goes out), `keymap`, `geometry`,
-//!   `rows`, `view`, `search`, `library`, `marks`;
+//!   `rows`, `view`, `search`, `library`, `marks`, `words`;
 //! - components: `overlay/` (help, bookmarks, picker, archive search), each a
 //!   view that answers a key with an [`overlay::Outcome`], seeing only the
 //!   parts of the state it is given;
@@ -27,6 +27,7 @@ pub mod search;
 mod session;
 mod state;
 mod view;
+pub mod words;
 
 pub use action::{Action, Effect};
 pub use geometry::{Focus, Geometry};
@@ -112,6 +113,7 @@ fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: 
         changes: &mut state.outbox.changes,
         status: &mut state.status,
         effects,
+        size: state.size,
     };
     let outcome = overlay.handle(&action, &mut ctx);
     if outcome == Outcome::Stay {

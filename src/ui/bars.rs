@@ -3,6 +3,7 @@
 use super::Theme;
 use super::cells::{put, truncate};
 use super::overlay;
+use crate::app::words::count;
 use crate::app::{Action, State};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -83,8 +84,7 @@ fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, que
     let count = match (query.is_empty(), state.search.hits.len()) {
         (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
         (false, 0) => "  no matches".to_string(),
-        (false, 1) => "  1 match".to_string(),
-        (false, n) => format!("  {n} matches"),
+        (false, n) => format!("  {}", count(n, "match")),
     };
     let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
     let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);

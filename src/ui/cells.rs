@@ -10,6 +10,7 @@
 
 use crate::layout::{Ambiguous, str_width};
 use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::num::NonZeroU16;
 use unicode_segmentation::UnicodeSegmentation;
@@ -51,6 +52,22 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, end: u16, text: &str, style: Style,
     x
 }
 
+/// Blanks every wide character that starts left of `r` and reaches into
+/// it, before something is drawn over `r`. ratatui's diff assumes the cell
+/// after a wide character is covered and never sends it, so a border drawn
+/// there would never reach the terminal.
+pub fn unstraddle(buf: &mut Buffer, r: Rect, amb: Ambiguous) {
+    if r.x <= buf.area.left() {
+        return;
+    }
+    for y in r.top().max(buf.area.top())..r.bottom().min(buf.area.bottom()) {
+        let cell = &mut buf[(r.x - 1, y)];
+        if str_width(cell.symbol(), amb) > 1 {
+            cell.set_symbol(" ").set_diff_option(CellDiffOption::None);
+        }
+    }
+}
+
 /// Cuts `text` to at most `width` cells, ending in `…` when cut; never
 /// splits a grapheme or a wide character.
 pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
@@ -77,7 +94,6 @@ pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::layout::Rect;
 
     #[test]
     fn truncates_by_cells_without_splitting_wide_characters() {

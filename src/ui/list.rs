@@ -3,6 +3,7 @@
 
 use super::Theme;
 use super::cells::{put, truncate};
+use crate::app::words::count;
 use crate::app::{Focus, Row, State};
 use crate::model::Article;
 use ratatui::buffer::Buffer;
@@ -58,7 +59,7 @@ fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: rat
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!(" {total} articles · {unread} unread ")
+            format!(" {} · {unread} unread ", count(total, "article"))
         }
         None => String::new(),
     };

@@ -32,6 +32,10 @@ pub struct ArchiveView {
     pub running: bool,
     /// When finished: how many issues were searched.
     pub searched: Option<usize>,
+    /// How many issues matched so far (hits come issue by issue).
+    pub issues: usize,
+    /// The issue of the last hit counted.
+    last_issue: Option<std::path::PathBuf>,
 }
 
 impl ArchiveView {
@@ -139,6 +143,13 @@ impl ArchiveView {
         if self.running && self.search == search {
             let room = MAX_RESULTS.saturating_sub(self.results.len());
             self.total += more.len();
+            // Hits come issue by issue: a new issue is a new path.
+            for hit in &more {
+                if self.last_issue.as_ref() != Some(&hit.path) {
+                    self.issues += 1;
+                    self.last_issue = Some(hit.path.clone());
+                }
+            }
             self.results.extend(more.into_iter().take(room));
         }
     }

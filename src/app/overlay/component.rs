@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// Work for the shell.
     pub effects: &'a mut Vec<Effect>,
+    /// The screen's size (columns, rows), for pages and scrolling.
+    pub size: (u16, u16),
 }
 
 /// What an overlay wants after a key.

@@ -2,6 +2,7 @@
 //! the library as they come in, each with a snippet around the match.
 
 use super::frame::{Hint, framed, key_list};
+use crate::app::words::count;
 use crate::app::{Action, ArchiveView, State};
 use crate::ui::Theme;
 use crate::ui::cells::{put, truncate};
@@ -25,21 +26,30 @@ pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
     Hint::keys(text, theme)
 }
 
-/// Draws the overlay centred over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
+/// The overlay's size on a screen `area`.
+pub fn size(area: Rect) -> (u16, u16) {
+    (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2))
+}
+
+/// Draws the overlay in `r`.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
-    let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
     let state_text = match (v.running, v.searched, state.library.progress) {
         // A search waits for the index to take in what is new.
         (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} found", v.total),
-        (false, Some(n), _) if v.total > v.results.len() => {
-            format!("{} found in {n} issues, the first {} listed", v.total, v.results.len())
+        (true, _, _) => format!("searching… {} in {}", count(v.total, "match"), count(v.issues, "issue")),
+        (false, Some(n), _) if v.total == 0 => format!("no matches in {}", count(n, "issue")),
+        (false, Some(n), _) => {
+            let listed = if v.total > v.results.len() {
+                format!(", the first {} listed", v.results.len())
+            } else {
+                String::new()
+            };
+            format!("{} in {} of {}{listed}", count(v.total, "match"), v.issues, count(n, "issue"))
         }
-        (false, Some(n), _) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
-    let inner = framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
+    let inner = framed(frame, r, &format!(" search · {state_text} "), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;

@@ -22,14 +22,18 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     }
 }
 
-/// Draws the list centred over `area`, the selected bookmark highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
+/// The list's size on a screen `area`: two lines a bookmark.
+pub fn size(area: Rect, state: &State) -> (u16, u16) {
+    let n = state.marks.bookmarks.len() as u16;
+    (area.width.saturating_sub(4).min(100), n.saturating_mul(2).saturating_add(3))
+}
+
+/// Draws the list in `r`, the selected bookmark highlighted.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
     let amb = state.settings.layout.ambiguous;
     let selected = view.selected;
     let list = list(&state.marks);
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
-    let inner = framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
+    let inner = framed(frame, r, &format!(" bookmarks · {} ", list.len()), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
         return;

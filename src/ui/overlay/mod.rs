@@ -14,13 +14,26 @@ use crate::ui::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
+/// Where the overlay is drawn on a screen `area`, its frame included:
+/// centred, each as large as it needs.
+pub fn rect(area: Rect, state: &State, overlay: &Overlay) -> Rect {
+    let size = match overlay {
+        Overlay::Help(_) => help::size(state),
+        Overlay::Bookmarks(_) => bookmarks::size(area, state),
+        Overlay::Picker(_) => picker::size(area),
+        Overlay::Archive(_) => archive::size(area),
+    };
+    frame::centred(area, size)
+}
+
 /// Draws the overlay centred over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, overlay: &Overlay) {
+    let r = rect(area, state, overlay);
     match overlay {
-        Overlay::Help(v) => help::draw(frame, area, state, theme, v),
-        Overlay::Bookmarks(v) => bookmarks::draw(frame, area, state, theme, v),
-        Overlay::Picker(v) => picker::draw(frame, area, state, theme, v),
-        Overlay::Archive(v) => archive::draw(frame, area, state, theme, v),
+        Overlay::Help(v) => help::draw(frame, r, state, theme, v),
+        Overlay::Bookmarks(v) => bookmarks::draw(frame, r, state, theme, v),
+        Overlay::Picker(v) => picker::draw(frame, r, state, theme, v),
+        Overlay::Archive(v) => archive::draw(frame, r, state, theme, v),
     }
 }
 

@@ -12,13 +12,17 @@ pub fn hint(theme: &Theme) -> Hint {
     Hint::keys(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string(), theme)
 }
 
-/// Draws the picker centred over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &PickerView) {
+/// The picker's size on a screen `area`.
+pub fn size(area: Rect) -> (u16, u16) {
+    (area.width.saturating_sub(4).min(90), area.height.saturating_sub(2))
+}
+
+/// Draws the picker in `r`.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &PickerView) {
     let amb = state.settings.layout.ambiguous;
     let (filter, selected, list) = (&view.filter, view.selected, &view.matches[..]);
-    let size = (area.width.saturating_sub(4).min(90), area.height.saturating_sub(2));
     let title = format!(" issues · {} of {} ", list.len(), state.library.slots.len());
-    let inner = framed(frame, area, size, &title, state, theme);
+    let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;

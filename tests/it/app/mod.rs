@@ -2,5 +2,6 @@
 //! driven by actions, whole screens drawn into a TestBackend.
 
 mod folding;
+mod popups;
 mod screens;
 mod update;

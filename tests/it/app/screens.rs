@@ -206,6 +206,49 @@ fn archive_search_results() {
     insta::assert_snapshot!("archive_done", screen(&s));
 }
 
+#[test]
+fn archive_search_counts_matches_and_the_issues_they_are_in() {
+    let mut s = library_state(120, 30);
+    update(&mut s, Action::ArchiveSearch);
+    for c in "绿色".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::InputSubmit);
+    let a = s.article().unwrap().clone();
+    let hit = |path: &str| dubao::library::ArchiveHit {
+        path: path.into(),
+        issue_title: "东昌府报".into(),
+        date: None,
+        article: a.id.clone(),
+        headline: a.headline.clone(),
+        pos: dubao::model::Pos { element: dubao::model::Element::Block(0), offset: 0 },
+        snippet: "绿色".into(),
+        snippet_match: 0.."绿色".len(),
+    };
+    let mut results: Vec<_> = (0..40).map(|_| hit("a.txt")).collect();
+    update(&mut s, Action::Found { search: 1, results: results.split_off(20) });
+    assert!(screen(&s).contains("searching… 20 matches in 1 issue "), "{}", screen(&s));
+    results.extend((0..15).map(|_| hit("b.txt")));
+    update(&mut s, Action::Found { search: 1, results });
+    update(&mut s, Action::FoundAll { search: 1, issues: 11 });
+    assert!(screen(&s).contains("search · 55 matches in 2 of 11 issues"), "{}", screen(&s));
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let text = "第01版\n\n新图书馆今日开放\n\n本报讯 4月1日,新图书馆正式开放。\n";
+    let issue = parse_issue(text.as_bytes(), "清河日报-20240401.txt").unwrap().issue;
+    let mut s = State::new(vec!["one".into()], Settings::default(), Keymap::default(), (100, 20));
+    update(&mut s, Action::Loaded { name: "one".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.contains(" 1 article · 1 unread "), "{shown}");
+    update(&mut s, Action::Search);
+    update(&mut s, Action::Input('馆'));
+    assert!(screen(&s).contains("2 matches"), "{}", screen(&s));
+    update(&mut s, Action::Input('今'));
+    assert!(screen(&s).contains("1 match"), "{}", screen(&s));
+}
+
 /// The fixture issue with a kicker, captions, tables and noise.
 fn blocks_state(w: u16, h: u16) -> State {
     let name = "blocks/望川晚报-20240506.dubao";

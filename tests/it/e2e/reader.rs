@@ -90,7 +90,7 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     t.send("S");
     t.wait_text("phrase:");
     t.send("construction is EXPECTED\r");
-    t.wait_text("1 found in 4 issues");
+    t.wait_text("1 match in 1 of 4 issues");
     t.wait_text("COUNCIL APPROVES $4.2 MILLION");
     t.wait_text("Construction is expected");
     t.send("\r");

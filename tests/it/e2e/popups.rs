@@ -1,0 +1,71 @@
+//! Popups over Chinese text in a real terminal: the frame's left edge is
+//! drawn on every row, whatever wide character of the pane below starts one
+//! cell left of it (ratatui never sends the cell after a wide character).
+
+use crate::common::pty::Pty;
+
+/// The left edge of the popup whose title starts with `title`: every cell
+/// from `┌` down to `└` shown, none under a wide character. `None` while
+/// the popup is not (all) on screen.
+fn left_edge_whole(t: &Pty, title: &str) -> Option<Result<(), String>> {
+    let screen = t.contents();
+    let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains(title))?;
+    // The frame's corner is just left of the title: `┌─ title`.
+    let before = &line[..line.find(title)?];
+    let top = row as u16;
+    let from = unicode_width::UnicodeWidthStr::width(before) as u16;
+    let col = (0..from).rev().find(|&x| t.cell(x, top).as_deref() == Some("┌"))?;
+    for y in top + 1..screen.lines().count() as u16 {
+        match t.cell(col, y).as_deref() {
+            Some("└") => return Some(Ok(())),
+            Some("│") => {}
+            other => return Some(Err(format!("({col},{y}) shows {other:?}, not │"))),
+        }
+    }
+    None
+}
+
+#[test]
+fn popups_keep_their_left_border_over_chinese_text() {
+    let mut t = Pty::spawn(&[], 120, 36);
+    t.wait_text("清河区召开2024年重点项目建设推进会");
+    // Two bookmarks, so that `B` has a list to show.
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("jjm");
+    t.wait_for("two bookmarks", |s| s.matches('★').count() == 2);
+    t.send("k");
+    for width in [150, 120, 119, 100, 90, 80] {
+        t.resize(width, 36);
+        t.wait_for(&format!("the redraw at {width} columns"), |s| {
+            s.lines()
+                .nth(1)
+                .is_some_and(|l| l.ends_with('┐') && unicode_width::UnicodeWidthStr::width(l) == usize::from(width))
+        });
+        for (open, title, close) in [
+            ("?", "dubao · keys", "\x1b"),
+            ("i", "issues ·", "\x1b"),
+            ("B", "bookmarks ·", "\x1b"),
+            ("S", "search ·", "\x1b"),
+        ] {
+            t.send(open);
+            if open == "S" {
+                t.wait_text("phrase:");
+                t.send("清河\r");
+                t.wait_text("of 4 issues");
+            }
+            let last = std::cell::RefCell::new(None);
+            t.wait_for(&format!("{title} drawn whole at {width} columns"), |_| {
+                let r = left_edge_whole(&t, title);
+                let ok = matches!(r, Some(Ok(())));
+                last.replace(r);
+                ok
+            });
+            t.send(close);
+            t.wait_for(&format!("{title} to close"), |s| !s.contains(&format!("─ {title}")));
+            drop(last);
+        }
+    }
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
