@@ -96,17 +96,33 @@ pub(super) fn saved(state: &mut State, report: SaveReport) {
     state.status = (!say.is_empty()).then(|| say.join(" · "));
 }
 
-/// After every update: changes become effects to persist; an article read
-/// to its end counts as read under that policy; a moved reading place is
-/// noted for saving.
-pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
-    if state.settings.mark_read == MarkRead::OnEnd
-        && state.nav.focus == Focus::Article
-        && !state.view.is_empty()
-        && state.view.at_end(state.article_height())
-    {
+/// Marks the selected article read when the policy says it now counts:
+/// open in the article pane (`on_open`), shown there at all (`on_view`),
+/// its end on screen there (`on_end`). Once a visit — while it stays open
+/// (or, `on_view`, shown) `r` can mark it unread again — whichever way it was
+/// opened.
+fn count_read(state: &mut State) {
+    let Some(id) = state.article().map(|a| a.id.clone()) else { return };
+    let shown = state.geometry().article.is_some() && !state.view.is_empty();
+    let open = shown && state.nav.focus == Focus::Article;
+    let (present, due) = match state.settings.mark_read {
+        MarkRead::OnOpen => (open, open),
+        MarkRead::OnView => (shown, shown),
+        MarkRead::OnEnd => (open, open && state.view.at_end(state.article_height())),
+    };
+    if !present {
+        state.nav.counted = None;
+    } else if due && state.nav.counted.as_ref() != Some(&id) {
         nav::set_read(state, true);
+        state.nav.counted = Some(id);
     }
+}
+
+/// After every update: an article counts as read as the policy says;
+/// changes become effects to persist; a moved reading place is noted for
+/// saving.
+pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
+    count_read(state);
     effects.extend(state.outbox.changes.drain(..).map(Effect::Record));
     let Some(issue) = state.library.issue().cloned() else { return };
     let Some(article) = issue.articles().nth(state.nav.selected) else { return };

@@ -21,16 +21,24 @@ pub struct Nav {
     pub list_top: usize,
     /// Which pane has the keyboard.
     pub focus: Focus,
+    /// The article this visit has counted as read (or found read), so that
+    /// it is counted once: `r` may mark it unread again while it stays.
+    pub(crate) counted: Option<ArticleId>,
 }
 
-/// When an article counts as read.
+/// When an article counts as read. Every way of opening one counts alike:
+/// the list, `]`/`[`, `u`, `n`/`N`, a search or bookmark jump, Space paging
+/// on, resuming.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkRead {
-    /// As soon as it is opened.
+    /// As soon as it is open in the article pane.
     #[default]
     OnOpen,
-    /// When its end has been on screen.
+    /// As soon as it is shown in the article pane, opened or only previewed
+    /// beside the list (the article on screen at start-up included).
+    OnView,
+    /// When its end has been on screen in the article pane, opened.
     OnEnd,
 }
 

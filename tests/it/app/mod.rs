@@ -2,6 +2,7 @@
 //! driven by actions, whole screens drawn into a TestBackend.
 
 mod folding;
+mod opening;
 mod popups;
 mod screens;
 mod update;

@@ -533,3 +533,31 @@ fn listing_bookmarks_reports_damage_and_repairs_nothing() {
     assert_eq!(names, ["bookmarks.toml"], "nothing moved aside, no lock file made");
     assert_eq!(std::fs::read_to_string(dir.join("bookmarks.toml")).unwrap(), damaged);
 }
+
+#[test]
+fn articles_opened_from_the_archive_search_and_from_bookmarks_are_marked_read() {
+    let mut t = Pty::spawn(&[], 120, 36);
+    t.send("i");
+    t.wait_text("issues ·");
+    t.send("0308 清河\r");
+    t.wait_text("13 articles · 13 unread");
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("夜间门诊\r");
+    t.wait_text("1 match in 1 of 4 issues");
+    t.send("\r");
+    t.wait_text("开设内科、外科、儿科");
+    t.wait_text("13 articles · 12 unread");
+    // A bookmark in this issue, opened from another.
+    t.send("\tgjm");
+    t.wait_text("bookmarked");
+    t.send(">");
+    t.wait_for("another issue", |s| !s.contains("13 articles"));
+    t.send("B");
+    t.wait_text("bookmarks · 1");
+    t.send("\r");
+    t.wait_text("13 articles · 11 unread");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(stored(&t.home).read.len(), 2, "both on disk");
+}
