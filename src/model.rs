@@ -237,14 +237,16 @@ impl Article {
 }
 
 /// The order issues are listed in everywhere — the reader's library, the
-/// archive index, search results — as a sort key: newest first, undated
-/// after dated, then by name (the source's name as `library::name` writes
-/// it, so that every list breaks ties alike).
-pub fn newest_first<N: Ord>(
+/// picker, `>`/`<`, the archive index, search results — as a sort key:
+/// newest first, undated after dated, then by title, then by name (the
+/// source's name as `library::name` writes it, so that every list breaks
+/// ties alike).
+pub fn newest_first<T: Ord, N: Ord>(
     date: Option<jiff::civil::Date>,
+    title: T,
     name: N,
-) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, N) {
-    (std::cmp::Reverse(date), name)
+) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, T, N) {
+    (std::cmp::Reverse(date), title, name)
 }
 
 /// A bookmarked article, with enough about it to list and find it again

@@ -46,9 +46,9 @@ pub enum Action {
     PrevSection,
     /// Open the next unread article.
     NextUnread,
-    /// Open the next issue.
+    /// Open the next issue: the one older (issues are listed newest first).
     NextIssue,
-    /// Open the previous issue.
+    /// Open the previous issue: the one newer.
     PrevIssue,
     /// Start an incremental search in this issue.
     Search,
@@ -214,8 +214,8 @@ impl Action {
             Action::NextSection => ("next_section", "next section"),
             Action::PrevSection => ("prev_section", "previous section"),
             Action::NextUnread => ("next_unread", "next unread article"),
-            Action::NextIssue => ("next_issue", "next issue"),
-            Action::PrevIssue => ("prev_issue", "previous issue"),
+            Action::NextIssue => ("next_issue", "next (older) issue"),
+            Action::PrevIssue => ("prev_issue", "previous (newer) issue"),
             Action::Search => ("search", "search this issue"),
             Action::SearchNext => ("search_next", "next match"),
             Action::SearchPrev => ("search_prev", "previous match"),

@@ -129,7 +129,7 @@ impl Library {
         {
             found.push(cur.info.clone());
         }
-        found.sort_by(|a, b| newest_first(a.date, &a.name).cmp(&newest_first(b.date, &b.name)));
+        found.sort_by(|a, b| newest_first(a.date, &a.title, &a.name).cmp(&newest_first(b.date, &b.title, &b.name)));
         self.slots = found
             .into_iter()
             .map(|info| match old.remove(&info.name) {
@@ -152,14 +152,25 @@ impl Library {
     /// An issue was read, or could not be: kept in its slot. Returns
     /// whether it is the current issue; `None` when the library has no
     /// issue of that name.
+    ///
+    /// An issue read says its own title and date (`清河周末`, not the file's
+    /// `qinghe weekend`); where they differ from what was known, the slot
+    /// takes them and the list is sorted again.
     pub fn loaded(&mut self, name: &str, result: &Result<Arc<Issue>, LoadError>) -> Option<bool> {
         let i = self.position(name)?;
+        let current = i == self.current;
         let slot = &mut self.slots[i];
         match result {
+            Ok(issue) if slot.info.title != issue.title || slot.info.date != issue.date => {
+                let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date };
+                *slot = Slot { issue: Some(issue.clone()), ..Slot::new(info) };
+                let infos = self.slots.iter().map(|s| s.info.clone()).collect();
+                self.replace(infos);
+            }
             Ok(issue) => slot.issue = Some(issue.clone()),
             Err(e) => slot.error = Some(e.clone()),
         }
-        Some(i == self.current)
+        Some(current)
     }
 }
 
@@ -203,7 +214,7 @@ mod tests {
         };
         lib.replace(vec![info("a/东昌府报-19960101.txt"), info("a/东昌府报-19960103.txt"), info("b/undated.txt")]);
         let names: Vec<&str> = lib.slots.iter().map(Slot::name).collect();
-        assert_eq!(names, ["a/东昌府报-19960103.txt", "a/东昌府报-19960101.txt", "b/undated.txt", "gone.txt"]);
-        assert_eq!(lib.current, 3, "the issue being read stays, and stays current");
+        assert_eq!(names, ["a/东昌府报-19960103.txt", "a/东昌府报-19960101.txt", "gone.txt", "b/undated.txt"]);
+        assert_eq!(lib.current, 2, "the issue being read stays, and stays current");
     }
 }

@@ -65,18 +65,12 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     }
     match action {
         Action::Library(found) => {
-            let picked = match &state.overlay {
-                Some(Overlay::Picker(p)) => p.selected_name(&state.library),
-                _ => None,
-            };
-            let load = state.library.found(found);
-            if let Some(Overlay::Picker(p)) = &mut state.overlay {
-                p.library_changed(&state.library, picked);
-            }
+            let load = picker_kept(state, |s| s.library.found(found));
             effects.extend(load.map(Effect::Load));
         }
         Action::Progress(p) => state.library.progress = p,
-        Action::Loaded { name, result } => nav::loaded(state, &name, result),
+        // What was read may move in the list: it says its own title and date.
+        Action::Loaded { name, result } => picker_kept(state, |s| nav::loaded(s, &name, result)),
         Action::Found { search, results } => {
             if let Some(Overlay::Archive(v)) = &mut state.overlay {
                 v.found(search, results);
@@ -102,6 +96,20 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         }
         other => reading::handle(state, other, effects),
     }
+}
+
+/// Changes the library, an open picker filtered again over it and kept on
+/// the issue it had selected.
+fn picker_kept<T>(state: &mut State, change: impl FnOnce(&mut State) -> T) -> T {
+    let picked = match &state.overlay {
+        Some(Overlay::Picker(p)) => p.selected_name(&state.library),
+        _ => None,
+    };
+    let out = change(state);
+    if let Some(Overlay::Picker(p)) = &mut state.overlay {
+        p.library_changed(&state.library, picked);
+    }
+    out
 }
 
 /// The open overlay (taken out of the state) handles the key; its outcome

@@ -3,7 +3,7 @@
 
 use super::geometry::{Focus, Geometry};
 use super::keymap::{Keymap, Mode};
-use super::library::{IssueInfo, Library, Slot};
+use super::library::{IssueInfo, Library};
 use super::marks::Marks;
 use super::overlay::{ArchiveView, Overlay};
 use super::rows::{Row, rows};
@@ -116,9 +116,10 @@ impl State {
     /// A reader over the named issues, none loaded yet (more may be found
     /// later: `Action::Library`).
     pub fn new(names: Vec<String>, settings: Settings, keymap: Keymap, size: (u16, u16)) -> State {
-        let slots = names.iter().map(|n| Slot::new(IssueInfo::from_name(n))).collect();
+        let mut library = Library::default();
+        library.replace(names.iter().map(|n| IssueInfo::from_name(n)).collect());
         State {
-            library: Library { slots, current: 0, progress: None },
+            library,
             nav: Nav::default(),
             view: View::default(),
             marks: Marks::default(),

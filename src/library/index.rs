@@ -182,7 +182,7 @@ impl Index {
             && fs::OpenOptions::new().write(true).create(true).truncate(false).open(dir.join(LOCK_NAME)).is_ok()
     }
 
-    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by name).
+    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by title, by name).
     pub fn issues(&self) -> Vec<&IssueMeta> {
         self.issues.iter().collect()
     }

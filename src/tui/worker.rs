@@ -148,7 +148,14 @@ impl Librarian {
     /// them (reporting progress) and reports them again with what the
     /// index knows (titles and dates from inside the files).
     fn scan(&mut self) {
-        let Shelf::Paths(paths) = &self.shelf else { return };
+        let Shelf::Paths(paths) = &self.shelf else {
+            // The samples are few and small: read at once for their own
+            // titles and dates, so that they are listed by them.
+            let read = library::bundled().into_iter().filter_map(|s| Some((s.name(), s.load().ok()?.issue)));
+            let infos = read.map(|(name, i)| IssueInfo { name, title: i.title, date: i.date }).collect();
+            let _ = self.out.send(Action::Library(infos));
+            return;
+        };
         let (sources, _errors) = library::collect(paths);
         self.files = sources
             .into_iter()

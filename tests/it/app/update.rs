@@ -380,9 +380,14 @@ fn without_resume_the_first_issue_opens_at_its_remembered_article() {
     saved.resume = false;
     let names = vec!["styles/captions.txt".to_string(), "styles/brackets-sections.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
-    assert_eq!(update(&mut s, Action::Restore(Box::new(saved))), [Effect::Load("styles/captions.txt".into())]);
-    update(&mut s, loaded("styles/captions.txt"));
-    assert_eq!(s.nav.selected, 0);
+    let name = "styles/brackets-sections.txt";
+    assert_eq!(
+        update(&mut s, Action::Restore(Box::new(saved))),
+        [Effect::Load(name.into())],
+        "newest first, then by title"
+    );
+    update(&mut s, loaded(name));
+    assert_eq!(s.nav.selected, first.nav.selected, "at the article last read in it");
 }
 
 #[test]

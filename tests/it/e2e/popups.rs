@@ -28,6 +28,11 @@ fn left_edge_whole(t: &Pty, title: &str) -> Option<Result<(), String>> {
 #[test]
 fn popups_keep_their_left_border_over_chinese_text() {
     let mut t = Pty::spawn(&[], 120, 36);
+    t.send("i0308 清河");
+    t.wait_for("the one issue of 03-08 in Chinese", |s| {
+        s.matches("2024-03-08  清河日报").count() == 1 && !s.contains("Riverton")
+    });
+    t.send("\r");
     t.wait_text("清河区召开2024年重点项目建设推进会");
     // Two bookmarks, so that `B` has a list to show.
     t.send("m");

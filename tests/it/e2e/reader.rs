@@ -57,10 +57,19 @@ fn reading_the_seed_issue() {
 }
 
 #[test]
-fn bundled_samples_open_with_no_arguments_and_issues_switch() {
+fn bundled_samples_open_newest_first_by_their_own_titles_and_issues_switch_older_and_newer() {
     let mut t = Pty::spawn(&[], 120, 36);
-    t.wait_text("清河日报");
-    t.wait_text("清河区召开2024年重点项目建设推进会");
+    t.wait_text("清河周末 · 2024-03-10 · issue 1/4");
+    t.wait_text("滨河公园春日游园会开幕");
+    t.send("i");
+    t.wait_for("the picker newest first, by the issues' own titles", |s| {
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains("2024-03-") && !l.contains("issue 1/4")).collect();
+        let order =
+            ["2024-03-10  清河周末", "2024-03-09  清河日报", "2024-03-08  Riverton Courier", "2024-03-08  清河日报"];
+        rows.len() == 4 && rows.iter().zip(order).all(|(row, want)| row.contains(want))
+    });
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("issues · 4 of 4"));
     t.send(">");
     t.wait_text("全区春耕生产暨高标准农田建设工作会议召开");
     t.wait_text("issue 2/4");
@@ -68,6 +77,7 @@ fn bundled_samples_open_with_no_arguments_and_issues_switch() {
     t.wait_text("COUNCIL APPROVES $4.2 MILLION");
     t.send("<<");
     t.wait_text("issue 1/4");
+    t.wait_text("滨河公园春日游园会开幕");
     t.send("\x03");
     assert_eq!(t.wait_exit(), 0);
     assert!(t.cooked());

@@ -551,7 +551,7 @@ fn articles_opened_from_the_archive_search_and_from_bookmarks_are_marked_read() 
     // A bookmark in this issue, opened from another.
     t.send("\tgjm");
     t.wait_text("bookmarked");
-    t.send(">");
+    t.send("<");
     t.wait_for("another issue", |s| !s.contains("13 articles"));
     t.send("B");
     t.wait_text("bookmarks · 1");
