@@ -386,3 +386,57 @@ fn mastheads_and_archive_headers_name_and_date_the_issue() {
     let first = &v["issues"][0]["sections"][0]["articles"][0];
     assert_eq!(first["headline"], "NOTES OF THE WEEK.", "the archive's header is no article");
 }
+
+#[test]
+fn config_type_errors_are_said_in_plain_words_with_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    for (text, said) in [
+        ("[layout]\nmax_width = \"72\"\n", ":2:13: max_width must be a number, not the text \"72\""),
+        ("[layout]\nhanging = \"yes\"\n", ":2:11: hanging must be true or false, not the text \"yes\""),
+        ("[reader]\nlist_width = 2.5\n", ":2:14: list_width must be a number, not 2.5"),
+        ("library = \"~/papers\"\n", ":1:11: library must be a list in [ ], not the text \"~/papers\""),
+    ] {
+        std::fs::write(&cfg, text).unwrap();
+        let o = dubao(&["--config", &cfg.display().to_string(), "list", &fixture("styles/captions.txt")]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(stderr(&o).trim_end(), format!("dubao: {}{said}", cfg.display()), "{text}");
+    }
+}
+
+#[test]
+fn show_refuses_the_widths_the_config_refuses_in_its_words() {
+    let issue = fixture("styles/fullwidth-punct.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    for width in ["0", "1", "2", "19", "241"] {
+        let o = dubao(&["show", &issue, "--width", width]);
+        assert_eq!(o.status.code(), Some(2), "--width {width}");
+        assert!(stdout(&o).is_empty(), "nothing printed at --width {width}");
+        std::fs::write(&cfg, format!("[layout]\nmax_width = {width}\n")).unwrap();
+        let config = stderr(&dubao(&["--config", &cfg.display().to_string(), "list", &issue]));
+        let said = config.rsplit(": ").next().unwrap().trim_end();
+        assert_eq!(said, format!("max_width must be between 20 and 240, not {width}"));
+        let words = said.trim_start_matches("max_width ");
+        assert!(stderr(&o).contains(&format!("'--width <WIDTH>': {words}")), "{}", stderr(&o));
+    }
+    let o = dubao(&["show", &issue, "--width", "20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains('?'), "every character set, none replaced");
+}
+
+#[test]
+fn show_takes_the_article_ids_list_prints() {
+    let issue = fixture("styles/fullwidth-punct.txt");
+    let listed = stdout(&dubao(&["list", &issue]));
+    let ids: Vec<&str> =
+        listed.lines().filter(|l| l.starts_with("    ")).filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(ids.len() >= 2, "{listed}");
+    for (n, id) in ids.iter().enumerate() {
+        let by_number = stdout(&dubao(&["show", &issue, "--article", &(n + 1).to_string(), "--width", "50"]));
+        assert_eq!(stdout(&dubao(&["show", &issue, "--article", id, "--width", "50"])), by_number, "{id}");
+    }
+    let o = dubao(&["show", &issue, "--article", "nosuchid"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no article nosuchid"), "{}", stderr(&o));
+}
