@@ -440,3 +440,22 @@ fn show_takes_the_article_ids_list_prints() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no article nosuchid"), "{}", stderr(&o));
 }
+
+#[test]
+fn list_reads_paths_given_twice_or_nested_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("2001")).unwrap();
+    let one = std::fs::read(fixture("styles/captions.txt")).unwrap();
+    temp_issue(dir.path(), "a-20000101.txt", &one);
+    let file = temp_issue(&dir.path().join("2001"), "b-20010101.txt", &one);
+    let root = dir.path().display().to_string();
+    let sub = dir.path().join("2001").display().to_string();
+    let issues = |args: &[&str]| {
+        stdout(&dubao(&[&["list"], args].concat())).lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).count()
+    };
+    assert_eq!(issues(&[&root]), 2);
+    for args in [vec![&root, &root], vec![&root, &sub], vec![&sub, &root], vec![&root, &file], vec![&file, &file]] {
+        let want = if args.iter().all(|a| **a == file) { 1 } else { 2 };
+        assert_eq!(issues(&args.iter().map(|a| a.as_str()).collect::<Vec<_>>()), want, "{args:?}");
+    }
+}

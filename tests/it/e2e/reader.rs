@@ -124,6 +124,31 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
 }
 
 #[test]
+fn paths_given_twice_or_nested_are_read_once() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(papers.join("sub")).unwrap();
+    let samples: Vec<_> =
+        std::fs::read_dir(crate::common::data::samples()).unwrap().map(|e| e.unwrap().path()).collect();
+    for (i, path) in samples.iter().enumerate() {
+        let to = if i == 0 { papers.join("sub") } else { papers.clone() };
+        std::fs::copy(path, to.join(path.file_name().unwrap())).unwrap();
+    }
+    let n = samples.len();
+    let dir = papers.to_str().unwrap().to_string();
+    let sub = papers.join("sub").to_str().unwrap().to_string();
+    let dotted = papers.join(".").join("sub").to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir, &dir, &sub, &dotted], 120, 36, home, false);
+    t.wait_text(&format!("issue 1/{n}"));
+    t.send("i");
+    t.wait_text(&format!("issues · {n} of {n}"));
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("issues · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
