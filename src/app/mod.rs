@@ -117,6 +117,7 @@ fn picker_kept<T>(state: &mut State, change: impl FnOnce(&mut State) -> T) -> T 
 fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: &mut Vec<Effect>) {
     let mut ctx = Ctx {
         library: &state.library,
+        keymap: &state.keymap,
         marks: &mut state.marks,
         changes: &mut state.outbox.changes,
         status: &mut state.status,

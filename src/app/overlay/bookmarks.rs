@@ -14,6 +14,8 @@ pub struct BookmarksView {
     pub selected: usize,
     /// The note being written, while the note prompt is open.
     pub note: Option<String>,
+    /// The bookmark just deleted, while the next key may undo that.
+    pub deleted: Option<Bookmark>,
 }
 
 /// Every bookmark in the order the list shows them: newest first.
@@ -40,6 +42,17 @@ impl BookmarksView {
         if self.note.is_some() {
             return self.note_prompt(action, ctx);
         }
+        // The key right after a deletion may undo it (`u`, the key of
+        // the next unread article elsewhere); any other ends that chance.
+        if let Some(b) = self.deleted.take() {
+            if *action == Action::NextUnread {
+                self.restore(b, ctx);
+                return Outcome::Stay;
+            }
+            if ctx.marks.bookmarks.is_empty() {
+                return Outcome::Close;
+            }
+        }
         if let Some(to) = step(self.selected, ctx.marks.bookmarks.len(), action) {
             self.selected = to;
             return Outcome::Stay;
@@ -50,10 +63,8 @@ impl BookmarksView {
             (Action::Help, _) => Outcome::Pass,
             (Action::Open, Some(b)) => Outcome::GoTo(Target::Bookmark(b)),
             (Action::DeleteBookmark, Some(b)) => {
-                ctx.marks.bookmarks.remove(&b.id);
-                ctx.changes.push(Change::Unbookmark(b.id.clone()));
-                *ctx.status = Some(format!("bookmark deleted: {}", b.headline));
-                if ctx.marks.bookmarks.is_empty() { Outcome::Close } else { Outcome::Stay }
+                self.delete(b, ctx);
+                Outcome::Stay
             }
             (Action::EditNote, Some(b)) => {
                 self.note = Some(b.note);
@@ -62,6 +73,25 @@ impl BookmarksView {
             (Action::Open | Action::DeleteBookmark | Action::EditNote, None) => Outcome::Close,
             _ => Outcome::Stay,
         }
+    }
+
+    /// Deletes `b`, the selection kept on a bookmark that is still there.
+    fn delete(&mut self, b: Bookmark, ctx: &mut Ctx<'_>) {
+        let undo = ctx.keymap.hint(&[Action::NextUnread]);
+        ctx.marks.bookmarks.remove(&b.id);
+        ctx.changes.push(Change::Unbookmark(b.id.clone()));
+        *ctx.status = Some(format!("bookmark deleted: {} — {undo} undoes", b.headline));
+        self.selected = self.selected.min(ctx.marks.bookmarks.len().saturating_sub(1));
+        self.deleted = Some(b);
+    }
+
+    /// Puts a deleted bookmark back as it was (when added, its note) and
+    /// selects it.
+    fn restore(&mut self, b: Bookmark, ctx: &mut Ctx<'_>) {
+        *ctx.status = Some(format!("bookmark restored: {}", b.headline));
+        ctx.marks.bookmarks.insert(b.id.clone(), b.clone());
+        self.selected = list(ctx.marks).iter().position(|m| m.id == b.id).unwrap_or(0);
+        ctx.changes.push(Change::Bookmark(b));
     }
 
     fn note_prompt(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {

@@ -24,7 +24,7 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
 
 /// The list's size on a screen `area`: two lines a bookmark.
 pub fn size(area: Rect, state: &State) -> (u16, u16) {
-    let n = state.marks.bookmarks.len() as u16;
+    let n = state.marks.bookmarks.len().max(1) as u16;
     (area.width.saturating_sub(4).min(100), n.saturating_mul(2).saturating_add(3))
 }
 
@@ -36,6 +36,10 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Boo
     let inner = framed(frame, r, &format!(" bookmarks · {} ", list.len()), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    if list.is_empty() {
+        put(buf, inner.x + 1, inner.y, inner.right(), "no bookmarks left", theme.read, amb);
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);

@@ -561,3 +561,38 @@ fn articles_opened_from_the_archive_search_and_from_bookmarks_are_marked_read() 
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(stored(&t.home).read.len(), 2, "both on disk");
 }
+
+#[test]
+fn deleting_the_last_bookmark_of_the_list_keeps_the_others_shown_and_u_undoes_it() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("jm");
+    t.wait_for("two bookmarks", |s| stars(s) == 2);
+    t.send("B");
+    t.wait_text("bookmarks · 2");
+    // Newest first: the second bookmark made is at the top, the first below it.
+    t.send("jd");
+    t.wait_text("bookmarks · 1");
+    t.wait_text("— u undoes");
+    let listed =
+        |s: &str| s.lines().skip_while(|l| !l.contains("bookmarks · ")).skip(1).filter(|l| l.contains('★')).count();
+    t.wait_for("the remaining bookmark listed", |s| listed(s) == 1 && s.contains("全市新冠肺炎疫情防控工作视频"));
+    t.send("u");
+    t.wait_text("bookmarks · 2");
+    t.wait_text("bookmark restored: 山东省深化新旧动能转换");
+    t.wait_for("both listed", |s| listed(s) == 2);
+    // Delete both; the list stays for the undo, then closes.
+    t.send("dd");
+    t.wait_text("bookmarks · 0");
+    t.wait_text("no bookmarks left");
+    t.send("u");
+    t.wait_text("bookmarks · 1");
+    t.send("\x1b");
+    t.wait_for("the list to close", |s| !s.contains("bookmarks · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(stored(&t.home).bookmarks.len(), 1, "the undone deletion is saved as undone");
+}
