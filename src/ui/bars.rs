@@ -39,7 +39,8 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let text = format!(" {} — loading…", slot.info.shown());
+            let doing = if slot.error.is_some() { "not readable" } else { "loading…" };
+            let text = format!(" {} — {doing}", slot.info.shown());
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }

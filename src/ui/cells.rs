@@ -91,9 +91,61 @@ pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
     out
 }
 
+/// Splits a message into lines of at most `width` cells, at spaces, after
+/// a `/` or beside a Chinese character; a word too long for a line is cut
+/// where the line is full.
+pub fn wrap_words(text: &str, width: usize, amb: Ambiguous) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Where `line` may break: the byte offset after which it may.
+    let mut last_break = 0;
+    for g in text.graphemes(true) {
+        let w = str_width(g, amb);
+        if g == " " {
+            if !line.is_empty() {
+                line.push(' ');
+                last_break = line.len();
+            }
+            continue;
+        }
+        if str_width(&line, amb) + w > width {
+            let at = if last_break > 0 { last_break } else { line.len() };
+            let rest = line.split_off(at).trim_start().to_string();
+            lines.push(std::mem::replace(&mut line, rest).trim_end().to_string());
+            last_break = 0;
+        }
+        if w > 1 && !line.is_empty() {
+            last_break = line.len();
+        }
+        line.push_str(g);
+        if g == "/" || w > 1 {
+            last_break = line.len();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wraps_messages_at_words_to_the_full_width() {
+        let amb = Ambiguous::Narrow;
+        let msg = "/tmp/b5/lib/binary.txt: not a text file (binary data: 2508 NUL bytes, the first at offset 7)";
+        let lines = wrap_words(msg, 30, amb);
+        assert_eq!(
+            lines,
+            ["/tmp/b5/lib/binary.txt: not a", "text file (binary data: 2508", "NUL bytes, the first at offset", "7)"]
+        );
+        assert_eq!(wrap_words("/a/very/long/path/name.txt", 10, amb), ["/a/very/", "long/path/", "name.txt"]);
+        assert_eq!(wrap_words("abcdefghij", 4, amb), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("读取失败不是文本文件", 8, amb), ["读取失败", "不是文本", "文件"]);
+    }
 
     #[test]
     fn truncates_by_cells_without_splitting_wide_characters() {

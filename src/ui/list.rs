@@ -2,7 +2,7 @@
 //! bookmark markers, the selection.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, truncate, wrap_words};
 use crate::app::words::count;
 use crate::app::{Focus, Row, State};
 use crate::model::Article;
@@ -25,7 +25,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     let Some(issue) = issue else {
         let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
-        for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
+        for (k, line) in
+            wrap_words(&msg, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }
         return;
@@ -119,10 +121,4 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     let label = a.label();
     let room = usize::from(row.right().saturating_sub(x));
     put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
-}
-
-/// Splits a message into lines of at most `width` characters (for errors).
-fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.chunks(width.max(1) / 2 + 1).map(|c| c.iter().collect()).collect()
 }

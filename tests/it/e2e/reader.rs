@@ -149,6 +149,43 @@ fn paths_given_twice_or_nested_are_read_once() {
 }
 
 #[test]
+fn an_unreadable_file_says_so_in_the_title_and_its_error_is_wrapped_at_words() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let sample = std::fs::read_dir(crate::common::data::samples()).unwrap().next().unwrap().unwrap().path();
+    std::fs::copy(&sample, papers.join(sample.file_name().unwrap())).unwrap();
+    let mut binary = b"\x7fELF\x02\x01\x01".to_vec();
+    binary.extend(std::iter::repeat_n(0u8, 600));
+    std::fs::write(papers.join("binary.txt"), binary).unwrap();
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 100, 24, home, false);
+    t.wait_text("issue 1/2");
+    t.send("i");
+    t.wait_text("issues · 2 of 2");
+    t.send("binary");
+    t.wait_text("issues · 1 of 2");
+    t.send("\r");
+    t.wait_text("binary.txt — not readable");
+    t.wait_for("the error in the list pane, wrapped at words", |s| {
+        let pane: Vec<&str> = s.lines().skip(2).map(|l| l.split('│').nth(1).unwrap_or("").trim_end()).collect();
+        let text = pane.iter().take_while(|l| !l.is_empty()).copied().collect::<Vec<_>>();
+        let inner = s.lines().nth(1).map_or(0, |l| l.split('┐').next().unwrap().chars().count() - 1);
+        // Lines break at spaces (or after a `/` of the path), nothing lost…
+        let joined = text.iter().fold(String::new(), |acc, l| match acc.ends_with('/') || acc.is_empty() {
+            true => acc + l,
+            false => acc + " " + l,
+        });
+        // …and each is as full as its next word allows.
+        let full =
+            text.windows(2).all(|w| w[0].chars().count() + 1 + w[1].split([' ', '/']).next().unwrap().len() > inner);
+        joined.ends_with("binary.txt: not a text file (binary data: 600 NUL bytes, the first at offset 7)") && full
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
