@@ -295,6 +295,9 @@ pub struct Positions {
     pub issues: std::collections::BTreeMap<String, ArticleId>,
     /// Article → where its text was scrolled to.
     pub anchors: std::collections::BTreeMap<ArticleId, Pos>,
+    /// The paths given on a command line (`library::place_key`) → the
+    /// source of the issue last read there, for resuming `dubao DIR`.
+    pub places: std::collections::BTreeMap<String, String>,
 }
 
 /// The last issue and article open.

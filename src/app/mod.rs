@@ -37,7 +37,7 @@ pub use marks::{Marks, SaveReport, Saved, Unsaved};
 pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView};
 pub use rows::Row;
 pub use search::Search;
-pub use session::first_file;
+pub use session::{first_file, resumed};
 pub use state::{MarkRead, Nav, Settings, State};
 pub use view::{NoiseToggle, View};
 

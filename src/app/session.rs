@@ -15,17 +15,25 @@ use crate::model::{LastOpen, Positions};
 use std::path::{Path, PathBuf};
 
 /// The issue file the shell reads before the first frame when the reader
-/// was given folders only (files named are read as named): when resuming,
-/// the issue last read if `in_folders` says it lies in them; else the
+/// was given folders only (files named are read as named): the issue last
+/// read there (`resumed`) if `in_folders` says it lies in them; else the
 /// newest issue the index noted last time. The rest comes from the walk.
 pub fn first_file(
-    resuming: bool,
-    last: Option<&LastOpen>,
+    resumed: Option<&str>,
     in_folders: impl Fn(&Path) -> bool,
     newest: impl FnOnce() -> Option<PathBuf>,
 ) -> Option<PathBuf> {
-    let last = last.map(|l| name::to_path(&l.source)).filter(|p| resuming && in_folders(p));
+    let last = resumed.map(name::to_path).filter(|p| in_folders(p));
     last.or_else(newest)
+}
+
+/// The source of the issue to resume, as `Saved` says: the one last read
+/// among the paths given, or with no paths the one last read anywhere.
+pub fn resumed<'a>(positions: &'a Positions, resume: bool, place: Option<&str>) -> Option<&'a str> {
+    match place {
+        Some(key) => positions.places.get(key).map(String::as_str),
+        None => positions.last.as_ref().filter(|_| resume).map(|l| l.source.as_str()),
+    }
 }
 
 /// Start-up: marks, bookmarks and positions from earlier sessions; the
@@ -38,12 +46,18 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
     if !saved.messages.is_empty() {
         state.status = Some(saved.messages.join(" · "));
     }
+    state.place = saved.place.clone();
     let mut start = state.library.current;
-    if let Some(last) = state.positions.last.clone().filter(|_| saved.resume) {
-        start = match state.library.position(&last.source) {
+    if let Some(last) = resumed(&state.positions, saved.resume, saved.place.as_deref()).map(str::to_string) {
+        start = match state.library.position(&last) {
             Some(i) => i,
-            None if !state.marks.missing.contains(&last.source) && !state.library.slots.is_empty() => {
-                state.library.slots.insert(0, Slot::new(IssueInfo::from_name(&last.source)));
+            // Only the library's own last issue comes from anywhere: the
+            // one of paths given lies in them.
+            None if saved.place.is_none()
+                && !state.marks.missing.contains(&last)
+                && !state.library.slots.is_empty() =>
+            {
+                state.library.slots.insert(0, Slot::new(IssueInfo::from_name(&last)));
                 0
             }
             None => start,
@@ -133,7 +147,10 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
         return;
     }
     let key = issue.key();
-    let Positions { last, issues, anchors } = &mut state.positions;
+    let Positions { last, issues, anchors, places } = &mut state.positions;
+    if let Some(place) = &state.place {
+        places.insert(place.clone(), source.clone());
+    }
     *last = Some(LastOpen { source, issue: key.clone(), article: article.id.clone() });
     issues.insert(key, article.id.clone());
     match anchor {

@@ -110,6 +110,9 @@ pub struct State {
     pub(crate) outbox: Outbox,
     /// The archive search last closed, to go back to its results.
     pub(crate) archive_kept: Option<ArchiveView>,
+    /// The key the issue last read is kept under for the paths given
+    /// (`Saved::place`).
+    pub(crate) place: Option<String>,
 }
 
 impl State {
@@ -133,6 +136,7 @@ impl State {
             heading: Heading::default(),
             outbox: Outbox::default(),
             archive_kept: None,
+            place: None,
         }
     }
 

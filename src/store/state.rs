@@ -135,6 +135,7 @@ pub(crate) struct PositionEntries {
     pub last: Option<Stamped<LastOpen>>,
     pub issues: BTreeMap<String, Stamped<ArticleId>>,
     pub anchors: BTreeMap<ArticleId, Stamped<Pos>>,
+    pub places: BTreeMap<String, Stamped<String>>,
     /// Top-level keys this version doesn't know.
     pub extra: Table,
 }
@@ -299,6 +300,7 @@ impl Part for PositionEntries {
             self.last = Some(theirs.clone());
         }
         visible |= merge_map(&mut self.issues, &other.issues);
+        visible |= merge_map(&mut self.places, &other.places);
         visible | merge_map(&mut self.anchors, &other.anchors)
     }
 
@@ -306,7 +308,7 @@ impl Part for PositionEntries {
     fn prune(&mut self, _horizon: Timestamp) {}
 
     fn count(&self) -> usize {
-        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
+        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len() + self.places.len()
     }
 
     fn entries(&self) -> usize {
@@ -319,6 +321,7 @@ impl Part for PositionEntries {
             last,
             issues: uncovered_map(&self.issues, &by.issues),
             anchors: uncovered_map(&self.anchors, &by.anchors),
+            places: uncovered_map(&self.places, &by.places),
             extra: Table::new(),
         }
     }
@@ -376,6 +379,7 @@ impl PositionEntries {
             last: self.last.as_ref().map(|s| s.value.clone()),
             issues: self.issues.iter().map(|(k, s)| (k.clone(), s.value.clone())).collect(),
             anchors: self.anchors.iter().map(|(k, s)| (k.clone(), s.value)).collect(),
+            places: self.places.iter().map(|(k, s)| (k.clone(), s.value.clone())).collect(),
         }
     }
 
@@ -395,6 +399,7 @@ impl PositionEntries {
             changed = true;
         }
         changed |= set_map(&mut self.issues, &positions.issues, now);
+        changed |= set_map(&mut self.places, &positions.places, now);
         changed | set_map(&mut self.anchors, &positions.anchors, now)
     }
 }

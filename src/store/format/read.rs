@@ -210,6 +210,12 @@ pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> Positi
             put(&mut p.issues, k, s);
         }
     }
+    for (k, v) in table(&mut t, "places", problems) {
+        let read = |f: &mut Fields| f.string("source");
+        if let Some(s) = stamped_from(v, format!("place {k}"), problems, read) {
+            put(&mut p.places, k, s);
+        }
+    }
     for (k, v) in table(&mut t, "anchors", problems) {
         let read = |f: &mut Fields| {
             let element =

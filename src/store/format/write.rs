@@ -155,6 +155,14 @@ fn issue_value(s: &Stamped<ArticleId>) -> String {
     out
 }
 
+/// The value of a `[places]` line.
+fn place_value(s: &Stamped<String>) -> String {
+    let mut out = format!("{{ source = {}, updated = {}", quote(&s.value), time(s.updated));
+    extra_pairs(&mut out, &s.extra.0);
+    out.push_str(" }");
+    out
+}
+
 /// The value of an `[anchors]` line; empty when the offset can't be a TOML integer.
 fn anchor_value(s: &Stamped<Pos>) -> String {
     let Ok(offset) = i64::try_from(s.value.offset) else { return String::new() };
@@ -203,6 +211,12 @@ pub(crate) fn render_positions(p: &PositionEntries) -> String {
     out.push_str("\n[issues]\n");
     for (k, s) in &p.issues {
         let _ = writeln!(out, "{} = {}", key(k), issue_value(s));
+    }
+    if !p.places.is_empty() {
+        out.push_str("\n[places]\n");
+        for (k, s) in &p.places {
+            let _ = writeln!(out, "{} = {}", key(k), place_value(s));
+        }
     }
     out.push_str("\n[anchors]\n");
     for (id, s) in &p.anchors {

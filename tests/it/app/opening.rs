@@ -91,13 +91,13 @@ fn ways() -> Vec<(&'static str, Vec<Action>)> {
     let mut marks = Marks::default();
     let b = bookmark_in_second();
     marks.bookmarks.insert(b.id.clone(), b);
-    let with_bookmark = Saved { marks, positions: Positions::default(), messages: vec![], resume: true };
+    let with_bookmark = Saved { marks, positions: Positions::default(), messages: vec![], resume: true, place: None };
     let mut positions = Positions::default();
     let a = second_issue_article(1);
     let key = issue(SECOND).key();
     positions.last = Some(LastOpen { source: SECOND.into(), issue: key.clone(), article: a.id.clone() });
     positions.issues.insert(key, a.id.clone());
-    let resumed = Saved { marks: Marks::default(), positions, messages: vec![], resume: true };
+    let resumed = Saved { marks: Marks::default(), positions, messages: vec![], resume: true, place: None };
     vec![
         ("the list", vec![Action::Down, Action::Open]),
         ("]", vec![Action::NextArticle]),

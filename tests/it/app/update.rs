@@ -351,7 +351,7 @@ fn saved_with_bookmark(s: &mut State) -> Saved {
     update(s, Action::NextArticle);
     update(s, Action::ToggleBookmark);
     update(s, Action::PageDown);
-    Saved { marks: s.marks.clone(), positions: s.positions.clone(), messages: vec![], resume: true }
+    Saved { marks: s.marks.clone(), positions: s.positions.clone(), messages: vec![], resume: true, place: None }
 }
 
 #[test]

@@ -354,12 +354,15 @@ fn files_whose_names_are_not_utf8_open_and_their_bookmarks_and_place_survive_a_r
     t.send("q");
     assert_eq!(t.wait_exit(), 0, "{}", t.contents());
 
-    // Both bookmarks are there after a restart, on issues that open.
+    // Both bookmarks are there after a restart, on issues that open; the
+    // folder resumes the one last read in it.
     let home = t.take_home();
     let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.send("<");
     t.wait_for("the GBK-named issue with its star", |s| s.contains("全区冬季安全生产会议召开") && stars(s) == 1);
     t.send(">");
-    t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.wait_for("the undecodable one again", |s| s.contains("All district schools closed") && stars(s) == 1);
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 
@@ -595,4 +598,43 @@ fn deleting_the_last_bookmark_of_the_list_keeps_the_others_shown_and_u_undoes_it
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(stored(&t.home).bookmarks.len(), 1, "the undone deletion is saved as undone");
+}
+
+#[test]
+fn a_folder_or_files_given_on_the_command_line_resume_the_issue_last_read_there() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/4");
+    t.send(">>");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("jj\r");
+    t.wait_text("Starting March 17");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // Reading elsewhere in between does not change what this folder resumes.
+    let seed = seed();
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, t.take_home(), false);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("jj\r");
+    t.wait_text("融媒体中心 徐振鑫");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn_in(&[&format!("{dir}/")], 120, 30, t.take_home(), false);
+    t.wait_text("issue 3/4");
+    t.wait_text("LIBRARY TO STAY OPEN SUNDAY AFTERNOONS");
+    t.wait_text("Starting March 17");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // And the seed, given again, opens where it was left.
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, t.take_home(), false);
+    t.wait_text("融媒体中心 徐振鑫");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }
