@@ -185,6 +185,51 @@ fn an_unreadable_file_says_so_in_the_title_and_its_error_is_wrapped_at_words() {
     assert_eq!(t.wait_exit(), 0);
 }
 
+/// The dates of the picker's rows, top to bottom.
+fn picked_dates(screen: &str) -> Vec<String> {
+    let rows = screen.lines().skip_while(|l| !l.contains("filter:")).skip(1);
+    let date = |l: &str| l.split_whitespace().find(|w| w.len() == 10 && w.as_bytes()[4] == b'-').map(str::to_string);
+    rows.filter_map(|l| date(l.split('│').nth(2)?)).collect()
+}
+
+#[test]
+fn the_picker_filters_on_the_issues_own_dates_in_every_written_form_best_match_first() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let issue = |masthead: &str| format!("{masthead}\n\n第01版\n\n新闻标题\n\n本报讯 正文一段。\n");
+    let files = [
+        ("Riverton Courier 2002-01-30.txt", issue("Riverton Courier")),
+        // Dated only inside: the picker knows it once the file is read.
+        ("courier-late.txt", issue("晨报\n2002年1月30日")),
+        ("清河日报-20011130.txt", issue("清河日报")),
+        ("清河日报-20011203.txt", issue("清河日报")),
+        ("清河日报-20010315.txt", issue("清河日报")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(papers.join(name), text).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/5");
+    t.send("i");
+    t.wait_for("every date known", |s| picked_dates(s).len() == 5);
+    for filter in ["0130", "1月30日", "20020130", "2002-01-30", "2002 01 30", "2002年1月30日"] {
+        t.send(filter);
+        t.wait_for(&format!("{filter}: the two issues of 2002-01-30"), |s| {
+            picked_dates(s) == ["2002-01-30", "2002-01-30"] && s.contains(&format!("filter: {filter}▏"))
+        });
+        t.send(&"\x7f".repeat(filter.chars().count()));
+        t.wait_for("the filter emptied", |s| picked_dates(s).len() == 5);
+    }
+    t.send("2001 03");
+    t.wait_for("March before December 3", |s| picked_dates(s) == ["2001-03-15", "2001-12-03"]);
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
 #[test]
 fn mouse_wheel_and_click() {
     let seed = seed();

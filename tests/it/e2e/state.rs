@@ -359,6 +359,7 @@ fn files_whose_names_are_not_utf8_open_and_their_bookmarks_and_place_survive_a_r
     let home = t.take_home();
     let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
     t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.wait_text("issue 2/3");
     t.send("<");
     t.wait_for("the GBK-named issue with its star", |s| s.contains("全区冬季安全生产会议召开") && stars(s) == 1);
     t.send(">");
