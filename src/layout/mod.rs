@@ -27,6 +27,7 @@ mod width;
 pub use laid::{ArticleLayout, NoiseRun, noise_runs, run_end, to_plain_text};
 pub use line::{Line, Role};
 pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
+pub use punct::widened;
 pub use width::{char_width, str_width};
 
 use crate::model::Article;

@@ -91,6 +91,26 @@ pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
     out
 }
 
+/// Cuts `text` to at most `width` cells from its start, beginning with `…`
+/// when cut: the end is kept.
+pub fn truncate_start(text: &str, width: usize, amb: Ambiguous) -> String {
+    if str_width(text, amb) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(str_width("…", amb));
+    let mut used = 0;
+    let mut keep = text.len();
+    for (at, g) in text.grapheme_indices(true).rev() {
+        used += str_width(g, amb);
+        if used > room {
+            break;
+        }
+        keep = at;
+    }
+    let tail = text[keep..].trim_start_matches('…');
+    if width == 0 { String::new() } else { format!("…{tail}") }
+}
+
 /// Splits a message into lines of at most `width` cells, at spaces, after
 /// a `/` or beside a Chinese character; a word too long for a line is cut
 /// where the line is full.

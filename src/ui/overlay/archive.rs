@@ -4,8 +4,10 @@
 use super::frame::{Hint, framed, key_list};
 use crate::app::words::count;
 use crate::app::{Action, ArchiveView, State};
+use crate::layout::str_width;
+use crate::library::ArchiveHit;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, truncate, truncate_start};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -79,17 +81,35 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &Archiv
         let room = usize::from(inner.right().saturating_sub(x));
         put(buf, x, y, inner.right(), &truncate(&f.headline, room, amb), line.patch(theme.unread), amb);
         if y + 1 < inner.bottom() {
-            let m = &f.snippet_match;
-            let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
-            let (before, hit, after) = if ok {
-                (&f.snippet[..m.start], &f.snippet[m.start..m.end], &f.snippet[m.end..])
-            } else {
-                (f.snippet.as_str(), "", "")
-            };
+            let [before, hit, after] = snippet(f, width.saturating_sub(2), state);
             let end = inner.right();
-            let x = put(buf, inner.x + 3, y + 1, end, before, line, amb);
-            let x = put(buf, x, y + 1, end, hit, theme.matched, amb);
-            put(buf, x, y + 1, end, after, line, amb);
+            let x = put(buf, inner.x + 3, y + 1, end, &before, line, amb);
+            let x = put(buf, x, y + 1, end, &hit, theme.matched, amb);
+            put(buf, x, y + 1, end, &after, line, amb);
         }
     }
+}
+
+/// A match's snippet set as the article pane sets text (ASCII marks among
+/// Chinese full-width, when the layout does so) and cut to `width` cells
+/// with `…` where cut, the match in view: before it, the match, after it.
+fn snippet(f: &ArchiveHit, width: usize, state: &State) -> [String; 3] {
+    let amb = state.settings.layout.ambiguous;
+    let m = &f.snippet_match;
+    let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
+    let (text, m) = match (ok, state.settings.layout.fullwidth_punct) {
+        (false, _) => (f.snippet.clone(), 0..0),
+        (true, true) => crate::layout::widened(&f.snippet, m.clone()),
+        (true, false) => (f.snippet.clone(), m.clone()),
+    };
+    let (before, hit, after) = (&text[..m.start], &text[m.start..m.end], &text[m.end..]);
+    let hit = truncate(hit, width, amb);
+    let left = width.saturating_sub(str_width(&hit, amb));
+    // The context before the match gets up to half of what is left, more
+    // when the context after it is short.
+    let after_needs = str_width(after, amb);
+    let before_room = (left / 2).max(left.saturating_sub(after_needs));
+    let before = truncate_start(before, before_room, amb);
+    let after = truncate(after, left.saturating_sub(str_width(&before, amb)), amb);
+    [before, hit, after]
 }

@@ -231,6 +231,33 @@ fn the_picker_filters_on_the_issues_own_dates_in_every_written_form_best_match_f
 }
 
 #[test]
+fn search_snippets_are_set_like_the_article_and_cut_with_an_ellipsis() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let long = "全区上下凝心聚力,扎实推进各项重点工作落地见效".repeat(3);
+    let text =
+        format!("清河日报\n2024年3月8日\n\n第01版\n\n春耕会议召开\n\n本报讯 {long},春耕备耕,全面展开。{long}。\n");
+    std::fs::write(papers.join("清河日报-20240308.txt"), text).unwrap();
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 80, 24, home, false);
+    t.wait_text("春耕会议召开");
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("春耕备耕\r");
+    t.wait_text("1 match in 1 of 1 issue");
+    t.wait_for("the snippet set full-width and cut with … at both ends", |s| {
+        let Some(row) = s.lines().find(|l| l.contains("春耕备耕") && !l.contains("phrase:")) else { return false };
+        let text = row.split('│').nth(2).unwrap_or("").trim();
+        text.contains("，春耕备耕，全面展开") && !text.contains(',') && text.starts_with('…') && text.ends_with('…')
+    });
+    t.send("\x1b");
+    t.wait_for("the search to close", |s| !s.contains("phrase:"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
