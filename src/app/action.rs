@@ -91,6 +91,8 @@ pub enum Action {
     Input(char),
     /// Backspace in a prompt.
     InputBackspace,
+    /// Moving the cursor or cutting in a prompt.
+    InputEdit(LineEdit),
     /// Enter in a prompt: search jumps to the first match, a note is kept.
     InputSubmit,
     /// Esc in a prompt: close it (search also clears its highlights).
@@ -127,6 +129,27 @@ pub enum Action {
         /// The issue, or why it could not be read.
         result: Result<Arc<Issue>, LoadError>,
     },
+}
+
+/// Editing a line being typed, besides typing and Backspace (`input::Caret`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    /// ← or Ctrl-b: one character left.
+    Left,
+    /// → or Ctrl-f: one character right.
+    Right,
+    /// Home or Ctrl-a: to the start.
+    Home,
+    /// End or Ctrl-e: to the end.
+    End,
+    /// Delete or Ctrl-d: the character after the cursor.
+    Delete,
+    /// Ctrl-u: cut everything before the cursor.
+    KillStart,
+    /// Ctrl-k: cut everything after the cursor.
+    KillEnd,
+    /// Ctrl-w: cut the word before the cursor.
+    KillWord,
 }
 
 /// Something the shell must do after an update.
@@ -236,6 +259,7 @@ impl Action {
             | Action::Click { .. }
             | Action::Input(_)
             | Action::InputBackspace
+            | Action::InputEdit(_)
             | Action::InputSubmit
             | Action::InputCancel
             | Action::Restore(_)

@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod geometry;
+pub mod input;
 pub mod keymap;
 mod library;
 mod marks;

@@ -49,6 +49,7 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::Search
         | Action::Input(_)
         | Action::InputBackspace
+        | Action::InputEdit(_)
         | Action::InputSubmit
         | Action::InputCancel
         | Action::SearchNext
@@ -169,11 +170,11 @@ fn switch_issue(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
 /// `/`, typing the query, `n` and `N`.
 fn search(state: &mut State, action: Action) {
     match action {
-        Action::Search => state.search.prompt = Some(String::new()),
-        Action::Input(c) => edit_query(state, |q| q.push(c)),
-        Action::InputBackspace => edit_query(state, |q| {
-            q.pop();
-        }),
+        Action::Search => {
+            state.search.prompt = Some(String::new());
+            state.search.caret = Default::default();
+        }
+        Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => edit_query(state, &action),
         Action::InputSubmit => {
             state.search.prompt = None;
             if state.search.hits.is_empty() {
@@ -205,9 +206,11 @@ fn search(state: &mut State, action: Action) {
     }
 }
 
-fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+fn edit_query(state: &mut State, action: &Action) {
     let Some(p) = &mut state.search.prompt else { return };
-    edit(p);
+    if state.search.caret.apply(p, action) != Some(true) {
+        return;
+    }
     let query = p.clone();
     state.search.query = query.clone();
     state.search.current = None;

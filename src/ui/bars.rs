@@ -1,10 +1,11 @@
 //! The title line at the top and the hint / status / search line at the bottom.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, truncate, typed};
 use super::overlay;
 use crate::app::words::count;
 use crate::app::{Action, State};
+use crate::layout::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -87,9 +88,11 @@ fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, que
         (false, 0) => "  no matches".to_string(),
         (false, n) => format!("  {}", count(n, "match")),
     };
-    let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
-    let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
-    put(buf, x, area.y, area.right(), &truncate(&count, usize::from(area.width), amb), theme.status, amb);
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(1 + str_width(&count, amb)).max(width / 2);
+    let shown = typed(query, state.search.caret, room, amb);
+    let x = put(buf, area.x, area.y, area.right(), &format!("/{shown}"), theme.key, amb);
+    put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
 }
 
 /// The reader's keys, as many as fit.

@@ -8,6 +8,7 @@
 //! cursor explicitly to the cell after it, so whatever width the terminal
 //! gives the character, everything after it lands where the layout put it.
 
+use crate::app::input::Caret;
 use crate::layout::{Ambiguous, str_width};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
@@ -109,6 +110,21 @@ pub fn truncate_start(text: &str, width: usize, amb: Ambiguous) -> String {
     }
     let tail = text[keep..].trim_start_matches('…');
     if width == 0 { String::new() } else { format!("…{tail}") }
+}
+
+/// A line being typed as shown in `width` cells: the text with `▏` at its
+/// cursor, cut with `…` where it does not fit, so that the cursor and what
+/// was typed just before it stay in view.
+pub fn typed(text: &str, caret: Caret, width: usize, amb: Ambiguous) -> String {
+    let (before, after) = text.split_at(caret.at(text));
+    let room = width.saturating_sub(1);
+    let after_width = str_width(after, amb);
+    if str_width(before, amb) + after_width <= room {
+        return format!("{before}▏{after}");
+    }
+    let before = truncate_start(before, room.saturating_sub(after_width).max(room * 2 / 3), amb);
+    let after = truncate(after, room.saturating_sub(str_width(&before, amb)), amb);
+    format!("{before}▏{after}")
 }
 
 /// Splits a message into lines of at most `width` cells, at spaces, after

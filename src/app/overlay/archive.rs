@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::{Action, Effect};
+use crate::app::input::Caret;
 use crate::library::ArchiveHit;
 
 /// Most results kept: a phrase in every article of years of issues would
@@ -15,6 +16,8 @@ pub const MAX_RESULTS: usize = 5000;
 pub struct ArchiveView {
     /// The phrase.
     pub query: String,
+    /// The cursor in it.
+    pub caret: Caret,
     /// The phrase is being typed.
     pub typing: bool,
     /// The phrase is the last search's, shown again: typing replaces it,
@@ -80,16 +83,17 @@ impl ArchiveView {
     fn typed(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         let has_results = !self.results.is_empty();
         match action {
-            Action::Input(c) => {
-                if self.fresh {
+            Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
+                // The last phrase, shown again, is replaced by what is typed;
+                // moving the cursor keeps it to edit.
+                if self.fresh && matches!(action, Action::Input(_)) {
                     self.query.clear();
+                    self.caret = Caret::default();
                 }
-                self.edited();
-                self.query.push(*c);
-            }
-            Action::InputBackspace => {
-                self.edited();
-                self.query.pop();
+                self.fresh = false;
+                if self.caret.apply(&mut self.query, action) == Some(true) {
+                    self.edited();
+                }
             }
             // Back to the results of the phrase shown.
             Action::InputSubmit | Action::Down if self.fresh && has_results => {

@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
+use crate::app::input::Caret;
 use crate::app::keymap::Keymap;
 use crate::app::marks::Marks;
 use crate::model::{Bookmark, Change};
@@ -14,6 +15,8 @@ pub struct BookmarksView {
     pub selected: usize,
     /// The note being written, while the note prompt is open.
     pub note: Option<String>,
+    /// The cursor in the note.
+    pub caret: Caret,
     /// The bookmark just deleted, while the next key may undo that.
     pub deleted: Option<Bookmark>,
 }
@@ -68,6 +71,7 @@ impl BookmarksView {
             }
             (Action::EditNote, Some(b)) => {
                 self.note = Some(b.note);
+                self.caret = Caret::default();
                 Outcome::Stay
             }
             (Action::Open | Action::DeleteBookmark | Action::EditNote, None) => Outcome::Close,
@@ -96,11 +100,10 @@ impl BookmarksView {
 
     fn note_prompt(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         let Some(text) = &mut self.note else { return Outcome::Stay };
+        if self.caret.apply(text, action).is_some() {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Input(c) => text.push(*c),
-            Action::InputBackspace => {
-                text.pop();
-            }
             Action::InputSubmit => {
                 let note = text.trim().to_string();
                 let id = list(ctx.marks).get(self.selected).map(|b| b.id.clone());

@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
+use crate::app::input::Caret;
 use crate::app::library::Library;
 use memchr::memmem::Finder;
 
@@ -15,6 +16,8 @@ pub struct PickerView {
     pub selected: usize,
     /// The issues matching the filter (indices into the library).
     pub matches: Vec<usize>,
+    /// The cursor in the filter.
+    pub caret: Caret,
 }
 
 /// Indices of the issues matching `filter` (every word, case ignored),
@@ -70,7 +73,8 @@ fn date_rank(date: Option<jiff::civil::Date>, numbers: &[u32]) -> usize {
 impl PickerView {
     /// The picker over the whole library, at the current issue.
     pub fn open(library: &Library) -> PickerView {
-        PickerView { filter: String::new(), selected: library.current, matches: (0..library.slots.len()).collect() }
+        let matches = (0..library.slots.len()).collect();
+        PickerView { filter: String::new(), selected: library.current, matches, caret: Caret::default() }
     }
 
     /// The name of the issue selected.
@@ -90,19 +94,20 @@ impl PickerView {
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
         match action {
-            Action::Input(c) => {
-                self.filter.push(*c);
-                // A longer word matches a subset, except a number: `0401` may
-                // end a number where `040` was inside it.
-                let numeric =
-                    self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-                self.matches = matching(ctx.library, &self.filter, (!numeric).then_some(&self.matches[..]));
-                self.selected = 0;
-            }
-            Action::InputBackspace => {
-                self.filter.pop();
-                self.matches = matching(ctx.library, &self.filter, None);
-                self.selected = 0;
+            Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
+                let before = self.filter.clone();
+                if self.caret.apply(&mut self.filter, action) == Some(true) {
+                    // Typed on at the end, a longer word matches a subset, except
+                    // a number: `0401` may end a number where `040` was inside it.
+                    let numeric = self
+                        .filter
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                    let grown = self.filter.starts_with(&before) && self.caret.back == 0 && !numeric;
+                    self.matches = matching(ctx.library, &self.filter, grown.then_some(&self.matches[..]));
+                    self.selected = 0;
+                }
             }
             Action::InputSubmit => {
                 return match self.selected_name(ctx.library) {

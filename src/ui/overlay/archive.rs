@@ -7,7 +7,7 @@ use crate::app::{Action, ArchiveView, State};
 use crate::layout::str_width;
 use crate::library::ArchiveHit;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate, truncate_start};
+use crate::ui::cells::{put, truncate, truncate_start, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -60,11 +60,9 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &Archiv
     let x = put(buf, inner.x + 1, inner.y, inner.right(), "phrase: ", style, amb);
     // The last search's phrase, shown selected: typing replaces it.
     let q_style = if v.typing && v.fresh { theme.selected } else { style };
-    let room = usize::from(inner.right().saturating_sub(x + 1));
-    let x = put(buf, x, inner.y, inner.right(), &truncate(&v.query, room, amb), q_style, amb);
-    if v.typing {
-        put(buf, x, inner.y, inner.right(), "▏", style, amb);
-    }
+    let room = usize::from(inner.right().saturating_sub(x));
+    let shown = if v.typing { typed(&v.query, v.caret, room, amb) } else { truncate(&v.query, room, amb) };
+    put(buf, x, inner.y, inner.right(), &shown, q_style, amb);
     let per_page = usize::from((inner.height - 1) / 2).max(1);
     let first = v.selected.saturating_sub(per_page - 1);
     let width = usize::from(inner.width.saturating_sub(2));

@@ -5,14 +5,19 @@ use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, truncate, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// The note prompt while a note is written; else the list's keys.
 pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
-        Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
+        Some(n) => {
+            let keys = "  ⏎ keep · Esc cancel";
+            let room = usize::from(state.size.0).saturating_sub(6 + keys.chars().count()).max(10);
+            let text = typed(n, view.caret, room, state.settings.layout.ambiguous);
+            Hint { text: format!("note: {text}{keys}"), style: theme.key, over_status: true }
+        }
         None => {
             let keys: [(&[Action], &str); 3] =
                 [(&[Action::Open], "open"), (&[Action::DeleteBookmark], "delete"), (&[Action::EditNote], "note")];

@@ -3,7 +3,7 @@
 use super::frame::{Hint, framed};
 use crate::app::{PickerView, State};
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, truncate, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Pic
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let prompt = format!("filter: {filter}▏");
+    let prompt = format!("filter: {}", typed(filter, view.caret, usize::from(inner.width - 1).saturating_sub(8), amb));
     put(
         buf,
         inner.x + 1,

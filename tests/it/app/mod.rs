@@ -5,4 +5,5 @@ mod folding;
 mod opening;
 mod popups;
 mod screens;
+mod typing;
 mod update;

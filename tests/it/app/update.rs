@@ -397,7 +397,7 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
     update(&mut s, Action::ToggleBookmark);
     update(&mut s, Action::Top);
     update(&mut s, Action::Bookmarks);
-    assert_eq!(s.overlay, Some(Overlay::Bookmarks(BookmarksView { selected: 0, note: None, deleted: None })));
+    assert_eq!(s.overlay, Some(Overlay::Bookmarks(BookmarksView { selected: 0, note: None, ..Default::default() })));
     update(&mut s, Action::EditNote);
     assert_eq!(s.mode(), dubao::app::Mode::Prompt);
     for c in "读后感".chars() {

@@ -74,3 +74,55 @@ fn popups_keep_their_left_border_over_chinese_text() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// The bottom line.
+fn bottom(s: &str) -> &str {
+    s.lines().last().unwrap_or("")
+}
+
+#[test]
+fn every_text_input_edits_like_a_shell_line_and_keeps_its_cursor_in_view() {
+    let mut t = Pty::spawn(&[], 40, 12);
+    t.wait_text("issue 1/4");
+    // `/`: the cursor moves; what is typed goes in where it is.
+    t.send("/游园开幕");
+    t.wait_for("the phrase typed", |s| bottom(s).starts_with("/游园开幕▏"));
+    t.send("\x1b[D\x1b[D会");
+    t.wait_for("typed before the cursor", |s| bottom(s).starts_with("/游园会▏开幕"));
+    t.send("\x05\x7f\x7f\x01\x1b[3~");
+    t.wait_for("Ctrl-e, Backspace, Ctrl-a, Delete", |s| bottom(s).starts_with("/▏园会"));
+    t.send("\x1b");
+    t.wait_for("the prompt to close", |s| !bottom(s).starts_with('/'));
+    // `i`: Home and Ctrl-k in the filter.
+    t.send("i0309");
+    t.wait_for("the filter", |s| s.contains("filter: 0309▏"));
+    t.send("\x1b[H2024 \x0b");
+    t.wait_for("typed at the start, the rest cut", |s| s.contains("filter: 2024 ▏") && s.contains("of 4"));
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    // `S`: a phrase longer than the popup keeps its end, the cursor, in view.
+    t.send("S");
+    t.wait_text("phrase:");
+    let long = "清河区召开二零二四年重点项目建设推进会";
+    t.send(long);
+    t.wait_for("the end of the phrase in view", |s| s.contains("推进会▏") && s.contains("phrase: …"));
+    t.send("\x17");
+    t.wait_for("Ctrl-w cuts the word before the cursor", |s| s.contains("phrase: ▏"));
+    t.send("\x1b");
+    t.wait_for("the search to close", |s| !s.contains("phrase:"));
+    // The note editor.
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("B");
+    t.wait_text("bookmarks · 1");
+    t.send("eabc\x1b[D\x1b[D\x1b[3~");
+    t.wait_for("Delete under the cursor", |s| bottom(s).starts_with("note: a▏c"));
+    t.send("\x1b[F\x15");
+    t.wait_for("End, then Ctrl-u", |s| bottom(s).starts_with("note: ▏"));
+    t.send("\r");
+    t.wait_text("note removed");
+    t.send("\x1b");
+    t.wait_for("the list to close", |s| !s.contains("bookmarks · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
