@@ -258,6 +258,49 @@ fn search_snippets_are_set_like_the_article_and_cut_with_an_ellipsis() {
 }
 
 #[test]
+fn a_title_from_a_file_name_drops_its_separators_everywhere_it_is_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let text = "第01版\n\n新闻标题一则\n\n本报讯 春耕备耕全面展开。\n\n新闻标题二则\n\n本报讯 夏收在望。\n";
+    for name in ["paper_20010101_scan.txt", "paper_20010102_scan.txt"] {
+        std::fs::write(papers.join(name), text).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    let clean = |s: &str| !s.contains('_') && !s.contains("scan");
+    t.wait_for("the header", |s| s.starts_with(" paper · 2001-01-02 · issue 1/2") && clean(s));
+    t.send("i");
+    t.wait_for("the picker", |s| s.contains("2001-01-02  paper") && s.contains("2001-01-01  paper") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("春耕\r");
+    t.wait_for("the search results", |s| s.contains("2001-01-02  paper  新闻标题一则") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the search to close", |s| !s.contains("phrase:"));
+    t.send("mB");
+    t.wait_for("the bookmarks", |s| s.contains("paper · 2001-01-02 · 第01版") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the bookmarks to close", |s| !s.contains("bookmarks · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(["list", &dir])
+        .env("HOME", &t.home)
+        .env("XDG_CONFIG_HOME", t.home.join(".config"))
+        .env("XDG_CACHE_HOME", t.home.join(".cache"))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(
+        listed.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).all(|l| l.starts_with("paper 2001-01-0")),
+        "{listed}"
+    );
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
