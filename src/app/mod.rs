@@ -39,7 +39,7 @@ pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView};
 pub use rows::Row;
 pub use search::Search;
 pub use session::{first_file, resumed};
-pub use state::{MarkRead, Nav, Settings, State};
+pub use state::{MarkRead, Nav, PageTurn, Settings, State};
 pub use view::{NoiseToggle, View};
 
 use overlay::{Ctx, Outcome};

@@ -6,7 +6,7 @@ use super::action::{Action, Effect};
 use super::geometry::{self, Focus};
 use super::nav::{self, open, select};
 use super::rows::{Row, section_starts};
-use super::state::State;
+use super::state::{PageTurn, State};
 use crate::model::{ArticleId, Bookmark, Change};
 
 /// Narrowest and widest text column `+`/`-` allow.
@@ -18,7 +18,7 @@ const PAGE_OVERLAP: usize = 2;
 pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
-            movement(state, &action)
+            movement(state, &action, effects)
         }
         Action::Top | Action::Bottom => ends(state, action == Action::Top),
         Action::Open => {
@@ -70,12 +70,12 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
 }
 
 /// A line, a page or half a page: the list's selection or the article's scroll.
-fn movement(state: &mut State, action: &Action) {
+fn movement(state: &mut State, action: &Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Down => move_or_scroll(state, 1, 1),
         Action::Up => move_or_scroll(state, -1, -1),
-        Action::PageDown => page(state, 1),
-        Action::PageUp => page(state, -1),
+        Action::PageDown => page(state, 1, effects),
+        Action::PageUp => page(state, -1, effects),
         _ => {
             let dir = if *action == Action::HalfPageDown { 1 } else { -1 };
             let rows = (state.list_height() / 2).max(1) as isize;
@@ -105,21 +105,32 @@ fn move_or_scroll(state: &mut State, rows: isize, lines: isize) {
     }
 }
 
-fn page(state: &mut State, dir: isize) {
-    match state.nav.focus {
-        Focus::List => {
-            let rows = state.list_height().saturating_sub(1).max(1) as isize;
-            move_or_scroll(state, dir * rows, 0);
-        }
-        Focus::Article => {
-            let h = state.article_height();
-            // Space at the end of an article goes on to the next one, as in a pager.
-            if dir > 0 && state.view.at_end(h) && state.nav.selected + 1 < state.article_count() {
-                open(state, state.nav.selected + 1);
-                return;
+fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
+    if state.nav.focus == Focus::List {
+        let rows = state.list_height().saturating_sub(1).max(1) as isize;
+        move_or_scroll(state, dir * rows, 0);
+        return;
+    }
+    let h = state.article_height();
+    match state.page_turn(dir) {
+        // Space at the end of an article goes on to the next one, as in a
+        // pager; at the end of an issue, to the next issue.
+        Some(PageTurn::NextArticle) => open(state, state.nav.selected + 1),
+        Some(PageTurn::NextIssue) => {
+            nav::go_to_issue(state, state.library.current + 1, effects);
+            state.nav.focus = Focus::Article;
+            if let Some(slot) = state.library.slots.get(state.library.current) {
+                state.status = Some(format!("next issue: {}", slot.info.title));
             }
-            state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h);
         }
+        // `b` at the top goes back to the end of the article before.
+        Some(PageTurn::PrevArticleEnd) => {
+            open(state, state.nav.selected - 1);
+            nav::sync(state);
+            state.view.scroll_to(usize::MAX, h);
+        }
+        None if dir > 0 && state.view.at_end(h) => state.status = Some("end of the last issue".into()),
+        None => state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h),
     }
 }
 

@@ -79,6 +79,17 @@ pub(crate) struct Outbox {
     pub place: Option<(String, ArticleId, Option<Pos>)>,
 }
 
+/// Where a page key in the article goes past the article's own pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageTurn {
+    /// Space at the end: the next article.
+    NextArticle,
+    /// Space at the end of the issue's last article: the next issue.
+    NextIssue,
+    /// `b` at the top: the end of the article before.
+    PrevArticleEnd,
+}
+
 /// Everything the reader shows, split by concern.
 #[derive(Debug)]
 pub struct State {
@@ -116,6 +127,19 @@ pub struct State {
 }
 
 impl State {
+    /// What a page key (`dir`: 1 down, -1 up) in the article would do beyond
+    /// scrolling it, if anything.
+    pub fn page_turn(&self, dir: isize) -> Option<PageTurn> {
+        let h = self.article_height();
+        let last = self.nav.selected + 1 >= self.article_count();
+        match dir {
+            1 if !self.view.at_end(h) => None,
+            1 if !last => Some(PageTurn::NextArticle),
+            1 => (self.library.current + 1 < self.library.slots.len()).then_some(PageTurn::NextIssue),
+            _ => (self.view.top == 0 && self.nav.selected > 0).then_some(PageTurn::PrevArticleEnd),
+        }
+    }
+
     /// A reader over the named issues, none loaded yet (more may be found
     /// later: `Action::Library`).
     pub fn new(names: Vec<String>, settings: Settings, keymap: Keymap, size: (u16, u16)) -> State {

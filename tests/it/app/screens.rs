@@ -343,3 +343,26 @@ fn changes_not_saved_show_hollow_and_dim_and_the_list_says_how_many() {
     assert!(!cell(2).style().add_modifier.contains(ratatui::style::Modifier::DIM));
     assert!(cell(3).style().add_modifier.contains(ratatui::style::Modifier::DIM));
 }
+
+#[test]
+fn the_bottom_line_keeps_the_help_key_at_every_width_and_cuts_long_messages_at_words() {
+    for w in [30u16, 40, 50, 60, 80, 100, 120, 200] {
+        let mut s = seed_state(w, 20);
+        let last = |s: &State| screen(s).lines().last().unwrap().trim_end().to_string();
+        assert!(last(&s).ends_with("? help") || last(&s).contains("? help ·"), "{w}: {}", last(&s));
+        update(&mut s, Action::Open);
+        assert!(last(&s).contains("? help"), "{w}: {}", last(&s));
+        s.status = Some("read-only".into());
+        assert!(last(&s).ends_with("? help"), "{w}: beside a short message: {}", last(&s));
+        s.status =
+            Some("the state directory is read-only: changes are kept in a journal until it can be written".into());
+        let line = last(&s);
+        let said = line.trim_end_matches("? help").trim();
+        let words: Vec<&str> = s.status.as_deref().unwrap().split(' ').collect();
+        let shown: Vec<&str> = said.trim_end_matches('…').split(' ').collect();
+        assert!(
+            shown.iter().zip(&words).all(|(a, b)| a == b) && shown.len() <= words.len(),
+            "{w}: whole words only: {said}"
+        );
+    }
+}

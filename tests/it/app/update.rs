@@ -120,6 +120,44 @@ fn scrolling_pages_and_space_at_the_end_goes_on() {
 }
 
 #[test]
+fn space_at_the_end_of_an_issue_goes_on_to_the_next_and_b_at_the_top_back_to_the_end_before() {
+    let mut s = reader((100, 12));
+    update(&mut s, Action::Open);
+    update(&mut s, Action::PageDown);
+    assert!(s.view.top > 0);
+    update(&mut s, Action::PageUp);
+    assert_eq!((s.nav.selected, s.view.top), (0, 0));
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::PageUp);
+    assert_eq!(s.nav.selected, 0, "b at the top goes back to the article before");
+    assert!(
+        s.view.top > 0 && s.view.top == s.view.max_top(s.geometry().article_inner().unwrap().height.into()),
+        "at its end"
+    );
+    let count = |s: &State| s.library.issue().unwrap().articles().count();
+    let last = count(&s) - 1;
+    update(&mut s, Action::Bottom);
+    for _ in 0..last {
+        update(&mut s, Action::NextArticle);
+    }
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.nav.selected, last);
+    let fx = update(&mut s, Action::PageDown);
+    assert_eq!(s.library.current, 1, "Space at the end of the last article goes on to the next issue");
+    assert_eq!(fx, [Effect::Load("styles/captions.txt".into())]);
+    assert_eq!(s.status.as_deref(), Some("next issue: captions"));
+    update(&mut s, loaded("styles/captions.txt"));
+    assert_eq!((s.nav.selected, s.nav.focus), (0, Focus::Article));
+    update(&mut s, Action::Bottom);
+    for _ in 0..count(&s) {
+        update(&mut s, Action::NextArticle);
+        update(&mut s, Action::Bottom);
+    }
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.status.as_deref(), Some("end of the last issue"));
+}
+
+#[test]
 fn resizing_keeps_the_reading_place() {
     let mut s = reader((120, 20));
     update(&mut s, Action::Open);
