@@ -112,6 +112,12 @@ fn go_to_match(state: &mut State, hit: &ArchiveHit, phrase: &str, effects: &mut 
 
 /// Selects the article a jump is headed for, or the one last read in this issue.
 fn select_remembered(state: &mut State, issue: &Issue) {
+    if std::mem::take(&mut state.heading.unread) {
+        match issue.articles().position(|a| !state.marks.read.contains(&a.id)) {
+            Some(i) => return open(state, i),
+            None => state.status = Some("no unread articles in this issue either".into()),
+        }
+    }
     let wanted = state.heading.article.take().or_else(|| state.positions.issues.get(&issue.key()).cloned());
     if let Some(i) = wanted.and_then(|id| issue.articles().position(|a| a.id == id)) {
         select(state, i);

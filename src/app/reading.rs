@@ -43,7 +43,7 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::NextArticle | Action::PrevArticle => next_article(state, action == Action::NextArticle),
         Action::NextSection => jump_section(state, 1),
         Action::PrevSection => jump_section(state, -1),
-        Action::NextUnread => next_unread(state),
+        Action::NextUnread => next_unread(state, effects),
         Action::NextIssue => switch_issue(state, 1, effects),
         Action::PrevIssue => switch_issue(state, -1, effects),
         Action::Search
@@ -159,14 +159,20 @@ fn jump_section(state: &mut State, dir: isize) {
     }
 }
 
-fn next_unread(state: &mut State) {
+fn next_unread(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(issue) = state.library.issue().cloned() else { return };
     let ids: Vec<&ArticleId> = issue.articles().map(|a| &a.id).collect();
     let n = ids.len();
     let found = (1..=n).map(|k| (state.nav.selected + k) % n).find(|&i| !state.marks.read.contains(ids[i]));
     match found {
         Some(i) => open(state, i),
-        None => state.status = Some("no unread articles in this issue".into()),
+        // On to the next (older) issue's first unread article.
+        None if state.library.current + 1 < state.library.slots.len() => {
+            state.heading.unread = true;
+            nav::go_to_issue(state, state.library.current + 1, effects);
+            state.nav.focus = Focus::Article;
+        }
+        None => state.status = Some("no unread articles in this issue or older ones".into()),
     }
 }
 
@@ -182,12 +188,20 @@ fn switch_issue(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
 fn search(state: &mut State, action: Action) {
     match action {
         Action::Search => {
-            state.search.prompt = Some(String::new());
+            let last = state.search.last.clone();
             state.search.caret = Default::default();
+            state.search.prompt = Some(String::new());
+            // The last phrase, ready to search again or to be typed over.
+            last.chars().for_each(|c| edit_query(state, &Action::Input(c)));
+            state.search.fresh = !last.is_empty();
         }
         Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => edit_query(state, &action),
         Action::InputSubmit => {
             state.search.prompt = None;
+            state.search.fresh = false;
+            if !state.search.query.is_empty() {
+                state.search.last = state.search.query.clone();
+            }
             if state.search.hits.is_empty() {
                 if !state.search.query.is_empty() {
                     state.status = Some(format!("not found: {}", state.search.query));
@@ -199,6 +213,7 @@ fn search(state: &mut State, action: Action) {
         }
         Action::InputCancel => {
             state.search.prompt = None;
+            state.search.fresh = false;
             state.search.clear();
         }
         _ => {
@@ -212,13 +227,23 @@ fn search(state: &mut State, action: Action) {
                 (Some(c), true) => (c + 1) % n,
                 (Some(c), false) => (c + n - 1) % n,
             };
+            // Past the last match to the first, or back past the first: as in less and vim.
+            let wrapped = state.search.current.is_some_and(|c| (action == Action::SearchNext) == (next <= c));
             jump_to_hit(state, next);
+            if wrapped && n > 1 {
+                let at = state.status.take().unwrap_or_default();
+                state.status = Some(format!("search wrapped · {at}"));
+            }
         }
     }
 }
 
 fn edit_query(state: &mut State, action: &Action) {
     let Some(p) = &mut state.search.prompt else { return };
+    if std::mem::take(&mut state.search.fresh) && matches!(action, Action::Input(_)) {
+        p.clear();
+        state.search.caret = Default::default();
+    }
     if state.search.caret.apply(p, action) != Some(true) {
         return;
     }

@@ -10,6 +10,11 @@ pub struct Search {
     pub prompt: Option<String>,
     /// The cursor in it.
     pub caret: crate::app::input::Caret,
+    /// The prompt shows the last phrase searched: typing replaces it,
+    /// Enter searches it again.
+    pub fresh: bool,
+    /// The last phrase searched for, offered when `/` is pressed again.
+    pub last: String,
     /// The query whose matches are highlighted.
     pub query: String,
     /// Its matches in the current issue, in reading order.

@@ -68,6 +68,8 @@ pub(crate) struct Heading {
     pub article: Option<ArticleId>,
     /// A place to bring into view once its article is shown (an archive match).
     pub reveal: Option<(ArticleId, Pos)>,
+    /// `u` went on to this issue: open its first unread article.
+    pub unread: bool,
 }
 
 /// What this update hands the shell to keep.

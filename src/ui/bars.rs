@@ -122,6 +122,7 @@ fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, que
         (false, 0) => "  no matches".to_string(),
         (false, n) => format!("  {}", count(n, "match")),
     };
+    let count = if state.search.fresh { format!("{count} · ⏎ again · typing replaces it") } else { count };
     let width = usize::from(area.width);
     let room = width.saturating_sub(1 + str_width(&count, amb)).max(width / 2);
     let shown = typed(query, state.search.caret, room, amb);

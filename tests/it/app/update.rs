@@ -87,7 +87,7 @@ fn sections_jump_to_their_first_article() {
 }
 
 #[test]
-fn next_unread_skips_read_articles_and_wraps() {
+fn next_unread_skips_read_articles_wraps_and_goes_on_to_older_issues() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Open); // 0 read
     update(&mut s, Action::NextArticle); // 1 read
@@ -97,8 +97,16 @@ fn next_unread_skips_read_articles_and_wraps() {
     update(&mut s, Action::NextUnread);
     assert_eq!(s.nav.selected, 2);
     update(&mut s, Action::NextUnread);
+    let fx = update(&mut s, Action::NextUnread);
+    assert_eq!(fx, [Effect::Load("styles/captions.txt".into())], "none left here: on to the next issue");
+    assert_eq!(s.library.current, 1);
+    update(&mut s, loaded("styles/captions.txt"));
+    assert_eq!((s.nav.selected, s.nav.focus), (0, Focus::Article), "at its first unread article");
+    assert!(s.marks.read.contains(&s.article().unwrap().id));
     update(&mut s, Action::NextUnread);
-    assert_eq!(s.status.as_deref(), Some("no unread articles in this issue"));
+    assert_eq!(s.nav.selected, 1);
+    update(&mut s, Action::NextUnread);
+    assert_eq!(s.status.as_deref(), Some("no unread articles in this issue or older ones"));
 }
 
 #[test]
@@ -179,7 +187,7 @@ fn resizing_keeps_the_reading_place() {
 }
 
 #[test]
-fn search_highlights_jumps_and_cycles() {
+fn search_highlights_jumps_cycles_says_when_it_wraps_and_remembers_the_phrase() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Search);
     for c in "望川讯".chars() {
@@ -194,11 +202,30 @@ fn search_highlights_jumps_and_cycles() {
     update(&mut s, Action::SearchNext);
     assert_eq!(s.nav.selected, 1);
     update(&mut s, Action::SearchNext);
+    assert_eq!(s.status.as_deref(), Some("match 3 of 3"));
     update(&mut s, Action::SearchNext);
     assert_eq!(s.search.current, Some(0), "wraps around");
+    assert_eq!(s.status.as_deref(), Some("search wrapped · match 1 of 3"), "and says so");
     update(&mut s, Action::SearchPrev);
     assert_eq!(s.search.current, Some(2));
-    assert_eq!(s.status.as_deref(), Some("match 3 of 3"));
+    assert_eq!(s.status.as_deref(), Some("search wrapped · match 3 of 3"));
+    update(&mut s, Action::SearchPrev);
+    assert_eq!(s.status.as_deref(), Some("match 2 of 3"));
+    // `/` again offers the last phrase: Enter searches it, typing replaces it.
+    update(&mut s, Action::Search);
+    assert_eq!(s.search.prompt.as_deref(), Some("望川讯"));
+    assert_eq!(s.search.hits.len(), 3);
+    update(&mut s, Action::InputCancel);
+    update(&mut s, Action::Search);
+    assert_eq!(s.search.prompt.as_deref(), Some("望川讯"), "remembered past a cancel");
+    update(&mut s, Action::Input('城'));
+    assert_eq!(s.search.prompt.as_deref(), Some("城"));
+    update(&mut s, Action::InputEdit(dubao::app::action::LineEdit::Left));
+    update(&mut s, Action::InputCancel);
+    update(&mut s, Action::Search);
+    update(&mut s, Action::InputEdit(dubao::app::action::LineEdit::Home));
+    update(&mut s, Action::Input('《'));
+    assert_eq!(s.search.prompt.as_deref(), Some("《望川讯"), "moving the cursor keeps the phrase to edit");
 }
 
 #[test]
