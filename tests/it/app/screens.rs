@@ -366,3 +366,16 @@ fn the_bottom_line_keeps_the_help_key_at_every_width_and_cuts_long_messages_at_w
         );
     }
 }
+
+#[test]
+fn without_colour_the_focused_pane_is_told_by_a_bold_border() {
+    let mut s = seed_state(120, 20);
+    let bold = |b: &Buffer, x: u16| b[(x, 5)].modifier.contains(ratatui::style::Modifier::BOLD);
+    let g = s.geometry();
+    let (list, article) = (g.list.unwrap(), g.article.unwrap());
+    let b = render(&s, &Theme::plain());
+    assert!(bold(&b, list.x) && !bold(&b, article.x), "the list focused");
+    update(&mut s, Action::Open);
+    let b = render(&s, &Theme::plain());
+    assert!(!bold(&b, list.x) && bold(&b, article.x), "the article focused");
+}
