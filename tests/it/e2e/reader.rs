@@ -381,7 +381,7 @@ fn a_crash_restores_the_terminal_and_says_where_the_report_is() {
 /// 8-bit C1 CSI U+009B).
 fn hostile_issue(dir: &std::path::Path) -> String {
     let path = dir.join("hostile.txt");
-    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n";
+    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n\n另一篇\n\n记者 李四\n\n反转\u{202e}文字\u{202c}之后。\n";
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
@@ -403,6 +403,9 @@ fn text_in_an_issue_cannot_drive_the_terminal() {
     // (vt100, the screen model, gives U+FFFD no width; real terminals give it one.)
     t.wait_text("␛]52;c;aGVsbG8=␇之后␛]0;pwned␇再␛[2J还有");
     assert_harmless(&t.raw());
+    // A directional override is shown as its own stand-in, not as `�`.
+    t.send("j");
+    t.wait_text("反转⇄文字⇄之后");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // dubao show on a terminal, coloured, likewise.
