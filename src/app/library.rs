@@ -18,13 +18,15 @@ pub struct IssueInfo {
     pub title: String,
     /// The date (from the index, else the file name).
     pub date: Option<Date>,
+    /// How many articles it has, once the index or a read says.
+    pub articles: Option<usize>,
 }
 
 impl IssueInfo {
     /// What the name alone says (`东昌府报-20221119.txt`).
     pub fn from_name(name: &str) -> IssueInfo {
         let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
-        IssueInfo { name: name.to_string(), title, date }
+        IssueInfo { name: name.to_string(), title, date, articles: None }
     }
 
     /// The name as people see it.
@@ -42,6 +44,9 @@ pub struct Slot {
     pub issue: Option<Arc<Issue>>,
     /// Why it could not be read.
     pub error: Option<LoadError>,
+    /// Another issue of the library has the same title and date: the
+    /// picker says which folder this one is in.
+    pub twin: bool,
     /// Title, date (in each way it is written: `2002-01-30`, `20020130`,
     /// `0130`, `2002年1月30日`) and file name in lower case: what the picker
     /// filters on, made once so that typing filters 10,000 issues without
@@ -61,7 +66,7 @@ impl Slot {
         let shown = info.shown();
         let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
         let key = format!("{} {date} {file}", info.title).to_lowercase();
-        Slot { info, issue: None, error: None, key }
+        Slot { info, issue: None, error: None, twin: false, key }
     }
 
     /// Whether every one of `words` (lower case) is in the title, date or
@@ -145,6 +150,12 @@ impl Library {
             })
             .collect();
         self.current = current.and_then(|c| self.position(&c.info.name)).unwrap_or(0);
+        let mut titles: HashMap<(&str, Option<Date>), usize> = HashMap::new();
+        for s in &self.slots {
+            *titles.entry((s.info.title.as_str(), s.info.date)).or_default() += 1;
+        }
+        let twins: Vec<bool> = self.slots.iter().map(|s| titles[&(s.info.title.as_str(), s.info.date)] > 1).collect();
+        self.slots.iter_mut().zip(twins).for_each(|(s, twin)| s.twin = twin);
     }
 
     /// The list found on disk replaces this one ([`Library::replace`]);
@@ -169,12 +180,16 @@ impl Library {
         let slot = &mut self.slots[i];
         match result {
             Ok(issue) if slot.info.title != issue.title || slot.info.date != issue.date => {
-                let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date };
+                let articles = Some(issue.articles().count());
+                let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date, articles };
                 *slot = Slot { issue: Some(issue.clone()), ..Slot::new(info) };
                 let infos = self.slots.iter().map(|s| s.info.clone()).collect();
                 self.replace(infos);
             }
-            Ok(issue) => slot.issue = Some(issue.clone()),
+            Ok(issue) => {
+                slot.info.articles = Some(issue.articles().count());
+                slot.issue = Some(issue.clone());
+            }
             Err(e) => slot.error = Some(e.clone()),
         }
         Some(current)

@@ -152,7 +152,11 @@ impl Librarian {
             // The samples are few and small: read at once for their own
             // titles and dates, so that they are listed by them.
             let read = library::bundled().into_iter().filter_map(|s| Some((s.name(), s.load().ok()?.issue)));
-            let infos = read.map(|(name, i)| IssueInfo { name, title: i.title, date: i.date }).collect();
+            let info = |(name, i): (String, crate::model::Issue)| {
+                let articles = Some(i.articles().count());
+                IssueInfo { name, title: i.title, date: i.date, articles }
+            };
+            let infos = read.map(info).collect();
             let _ = self.out.send(Action::Library(infos));
             return;
         };
@@ -192,7 +196,12 @@ impl Librarian {
             .index
             .issues()
             .into_iter()
-            .map(|m| IssueInfo { name: library::name::of_path(&m.path), title: m.title.clone(), date: m.date })
+            .map(|m| IssueInfo {
+                name: library::name::of_path(&m.path),
+                title: m.title.clone(),
+                date: m.date,
+                articles: Some(m.articles),
+            })
             .collect();
         if infos.len() == total {
             let _ = self.out.send(Action::Library(infos));

@@ -1,7 +1,9 @@
 //! The issue picker: the library newest first, filtered as you type.
 
 use super::frame::{Hint, framed};
-use crate::app::{PickerView, State};
+use crate::app::words::count;
+use crate::app::{PickerView, Slot, State};
+use crate::layout::str_width;
 use crate::ui::Theme;
 use crate::ui::cells::{put, truncate, typed};
 use ratatui::Frame;
@@ -51,7 +53,37 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Pic
         let date = slot.info.date.map(|d| d.to_string()).unwrap_or_else(|| "          ".into());
         let x = put(buf, inner.x + 1, y, inner.right(), current, style.patch(theme.marker), amb);
         let x = put(buf, x, y, inner.right(), &format!("{date}  "), style, amb);
-        let room = usize::from(inner.right().saturating_sub(x));
-        put(buf, x, y, inner.right(), &truncate(&slot.info.title, room, amb), style.patch(theme.unread), amb);
+        // At the right: its articles and, once read, how many are unread.
+        let about = about(slot, state);
+        let about_x = inner.right().saturating_sub(str_width(&about, amb) as u16 + 1);
+        let room = usize::from(about_x.saturating_sub(x + 1));
+        let title = match folder(slot) {
+            Some(f) => format!("{}  {f}", slot.info.title),
+            None => slot.info.title.clone(),
+        };
+        put(buf, x, y, inner.right(), &truncate(&title, room, amb), style.patch(theme.unread), amb);
+        if about_x > x {
+            put(buf, about_x, y, inner.right(), &about, style.patch(theme.read), amb);
+        }
     }
+}
+
+/// `12 articles · 3 unread` (unread once the issue has been read), or as
+/// much as is known.
+fn about(slot: &Slot, state: &State) -> String {
+    match (&slot.issue, slot.info.articles) {
+        (Some(issue), _) => {
+            let unread = issue.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
+            format!("{} · {unread} unread", count(issue.articles().count(), "article"))
+        }
+        (None, Some(n)) => count(n, "article"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The folder an issue is in, when another issue has its title (`2001/`).
+fn folder(slot: &Slot) -> Option<String> {
+    let shown = slot.info.shown();
+    let parent = std::path::Path::new(&shown).parent()?.file_name()?.to_string_lossy().into_owned();
+    slot.twin.then(|| format!("{parent}/"))
 }

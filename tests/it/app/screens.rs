@@ -159,6 +159,7 @@ fn library_state(w: u16, h: u16) -> State {
                 name: format!("papers/{t}-{}.txt", d.strftime("%Y%m%d")),
                 title: t.to_string(),
                 date: Some(d),
+                articles: Some(6),
             })
         })
         .chain(std::iter::once(dubao::app::IssueInfo::from_name("seed")))

@@ -301,6 +301,42 @@ fn a_title_from_a_file_name_drops_its_separators_everywhere_it_is_shown() {
 }
 
 #[test]
+fn the_picker_shows_article_and_unread_counts_and_the_folder_of_issues_alike() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    let daily = crate::common::data::samples().join("清河日报-20240308.txt");
+    let courier = crate::common::data::samples().join("Riverton Courier 2024-03-08.txt");
+    for folder in ["a", "b"] {
+        std::fs::create_dir_all(papers.join(folder)).unwrap();
+        std::fs::copy(&daily, papers.join(folder).join("清河日报-20240308.txt")).unwrap();
+    }
+    std::fs::copy(&courier, papers.join("Riverton Courier 2024-03-08.txt")).unwrap();
+    let articles = |p: &std::path::Path| {
+        let issue = dubao::parse::parse_issue(&std::fs::read(p).unwrap(), "x.txt").unwrap().issue;
+        issue.articles().count()
+    };
+    let (n, m) = (articles(&daily), articles(&courier));
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/3");
+    t.send("i");
+    t.wait_for("counts, and the folder of the two issues alike", |s| {
+        let row = |has: &str| s.lines().find(|l| l.contains(has)).unwrap_or("").to_string();
+        let (a, b, c) = (row("清河日报  a/"), row("清河日报  b/"), row("2024-03-08  Riverton Courier"));
+        // The issue open has been read: its unread count is known.
+        let open = s.lines().find(|l| l.contains("▶ ")).unwrap_or("");
+        open.contains(" unread")
+            && a.contains(&format!("{n} articles"))
+            && b.contains(&format!("{n} articles"))
+            && c.contains(&format!("{m} articles"))
+    });
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn mouse_wheel_and_click() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 36);
