@@ -33,6 +33,15 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         return;
     };
     let articles: Vec<&Article> = issue.articles().collect();
+    if articles.is_empty() {
+        let said = "no articles: dubao found none in this file (dubao dump --explain says why)";
+        for (k, line) in
+            wrap_words(said, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
+            put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
+        }
+        return;
+    }
     let rows = state.rows();
     let width = usize::from(inner.width);
     for (k, row) in rows.iter().skip(state.nav.list_top).take(usize::from(inner.height)).enumerate() {
@@ -58,6 +67,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
 fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: ratatui::style::Style) {
     let amb = state.settings.layout.ambiguous;
     let title = match state.library.issue() {
+        Some(i) if i.articles().next().is_none() => " no articles ".to_string(),
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();

@@ -380,3 +380,14 @@ fn without_colour_the_focused_pane_is_told_by_a_bold_border() {
     let b = render(&s, &Theme::plain());
     assert!(!bold(&b, list.x) && bold(&b, article.x), "the article focused");
 }
+
+#[test]
+fn an_issue_without_articles_says_so() {
+    let issue = parse_issue(b"\n\n", "blank-20240301.txt").unwrap().issue;
+    let mut s = State::new(vec!["blank".into()], Settings::default(), Keymap::default(), (80, 12));
+    update(&mut s, Action::Loaded { name: "blank".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.lines().nth(1).unwrap().contains("─ no articles ─"), "{shown}");
+    assert!(shown.contains("│no articles: dubao") && shown.contains("found none in this file"), "{shown}");
+    assert!(!shown.contains("0 articles"), "{shown}");
+}
