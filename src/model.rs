@@ -94,7 +94,7 @@ impl Block {
 }
 
 /// An article id: 12 hex digits, stable across edits elsewhere in the issue.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(pub String);
 
@@ -301,7 +301,7 @@ pub struct Positions {
 }
 
 /// The last issue and article open.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct LastOpen {
     /// Where the issue was read from.
     pub source: String,
@@ -309,4 +309,8 @@ pub struct LastOpen {
     pub issue: String,
     /// The article.
     pub article: ArticleId,
+    /// The article pane had the keyboard (not the list).
+    pub reading: bool,
+    /// The text column's width as `+`/`-` left it, when they were used.
+    pub column: Option<u16>,
 }

@@ -319,6 +319,7 @@ fn column(state: &mut State, wider: bool) {
     let w = (i32::from(state.settings.layout.max_width) + step)
         .clamp(i32::from(COLUMN_RANGE.0), i32::from(COLUMN_RANGE.1)) as u16;
     state.settings.layout.max_width = w;
+    state.column = Some(w);
     state.status = Some(format!("text column at most {w} cells"));
 }
 

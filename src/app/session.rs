@@ -47,7 +47,13 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
         state.status = Some(saved.messages.join(" · "));
     }
     state.place = saved.place.clone();
+    // The column as `+`/`-` left it last time.
+    if let Some(c) = state.positions.last.as_ref().and_then(|l| l.column) {
+        state.column = Some(c);
+        state.settings.layout.max_width = c;
+    }
     let mut start = state.library.current;
+    let reading = state.positions.last.as_ref().filter(|l| l.reading).map(|l| l.source.clone());
     if let Some(last) = resumed(&state.positions, saved.resume, saved.place.as_deref()).map(str::to_string) {
         start = match state.library.position(&last) {
             Some(i) => i,
@@ -67,6 +73,10 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
         // Make `start` current without the usual reset, then load or select.
         state.library.current = start;
         nav::go_to_issue(state, start, effects);
+        // Back in the article pane when that is where the reader left it.
+        if reading.is_some_and(|r| r == state.library.current_name()) {
+            state.nav.focus = crate::app::Focus::Article;
+        }
     }
 }
 
@@ -141,18 +151,23 @@ pub(super) fn after_update(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(issue) = state.library.issue().cloned() else { return };
     let Some(article) = issue.articles().nth(state.nav.selected) else { return };
     let anchor = if state.view.top > 0 { state.view.anchor() } else { None };
-    let source = state.library.current_name();
-    let place = (source.clone(), article.id.clone(), anchor);
+    let here = LastOpen {
+        source: state.library.current_name(),
+        issue: issue.key(),
+        article: article.id.clone(),
+        reading: state.nav.focus == crate::app::Focus::Article,
+        column: state.column,
+    };
+    let place = (here.clone(), anchor);
     if state.outbox.place.as_ref() == Some(&place) {
         return;
     }
-    let key = issue.key();
     let Positions { last, issues, anchors, places } = &mut state.positions;
-    if let Some(place) = &state.place {
-        places.insert(place.clone(), source.clone());
+    if let Some(key) = &state.place {
+        places.insert(key.clone(), here.source.clone());
     }
-    *last = Some(LastOpen { source, issue: key.clone(), article: article.id.clone() });
-    issues.insert(key, article.id.clone());
+    issues.insert(here.issue.clone(), article.id.clone());
+    *last = Some(here);
     match anchor {
         Some(a) => anchors.insert(article.id.clone(), a),
         None => anchors.remove(&article.id),

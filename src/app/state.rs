@@ -10,7 +10,7 @@ use super::rows::{Row, rows};
 use super::search::Search;
 use super::view::View;
 use crate::layout::LayoutOptions;
-use crate::model::{Article, ArticleId, Change, Pos, Positions};
+use crate::model::{Article, ArticleId, Change, LastOpen, Pos, Positions};
 
 /// Where the reader is in the list.
 #[derive(Debug, Clone, Default)]
@@ -77,8 +77,8 @@ pub(crate) struct Heading {
 pub(crate) struct Outbox {
     /// Changes made (read marks, bookmarks, notes), for `Effect::Record`.
     pub changes: Vec<Change>,
-    /// The reading place last handed over (issue name, article, anchor).
-    pub place: Option<(String, ArticleId, Option<Pos>)>,
+    /// The reading place last handed over, and the anchor in its article.
+    pub place: Option<(LastOpen, Option<Pos>)>,
 }
 
 /// Where a page key in the article goes past the article's own pages.
@@ -126,6 +126,8 @@ pub struct State {
     /// The key the issue last read is kept under for the paths given
     /// (`Saved::place`).
     pub(crate) place: Option<String>,
+    /// The text column's width when `+`/`-` set it (kept for next time).
+    pub(crate) column: Option<u16>,
 }
 
 impl State {
@@ -163,6 +165,7 @@ impl State {
             outbox: Outbox::default(),
             archive_kept: None,
             place: None,
+            column: None,
         }
     }
 

@@ -570,7 +570,7 @@ mod tests {
         assert_eq!(b0.uncovered(&b).entries.len(), 0, "an older entry is covered by a newer one");
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a") };
+        let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a"), ..Default::default() };
         let mut p = PositionEntries::default();
         p.set(
             &Positions { last: Some(last.clone()), anchors: [(id("a"), pos(1))].into(), ..Positions::default() },
@@ -617,7 +617,7 @@ mod tests {
     #[test]
     fn newest_position_wins() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a) };
+        let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a), ..Default::default() };
         let mut a = PositionEntries::default();
         let mut b = PositionEntries::default();
         let mut pa = Positions { last: Some(last("a")), ..Positions::default() };

@@ -78,6 +78,8 @@ fn filled(dir: &Path) -> Store {
             source: "papers/东昌府报.txt".into(),
             issue: "东昌府报\u{1f}2022-11-19".into(),
             article: id("a1"),
+            reading: true,
+            column: Some(72),
         }),
         ..Positions::default()
     };
@@ -674,7 +676,8 @@ fn run_two(ops: &[Op], tick: impl Fn(usize) -> Timestamp) -> [Loaded; 3] {
             Op::Last(s, a) => {
                 let store = &mut stores[usize::from(*s)];
                 let mut p = store.loaded().positions;
-                p.last = Some(LastOpen { source: "s".into(), issue: "i".into(), article: art(*a) });
+                p.last =
+                    Some(LastOpen { source: "s".into(), issue: "i".into(), article: art(*a), ..Default::default() });
                 store.set_positions(&p, now);
                 (s, None)
             }

@@ -142,7 +142,14 @@ fn bookmark_entry(e: &BookmarkEntry) -> String {
 fn last_table(s: &Stamped<LastOpen>) -> String {
     let v = &s.value;
     let mut out = format!("[last]\nsource = {}\nissue = {}\n", quote(&v.source), quote(&v.issue));
-    let _ = writeln!(out, "article = {}\nupdated = {}", quote(&v.article.0), time(s.updated));
+    let _ = writeln!(out, "article = {}", quote(&v.article.0));
+    if v.reading {
+        out.push_str("pane = \"article\"\n");
+    }
+    if let Some(c) = v.column {
+        let _ = writeln!(out, "column = {c}");
+    }
+    let _ = writeln!(out, "updated = {}", time(s.updated));
     extra_lines(&mut out, &s.extra.0);
     out
 }

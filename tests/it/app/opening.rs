@@ -95,7 +95,8 @@ fn ways() -> Vec<(&'static str, Vec<Action>)> {
     let mut positions = Positions::default();
     let a = second_issue_article(1);
     let key = issue(SECOND).key();
-    positions.last = Some(LastOpen { source: SECOND.into(), issue: key.clone(), article: a.id.clone() });
+    positions.last =
+        Some(LastOpen { source: SECOND.into(), issue: key.clone(), article: a.id.clone(), ..Default::default() });
     positions.issues.insert(key, a.id.clone());
     let resumed = Saved { marks: Marks::default(), positions, messages: vec![], resume: true, place: None };
     vec![

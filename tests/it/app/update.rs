@@ -387,7 +387,9 @@ fn moving_the_reading_place_asks_for_positions_to_be_saved() {
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
     let fx = update(&mut s, loaded("styles/brackets-sections.txt"));
     assert!(fx.contains(&Effect::Moved), "an issue opened is a place to come back to");
-    assert!(!update(&mut s, Action::Open).contains(&Effect::Moved), "same article, same place");
+    assert!(update(&mut s, Action::Open).contains(&Effect::Moved), "the article pane taken is kept too");
+    assert!(s.positions.last.as_ref().unwrap().reading);
+    assert!(!update(&mut s, Action::ToggleRead).contains(&Effect::Moved), "same article, same place");
     let key = s.library.issue().unwrap().key();
     let id = s.article().unwrap().id.clone();
     assert_eq!(s.positions.issues.get(&key), Some(&id));

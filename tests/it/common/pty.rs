@@ -173,6 +173,12 @@ impl Pty {
         (!cell.is_wide_continuation()).then(|| cell.contents().to_string())
     }
 
+    /// Whether the cell at (`col`, `row`) is drawn bold.
+    pub fn bold(&self, col: u16, row: u16) -> bool {
+        let parser = self.screen.lock().unwrap();
+        parser.screen().cell(row, col).is_some_and(|c| c.bold())
+    }
+
     /// Where the cursor is: (column, row).
     pub fn cursor(&self) -> (u16, u16) {
         let (row, col) = self.screen.lock().unwrap().screen().cursor_position();

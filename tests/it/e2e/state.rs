@@ -639,3 +639,24 @@ fn a_folder_or_files_given_on_the_command_line_resume_the_issue_last_read_there(
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_restart_comes_back_to_the_article_pane_and_the_column_width_left() {
+    let mut t = Pty::spawn(&[], 120, 30);
+    t.wait_text("issue 1/4");
+    // The list's left border is bold while the list has the keyboard.
+    t.wait_for("the list focused", |_| t.bold(0, 5) && !t.bold(40, 5));
+    t.send("\r");
+    t.wait_for("the article focused", |_| !t.bold(0, 5) && t.bold(38, 5));
+    t.send("--");
+    t.wait_text("text column at most 72 cells");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn_in(&[], 120, 30, t.take_home(), false);
+    t.wait_text("issue 1/4");
+    t.wait_for("the article pane focused again", |_| !t.bold(0, 5) && t.bold(38, 5));
+    t.send("+");
+    t.wait_text("text column at most 76 cells");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
