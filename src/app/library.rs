@@ -141,6 +141,14 @@ impl Library {
         {
             found.push(cur.info.clone());
         }
+        // An issue read knows its own title and date better than a file name.
+        for info in &mut found {
+            if let Some(issue) = old.get(&info.name).and_then(|s| s.issue.as_ref()) {
+                info.title = issue.title.clone();
+                info.date = issue.date;
+                info.articles = Some(issue.articles().count());
+            }
+        }
         found.sort_by(|a, b| newest_first(a.date, &a.title, &a.name).cmp(&newest_first(b.date, &b.title, &b.name)));
         self.slots = found
             .into_iter()

@@ -1,13 +1,20 @@
 //! The help overlay: every binding of the active keymap, scrolled, with
 //! `↑ more` / `more ↓` on its frame where lines are out of view.
 
-use super::frame::framed;
+use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::help::rows_shown;
 use crate::app::{Action, HelpView, State};
 use crate::ui::Theme;
 use crate::ui::cells::{put, truncate};
 use ratatui::Frame;
 use ratatui::layout::Rect;
+
+/// The help's own keys: scrolling, and closing it.
+pub fn hint(state: &State, theme: &Theme) -> Hint {
+    let keys: [(&[Action], &str); 2] =
+        [(&[Action::Down, Action::Up], "scroll"), (&[Action::Top, Action::Bottom], "top/end")];
+    Hint::keys(key_list(&state.keymap, &keys), theme)
+}
 
 /// Each binding's keys and what it does.
 fn lines(state: &State) -> Vec<(String, &'static str)> {

@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, overlay
 /// The overlay's line for the bottom of the screen; `None`: the reader's.
 pub fn hint(state: &State, theme: &Theme, overlay: &Overlay) -> Option<Hint> {
     match overlay {
-        Overlay::Help(_) => None,
+        Overlay::Help(_) => Some(help::hint(state, theme)),
         Overlay::Bookmarks(v) => Some(bookmarks::hint(state, theme, v)),
         Overlay::Picker(_) => Some(picker::hint(theme)),
         Overlay::Archive(v) => Some(archive::hint(state, theme, v)),

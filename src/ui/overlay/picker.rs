@@ -54,13 +54,18 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Pic
         let x = put(buf, inner.x + 1, y, inner.right(), current, style.patch(theme.marker), amb);
         let x = put(buf, x, y, inner.right(), &format!("{date}  "), style, amb);
         // At the right: its articles and, once read, how many are unread.
-        let about = about(slot, state);
-        let about_x = inner.right().saturating_sub(str_width(&about, amb) as u16 + 1);
-        let room = usize::from(about_x.saturating_sub(x + 1));
         let title = match folder(slot) {
             Some(f) => format!("{}  {f}", slot.info.title),
             None => slot.info.title.clone(),
         };
+        // The title first: the counts go where they leave it room.
+        let mut about = about(slot, state);
+        let free = usize::from(inner.right().saturating_sub(x + 1));
+        if free < str_width(&about, amb) + 1 + str_width(&title, amb).min(12) {
+            about.clear();
+        }
+        let about_x = inner.right().saturating_sub(str_width(&about, amb) as u16 + 1);
+        let room = usize::from(about_x.saturating_sub(x + 1));
         put(buf, x, y, inner.right(), &truncate(&title, room, amb), style.patch(theme.unread), amb);
         if about_x > x {
             put(buf, about_x, y, inner.right(), &about, style.patch(theme.read), amb);

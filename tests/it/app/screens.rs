@@ -391,3 +391,22 @@ fn an_issue_without_articles_says_so() {
     assert!(shown.contains("│no articles: dubao") && shown.contains("found none in this file"), "{shown}");
     assert!(!shown.contains("0 articles"), "{shown}");
 }
+
+#[test]
+fn a_narrow_picker_shows_titles_before_counts() {
+    for w in [40u16, 60, 100] {
+        let mut s = library_state(w, 14);
+        update(&mut s, Action::Issues);
+        let shown = screen(&s);
+        let open = shown.lines().find(|l| l.contains("▶ ")).unwrap();
+        assert!(open.contains("000_5f"), "{w}: the issue read keeps its title before its counts: {open:?}");
+        let rows: Vec<&str> = shown.lines().filter(|l| l.contains("  2021-") || l.contains("  2022-")).collect();
+        assert!(rows.len() > 3, "{shown}");
+        for row in rows {
+            assert!(["东昌", "聊城", "Rive"].iter().any(|t| row.contains(t)), "{w}: a title in {row:?}");
+            if w >= 100 {
+                assert!(row.contains("6 articles"), "{w}: counts where there is room: {row:?}");
+            }
+        }
+    }
+}
