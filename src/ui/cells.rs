@@ -127,6 +127,12 @@ pub fn typed(text: &str, caret: Caret, width: usize, amb: Ambiguous) -> String {
     format!("{before}▏{after}")
 }
 
+/// A headline as the article pane sets it: ASCII marks among Chinese text
+/// full-width when the layout does so (`读者来信:请` → `读者来信：请`).
+pub fn set_like_article(text: &str, fullwidth: bool) -> String {
+    if fullwidth { crate::layout::widened(text, 0..0).0 } else { text.to_string() }
+}
+
 /// Splits a message into lines of at most `width` cells, at spaces, after
 /// a `/` or beside a Chinese character; a word too long for a line is cut
 /// where the line is full.

@@ -2,7 +2,7 @@
 //! bookmark markers, the selection.
 
 use super::Theme;
-use super::cells::{put, truncate, wrap_words};
+use super::cells::{put, set_like_article, truncate, wrap_words};
 use crate::app::words::count;
 use crate::app::{Focus, Row, State};
 use crate::model::Article;
@@ -128,7 +128,7 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     };
     let x = put(buf, x, y, row.right(), marker, marker_style, amb);
     let x = put(buf, x, y, row.right(), " ", style, amb);
-    let label = a.label();
+    let label = set_like_article(&a.label(), state.settings.layout.fullwidth_punct);
     let room = usize::from(row.right().saturating_sub(x));
     put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
 }

@@ -7,7 +7,7 @@ use crate::app::{Action, ArchiveView, State};
 use crate::layout::str_width;
 use crate::library::ArchiveHit;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate, truncate_start, typed};
+use crate::ui::cells::{put, set_like_article, truncate, truncate_start, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -77,7 +77,8 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &Archiv
         let head = format!("{date}  {}  ", f.issue_title);
         let x = put(buf, inner.x + 1, y, inner.right(), &truncate(&head, width / 2, amb), line.patch(theme.read), amb);
         let room = usize::from(inner.right().saturating_sub(x));
-        put(buf, x, y, inner.right(), &truncate(&f.headline, room, amb), line.patch(theme.unread), amb);
+        let headline = set_like_article(&f.headline, state.settings.layout.fullwidth_punct);
+        put(buf, x, y, inner.right(), &truncate(&headline, room, amb), line.patch(theme.unread), amb);
         if y + 1 < inner.bottom() {
             let [before, hit, after] = snippet(f, width.saturating_sub(2), state);
             let end = inner.right();

@@ -5,7 +5,7 @@ use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate, typed};
+use crate::ui::cells::{put, set_like_article, truncate, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -70,7 +70,11 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Boo
             x,
             y,
             inner.right(),
-            &truncate(&b.headline, width.saturating_sub(2), amb),
+            &truncate(
+                &set_like_article(&b.headline, state.settings.layout.fullwidth_punct),
+                width.saturating_sub(2),
+                amb,
+            ),
             line_style.patch(theme.unread),
             amb,
         );

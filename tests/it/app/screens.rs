@@ -410,3 +410,14 @@ fn a_narrow_picker_shows_titles_before_counts() {
         }
     }
 }
+
+#[test]
+fn headlines_in_the_list_are_set_like_the_article() {
+    let path = crate::common::data::samples().join("qinghe-weekend-2024-03-10.dubao");
+    let issue = parse_issue(&std::fs::read(&path).unwrap(), "qinghe-weekend-2024-03-10.dubao").unwrap().issue;
+    let mut s = State::new(vec!["weekend".into()], Settings::default(), Keymap::default(), (120, 20));
+    update(&mut s, Action::Loaded { name: "weekend".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.contains("读者来信：请为老街留住一张长椅"), "{shown}");
+    assert!(!shown.contains("读者来信:"), "{shown}");
+}
