@@ -86,12 +86,7 @@ fn bundled_samples_open_newest_first_by_their_own_titles_and_issues_switch_older
 #[test]
 fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     let home = tempfile::tempdir().unwrap();
-    let papers = home.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
-    }
+    let papers = crate::common::data::sample_library(home.path());
     let dir = papers.to_str().unwrap().to_string();
     let mut t = Pty::spawn_in(&[&dir], 120, 36, home, false);
     t.wait_text("issue 1/4");

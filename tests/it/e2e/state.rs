@@ -74,12 +74,7 @@ fn dubao_without_arguments_resumes_the_last_issue_read() {
 #[test]
 fn a_configured_library_folder_resumes_the_last_issue_read_before_it_is_walked() {
     let home = tempfile::tempdir().unwrap();
-    let papers = home.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
-    }
+    let papers = crate::common::data::sample_library(home.path());
     std::fs::create_dir_all(state_dir(home.path())).unwrap();
     let config = format!("library = [{:?}]\n", papers.to_str().unwrap());
     std::fs::write(state_dir(home.path()).join("config.toml"), config).unwrap();
@@ -604,12 +599,7 @@ fn deleting_the_last_bookmark_of_the_list_keeps_the_others_shown_and_u_undoes_it
 #[test]
 fn a_folder_or_files_given_on_the_command_line_resume_the_issue_last_read_there() {
     let home = tempfile::tempdir().unwrap();
-    let papers = home.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
-    }
+    let papers = crate::common::data::sample_library(home.path());
     let dir = papers.to_str().unwrap().to_string();
     let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
     t.wait_text("issue 1/4");
