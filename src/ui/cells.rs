@@ -178,11 +178,11 @@ mod tests {
     #[test]
     fn wraps_messages_at_words_to_the_full_width() {
         let amb = Ambiguous::Narrow;
-        let msg = "/tmp/b5/lib/binary.txt: not a text file (binary data: 2508 NUL bytes, the first at offset 7)";
+        let msg = "papers/binary.txt: not a text file (binary data: 2508 NUL bytes, the first at offset 7)";
         let lines = wrap_words(msg, 30, amb);
         assert_eq!(
             lines,
-            ["/tmp/b5/lib/binary.txt: not a", "text file (binary data: 2508", "NUL bytes, the first at offset", "7)"]
+            ["papers/binary.txt: not a text", "file (binary data: 2508 NUL", "bytes, the first at offset 7)"]
         );
         assert_eq!(wrap_words("/a/very/long/path/name.txt", 10, amb), ["/a/very/", "long/path/", "name.txt"]);
         assert_eq!(wrap_words("abcdefghij", 4, amb), ["abcd", "efgh", "ij"]);
