@@ -37,6 +37,12 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// `--width` as the config takes `max_width`, refused with its words.
+fn pane_width(s: &str) -> Result<u16, String> {
+    let v: i64 = s.trim().parse().map_err(|_| format!("must be a number, not the text {s:?}"))?;
+    dubao::config::in_range(v, &dubao::config::COLUMN_WIDTHS)
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print what the parser made of issues: every field of every article.
@@ -58,11 +64,11 @@ enum Command {
     Show {
         /// The issue file.
         path: PathBuf,
-        /// Which article, 1-based in list order (default: all).
-        #[arg(long, short, value_name = "N")]
-        article: Option<usize>,
-        /// Pane width in cells (default: the terminal width, else 80).
-        #[arg(long, short, value_name = "CELLS")]
+        /// Which article: 1-based in list order, or the id `dubao list` prints (default: all).
+        #[arg(long, short)]
+        article: Option<String>,
+        /// Pane width in cells, 20 to 240, as `max_width` allows (default: the terminal width, else 80).
+        #[arg(long, short, value_parser = pane_width)]
         width: Option<u16>,
         /// Width of ambiguous characters like “ ” … — in this terminal.
         #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]

@@ -46,9 +46,9 @@ pub enum Action {
     PrevSection,
     /// Open the next unread article.
     NextUnread,
-    /// Open the next issue.
+    /// Open the next issue: the one older (issues are listed newest first).
     NextIssue,
-    /// Open the previous issue.
+    /// Open the previous issue: the one newer.
     PrevIssue,
     /// Start an incremental search in this issue.
     Search,
@@ -95,6 +95,8 @@ pub enum Action {
     Input(char),
     /// Backspace in a prompt.
     InputBackspace,
+    /// Moving the cursor or cutting in a prompt.
+    InputEdit(LineEdit),
     /// Enter in a prompt: search jumps to the first match, a note is kept.
     InputSubmit,
     /// Esc in a prompt: close it (search also clears its highlights).
@@ -138,6 +140,27 @@ pub enum Action {
         /// The issue, or why it could not be read.
         result: Result<Arc<Issue>, LoadError>,
     },
+}
+
+/// Editing a line being typed, besides typing and Backspace (`input::Caret`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    /// ← or Ctrl-b: one character left.
+    Left,
+    /// → or Ctrl-f: one character right.
+    Right,
+    /// Home or Ctrl-a: to the start.
+    Home,
+    /// End or Ctrl-e: to the end.
+    End,
+    /// Delete or Ctrl-d: the character after the cursor.
+    Delete,
+    /// Ctrl-u: cut everything before the cursor.
+    KillStart,
+    /// Ctrl-k: cut everything after the cursor.
+    KillEnd,
+    /// Ctrl-w: cut the word before the cursor.
+    KillWord,
 }
 
 /// Something the shell must do after an update.
@@ -245,8 +268,8 @@ impl Action {
             Action::NextSection => ("next_section", "next section"),
             Action::PrevSection => ("prev_section", "previous section"),
             Action::NextUnread => ("next_unread", "next unread article"),
-            Action::NextIssue => ("next_issue", "next issue"),
-            Action::PrevIssue => ("prev_issue", "previous issue"),
+            Action::NextIssue => ("next_issue", "next (older) issue"),
+            Action::PrevIssue => ("prev_issue", "previous (newer) issue"),
             Action::Search => ("search", "search this issue"),
             Action::SearchNext => ("search_next", "next match"),
             Action::SearchPrev => ("search_prev", "previous match"),
@@ -269,6 +292,7 @@ impl Action {
             | Action::Click { .. }
             | Action::Input(_)
             | Action::InputBackspace
+            | Action::InputEdit(_)
             | Action::InputSubmit
             | Action::InputCancel
             | Action::Restore(_)

@@ -4,7 +4,7 @@
 //!
 //! Floors, lowest first (each file imports only floors below it):
 //! - data: `action` (what comes in and goes out), `keymap`, `geometry`,
-//!   `rows`, `view`, `search`, `library`, `marks`;
+//!   `rows`, `view`, `search`, `library`, `marks`, `words`;
 //! - components: `overlay/` (help, bookmarks, picker, archive search), each a
 //!   view that answers a key with an [`overlay::Outcome`], seeing only the
 //!   parts of the state it is given;
@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod geometry;
+pub mod input;
 pub mod keymap;
 mod library;
 mod marks;
@@ -27,6 +28,7 @@ pub mod search;
 mod session;
 mod state;
 mod view;
+pub mod words;
 
 pub use action::{Action, Effect};
 pub use geometry::{Focus, Geometry};
@@ -36,8 +38,8 @@ pub use marks::{Marks, SaveReport, Saved, Unsaved};
 pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView, PipeView};
 pub use rows::Row;
 pub use search::Search;
-pub use session::first_file;
-pub use state::{MarkRead, Nav, Settings, State};
+pub use session::{first_file, resumed};
+pub use state::{MarkRead, Nav, PageTurn, Settings, State};
 pub use view::{NoiseToggle, View};
 
 use overlay::{Ctx, Outcome};
@@ -64,18 +66,12 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     }
     match action {
         Action::Library(found) => {
-            let picked = match &state.overlay {
-                Some(Overlay::Picker(p)) => p.selected_name(&state.library),
-                _ => None,
-            };
-            let load = state.library.found(found);
-            if let Some(Overlay::Picker(p)) = &mut state.overlay {
-                p.library_changed(&state.library, picked);
-            }
+            let load = picker_kept(state, |s| s.library.found(found));
             effects.extend(load.map(Effect::Load));
         }
         Action::Progress(p) => state.library.progress = p,
-        Action::Loaded { name, result } => nav::loaded(state, &name, result),
+        // What was read may move in the list: it says its own title and date.
+        Action::Loaded { name, result } => picker_kept(state, |s| nav::loaded(s, &name, result)),
         Action::Found { search, results } => {
             if let Some(Overlay::Archive(v)) = &mut state.overlay {
                 v.found(search, results);
@@ -134,15 +130,31 @@ fn export(state: &mut State, effects: &mut Vec<Effect>) {
     effects.push(Effect::Export { issue, article });
 }
 
+/// Changes the library, an open picker filtered again over it and kept on
+/// the issue it had selected.
+fn picker_kept<T>(state: &mut State, change: impl FnOnce(&mut State) -> T) -> T {
+    let picked = match &state.overlay {
+        Some(Overlay::Picker(p)) => p.selected_name(&state.library),
+        _ => None,
+    };
+    let out = change(state);
+    if let Some(Overlay::Picker(p)) = &mut state.overlay {
+        p.library_changed(&state.library, picked);
+    }
+    out
+}
+
 /// The open overlay (taken out of the state) handles the key; its outcome
 /// is carried out through `nav`.
 fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: &mut Vec<Effect>) {
     let mut ctx = Ctx {
         library: &state.library,
+        keymap: &state.keymap,
         marks: &mut state.marks,
         changes: &mut state.outbox.changes,
         status: &mut state.status,
         effects,
+        size: state.size,
     };
     let outcome = overlay.handle(&action, &mut ctx);
     if outcome == Outcome::Stay {

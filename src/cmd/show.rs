@@ -9,8 +9,9 @@ use std::process::ExitCode;
 
 /// What `dubao show` prints, and how.
 pub struct How {
-    /// Which article, 1-based (all when `None`).
-    pub article: Option<usize>,
+    /// Which article: 1-based, or its id as `dubao list` prints it (all
+    /// when `None`).
+    pub article: Option<String>,
     /// Pane width in cells (default: the terminal's, else 80).
     pub width: Option<u16>,
     /// Width of ambiguous characters.
@@ -22,7 +23,8 @@ pub struct How {
 /// Prints the chosen articles of the issue at `path`, laid out as the
 /// article pane would (noise folded, as a pane shows it before Enter).
 pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
-    let How { article, width, ambiguous, noise } = *how;
+    let How { article, width, ambiguous, noise } = how;
+    let (width, ambiguous, noise) = (*width, *ambiguous, *noise);
     if path.is_dir() {
         warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
         return Ok(ExitCode::from(USAGE));
@@ -32,10 +34,16 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
     let articles: Vec<&dubao::model::Article> = issue.articles().collect();
     let chosen: Vec<&dubao::model::Article> = match article {
         None => articles.clone(),
-        Some(n) if (1..=articles.len()).contains(&n) => vec![articles[n - 1]],
-        Some(n) => {
-            warn(format!("{}: no article {n} (the issue has {})", issue.source, articles.len()));
-            return Ok(ExitCode::from(USAGE));
+        Some(which) => {
+            let which = which.as_str();
+            let by_number = which.parse::<usize>().ok().and_then(|n| articles.get(n.checked_sub(1)?));
+            match by_number.or_else(|| articles.iter().find(|a| a.id.0 == which)) {
+                Some(a) => vec![*a],
+                None => {
+                    warn(format!("{}: no article {which} (the issue has {})", issue.source, articles.len()));
+                    return Ok(ExitCode::from(USAGE));
+                }
+            }
         }
     };
     let tty = io::stdout().is_terminal();

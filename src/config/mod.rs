@@ -9,6 +9,7 @@ use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -180,21 +181,33 @@ fn unspanned(name: &str) -> Spanned<String> {
     Spanned::new(0..0, name.to_string())
 }
 
-fn ranged<'de, D: serde::Deserializer<'de>>(d: D, lo: u16, hi: u16, what: &str) -> Result<u16, D::Error> {
-    let v = i64::deserialize(d)?;
-    if (i64::from(lo)..=i64::from(hi)).contains(&v) {
-        Ok(v as u16)
-    } else {
-        Err(serde::de::Error::custom(format!("{what} must be between {lo} and {hi}, not {v}")))
+/// The widths `max_width` allows, and `dubao show --width` with it: at
+/// fewer cells a Chinese character has no room beside the margins.
+pub const COLUMN_WIDTHS: RangeInclusive<u16> = 20..=240;
+
+/// The list pane widths `list_width` allows, in percent.
+const LIST_WIDTHS: RangeInclusive<u16> = 15..=60;
+
+/// `v` when it lies in `range`, else why not (`must be between 20 and
+/// 240, not 5`).
+pub fn in_range(v: i64, range: &RangeInclusive<u16>) -> Result<u16, String> {
+    match u16::try_from(v) {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(format!("must be between {} and {}, not {v}", range.start(), range.end())),
     }
 }
 
+fn ranged<'de, D: serde::Deserializer<'de>>(d: D, range: &RangeInclusive<u16>, what: &str) -> Result<u16, D::Error> {
+    let v = i64::deserialize(d)?;
+    in_range(v, range).map_err(|e| serde::de::Error::custom(format!("{what} {e}")))
+}
+
 fn column_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    ranged(d, 20, 240, "max_width")
+    ranged(d, &COLUMN_WIDTHS, "max_width")
 }
 
 fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    ranged(d, 15, 60, "list_width")
+    ranged(d, &LIST_WIDTHS, "list_width")
 }
 
 /// The config file's usual place: `config.toml` in dubao's config directory
@@ -237,8 +250,39 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 pub fn parse(text: &str, path: &str) -> Result<File, ConfigError> {
     toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
-        ConfigError { path: path.to_string(), line, column, message: e.message().trim().to_string() }
+        let key = line.and_then(|l| text.lines().nth(l - 1)?.split_once('=')).map(|(k, _)| k.trim());
+        let message = plain_words(e.message().trim(), key);
+        ConfigError { path: path.to_string(), line, column, message }
     })
+}
+
+/// serde's `invalid type: string "72", expected i64` in plain words, with
+/// the key it is about: `max_width must be a number, not the text "72"`.
+/// Other messages are kept.
+fn plain_words(message: &str, key: Option<&str>) -> String {
+    let Some((found, wanted)) = message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected ")) else {
+        return message.to_string();
+    };
+    let wanted = match wanted {
+        w if w.starts_with(['i', 'u']) && w[1..].parse::<u8>().is_ok() => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [ ]",
+        "a string" => "text in quotes",
+        w => w,
+    };
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    let value = value.trim_matches('`');
+    let found = match kind {
+        "string" => format!("the text {value}"),
+        "integer" | "boolean" | "floating" => value.trim_start_matches("point ").trim_matches('`').to_string(),
+        "sequence" => "a list".to_string(),
+        "map" => "a table".to_string(),
+        _ => found.to_string(),
+    };
+    match key {
+        Some(k) if !k.is_empty() && !k.starts_with('[') => format!("{k} must be {wanted}, not {found}"),
+        _ => format!("must be {wanted}, not {found}"),
+    }
 }
 
 /// Turns a parsed file into settings, keymap and theme, checking action

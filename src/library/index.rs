@@ -96,15 +96,31 @@ pub fn cache_dir_for(roots: &[PathBuf]) -> Option<PathBuf> {
     Some(default_cache_dir()?.join("index").join(roots_key(roots)))
 }
 
+/// A set of roots as one list, the same however they are ordered or
+/// spelled (relative or absolute).
+fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    // Through components: `papers/` and `papers/.` are `papers`.
+    let absolute = |r: &PathBuf| std::path::absolute(r).unwrap_or_else(|_| r.clone()).components().collect();
+    let mut roots: Vec<PathBuf> = roots.iter().map(absolute).collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// What the reader keeps the last issue read under for a set of paths
+/// given on the command line (`/papers/a + /papers/b`), however they are
+/// ordered or spelled.
+pub fn place_key(roots: &[PathBuf]) -> String {
+    let roots: Vec<String> = absolute_roots(roots).iter().map(|r| r.display().to_string()).collect();
+    roots.join(" + ")
+}
+
 /// A name for a set of roots: the same however they are ordered or spelled
 /// (relative or absolute).
 fn roots_key(roots: &[PathBuf]) -> String {
     use std::hash::Hasher;
-    let mut roots: Vec<PathBuf> = roots.iter().map(|r| std::path::absolute(r).unwrap_or_else(|_| r.clone())).collect();
-    roots.sort();
-    roots.dedup();
     let mut h = fnv::FnvHasher::default();
-    for r in &roots {
+    for r in &absolute_roots(roots) {
         h.write(r.as_os_str().as_encoded_bytes());
         h.write(&[0]);
     }
@@ -182,7 +198,7 @@ impl Index {
             && fs::OpenOptions::new().write(true).create(true).truncate(false).open(dir.join(LOCK_NAME)).is_ok()
     }
 
-    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by name).
+    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by title, by name).
     pub fn issues(&self) -> Vec<&IssueMeta> {
         self.issues.iter().collect()
     }

@@ -6,8 +6,22 @@ use std::path::{Path, PathBuf};
 
 /// Expands user paths into issue sources: files as given, directories
 /// scanned recursively (hidden entries skipped, names sorted) for issue
-/// files. Paths that can't be read are reported and skipped.
+/// files. Paths that can't be read are reported and skipped. A file found
+/// twice — a path given twice, a folder and one inside it — is kept once,
+/// where it was first found (its canonical path decides).
 pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let (mut found, errors) = expand(paths);
+    if paths.len() > 1 {
+        let mut seen = std::collections::HashSet::new();
+        found.retain(|s| match s {
+            Source::File(p) => seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+            Source::Bundled { .. } => true,
+        });
+    }
+    (found, errors)
+}
+
+fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for path in paths {

@@ -52,6 +52,9 @@ pub struct Start {
     pub messages: Vec<String>,
     /// Go back to the last issue read (no PATH was given).
     pub resume: bool,
+    /// The key of the paths given, to go back to the issue last read among
+    /// them (`Saved::place`).
+    pub place: Option<String>,
     /// Where the archive index lives (`None`: don't keep one).
     pub cache: Option<PathBuf>,
     /// Where `x` writes (empty: the working directory), and in what format.
@@ -84,8 +87,20 @@ enum Msg {
 /// Runs the reader until the user quits; then saves what is not saved yet
 /// and says what became of it.
 pub fn run(start: Start) -> io::Result<Ending> {
-    let Start { known, shelf, mut settings, keymap, theme, ambiguous, mut store, mut messages, resume, cache, export } =
-        start;
+    let Start {
+        known,
+        shelf,
+        mut settings,
+        keymap,
+        theme,
+        ambiguous,
+        mut store,
+        mut messages,
+        resume,
+        place,
+        cache,
+        export,
+    } = start;
     let mut told = messages.clone();
     let mut failed = None;
     // ratatui::init enters raw mode and the alternate screen and installs a
@@ -111,6 +126,7 @@ pub fn run(start: Start) -> io::Result<Ending> {
         let why = shell.save_at_start(&mut messages);
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
         let mut saved = saved_from(shell.store, messages, resume);
+        saved.place = place;
         saved.marks.unsaved.why = why;
         // One channel for everything: terminal input (read on its own thread,
         // after the width probe has had its answer) and background reports.
@@ -488,6 +504,7 @@ fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
         positions: loaded.positions,
         messages,
         resume,
+        place: None,
     }
 }
 

@@ -148,7 +148,18 @@ impl Librarian {
     /// them (reporting progress) and reports them again with what the
     /// index knows (titles and dates from inside the files).
     fn scan(&mut self) {
-        let Shelf::Paths(paths) = &self.shelf else { return };
+        let Shelf::Paths(paths) = &self.shelf else {
+            // The samples are few and small: read at once for their own
+            // titles and dates, so that they are listed by them.
+            let read = library::bundled().into_iter().filter_map(|s| Some((s.name(), s.load().ok()?.issue)));
+            let info = |(name, i): (String, crate::model::Issue)| {
+                let articles = Some(i.articles().count());
+                IssueInfo { name, title: i.title, date: i.date, articles }
+            };
+            let infos = read.map(info).collect();
+            let _ = self.out.send(Action::Library(infos));
+            return;
+        };
         let (sources, _errors) = library::collect(paths);
         self.files = sources
             .into_iter()
@@ -185,7 +196,12 @@ impl Librarian {
             .index
             .issues()
             .into_iter()
-            .map(|m| IssueInfo { name: library::name::of_path(&m.path), title: m.title.clone(), date: m.date })
+            .map(|m| IssueInfo {
+                name: library::name::of_path(&m.path),
+                title: m.title.clone(),
+                date: m.date,
+                articles: Some(m.articles),
+            })
             .collect();
         if infos.len() == total {
             let _ = self.out.send(Action::Library(infos));

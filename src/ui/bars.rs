@@ -1,9 +1,11 @@
 //! The title line at the top and the hint / status / search line at the bottom.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, truncate, typed, wrap_words};
 use super::overlay;
-use crate::app::{Action, State};
+use crate::app::words::count;
+use crate::app::{Action, PageTurn, State};
+use crate::layout::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -38,7 +40,8 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let text = format!(" {} — loading…", slot.info.shown());
+            let doing = if slot.error.is_some() { "not readable" } else { "loading…" };
+            let text = format!(" {} — {doing}", slot.info.shown());
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }
@@ -71,10 +74,44 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     };
     match line {
         Some((text, style)) => {
-            put(buf, area.x, area.y, area.right(), &truncate(&text, width, amb), style, amb);
+            // The help key at the right end, where the message leaves room
+            // (what a message says comes first); a message too long is cut
+            // at a word.
+            let help = help_hint(state);
+            let fits = str_width(&text, amb) <= width;
+            let text = if fits { text } else { cut_at_word(&text, width, amb) };
+            put(buf, area.x, area.y, area.right(), &text, style, amb);
+            if str_width(&text, amb) + str_width(&help, amb) < width {
+                let x = area.right().saturating_sub(str_width(&help, amb) as u16);
+                put(buf, x, area.y, area.right(), &help, theme.key, amb);
+            }
         }
         None => reader_hints(buf, area, state, theme),
     }
+}
+
+/// `? help `: the key that explains the others, kept on the bottom line at
+/// every width.
+fn help_hint(state: &State) -> String {
+    // Where the help key opens help: reading, or the bookmarks list.
+    let works = match &state.overlay {
+        None => state.mode() == crate::app::Mode::Normal,
+        Some(crate::app::Overlay::Bookmarks(b)) => b.note.is_none(),
+        Some(_) => false,
+    };
+    if !works {
+        return String::new();
+    }
+    let key = state.keymap.hint(&[Action::Help]);
+    if key.is_empty() { key } else { format!("{key} help ") }
+}
+
+/// `text` cut to `width` cells at a word (or beside a Chinese character),
+/// ending in `…`.
+fn cut_at_word(text: &str, width: usize, amb: crate::layout::Ambiguous) -> String {
+    let lead = if text.starts_with(' ') { " " } else { "" };
+    let first = wrap_words(text, width.saturating_sub(1 + lead.len()), amb).into_iter().next().unwrap_or_default();
+    format!("{lead}{}…", first.trim_end_matches([' ', ',', '·', '—']))
 }
 
 /// `/query▏  3 matches`
@@ -83,12 +120,14 @@ fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, que
     let count = match (query.is_empty(), state.search.hits.len()) {
         (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
         (false, 0) => "  no matches".to_string(),
-        (false, 1) => "  1 match".to_string(),
-        (false, n) => format!("  {n} matches"),
+        (false, n) => format!("  {}", count(n, "match")),
     };
-    let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
-    let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
-    put(buf, x, area.y, area.right(), &truncate(&count, usize::from(area.width), amb), theme.status, amb);
+    let count = if state.search.fresh { format!("{count} · ⏎ again · typing replaces it") } else { count };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(1 + str_width(&count, amb)).max(width / 2);
+    let shown = typed(query, state.search.caret, room, amb);
+    let x = put(buf, area.x, area.y, area.right(), &format!("/{shown}"), theme.key, amb);
+    put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
 }
 
 /// The reader's keys, as many as fit.
@@ -96,7 +135,14 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
     let width = usize::from(area.width);
     let km = &state.keymap;
+    // At an article's end, what the page key goes on to.
+    let turn = match state.page_turn(1).filter(|_| state.nav.focus == crate::app::Focus::Article) {
+        Some(PageTurn::NextArticle) => "next article",
+        Some(PageTurn::NextIssue) => "next issue",
+        _ => "",
+    };
     let hints = [
+        (if turn.is_empty() { String::new() } else { km.hint(&[Action::PageDown]) }, turn),
         (km.hint(&[Action::Down, Action::Up]), "move"),
         (km.hint(&[Action::Open]), open_hint(state)),
         (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
@@ -105,13 +151,24 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         (km.hint(&[Action::Help]), "help"),
         (km.hint(&[Action::Quit]), "quit"),
     ];
-    let mut x = area.x + 1;
-    for (i, (keys, what)) in hints.iter().filter(|(k, _)| !k.is_empty()).enumerate() {
+    // The help key is kept whatever else has no room.
+    let help = hints
+        .iter()
+        .position(|(_, what)| *what == "help")
+        .and_then(|i| hints.get(i))
+        .map(|(k, w)| k.chars().count() + w.chars().count() + 4);
+    let (mut x, mut helped) = (area.x + 1, false);
+    for (keys, what) in hints.iter().filter(|(k, _)| !k.is_empty()) {
         let piece_width = keys.chars().count() + what.chars().count() + 4;
-        if usize::from(x - area.x) + piece_width > width {
+        let reserve = if *what == "help" || helped { 0 } else { help.unwrap_or(0) };
+        helped |= *what == "help";
+        if usize::from(x - area.x) + piece_width + reserve > width {
+            if reserve > 0 {
+                continue;
+            }
             break;
         }
-        if i > 0 {
+        if x > area.x + 1 {
             x = put(buf, x, area.y, area.right(), " · ", theme.border, amb);
         }
         x = put(buf, x, area.y, area.right(), keys, theme.key, amb);

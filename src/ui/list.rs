@@ -2,7 +2,8 @@
 //! bookmark markers, the selection.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, set_like_article, truncate, wrap_words};
+use crate::app::words::count;
 use crate::app::{Focus, Row, State};
 use crate::model::Article;
 use ratatui::buffer::Buffer;
@@ -24,12 +25,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     let Some(issue) = issue else {
         let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
-        for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
+        for (k, line) in
+            wrap_words(&msg, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }
         return;
     };
     let articles: Vec<&Article> = issue.articles().collect();
+    if articles.is_empty() {
+        let said = "no articles: dubao found none in this file (dubao dump --explain says why)";
+        for (k, line) in
+            wrap_words(said, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
+            put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
+        }
+        return;
+    }
     let rows = state.rows();
     let width = usize::from(inner.width);
     for (k, row) in rows.iter().skip(state.nav.list_top).take(usize::from(inner.height)).enumerate() {
@@ -55,10 +67,11 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
 fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: ratatui::style::Style) {
     let amb = state.settings.layout.ambiguous;
     let title = match state.library.issue() {
+        Some(i) if i.articles().next().is_none() => " no articles ".to_string(),
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!(" {total} articles · {unread} unread ")
+            format!(" {} · {unread} unread ", count(total, "article"))
         }
         None => String::new(),
     };
@@ -115,13 +128,7 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     };
     let x = put(buf, x, y, row.right(), marker, marker_style, amb);
     let x = put(buf, x, y, row.right(), " ", style, amb);
-    let label = a.label();
+    let label = set_like_article(&a.label(), state.settings.layout.fullwidth_punct);
     let room = usize::from(row.right().saturating_sub(x));
     put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
-}
-
-/// Splits a message into lines of at most `width` characters (for errors).
-fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.chunks(width.max(1) / 2 + 1).map(|c| c.iter().collect()).collect()
 }

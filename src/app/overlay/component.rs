@@ -4,6 +4,7 @@
 //! carries that out.
 
 use crate::app::action::{Action, Effect};
+use crate::app::keymap::Keymap;
 use crate::app::library::Library;
 use crate::app::marks::Marks;
 use crate::library::ArchiveHit;
@@ -13,6 +14,8 @@ use crate::model::{Bookmark, Change};
 pub struct Ctx<'a> {
     /// The issues (read only: an overlay goes to one through [`Outcome::GoTo`]).
     pub library: &'a Library,
+    /// The keys, for messages that name one.
+    pub keymap: &'a Keymap,
     /// Read marks and bookmarks.
     pub marks: &'a mut Marks,
     /// Changes to keep, handed to the shell after the update.
@@ -21,6 +24,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// Work for the shell.
     pub effects: &'a mut Vec<Effect>,
+    /// The screen's size (columns, rows), for pages and scrolling.
+    pub size: (u16, u16),
 }
 
 /// What an overlay wants after a key.

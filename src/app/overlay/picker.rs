@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
+use crate::app::input::Caret;
 use crate::app::library::Library;
 use memchr::memmem::Finder;
 
@@ -15,25 +16,65 @@ pub struct PickerView {
     pub selected: usize,
     /// The issues matching the filter (indices into the library).
     pub matches: Vec<usize>,
+    /// The cursor in the filter.
+    pub caret: Caret,
 }
 
 /// Indices of the issues matching `filter` (every word, case ignored),
 /// among `within` when given (a filter only grew: its matches are a
-/// subset of the last ones), else among all.
+/// subset of the last ones), else among all; those whose date the
+/// filter's numbers say best first (`2001 03`: March before December 3),
+/// else in the library's order.
 pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Vec<usize> {
     let lower = filter.to_lowercase();
     let words: Vec<Finder<'_>> = lower.split_whitespace().map(Finder::new).collect();
     let slots = &library.slots;
-    match within {
+    let mut found: Vec<usize> = match within {
         Some(list) => list.iter().copied().filter(|&i| slots.get(i).is_some_and(|s| s.matches(&words))).collect(),
         None => (0..slots.len()).filter(|&i| slots[i].matches(&words)).collect(),
+    };
+    let numbers = date_numbers(&lower);
+    if !numbers.is_empty() {
+        found.sort_by_cached_key(|&i| (std::cmp::Reverse(date_rank(slots[i].info.date, &numbers)), i));
     }
+    found
+}
+
+/// The numbers of a filter's date-like words, in order: `2002-01-30`,
+/// `20020130` and `2002 01 30` are 2002, 1, 30; `0130` and `1月30日` are
+/// 1, 30.
+fn date_numbers(filter: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for w in filter.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
+        if !w.bytes().all(|b| b.is_ascii_digit()) {
+            out.extend(w.split(|c: char| !c.is_ascii_digit()).filter_map(|p| p.parse::<u32>().ok()));
+            continue;
+        }
+        let n = |r: std::ops::Range<usize>| w[r].parse::<u32>().unwrap_or(0);
+        match w.len() {
+            8 => out.extend([n(0..4), n(4..6), n(6..8)]),
+            6 => out.extend([n(0..4), n(4..6)]),
+            4 if n(0..2) <= 12 => out.extend([n(0..2), n(2..4)]),
+            _ => out.push(w.parse().unwrap_or(0)),
+        }
+    }
+    out
+}
+
+/// How well a date answers a filter's numbers: how many of them, in
+/// order, are its year, month and day, or its month and day.
+fn date_rank(date: Option<jiff::civil::Date>, numbers: &[u32]) -> usize {
+    let Some(d) = date else { return 0 };
+    let (y, m, d) = (d.year() as u32, d.month() as u32, d.day() as u32);
+    let prefix = |parts: &[u32]| parts.iter().zip(numbers).take_while(|(a, b)| a == b).count();
+    prefix(&[y, m, d]).max(prefix(&[m, d]))
 }
 
 impl PickerView {
     /// The picker over the whole library, at the current issue.
     pub fn open(library: &Library) -> PickerView {
-        PickerView { filter: String::new(), selected: library.current, matches: (0..library.slots.len()).collect() }
+        let matches = (0..library.slots.len()).collect();
+        PickerView { filter: String::new(), selected: library.current, matches, caret: Caret::default() }
     }
 
     /// The name of the issue selected.
@@ -53,19 +94,20 @@ impl PickerView {
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
         match action {
-            Action::Input(c) => {
-                self.filter.push(*c);
-                // A longer word matches a subset, except a number: `0401` may
-                // end a number where `040` was inside it.
-                let numeric =
-                    self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-                self.matches = matching(ctx.library, &self.filter, (!numeric).then_some(&self.matches[..]));
-                self.selected = 0;
-            }
-            Action::InputBackspace => {
-                self.filter.pop();
-                self.matches = matching(ctx.library, &self.filter, None);
-                self.selected = 0;
+            Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
+                let before = self.filter.clone();
+                if self.caret.apply(&mut self.filter, action) == Some(true) {
+                    // Typed on at the end, a longer word matches a subset, except
+                    // a number: `0401` may end a number where `040` was inside it.
+                    let numeric = self
+                        .filter
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+                    let grown = self.filter.starts_with(&before) && self.caret.back == 0 && !numeric;
+                    self.matches = matching(ctx.library, &self.filter, grown.then_some(&self.matches[..]));
+                    self.selected = 0;
+                }
             }
             Action::InputSubmit => {
                 return match self.selected_name(ctx.library) {

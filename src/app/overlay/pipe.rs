@@ -4,12 +4,15 @@
 
 use super::component::{Ctx, Outcome};
 use crate::app::action::{Action, Effect};
+use crate::app::input::Caret;
 
 /// The pipe prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PipeView {
     /// The command being typed.
     pub line: String,
+    /// Where in it the cursor is.
+    pub caret: Caret,
     /// Commands run before, oldest first.
     history: Vec<String>,
     /// Which of them is shown, while going through them.
@@ -23,16 +26,15 @@ impl PipeView {
     /// `pipe_command`, else the last command run).
     pub fn open(text: String, history: &[String], start: &str) -> PipeView {
         let line = history.last().map_or(start, String::as_str).to_string();
-        PipeView { line, history: history.to_vec(), at: None, text }
+        PipeView { line, caret: Caret::default(), history: history.to_vec(), at: None, text }
     }
 
     /// Keys while the prompt is open.
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
+        if self.caret.apply(&mut self.line, action).is_some() {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Input(c) => self.line.push(*c),
-            Action::InputBackspace => {
-                self.line.pop();
-            }
             Action::Up | Action::Down => self.recall(*action == Action::Up),
             Action::InputSubmit => {
                 let command = self.line.trim().to_string();
@@ -62,5 +64,6 @@ impl PipeView {
         };
         self.at = at;
         self.line = at.map(|i| self.history[i].clone()).unwrap_or_default();
+        self.caret = Caret::default();
     }
 }

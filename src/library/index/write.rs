@@ -194,7 +194,7 @@ impl Index {
                 entries.push((meta, Origin::Old(start)));
             }
         }
-        entries.sort_by_cached_key(|(meta, _)| newest_first(meta.date, name::of_path(&meta.path)));
+        entries.sort_by_cached_key(|(meta, _)| newest_first(meta.date, meta.title.clone(), name::of_path(&meta.path)));
         failed.sort_by(|a, b| a.path.cmp(&b.path));
 
         let spill = match spill.finish() {

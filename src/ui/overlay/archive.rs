@@ -2,9 +2,12 @@
 //! the library as they come in, each with a snippet around the match.
 
 use super::frame::{Hint, framed, key_list};
+use crate::app::words::count;
 use crate::app::{Action, ArchiveView, State};
+use crate::layout::str_width;
+use crate::library::ArchiveHit;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, set_like_article, truncate, truncate_start, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -25,21 +28,30 @@ pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
     Hint::keys(text, theme)
 }
 
-/// Draws the overlay centred over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
+/// The overlay's size on a screen `area`.
+pub fn size(area: Rect) -> (u16, u16) {
+    (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2))
+}
+
+/// Draws the overlay in `r`.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
-    let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
     let state_text = match (v.running, v.searched, state.library.progress) {
         // A search waits for the index to take in what is new.
         (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} found", v.total),
-        (false, Some(n), _) if v.total > v.results.len() => {
-            format!("{} found in {n} issues, the first {} listed", v.total, v.results.len())
+        (true, _, _) => format!("searching… {} in {}", count(v.total, "match"), count(v.issues, "issue")),
+        (false, Some(n), _) if v.total == 0 => format!("no matches in {}", count(n, "issue")),
+        (false, Some(n), _) => {
+            let listed = if v.total > v.results.len() {
+                format!(", the first {} listed", v.results.len())
+            } else {
+                String::new()
+            };
+            format!("{} in {} of {}{listed}", count(v.total, "match"), v.issues, count(n, "issue"))
         }
-        (false, Some(n), _) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
-    let inner = framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
+    let inner = framed(frame, r, &format!(" search · {state_text} "), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
@@ -48,11 +60,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     let x = put(buf, inner.x + 1, inner.y, inner.right(), "phrase: ", style, amb);
     // The last search's phrase, shown selected: typing replaces it.
     let q_style = if v.typing && v.fresh { theme.selected } else { style };
-    let room = usize::from(inner.right().saturating_sub(x + 1));
-    let x = put(buf, x, inner.y, inner.right(), &truncate(&v.query, room, amb), q_style, amb);
-    if v.typing {
-        put(buf, x, inner.y, inner.right(), "▏", style, amb);
-    }
+    let room = usize::from(inner.right().saturating_sub(x));
+    let shown = if v.typing { typed(&v.query, v.caret, room, amb) } else { truncate(&v.query, room, amb) };
+    put(buf, x, inner.y, inner.right(), &shown, q_style, amb);
     let per_page = usize::from((inner.height - 1) / 2).max(1);
     let first = v.selected.saturating_sub(per_page - 1);
     let width = usize::from(inner.width.saturating_sub(2));
@@ -67,19 +77,38 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
         let head = format!("{date}  {}  ", f.issue_title);
         let x = put(buf, inner.x + 1, y, inner.right(), &truncate(&head, width / 2, amb), line.patch(theme.read), amb);
         let room = usize::from(inner.right().saturating_sub(x));
-        put(buf, x, y, inner.right(), &truncate(&f.headline, room, amb), line.patch(theme.unread), amb);
+        let headline = set_like_article(&f.headline, state.settings.layout.fullwidth_punct);
+        put(buf, x, y, inner.right(), &truncate(&headline, room, amb), line.patch(theme.unread), amb);
         if y + 1 < inner.bottom() {
-            let m = &f.snippet_match;
-            let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
-            let (before, hit, after) = if ok {
-                (&f.snippet[..m.start], &f.snippet[m.start..m.end], &f.snippet[m.end..])
-            } else {
-                (f.snippet.as_str(), "", "")
-            };
+            let [before, hit, after] = snippet(f, width.saturating_sub(2), state);
             let end = inner.right();
-            let x = put(buf, inner.x + 3, y + 1, end, before, line, amb);
-            let x = put(buf, x, y + 1, end, hit, theme.matched, amb);
-            put(buf, x, y + 1, end, after, line, amb);
+            let x = put(buf, inner.x + 3, y + 1, end, &before, line, amb);
+            let x = put(buf, x, y + 1, end, &hit, theme.matched, amb);
+            put(buf, x, y + 1, end, &after, line, amb);
         }
     }
+}
+
+/// A match's snippet set as the article pane sets text (ASCII marks among
+/// Chinese full-width, when the layout does so) and cut to `width` cells
+/// with `…` where cut, the match in view: before it, the match, after it.
+fn snippet(f: &ArchiveHit, width: usize, state: &State) -> [String; 3] {
+    let amb = state.settings.layout.ambiguous;
+    let m = &f.snippet_match;
+    let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
+    let (text, m) = match (ok, state.settings.layout.fullwidth_punct) {
+        (false, _) => (f.snippet.clone(), 0..0),
+        (true, true) => crate::layout::widened(&f.snippet, m.clone()),
+        (true, false) => (f.snippet.clone(), m.clone()),
+    };
+    let (before, hit, after) = (&text[..m.start], &text[m.start..m.end], &text[m.end..]);
+    let hit = truncate(hit, width, amb);
+    let left = width.saturating_sub(str_width(&hit, amb));
+    // The context before the match gets up to half of what is left, more
+    // when the context after it is short.
+    let after_needs = str_width(after, amb);
+    let before_room = (left / 2).max(left.saturating_sub(after_needs));
+    let before = truncate_start(before, before_room, amb);
+    let after = truncate(after, left.saturating_sub(str_width(&before, amb)), amb);
+    [before, hit, after]
 }

@@ -5,14 +5,19 @@ use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, set_like_article, truncate, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// The note prompt while a note is written; else the list's keys.
 pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
-        Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
+        Some(n) => {
+            let keys = "  ⏎ keep · Esc cancel";
+            let room = usize::from(state.size.0).saturating_sub(6 + keys.chars().count()).max(10);
+            let text = typed(n, view.caret, room, state.settings.layout.ambiguous);
+            Hint { text: format!("note: {text}{keys}"), style: theme.key, over_status: true }
+        }
         None => {
             let keys: [(&[Action], &str); 4] = [
                 (&[Action::Open], "open"),
@@ -26,16 +31,24 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     }
 }
 
-/// Draws the list centred over `area`, the selected bookmark highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
+/// The list's size on a screen `area`: two lines a bookmark.
+pub fn size(area: Rect, state: &State) -> (u16, u16) {
+    let n = state.marks.bookmarks.len().max(1) as u16;
+    (area.width.saturating_sub(4).min(100), n.saturating_mul(2).saturating_add(3))
+}
+
+/// Draws the list in `r`, the selected bookmark highlighted.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
     let amb = state.settings.layout.ambiguous;
     let selected = view.selected;
     let list = list(&state.marks);
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
-    let inner = framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
+    let inner = framed(frame, r, &format!(" bookmarks · {} ", list.len()), state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    if list.is_empty() {
+        put(buf, inner.x + 1, inner.y, inner.right(), "no bookmarks left", theme.read, amb);
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
@@ -61,7 +74,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
             x,
             y,
             inner.right(),
-            &truncate(&b.headline, width.saturating_sub(2), amb),
+            &truncate(
+                &set_like_article(&b.headline, state.settings.layout.fullwidth_punct),
+                width.saturating_sub(2),
+                amb,
+            ),
             line_style.patch(theme.unread),
             amb,
         );

@@ -2,5 +2,8 @@
 //! driven by actions, whole screens drawn into a TestBackend.
 
 mod folding;
+mod opening;
+mod popups;
 mod screens;
+mod typing;
 mod update;

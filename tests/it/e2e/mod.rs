@@ -2,6 +2,7 @@
 
 mod export;
 mod pager;
+mod popups;
 mod reader;
 mod state;
 mod sync;
