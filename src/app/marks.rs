@@ -69,4 +69,6 @@ pub struct Saved {
     /// The paths given on the command line (`library::place_key`): go back
     /// to the issue last read among them, and keep it under this key.
     pub place: Option<String>,
+    /// Commands piped to before, oldest first.
+    pub pipe_history: Vec<String>,
 }

@@ -47,6 +47,7 @@ pub(super) fn restore(state: &mut State, saved: Saved, effects: &mut Vec<Effect>
         state.status = Some(saved.messages.join(" · "));
     }
     state.place = saved.place.clone();
+    state.pipe_history = saved.pipe_history.clone();
     // The column as `+`/`-` left it last time.
     if let Some(c) = state.positions.last.as_ref().and_then(|l| l.column) {
         state.column = Some(c);

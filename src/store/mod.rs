@@ -644,7 +644,31 @@ impl Store {
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }
+
+    /// The commands `|` piped to, oldest first (`pipe_history`, one a line).
+    pub fn pipe_history(&self) -> Vec<String> {
+        let Some(dir) = &self.dir else { return Vec::new() };
+        let text = std::fs::read_to_string(dir.join(PIPE_HISTORY)).unwrap_or_default();
+        text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
+    }
+
+    /// Keeps `command` as the newest of the pipe history, the newest
+    /// [`PIPE_KEPT`] kept.
+    pub fn keep_pipe_command(&self, command: &str) -> io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let mut list = self.pipe_history();
+        list.retain(|c| c != command);
+        list.push(command.replace('\n', " "));
+        let from = list.len().saturating_sub(PIPE_KEPT);
+        let text: String = list[from..].iter().map(|c| format!("{c}\n")).collect();
+        disk::write_atomic(dir, PIPE_HISTORY, text.as_bytes()).map_err(|(_, e)| e)
+    }
 }
+
+/// The file of commands piped to, in the state directory.
+const PIPE_HISTORY: &str = "pipe_history";
+/// How many commands it keeps.
+pub const PIPE_KEPT: usize = 100;
 
 /// Loading one slot, whatever its part.
 trait Loader {

@@ -355,6 +355,8 @@ impl Shell<'_> {
                 self.input.pause();
                 let result = pipe::run(term, &command, &text);
                 self.input.resume();
+                // A convenience, not a mark: a failure to keep it is not told.
+                let _ = self.store.keep_pipe_command(&command);
                 Action::Piped { command, result: result? }
             }
             Effect::Export { issue, article } => Action::Notice(self.export(&issue, article)),
@@ -505,10 +507,10 @@ fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
         messages,
         resume,
         place: None,
+        pipe_history: store.pipe_history(),
     }
 }
 
-/// Ctrl-z: give the terminal back, stop, and take it again when resumed.
 /// What to say about an export: where it went, or why it did not.
 fn said(saved: Result<PathBuf, (PathBuf, io::Error)>, what: &str) -> String {
     match saved {
@@ -517,6 +519,7 @@ fn said(saved: Result<PathBuf, (PathBuf, io::Error)>, what: &str) -> String {
     }
 }
 
+/// Ctrl-z: give the terminal back, stop, and take it again when resumed.
 fn suspend(term: &mut DefaultTerminal) -> io::Result<()> {
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();

@@ -91,14 +91,22 @@ fn ways() -> Vec<(&'static str, Vec<Action>)> {
     let mut marks = Marks::default();
     let b = bookmark_in_second();
     marks.bookmarks.insert(b.id.clone(), b);
-    let with_bookmark = Saved { marks, positions: Positions::default(), messages: vec![], resume: true, place: None };
+    let with_bookmark = Saved {
+        marks,
+        positions: Positions::default(),
+        messages: vec![],
+        resume: true,
+        place: None,
+        pipe_history: vec![],
+    };
     let mut positions = Positions::default();
     let a = second_issue_article(1);
     let key = issue(SECOND).key();
     positions.last =
         Some(LastOpen { source: SECOND.into(), issue: key.clone(), article: a.id.clone(), ..Default::default() });
     positions.issues.insert(key, a.id.clone());
-    let resumed = Saved { marks: Marks::default(), positions, messages: vec![], resume: true, place: None };
+    let resumed =
+        Saved { marks: Marks::default(), positions, messages: vec![], resume: true, place: None, pipe_history: vec![] };
     vec![
         ("the list", vec![Action::Down, Action::Open]),
         ("]", vec![Action::NextArticle]),

@@ -418,7 +418,14 @@ fn saved_with_bookmark(s: &mut State) -> Saved {
     update(s, Action::NextArticle);
     update(s, Action::ToggleBookmark);
     update(s, Action::PageDown);
-    Saved { marks: s.marks.clone(), positions: s.positions.clone(), messages: vec![], resume: true, place: None }
+    Saved {
+        marks: s.marks.clone(),
+        positions: s.positions.clone(),
+        messages: vec![],
+        resume: true,
+        place: None,
+        pipe_history: vec![],
+    }
 }
 
 #[test]

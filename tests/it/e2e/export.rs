@@ -63,7 +63,7 @@ fn pipe_hands_the_terminal_to_the_command_and_remembers_it() {
     let piped = home.path().join("piped.txt");
     let stty = home.path().join("stty.txt");
     let command = format!("cat > {} && stty -a < /dev/tty > {}", piped.display(), stty.display());
-    let t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
     t.wait_text("东昌府讯 11月18日");
     t.send("\r");
     t.send("|");
@@ -98,6 +98,15 @@ fn pipe_hands_the_terminal_to_the_command_and_remembers_it() {
     t.wait_text("/stty.txt▏");
     t.send("\x1b");
     t.wait_for("the prompt to close", |s| !s.contains("⏎ run"));
+    // The history outlives the session.
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let home = t.take_home();
+    drop(t);
+    let t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, home, false);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("|");
+    t.wait_text("/stty.txt▏");
 }
 
 #[test]
