@@ -31,15 +31,20 @@ const MOST_BYTES: u64 = 256 << 20;
 
 /// The issue files directly in `dir`, sorted by name.
 fn issue_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && is_issue_file(p) && !hidden(p))
-        .collect();
+    let mut out: Vec<PathBuf> = entries(dir, |t| t.is_file()).filter(|p| is_issue_file(p) && !hidden(p)).collect();
     out.sort();
     out
+}
+
+/// The entries of `dir` of a kind, told by the directory itself (`d_type`)
+/// where it can, so a library's walk does not `stat` every file; only
+/// symbolic links are followed to see what they are.
+fn entries(dir: &Path, kind: fn(&std::fs::FileType) -> bool) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(dir).into_iter().flatten().flatten().filter_map(move |e| {
+        let t = e.file_type().ok()?;
+        let t = if t.is_symlink() { std::fs::metadata(e.path()).ok()?.file_type() } else { t };
+        kind(&t).then(|| e.path())
+    })
 }
 
 fn hidden(p: &Path) -> bool {
@@ -49,12 +54,8 @@ fn hidden(p: &Path) -> bool {
 /// Page folders: sub-folders named by a page number (`01-要闻`, `A3`…),
 /// holding issue files.
 fn page_dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && !hidden(p))
+    let mut out: Vec<PathBuf> = entries(dir, |t| t.is_dir())
+        .filter(|p| !hidden(p))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let digits = name
@@ -105,8 +106,10 @@ pub fn is_article_folder(dir: &Path) -> bool {
 
 /// A file that opens with a crawler's labels (`连接：`, `标题：`, `Title:`).
 fn labelled(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return false };
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(512);
+    let Ok(_) = std::fs::File::open(path).and_then(|f| f.take(512).read_to_end(&mut bytes)) else { return false };
+    let head = String::from_utf8_lossy(&bytes);
     let labels = ["连接：", "链接：", "标题：", "標題：", "Title:", "URL:"];
     head.lines().take(3).any(|l| labels.iter().any(|p| l.trim_start().starts_with(p)))
 }
