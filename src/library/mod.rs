@@ -5,6 +5,7 @@
 pub mod archive;
 mod bundled;
 pub mod find;
+pub mod fold;
 pub mod folder;
 pub mod index;
 pub mod name;
