@@ -2,6 +2,7 @@
 //! directories read recursively.
 
 use super::source::{LoadError, Problem, Source, is_issue_file};
+use jiff::civil::Date;
 use std::path::{Path, PathBuf};
 
 /// Expands user paths into issue sources: files as given, directories
@@ -58,6 +59,100 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
     }
 }
 
+/// The newest issue file under `roots` by the date in its name, found by
+/// reading as few directories as can tell — what the reader opens first
+/// on a folder it has never seen, before the whole walk. A folder named by
+/// a year (`2024`) or a month (`2024-03`, `202403`, or `03` inside a year)
+/// holds no day later than its name says, so the latest such folder is
+/// read first and the others only while they could hold a later day;
+/// other folders are always read. Entry kinds come from the directory
+/// (`d_type`): no file is `stat`ed. Ties go to the name that sorts first,
+/// as the reader's list orders issues. `None` when no name has a date, or
+/// the newest lies in a folder that is one issue (article files).
+pub fn newest_by_name(roots: &[PathBuf]) -> Option<PathBuf> {
+    use std::collections::BinaryHeap;
+    // Read next: the folder that may hold the latest day (no bound first).
+    let mut queue: BinaryHeap<(std::cmp::Reverse<Option<std::cmp::Reverse<Date>>>, PathBuf)> = BinaryHeap::new();
+    let unbounded = |p: PathBuf| (std::cmp::Reverse(None), p);
+    let mut best: Option<(Date, String, PathBuf)> = None;
+    for root in roots {
+        match std::fs::metadata(root) {
+            Ok(m) if m.is_dir() => queue.push(unbounded(root.clone())),
+            Ok(_) if is_issue_file(root) => consider(root, &mut best),
+            _ => {}
+        }
+    }
+    let mut reads = 0;
+    while let Some((std::cmp::Reverse(bound), dir)) = queue.pop() {
+        let bound = bound.map(|b| b.0);
+        if let (Some(b), Some((day, _, _))) = (bound, &best)
+            && b < *day
+        {
+            break;
+        }
+        reads += 1;
+        if reads > 10_000 {
+            return None;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let Ok(mut kind) = e.file_type() else { continue };
+            if kind.is_symlink() {
+                let Ok(m) = std::fs::metadata(e.path()) else { continue };
+                kind = m.file_type();
+            }
+            if kind.is_dir() {
+                let own = folder_bound(&name.to_string_lossy(), bound);
+                queue.push((std::cmp::Reverse(own.or(bound).map(std::cmp::Reverse)), e.path()));
+            } else if kind.is_file() && is_issue_file(&e.path()) {
+                consider(&e.path(), &mut best);
+            }
+        }
+    }
+    let (_, _, path) = best?;
+    let parent = path.parent()?;
+    (!super::folder::is_article_folder(parent)).then(|| std::path::absolute(&path).unwrap_or(path))
+}
+
+/// Keeps `path` if its name's date is the latest so far (ties: the first name).
+fn consider(path: &Path, best: &mut Option<(Date, String, PathBuf)>) {
+    let name = super::name::of_path(path);
+    let Some(day) = crate::parse::title_from_name(&name).1 else { return };
+    let better = match best {
+        Some((d, n, _)) => (std::cmp::Reverse(day), &name) < (std::cmp::Reverse(*d), &*n),
+        None => true,
+    };
+    if better {
+        *best = Some((day, name, path.to_path_buf()));
+    }
+}
+
+/// The latest day a folder of this name can hold: a year's last day for
+/// `2024`, a month's for `2024-03`, `2024_03`, `202403`, or `03` inside a
+/// year's folder (`within`).
+fn folder_bound(name: &str, within: Option<Date>) -> Option<Date> {
+    let digits: String = name.chars().filter(char::is_ascii_digit).collect();
+    let only_digits = name.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '_' | '.'));
+    let year = |y: &str| y.parse::<i16>().ok().filter(|y| (1800..=2999).contains(y));
+    let month_end = |y: i16, m: &str| {
+        let m = m.parse::<i8>().ok().filter(|m| (1..=12).contains(m))?;
+        Some(jiff::civil::date(y, m, 1).last_of_month())
+    };
+    match (only_digits, digits.len()) {
+        (true, 4) => Some(jiff::civil::date(year(&digits)?, 12, 31)),
+        (true, 6) => month_end(year(&digits[..4])?, &digits[4..]),
+        (true, 1 | 2) => {
+            let y = within.filter(|d| d.month() == 12 && d.day() == 31)?.year();
+            month_end(y, &digits)
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +173,38 @@ mod tests {
         assert!(names[0].ends_with("a.txt") && names[1].ends_with("b.dubao"), "{names:?}");
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("nope.txt: no such file"));
+    }
+
+    #[test]
+    fn the_newest_issue_by_name_reads_only_the_latest_year_and_month_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let put = |rel: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, "x").unwrap();
+        };
+        put("清河日报/2023/12/清河日报-20231231.txt");
+        put("清河日报/2024/02/清河日报-20240229.txt");
+        put("清河日报/2024/03/清河日报-20240301.txt");
+        put("东昌府报/2024-03/东昌府报-20240301.txt");
+        put("notes/undated.txt");
+        // A later year folder that can't be read would be read first.
+        std::fs::create_dir_all(dir.path().join("清河日报/2025")).unwrap();
+        let newest = newest_by_name(&[dir.path().to_path_buf()]).unwrap();
+        assert!(
+            newest.ends_with("东昌府报/2024-03/东昌府报-20240301.txt"),
+            "the first name of the latest day: {newest:?}"
+        );
+        assert!(newest.is_absolute());
+        std::fs::remove_dir_all(dir.path().join("东昌府报")).unwrap();
+        // The 2023 folder is never read: a file in it named later is not seen.
+        put("清河日报/2023/12/清河日报-20990101.txt");
+        let newest = newest_by_name(&[dir.path().to_path_buf()]).unwrap();
+        assert!(newest.ends_with("清河日报-20240301.txt"), "{newest:?}");
+        assert_eq!(folder_bound("2024", None), Some(jiff::civil::date(2024, 12, 31)));
+        assert_eq!(folder_bound("02", Some(jiff::civil::date(2024, 12, 31))), Some(jiff::civil::date(2024, 2, 29)));
+        assert_eq!(folder_bound("02", None), None);
+        assert_eq!(folder_bound("papers", None), None);
+        assert_eq!(newest_by_name(&[dir.path().join("notes")]), None, "no dated name");
     }
 }

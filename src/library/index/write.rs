@@ -37,8 +37,8 @@ const SMALL_COUNT: usize = 4;
 const MANY: usize = 8;
 
 /// A file to index, as found on disk now.
-struct Target<'a> {
-    given: &'a Path,
+struct Target {
+    given: PathBuf,
     abs: PathBuf,
     size: u64,
     modified: SystemTime,
@@ -73,7 +73,7 @@ struct Plan<'t> {
     /// Files that failed before and have not changed.
     failed: Vec<Failed>,
     /// Files to parse.
-    to_parse: Vec<&'t Target<'t>>,
+    to_parse: Vec<&'t Target>,
 }
 
 impl Index {
@@ -90,6 +90,17 @@ impl Index {
     ) -> UpdateReport {
         let mut report = UpdateReport::default();
         let targets = stat_all(files, &mut report.errors);
+        self.update_to(targets, report, progress, cancel)
+    }
+
+    /// [`Index::update`] once the files are looked at.
+    fn update_to(
+        &mut self,
+        targets: Vec<Target>,
+        mut report: UpdateReport,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> UpdateReport {
         self.mark_used();
         if self.up_to_date(&targets) {
             self.report_unchanged(&targets, &mut report);
@@ -125,6 +136,34 @@ impl Index {
         report
     }
 
+    /// Brings the index up to date with changes to just these files (what a
+    /// watcher saw: new, changed or removed), looking at nothing else — an
+    /// update that costs about the issues it touches, however big the
+    /// archive. Files not named are taken as the index has them.
+    pub fn update_some(&mut self, changed: &[PathBuf], cancel: &AtomicBool) -> UpdateReport {
+        let mut report = UpdateReport::default();
+        let named = stat_all(changed, &mut report.errors);
+        let abs = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
+        let touched: HashSet<PathBuf> = changed.iter().map(abs).collect();
+        let as_known = |path: &Path, size: u64, modified: SystemTime| Target {
+            given: path.to_path_buf(),
+            abs: path.to_path_buf(),
+            size,
+            modified,
+        };
+        let mut targets: Vec<Target> = Vec::with_capacity(self.failed.len() + 1024);
+        for (_, m) in self.segments.iter().flat_map(|p| p.live()).filter(|(_, m)| !touched.contains(&m.path)) {
+            targets.push(as_known(&m.path, m.size, m.modified));
+        }
+        for f in self.failed.iter().filter(|f| !touched.contains(&f.path)) {
+            targets.push(as_known(&f.path, f.size, f.modified));
+        }
+        // A file named that is gone is no error: it was removed.
+        report.errors.clear();
+        targets.extend(named);
+        self.update_to(targets, report, &mut |_, _| {}, cancel)
+    }
+
     /// Stamps the lock file with the time, so that [`super::prune`] can
     /// tell indexes in use from forgotten ones.
     fn mark_used(&self) {
@@ -136,7 +175,7 @@ impl Index {
     }
 
     /// Whether the index holds exactly these files as they are now.
-    fn up_to_date(&self, targets: &[Target<'_>]) -> bool {
+    fn up_to_date(&self, targets: &[Target]) -> bool {
         let live: usize = self.segments.iter().map(Part::live_count).sum();
         if self.damaged.load(Ordering::Relaxed) || targets.len() != live + self.failed.len() {
             return false;
@@ -160,7 +199,7 @@ impl Index {
         known
     }
 
-    fn report_unchanged(&self, targets: &[Target<'_>], report: &mut UpdateReport) {
+    fn report_unchanged(&self, targets: &[Target], report: &mut UpdateReport) {
         report.reused = self.segments.iter().map(Part::live_count).sum();
         let failed: HashMap<&Path, &str> = self.failed.iter().map(|f| (f.path.as_path(), f.message.as_str())).collect();
         for t in targets {
@@ -168,6 +207,18 @@ impl Index {
                 report.errors.push((t.given.to_path_buf(), message.to_string()));
             }
         }
+    }
+
+    /// Takes up what was committed on disk since this index was opened (by
+    /// an updater elsewhere): what a searcher beside an updater calls before
+    /// each search. Cheap when nothing changed (the manifest is read).
+    pub fn refresh(&mut self) {
+        self.reload_if_replaced();
+    }
+
+    /// Has the next update rebuild the index (another reader of it found it damaged).
+    pub fn mark_damaged(&self) {
+        self.damaged.store(true, Ordering::Relaxed);
     }
 
     /// Takes up the index on disk if another dubao committed a new one since this was read.
@@ -211,7 +262,7 @@ impl Index {
     /// committed is touched then, and the caller goes on in memory.
     fn apply(
         &mut self,
-        targets: &[Target<'_>],
+        targets: &[Target],
         persist: bool,
         report: &mut UpdateReport,
         progress: &mut dyn FnMut(usize, usize),
@@ -266,7 +317,7 @@ impl Index {
     }
 
     /// Which issues go dead, which failed files stay failed, which to parse.
-    fn plan<'t>(&self, targets: &'t [Target<'t>], persist: bool, report: &mut UpdateReport) -> Plan<'t> {
+    fn plan<'t>(&self, targets: &'t [Target], persist: bool, report: &mut UpdateReport) -> Plan<'t> {
         let mut plan = Plan { dead: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
         let known = self.known(persist);
         let mut seen: HashSet<&[u8]> = HashSet::with_capacity_and_hasher(targets.len(), Default::default());
@@ -316,14 +367,16 @@ impl Index {
         }
     }
 
-    /// Background work: while there are more than a few segments, merges
-    /// the smallest ones (and any mostly dead) into one. Costs what it
+    /// Background work: removes what a writer that died left, and while
+    /// there are more than a few segments, merges the smallest ones (and
+    /// any mostly dead) into one. Costs what it
     /// merges; a search meanwhile reads the segments it opened. Returns
     /// whether it merged anything.
     pub fn maintain(&mut self) -> bool {
         let Some(dir) = self.dir.clone() else { return false };
         let Ok(_lock) = lock(&dir) else { return false };
         self.reload_if_replaced();
+        self.remove_stale();
         let mut by_size: Vec<usize> = (0..self.segments.len()).collect();
         by_size.sort_by_key(|&s| self.segments[s].segment.file_len);
         let mostly_dead = |s: usize| self.segments[s].live_count() * 2 < self.segments[s].dead.len();
@@ -401,7 +454,7 @@ fn key(path: &Path) -> &[u8] {
 
 /// Parses files on every core, in order, into new segments.
 fn parse_into(
-    to_parse: &[&Target<'_>],
+    to_parse: &[&Target],
     dir: Option<&Path>,
     failed: &mut Vec<Failed>,
     report: &mut UpdateReport,
@@ -517,7 +570,7 @@ fn commit(dir: &Path, parts: &[Part], failed: &[Failed]) -> io::Result<u64> {
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
+fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target> {
     let cwd = std::env::current_dir().ok();
     let chunk = files.len().div_ceil(workers()).max(256);
     let parts: Vec<&'a [PathBuf]> = files.chunks(chunk).collect();
@@ -544,7 +597,7 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
                     if let Ok(abs) = std::path::absolute(given)
                         && seen.insert(abs.clone())
                     {
-                        targets.push(Target { given, abs, size, modified });
+                        targets.push(Target { given: given.clone(), abs, size, modified });
                     }
                     continue;
                 }
@@ -567,7 +620,7 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
         let abs = joined.unwrap_or_else(|_| given.clone());
         if seen.insert(abs.clone()) {
             let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            targets.push(Target { given, abs, size: meta.len(), modified });
+            targets.push(Target { given: given.clone(), abs, size: meta.len(), modified });
         }
     }
     targets

@@ -29,14 +29,14 @@ pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
     let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
-    let state_text = match (v.running, v.searched, state.library.progress) {
-        // A search waits for the index to take in what is new.
-        (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} found", v.total),
-        (false, Some(n), _) if v.total > v.results.len() => {
+    // A search does not wait for the index: it reads what is indexed so far
+    // (the bottom line says how far indexing is).
+    let state_text = match (v.running, v.searched) {
+        (true, _) => format!("searching… {} found", v.total),
+        (false, Some(n)) if v.total > v.results.len() => {
             format!("{} found in {n} issues, the first {} listed", v.total, v.results.len())
         }
-        (false, Some(n), _) => format!("{} found in {n} issues", v.total),
+        (false, Some(n)) => format!("{} found in {n} issues", v.total),
         _ => "every issue in the library".into(),
     };
     let inner = framed(frame, area, size, &format!(" search · {state_text} "), state, theme);

@@ -611,3 +611,28 @@ fn a_cache_directory_that_cant_be_written_still_searches() {
     update(&mut memory, &files);
     assert_eq!(found(&search(&memory, archive::SEAM).0), reference(&files, archive::SEAM));
 }
+
+#[test]
+fn files_a_watcher_names_are_taken_in_without_looking_at_the_rest() {
+    let (dir, mut files) = generated(20);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let mut text = fs::read_to_string(&files[4]).unwrap();
+    text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
+    fs::write(&files[4], text).unwrap();
+    let r = index.update_some(&files[4..5], &never());
+    assert_eq!((r.parsed, r.reused, r.removed), (1, 19, 0), "{r:?}");
+    assert_eq!(issue_numbers(&search(&index, "鲸落博物馆").0, &files), [4]);
+
+    let new = archive::generate(&dir.path().join("more"), 21, SEED).pop().unwrap();
+    fs::remove_file(&files[7]).unwrap();
+    let r = index.update_some(&[new.clone(), files[7].clone()], &never());
+    assert_eq!((r.parsed, r.removed), (1, 1), "{r:?}");
+    files.remove(7);
+    files.push(new);
+    for q in [archive::RARE, archive::COMMON, "鲸落博物馆"] {
+        assert_eq!(found(&search(&index, q).0), reference(&files, q), "{q}");
+    }
+    assert_eq!(update(&mut index, &files).parsed, 0, "the same as a whole update would have made");
+}
