@@ -32,7 +32,9 @@ const MOST_BYTES: u64 = 256 << 20;
 /// The issue files directly in `dir`, sorted by name.
 fn issue_files(dir: &Path) -> Vec<PathBuf> {
     let mut out: Vec<PathBuf> = entries(dir, |t| t.is_file()).filter(|p| is_issue_file(p) && !hidden(p)).collect();
-    out.sort();
+    // One folder's: comparing the bytes is comparing the names (and far
+    // cheaper than comparing paths component by component).
+    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     out
 }
 
@@ -63,10 +65,10 @@ fn page_dirs(dir: &Path) -> Vec<PathBuf> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .count();
-            (1..=3).contains(&digits) && !issue_files(p).is_empty()
+            (1..=3).contains(&digits) && entries(p, |t| t.is_file()).any(|f| is_issue_file(&f) && !hidden(&f))
         })
         .collect();
-    out.sort();
+    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     out
 }
 
@@ -77,7 +79,9 @@ pub fn is_article_folder(dir: &Path) -> bool {
     if pages.len() >= 2 {
         let mut dates = pages
             .iter()
-            .flat_map(|p| issue_files(p))
+            // In any order, and only until two dates differ (a library's
+            // year folder: its month folders are not read through).
+            .flat_map(|p| entries(p, |t| t.is_file()).filter(|f| is_issue_file(f) && !hidden(f)))
             .filter_map(|f| f.file_stem().and_then(|s| s.to_str()).and_then(find_date).map(|(d, _)| d));
         let first = dates.next();
         return dates.all(|d| Some(d) == first);

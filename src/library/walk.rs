@@ -30,8 +30,75 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     (found, errors)
 }
 
+/// Walks `root`: its folders each on a core of their own (a library of
+/// papers walks in a fraction of the time), found in the order one walk
+/// would find them.
 fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
-    let walker = walkdir::WalkDir::new(root)
+    let mut children: Vec<walkdir::DirEntry> = Vec::new();
+    let top = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().max_depth(1);
+    for entry in top {
+        match entry {
+            Ok(e) if e.depth() == 0 => {}
+            Ok(e) if e.file_name().to_string_lossy().starts_with('.') => {}
+            Ok(e) => children.push(e),
+            Err(e) => errors.push(walk_error(e, root)),
+        }
+    }
+    let root_id = same_file_id(root);
+    let walk = |_: &mut (), k: usize| {
+        let (mut found, mut errors) = (Vec::new(), Vec::new());
+        let e = &children[k];
+        if e.file_type().is_dir() {
+            // A link back to the root is a loop the subtree's own walk can't see.
+            if e.path_is_symlink() && root_id.is_some() && same_file_id(e.path()) == root_id {
+                errors.push(LoadError::new(e.path().display().to_string(), Problem::LinkLoop));
+            } else {
+                walk_tree(e.path(), &mut found, &mut errors);
+            }
+        } else if e.file_type().is_file() && is_issue_file(e.path()) {
+            found.push(Source::File(e.path().to_path_buf()));
+        }
+        (found, errors)
+    };
+    let never = std::sync::atomic::AtomicBool::new(false);
+    super::pool::run_indexed(
+        children.len(),
+        64,
+        &never,
+        || (),
+        walk,
+        |_, (f, e)| {
+            found.extend(f);
+            errors.extend(e);
+            true
+        },
+    );
+}
+
+/// Which file a path is (device and inode), to tell a link to it.
+fn same_file_id(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok().map(|p| (0, fnv_of(&p)))
+    }
+}
+
+#[cfg(not(unix))]
+fn fnv_of(p: &Path) -> u64 {
+    use std::hash::Hasher;
+    let mut h = fnv::FnvHasher::default();
+    h.write(p.as_os_str().as_encoded_bytes());
+    h.finish()
+}
+
+/// One folder under a root, walked whole (a folder that is one issue is one source).
+fn walk_tree(dir: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
+    let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
@@ -40,23 +107,25 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
     while let Some(entry) = walker.next() {
         match entry {
             // A day saved as article files is one issue: not walked into.
-            Ok(e) if e.depth() > 0 && e.file_type().is_dir() && super::folder::is_article_folder(e.path()) => {
+            Ok(e) if e.file_type().is_dir() && super::folder::is_article_folder(e.path()) => {
                 walker.skip_current_dir();
                 found.push(Source::File(e.into_path()));
             }
             Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => found.push(Source::File(e.into_path())),
             Ok(_) => {}
-            Err(e) => {
-                let path = e.path().unwrap_or(root).display().to_string();
-                let problem = if e.loop_ancestor().is_some() {
-                    Problem::LinkLoop
-                } else {
-                    Problem::Other(e.io_error().map_or_else(|| e.to_string(), ToString::to_string))
-                };
-                errors.push(LoadError::new(path, problem));
-            }
+            Err(e) => errors.push(walk_error(e, dir)),
         }
     }
+}
+
+fn walk_error(e: walkdir::Error, root: &Path) -> LoadError {
+    let path = e.path().unwrap_or(root).display().to_string();
+    let problem = if e.loop_ancestor().is_some() {
+        Problem::LinkLoop
+    } else {
+        Problem::Other(e.io_error().map_or_else(|| e.to_string(), ToString::to_string))
+    };
+    LoadError::new(path, problem)
 }
 
 /// The newest issue file under `roots` by the date in its name, found by
