@@ -181,7 +181,9 @@ impl Librarian {
     fn changed(&mut self, mut paths: Vec<PathBuf>) {
         paths.sort();
         paths.dedup();
-        let report = self.index.update_some(&paths, &AtomicBool::new(false));
+        let Some(report) = self.index.update_some(&paths, &AtomicBool::new(false)) else {
+            return self.scan();
+        };
         for p in &paths {
             let here = p.is_file();
             match (self.files.iter().position(|f| f == p), here) {

@@ -33,15 +33,25 @@ const BUDGET: usize = 24 << 20;
 /// are [`SMALL_COUNT`] of them: a merge that costs a few milliseconds.
 const SMALL: u64 = 4 << 20;
 const SMALL_COUNT: usize = 4;
-/// [`Index::maintain`] merges segments while there are more than this.
-const MANY: usize = 8;
+/// [`Index::maintain`] merges segments while there are more than this…
+const MANY: usize = 16;
+/// …but never more than this much of them at once: a merge's postings are
+/// gathered in memory, so this bounds its memory as [`BUDGET`] bounds a build's.
+const MERGE_MOST: u64 = 256 << 20;
 
 /// A file to index, as found on disk now.
 struct Target {
     given: PathBuf,
-    abs: PathBuf,
+    /// The absolute path, when `given` is not it already.
+    abs: Option<PathBuf>,
     size: u64,
     modified: SystemTime,
+}
+
+impl Target {
+    fn abs(&self) -> &Path {
+        self.abs.as_deref().unwrap_or(&self.given)
+    }
 }
 
 /// What parsing one file gave.
@@ -90,19 +100,22 @@ impl Index {
     ) -> UpdateReport {
         let mut report = UpdateReport::default();
         let targets = stat_all(files, &mut report.errors);
-        self.update_to(targets, report, progress, cancel)
+        self.update_to(targets, report, progress, cancel, None)
     }
 
-    /// [`Index::update`] once the files are looked at.
+    /// [`Index::update`] once the files are looked at; with `only`, these
+    /// are just the files of that set there still are, the others left as
+    /// they are.
     fn update_to(
         &mut self,
         targets: Vec<Target>,
         mut report: UpdateReport,
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
+        only: Option<&HashSet<&[u8]>>,
     ) -> UpdateReport {
         self.mark_used();
-        if self.up_to_date(&targets) {
+        if only.is_none() && self.up_to_date(&targets) {
             self.report_unchanged(&targets, &mut report);
             return report;
         }
@@ -117,17 +130,17 @@ impl Index {
         if lock.is_some() {
             self.reload_if_replaced();
             self.remove_stale();
-            if self.up_to_date(&targets) {
+            if only.is_none() && self.up_to_date(&targets) {
                 self.report_unchanged(&targets, &mut report);
                 return report;
             }
         }
         let before = report.clone();
-        if let Err(e) = self.apply(&targets, lock.is_some(), &mut report, progress, cancel) {
+        if let Err(e) = self.apply(&targets, only, lock.is_some(), &mut report, progress, cancel) {
             // The directory could not take it: the same in memory.
             let why = self.dir.as_ref().map_or(e.to_string(), |d| format!("{}: {e}", d.display()));
             report = UpdateReport { unsaved: Some(why), ..before };
-            let _ = self.apply(&targets, false, &mut report, progress, cancel);
+            let _ = self.apply(&targets, only, false, &mut report, progress, cancel);
         }
         if lock.is_some() && !report.cancelled {
             self.merge_small();
@@ -139,29 +152,17 @@ impl Index {
     /// Brings the index up to date with changes to just these files (what a
     /// watcher saw: new, changed or removed), looking at nothing else — an
     /// update that costs about the issues it touches, however big the
-    /// archive. Files not named are taken as the index has them.
-    pub fn update_some(&mut self, changed: &[PathBuf], cancel: &AtomicBool) -> UpdateReport {
-        let mut report = UpdateReport::default();
-        let named = stat_all(changed, &mut report.errors);
-        let abs = |p: &PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        let touched: HashSet<PathBuf> = changed.iter().map(abs).collect();
-        let as_known = |path: &Path, size: u64, modified: SystemTime| Target {
-            given: path.to_path_buf(),
-            abs: path.to_path_buf(),
-            size,
-            modified,
-        };
-        let mut targets: Vec<Target> = Vec::with_capacity(self.failed.len() + 1024);
-        for (_, m) in self.segments.iter().flat_map(|p| p.live()).filter(|(_, m)| !touched.contains(&m.path)) {
-            targets.push(as_known(&m.path, m.size, m.modified));
-        }
-        for f in self.failed.iter().filter(|f| !touched.contains(&f.path)) {
-            targets.push(as_known(&f.path, f.size, f.modified));
+    /// archive. Files not named are taken as the index has them. `None`
+    /// when the index is damaged: then only a whole update can rebuild it.
+    pub fn update_some(&mut self, changed: &[PathBuf], cancel: &AtomicBool) -> Option<UpdateReport> {
+        if self.damaged.load(Ordering::Relaxed) {
+            return None;
         }
         // A file named that is gone is no error: it was removed.
-        report.errors.clear();
-        targets.extend(named);
-        self.update_to(targets, report, &mut |_, _| {}, cancel)
+        let named = stat_all(changed, &mut Vec::new());
+        let abs: Vec<PathBuf> = changed.iter().map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())).collect();
+        let only: HashSet<&[u8]> = abs.iter().map(|p| key(p)).collect();
+        Some(self.update_to(named, UpdateReport::default(), &mut |_, _| {}, cancel, Some(&only)))
     }
 
     /// Stamps the lock file with the time, so that [`super::prune`] can
@@ -180,16 +181,18 @@ impl Index {
         if self.damaged.load(Ordering::Relaxed) || targets.len() != live + self.failed.len() {
             return false;
         }
-        let known = self.known(false);
-        targets.iter().all(|t| known.get(key(&t.abs)).is_some_and(|&(s, m, _)| s == t.size && m == t.modified))
+        let known = self.known(false, None);
+        targets.iter().all(|t| known.get(key(t.abs())).is_some_and(|&(s, m, _)| s == t.size && m == t.modified))
     }
 
     /// Every indexed file: size, mtime, and where it is; with `on_disk`,
     /// only what is in segments on disk.
-    fn known(&self, on_disk: bool) -> HashMap<&[u8], (u64, SystemTime, Place)> {
-        let mut known = HashMap::with_capacity_and_hasher(self.failed.len() + 1024, Default::default());
+    fn known(&self, on_disk: bool, only: Option<&HashSet<&[u8]>>) -> HashMap<&[u8], (u64, SystemTime, Place)> {
+        let live: usize = self.segments.iter().map(Part::live_count).sum();
+        let room = if only.is_some() { 16 } else { live + self.failed.len() };
+        let mut known = HashMap::with_capacity_and_hasher(room, Default::default());
         for (s, part) in self.segments.iter().enumerate().filter(|(_, p)| !on_disk || !p.segment.in_memory()) {
-            for (k, m) in part.live() {
+            for (k, m) in part.live().filter(|(_, m)| only.is_none_or(|o| o.contains(key(&m.path)))) {
                 known.insert(key(&m.path), (m.size, m.modified, Place::Issue(s, k)));
             }
         }
@@ -203,7 +206,7 @@ impl Index {
         report.reused = self.segments.iter().map(Part::live_count).sum();
         let failed: HashMap<&Path, &str> = self.failed.iter().map(|f| (f.path.as_path(), f.message.as_str())).collect();
         for t in targets {
-            if let Some(message) = failed.get(t.abs.as_path()) {
+            if let Some(message) = failed.get(t.abs()) {
                 report.errors.push((t.given.to_path_buf(), message.to_string()));
             }
         }
@@ -263,6 +266,7 @@ impl Index {
     fn apply(
         &mut self,
         targets: &[Target],
+        only: Option<&HashSet<&[u8]>>,
         persist: bool,
         report: &mut UpdateReport,
         progress: &mut dyn FnMut(usize, usize),
@@ -274,9 +278,9 @@ impl Index {
             self.segments.clear();
             self.failed.clear();
         }
-        let Plan { dead, mut failed, mut to_parse } = self.plan(targets, persist, report);
+        let Plan { dead, mut failed, mut to_parse } = self.plan(targets, only, persist, report);
         to_parse.sort_by_cached_key(|t| {
-            let name = name::of_path(&t.abs);
+            let name = name::of_path(t.abs());
             (newest_first(crate::parse::title_from_name(&name).1, name.clone()), name)
         });
         let dir = self.dir.clone().filter(|_| persist);
@@ -317,13 +321,26 @@ impl Index {
     }
 
     /// Which issues go dead, which failed files stay failed, which to parse.
-    fn plan<'t>(&self, targets: &'t [Target], persist: bool, report: &mut UpdateReport) -> Plan<'t> {
+    fn plan<'t>(
+        &self,
+        targets: &'t [Target],
+        only: Option<&HashSet<&[u8]>>,
+        persist: bool,
+        report: &mut UpdateReport,
+    ) -> Plan<'t> {
         let mut plan = Plan { dead: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
-        let known = self.known(persist);
+        let mut known = self.known(persist, only);
+        if let Some(only) = only {
+            // Files not named stay as they are.
+            plan.failed.extend(self.failed.iter().filter(|f| !only.contains(key(&f.path))).cloned());
+            known.retain(|path, _| only.contains(path));
+            let named = known.values().filter(|(_, _, p)| matches!(p, Place::Issue(..))).count();
+            report.reused = self.segments.iter().map(Part::live_count).sum::<usize>() - named;
+        }
         let mut seen: HashSet<&[u8]> = HashSet::with_capacity_and_hasher(targets.len(), Default::default());
         for target in targets {
-            seen.insert(key(&target.abs));
-            match known.get(key(&target.abs)) {
+            seen.insert(key(target.abs()));
+            match known.get(key(target.abs())) {
                 Some(&(s, m, place)) if s == target.size && m == target.modified => match place {
                     Place::Issue(..) => report.reused += 1,
                     Place::Failed(k) => {
@@ -380,12 +397,17 @@ impl Index {
         let mut by_size: Vec<usize> = (0..self.segments.len()).collect();
         by_size.sort_by_key(|&s| self.segments[s].segment.file_len);
         let mostly_dead = |s: usize| self.segments[s].live_count() * 2 < self.segments[s].dead.len();
-        let mut chosen: Vec<usize> = by_size.iter().copied().filter(|&s| mostly_dead(s)).collect();
-        if self.segments.len() > MANY {
-            chosen.extend(by_size.iter().copied().take(self.segments.len() - MANY / 2));
+        let size = |s: usize| self.segments[s].segment.file_len;
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut total = 0;
+        for &s in &by_size {
+            let wanted = mostly_dead(s) || self.segments.len() - chosen.len() > MANY / 2 && self.segments.len() > MANY;
+            if wanted && (chosen.is_empty() || total + size(s) <= MERGE_MOST) {
+                chosen.push(s);
+                total += size(s);
+            }
         }
         chosen.sort_unstable();
-        chosen.dedup();
         if chosen.len() < 2 && !chosen.iter().any(|&s| mostly_dead(s)) {
             return false;
         }
@@ -466,7 +488,7 @@ fn parse_into(
     let mut made = Vec::new();
     let mut builder: Option<Builder> = None;
     let mut error: Option<io::Error> = None;
-    let parse = |distinct: &mut Distinct, k: usize| parse_file(&to_parse[k].abs, distinct);
+    let parse = |distinct: &mut Distinct, k: usize| parse_file(to_parse[k].abs(), distinct);
     let done = run_indexed(total, 32, cancel, Distinct::default, parse, |k, outcome| {
         let target = to_parse[k];
         report.parsed += 1;
@@ -474,7 +496,7 @@ fn parse_into(
         match outcome {
             Outcome::Issue { title, date, shapes, text, grams } => {
                 let meta = IssueMeta {
-                    path: target.abs.clone(),
+                    path: target.abs().to_path_buf(),
                     title,
                     date,
                     articles: shapes.len(),
@@ -501,7 +523,12 @@ fn parse_into(
             }
             Outcome::NotIssue(message) => {
                 report.errors.push((target.given.to_path_buf(), message.clone()));
-                failed.push(Failed { path: target.abs.clone(), size: target.size, modified: target.modified, message });
+                failed.push(Failed {
+                    path: target.abs().to_path_buf(),
+                    size: target.size,
+                    modified: target.modified,
+                    message,
+                });
             }
             Outcome::Unreadable(message) => report.errors.push((target.given.to_path_buf(), message)),
         }
@@ -570,16 +597,21 @@ fn commit(dir: &Path, parts: &[Part], failed: &[Failed]) -> io::Result<u64> {
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target> {
+fn stat_all(files: &[PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target> {
     let cwd = std::env::current_dir().ok();
     let chunk = files.len().div_ceil(workers()).max(256);
-    let parts: Vec<&'a [PathBuf]> = files.chunks(chunk).collect();
-    let mut looked: Vec<(&'a PathBuf, io::Result<fs::Metadata>)> = Vec::with_capacity(files.len());
-    let look = |_: &mut (), k: usize| parts[k].iter().map(|p| (p, fs::metadata(p))).collect::<Vec<_>>();
+    let parts: Vec<&[PathBuf]> = files.chunks(chunk).collect();
+    // Only what is needed of each `stat` (its whole answer is ten times that).
+    let mut looked: Vec<io::Result<(bool, u64, SystemTime)>> = Vec::with_capacity(files.len());
+    let look = |_: &mut (), k: usize| {
+        let mut dirs = Dirs::default();
+        parts[k].iter().map(|p| dirs.stat(p)).collect::<Vec<_>>()
+    };
+    let never = AtomicBool::new(false);
     run_indexed(
         parts.len(),
         parts.len(),
-        &AtomicBool::new(false),
+        &never,
         || (),
         look,
         |_, part| {
@@ -587,26 +619,18 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             true
         },
     );
-    let mut seen = HashSet::with_capacity_and_hasher(files.len(), Default::default());
     let mut targets = Vec::with_capacity(files.len());
-    for (given, meta) in looked {
-        let meta = match meta {
-            Ok(m) if m.is_dir() => match crate::library::folder::stamp(given) {
+    for (given, meta) in files.iter().zip(looked) {
+        let (size, modified) = match meta {
+            Ok((true, ..)) => match crate::library::folder::stamp(given) {
                 // A folder issue: its files' bytes and newest time.
-                Ok((size, modified)) if crate::library::folder::is_article_folder(given) => {
-                    if let Ok(abs) = std::path::absolute(given)
-                        && seen.insert(abs.clone())
-                    {
-                        targets.push(Target { given: given.clone(), abs, size, modified });
-                    }
-                    continue;
-                }
+                Ok(stamp) if crate::library::folder::is_article_folder(given) => stamp,
                 _ => {
                     errors.push((given.clone(), "is a directory".into()));
                     continue;
                 }
             },
-            Ok(m) => m,
+            Ok((false, size, modified)) => (size, modified),
             Err(e) => {
                 errors.push((given.clone(), Problem::of_io(&e).to_string()));
                 continue;
@@ -617,12 +641,31 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)),
             _ => std::path::absolute(given),
         };
-        let abs = joined.unwrap_or_else(|_| given.clone());
-        if seen.insert(abs.clone()) {
-            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            targets.push(Target { given: given.clone(), abs, size: meta.len(), modified });
+        let abs = joined.ok().filter(|a| a != given);
+        targets.push(Target { given: given.clone(), abs, size, modified });
+    }
+    // The same file given twice (two roots that overlap) is one target.
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::with_capacity_and_hasher(targets.len(), Default::default());
+    let mut twice = vec![false; targets.len()];
+    for k in 0..targets.len() {
+        let bytes = key(targets[k].abs());
+        let hash = {
+            use std::hash::Hasher;
+            let mut h = fnv::FnvHasher::default();
+            h.write(bytes);
+            h.finish()
+        };
+        let same = first.entry(hash).or_default();
+        twice[k] = same.iter().any(|&j| key(targets[j].abs()) == bytes);
+        if !twice[k] {
+            same.push(k);
         }
     }
+    let mut k = 0;
+    targets.retain(|_| {
+        k += 1;
+        !twice[k - 1]
+    });
     targets
 }
 
@@ -656,6 +699,53 @@ struct Lock(File);
 impl Drop for Lock {
     fn drop(&mut self) {
         let _ = self.0.unlock();
+    }
+}
+
+/// `stat` of files that come folder by folder: each relative to its
+/// folder, opened once (`fstatat`), so the kernel walks one name, not the
+/// whole path, for each of 100,000 files.
+#[derive(Default)]
+struct Dirs {
+    #[cfg(unix)]
+    open: Option<(PathBuf, File)>,
+}
+
+impl Dirs {
+    fn stat(&mut self, path: &Path) -> io::Result<(bool, u64, SystemTime)> {
+        #[cfg(unix)]
+        if let (Some(dir), Some(name)) = (path.parent(), path.file_name())
+            && let Some(found) = self.stat_at(dir, name)
+        {
+            return found;
+        }
+        let m = fs::metadata(path)?;
+        Ok((m.is_dir(), m.len(), m.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
+    }
+
+    /// `None` when the folder can't be opened (then the whole path is looked up).
+    #[cfg(unix)]
+    fn stat_at(&mut self, dir: &Path, name: &std::ffi::OsStr) -> Option<io::Result<(bool, u64, SystemTime)>> {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        if self.open.as_ref().is_none_or(|(d, _)| d != dir) {
+            let d = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            self.open = Some((dir.to_path_buf(), File::open(d).ok()?));
+        }
+        let (_, fd) = self.open.as_ref()?;
+        let name = std::ffi::CString::new(name.as_bytes()).ok()?;
+        // SAFETY: `st` is plain data that fstatat fills in; the name is a C string; the fd is open.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        if unsafe { libc::fstatat(fd.as_raw_fd(), name.as_ptr(), &mut st, 0) } != 0 {
+            return Some(Err(io::Error::last_os_error()));
+        }
+        let modified = if st.st_mtime >= 0 {
+            SystemTime::UNIX_EPOCH + std::time::Duration::new(st.st_mtime as u64, st.st_mtime_nsec as u32)
+        } else {
+            SystemTime::UNIX_EPOCH - std::time::Duration::from_secs(st.st_mtime.unsigned_abs())
+                + std::time::Duration::from_nanos(st.st_mtime_nsec as u64)
+        };
+        Some(Ok((st.st_mode & libc::S_IFMT == libc::S_IFDIR, st.st_size as u64, modified)))
     }
 }
 

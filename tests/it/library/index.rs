@@ -621,13 +621,13 @@ fn files_a_watcher_names_are_taken_in_without_looking_at_the_rest() {
     let mut text = fs::read_to_string(&files[4]).unwrap();
     text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
     fs::write(&files[4], text).unwrap();
-    let r = index.update_some(&files[4..5], &never());
+    let r = index.update_some(&files[4..5], &never()).unwrap();
     assert_eq!((r.parsed, r.reused, r.removed), (1, 19, 0), "{r:?}");
     assert_eq!(issue_numbers(&search(&index, "鲸落博物馆").0, &files), [4]);
 
     let new = archive::generate(&dir.path().join("more"), 21, SEED).pop().unwrap();
     fs::remove_file(&files[7]).unwrap();
-    let r = index.update_some(&[new.clone(), files[7].clone()], &never());
+    let r = index.update_some(&[new.clone(), files[7].clone()], &never()).unwrap();
     assert_eq!((r.parsed, r.removed), (1, 1), "{r:?}");
     files.remove(7);
     files.push(new);
