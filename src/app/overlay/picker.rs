@@ -15,6 +15,9 @@ pub struct PickerView {
     pub selected: usize,
     /// The issues matching the filter (indices into the library).
     pub matches: Vec<usize>,
+    /// The matches of each shorter filter typed on the way here, so that
+    /// a backspace costs nothing however big the library.
+    earlier: Vec<Vec<usize>>,
 }
 
 /// Indices of the issues matching `filter` (every word, case ignored),
@@ -26,6 +29,18 @@ pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Ve
     let slots = &library.slots;
     match within {
         Some(list) => list.iter().copied().filter(|&i| slots.get(i).is_some_and(|s| s.matches(&words))).collect(),
+        // A big library is filtered on two threads, in halves.
+        None if slots.len() >= 20_000 => {
+            let half = slots.len() / 2;
+            let part =
+                |range: std::ops::Range<usize>| range.filter(|&i| slots[i].matches(&words)).collect::<Vec<usize>>();
+            let (mut first, second) = std::thread::scope(|s| {
+                let later = s.spawn(|| part(half..slots.len()));
+                (part(0..half), later.join().unwrap_or_default())
+            });
+            first.extend(second);
+            first
+        }
         None => (0..slots.len()).filter(|&i| slots[i].matches(&words)).collect(),
     }
 }
@@ -33,7 +48,8 @@ pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Ve
 impl PickerView {
     /// The picker over the whole library, at the current issue.
     pub fn open(library: &Library) -> PickerView {
-        PickerView { filter: String::new(), selected: library.current, matches: (0..library.slots.len()).collect() }
+        let matches = (0..library.slots.len()).collect();
+        PickerView { filter: String::new(), selected: library.current, matches, earlier: Vec::new() }
     }
 
     /// The name of the issue selected.
@@ -45,6 +61,7 @@ impl PickerView {
     /// issue that was selected (`before`) selected.
     pub fn library_changed(&mut self, library: &Library, before: Option<String>) {
         self.matches = matching(library, &self.filter, None);
+        self.earlier.clear();
         let slots = &library.slots;
         self.selected = before.and_then(|name| self.matches.iter().position(|&i| slots[i].name() == name)).unwrap_or(0);
     }
@@ -54,17 +71,22 @@ impl PickerView {
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
         match action {
             Action::Input(c) => {
+                self.earlier.push(std::mem::take(&mut self.matches));
                 self.filter.push(*c);
                 // A longer word matches a subset, except a number: `0401` may
                 // end a number where `040` was inside it.
                 let numeric =
                     self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-                self.matches = matching(ctx.library, &self.filter, (!numeric).then_some(&self.matches[..]));
+                let before = self.earlier.last().map(Vec::as_slice).filter(|_| !numeric);
+                self.matches = matching(ctx.library, &self.filter, before);
                 self.selected = 0;
             }
             Action::InputBackspace => {
                 self.filter.pop();
-                self.matches = matching(ctx.library, &self.filter, None);
+                self.matches = match self.earlier.pop() {
+                    Some(earlier) => earlier,
+                    None => matching(ctx.library, &self.filter, None),
+                };
                 self.selected = 0;
             }
             Action::InputSubmit => {
