@@ -276,10 +276,11 @@ impl Builder {
 
 /// The distinct grams (sorted) of an issue's text as `archive::encode`
 /// wrote it: each element's, none across an element's end.
-pub(super) fn grams_of<'d>(text: &[u8], distinct: &'d mut Distinct) -> &'d [Gram] {
+fn grams_of<'d>(text: &[u8], distinct: &'d mut Distinct) -> &'d [Gram] {
     distinct.clear();
-    for element in text.split(|&b| b == SEP) {
-        distinct.add(&String::from_utf8_lossy(element));
+    match std::str::from_utf8(text) {
+        Ok(text) => text.split(SEP as char).for_each(|e| distinct.add(e)),
+        Err(_) => text.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e))),
     }
     distinct.sorted()
 }

@@ -11,7 +11,7 @@
 use super::format::{self, Failed, IssueMeta, Manifest};
 use super::grams::{Distinct, Gram};
 use super::rw::{TEMP_PREFIX, crash_point};
-use super::segment::{self, Builder, Segment, grams_of};
+use super::segment::{self, Builder, Segment};
 use super::{FILE_NAME, Index, LOCK_NAME, OLD_FILE_NAME, Part, UpdateReport, order_key};
 use crate::library::archive::{Shape, encode};
 use crate::library::name;
@@ -562,7 +562,11 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
         Ok(parsed) => {
             let mut text = Vec::with_capacity(bytes.len());
             let shapes = encode(&parsed.issue, &mut text);
-            let grams = grams_of(&text, distinct).to_vec();
+            // From the elements themselves: the same grams as from the text
+            // `encode` wrote, without checking it is UTF-8 again.
+            distinct.clear();
+            parsed.issue.articles().flat_map(|a| a.elements()).for_each(|(_, t)| distinct.add(t));
+            let grams = distinct.sorted().to_vec();
             Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, grams }
         }
         Err(e) => Outcome::NotIssue(e.to_string()),
