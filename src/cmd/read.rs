@@ -43,7 +43,9 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
     if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
         let in_folders =
             |p: &Path| p.is_file() && roots.iter().any(|r| p.starts_with(std::path::absolute(r).unwrap_or_default()));
-        let newest = || cache.as_deref().and_then(library::newest_hint);
+        // The newest the index noted; on a folder never indexed, the newest
+        // by the dates in the names, reading only the folders that tell.
+        let newest = || cache.as_deref().and_then(library::newest_hint).or_else(|| library::newest_by_name(roots));
         let positions = store.loaded().positions;
         let resumed = dubao::app::resumed(&positions, paths.is_empty(), place.as_deref());
         if let Some(path) = dubao::app::first_file(resumed, in_folders, newest) {

@@ -18,6 +18,9 @@ pub struct PickerView {
     pub matches: Vec<usize>,
     /// The cursor in the filter.
     pub caret: Caret,
+    /// The matches of each shorter filter typed on the way here, so that
+    /// a backspace at the end costs nothing however big the library.
+    earlier: Vec<Vec<usize>>,
 }
 
 /// Indices of the issues matching `filter` (every word, case ignored),
@@ -31,6 +34,18 @@ pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Ve
     let slots = &library.slots;
     let mut found: Vec<usize> = match within {
         Some(list) => list.iter().copied().filter(|&i| slots.get(i).is_some_and(|s| s.matches(&words))).collect(),
+        // A big library is filtered on two threads, in halves.
+        None if slots.len() >= 20_000 => {
+            let half = slots.len() / 2;
+            let part =
+                |range: std::ops::Range<usize>| range.filter(|&i| slots[i].matches(&words)).collect::<Vec<usize>>();
+            let (mut first, second) = std::thread::scope(|s| {
+                let later = s.spawn(|| part(half..slots.len()));
+                (part(0..half), later.join().unwrap_or_default())
+            });
+            first.extend(second);
+            first
+        }
         None => (0..slots.len()).filter(|&i| slots[i].matches(&words)).collect(),
     };
     let numbers = date_numbers(&lower);
@@ -74,7 +89,13 @@ impl PickerView {
     /// The picker over the whole library, at the current issue.
     pub fn open(library: &Library) -> PickerView {
         let matches = (0..library.slots.len()).collect();
-        PickerView { filter: String::new(), selected: library.current, matches, caret: Caret::default() }
+        PickerView {
+            filter: String::new(),
+            selected: library.current,
+            matches,
+            caret: Caret::default(),
+            earlier: Vec::new(),
+        }
     }
 
     /// The name of the issue selected.
@@ -86,8 +107,31 @@ impl PickerView {
     /// issue that was selected (`before`) selected.
     pub fn library_changed(&mut self, library: &Library, before: Option<String>) {
         self.matches = matching(library, &self.filter, None);
+        self.earlier.clear();
         let slots = &library.slots;
         self.selected = before.and_then(|name| self.matches.iter().position(|&i| slots[i].name() == name)).unwrap_or(0);
+    }
+
+    /// The matches after the filter changed from `before`: typed on at the
+    /// end, those of the shorter filter narrowed (except after a number:
+    /// `0401` may end a number where `040` was inside it); a backspace at
+    /// the end, the shorter filter's kept from before; else all anew.
+    fn refilter(&mut self, ctx: &Ctx<'_>, before: &str, at_end: bool) {
+        let grown = at_end && self.filter.len() > before.len() && self.filter.starts_with(before);
+        let shrunk = at_end && self.filter.len() < before.len() && before.starts_with(&self.filter);
+        let numeric =
+            self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if grown {
+            self.earlier.push(std::mem::take(&mut self.matches));
+            let within = self.earlier.last().map(Vec::as_slice).filter(|_| !numeric);
+            self.matches = matching(ctx.library, &self.filter, within);
+        } else if let Some(earlier) = self.earlier.pop().filter(|_| shrunk) {
+            self.matches = earlier;
+        } else {
+            self.earlier.clear();
+            self.matches = matching(ctx.library, &self.filter, None);
+        }
+        self.selected = 0;
     }
 
     /// Keys while the picker is open.
@@ -96,17 +140,9 @@ impl PickerView {
         match action {
             Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
                 let before = self.filter.clone();
+                let at_end = self.caret.back == 0;
                 if self.caret.apply(&mut self.filter, action) == Some(true) {
-                    // Typed on at the end, a longer word matches a subset, except
-                    // a number: `0401` may end a number where `040` was inside it.
-                    let numeric = self
-                        .filter
-                        .split_whitespace()
-                        .last()
-                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-                    let grown = self.filter.starts_with(&before) && self.caret.back == 0 && !numeric;
-                    self.matches = matching(ctx.library, &self.filter, grown.then_some(&self.matches[..]));
-                    self.selected = 0;
+                    self.refilter(ctx, &before, at_end && self.caret.back == 0);
                 }
             }
             Action::InputSubmit => {

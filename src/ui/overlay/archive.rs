@@ -36,12 +36,12 @@ pub fn size(area: Rect) -> (u16, u16) {
 /// Draws the overlay in `r`.
 pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
-    let state_text = match (v.running, v.searched, state.library.progress) {
-        // A search waits for the index to take in what is new.
-        (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} in {}", count(v.total, "match"), count(v.issues, "issue")),
-        (false, Some(n), _) if v.total == 0 => format!("no matches in {}", count(n, "issue")),
-        (false, Some(n), _) => {
+    // A search does not wait for the index: it reads what is indexed so far
+    // (the bottom line says how far indexing is).
+    let state_text = match (v.running, v.searched) {
+        (true, _) => format!("searching… {} in {}", count(v.total, "match"), count(v.issues, "issue")),
+        (false, Some(n)) if v.total == 0 => format!("no matches in {}", count(n, "issue")),
+        (false, Some(n)) => {
             let listed = if v.total > v.results.len() {
                 format!(", the first {} listed", v.results.len())
             } else {
