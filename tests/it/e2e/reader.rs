@@ -90,6 +90,8 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     let dir = papers.to_str().unwrap().to_string();
     let mut t = Pty::spawn_in(&[&dir], 120, 36, home, false);
     t.wait_text("issue 1/4");
+    // A search reads what is indexed so far: let the index take all four in.
+    t.wait_for("indexing to finish", |s| !s.contains("indexing"));
 
     // Archive search: the phrase is cut by a hyphen at a line end in the file.
     t.send("S");
