@@ -23,27 +23,11 @@ const SEED: u64 = 20_240_308;
 const WARM_RUNS: usize = 11;
 const COLD_RUNS: usize = 3;
 
-fn issues() -> usize {
-    std::env::var("DUBAO_BENCH_ISSUES").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
 /// The generated archive, made once per size and seed.
 fn archive_dir(n: usize) -> PathBuf {
-    let dir = target_dir().join("bench-archive").join(format!("{n}-{SEED}"));
-    let done = dir.join(".complete");
-    if !done.exists() {
-        eprintln!("generating {n} issues into {} …", dir.display());
-        let _ = std::fs::remove_dir_all(&dir);
-        archive::generate(&dir.join("papers"), n, SEED);
-        std::fs::write(&done, "").unwrap();
-    }
-    dir
+    archive::bench_dir(&format!("{n}-{SEED}"), |papers| {
+        archive::generate(papers, n, SEED);
+    })
 }
 
 /// The dubao binary cargo built for this bench (building it if need be).
@@ -51,7 +35,7 @@ fn dubao_exe() -> PathBuf {
     if let Some(p) = option_env!("CARGO_BIN_EXE_dubao").map(PathBuf::from).filter(|p| p.exists()) {
         return p;
     }
-    let p = target_dir().join("release").join(if cfg!(windows) { "dubao.exe" } else { "dubao" });
+    let p = archive::target_dir().join("release").join(if cfg!(windows) { "dubao.exe" } else { "dubao" });
     if !p.exists() {
         let ok = Command::new(env!("CARGO")).args(["build", "--release", "--bin", "dubao"]).status();
         assert!(ok.is_ok_and(|s| s.success()), "cargo build --release failed");
@@ -163,7 +147,7 @@ fn main() {
     if std::env::var_os(RUNNER).is_some() {
         runner();
     }
-    let n = issues();
+    let n = archive::bench_issues(10_000);
     let root = archive_dir(n);
     let papers = root.join("papers");
     let exe = dubao_exe();

@@ -34,29 +34,6 @@ const RUNS: usize = 5;
 /// many issues but far from all (the bench prints how many lines).
 const COMMON_SOME: &str = "数字政府建设培训班";
 
-fn issues() -> usize {
-    std::env::var("DUBAO_BENCH_ISSUES").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
-/// The generated shelf, made once per size and seed.
-fn shelf_dir(n: usize) -> PathBuf {
-    let dir = target_dir().join("bench-archive").join(format!("shelf-{n}-{SEED}"));
-    let done = dir.join(".complete");
-    if !done.exists() {
-        eprintln!("generating {n} issues into {} …", dir.display());
-        let _ = std::fs::remove_dir_all(&dir);
-        archive::generate_shelf(&dir.join("papers"), PAPERS, n, SEED);
-        std::fs::write(&done, "").unwrap();
-    }
-    dir
-}
-
 /// One finished run: wall time, peak RSS (KiB), lines printed.
 struct Run {
     time: Duration,
@@ -127,8 +104,10 @@ impl Env {
 }
 
 fn main() {
-    let n = issues();
-    let root = shelf_dir(n);
+    let n = archive::bench_issues(100_000);
+    let root = archive::bench_dir(&format!("shelf-{n}-{SEED}"), |papers| {
+        archive::generate_shelf(papers, PAPERS, n, SEED);
+    });
     let papers = root.join("papers");
     let scratch = tempfile::tempdir_in(&root).unwrap();
     let home = scratch.path().join("home");

@@ -20,25 +20,11 @@ use std::time::{Duration, Instant};
 const SEED: u64 = 20_240_308;
 const RUNS: usize = 21;
 
-fn issues() -> usize {
-    std::env::var("DUBAO_BENCH_ISSUES").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
-}
-
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
-}
-
+/// The generated archive, made once per size and seed.
 fn archive_dir(n: usize) -> PathBuf {
-    let dir = target_dir().join("bench-archive").join(format!("{n}-{SEED}"));
-    if !dir.join(".complete").exists() {
-        eprintln!("generating {n} issues into {} …", dir.display());
-        let _ = std::fs::remove_dir_all(&dir);
-        archive::generate(&dir.join("papers"), n, SEED);
-        std::fs::write(dir.join(".complete"), "").unwrap();
-    }
-    dir
+    archive::bench_dir(&format!("{n}-{SEED}"), |papers| {
+        archive::generate(papers, n, SEED);
+    })
 }
 
 /// What the first screen must show: the start of the issue's first article.
@@ -95,7 +81,7 @@ fn resume_at(home: &Path, issue: &Path) {
 }
 
 fn main() {
-    let n = issues();
+    let n = archive::bench_issues(10_000);
     let root = archive_dir(n).join("papers");
     let newest = archive::issue_path(&root, n - 1);
     let middle = archive::issue_path(&root, n / 2);

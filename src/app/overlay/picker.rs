@@ -34,18 +34,6 @@ pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Ve
     let slots = &library.slots;
     let mut found: Vec<usize> = match within {
         Some(list) => list.iter().copied().filter(|&i| slots.get(i).is_some_and(|s| s.matches(&words))).collect(),
-        // A big library is filtered on two threads, in halves.
-        None if slots.len() >= 20_000 => {
-            let half = slots.len() / 2;
-            let part =
-                |range: std::ops::Range<usize>| range.filter(|&i| slots[i].matches(&words)).collect::<Vec<usize>>();
-            let (mut first, second) = std::thread::scope(|s| {
-                let later = s.spawn(|| part(half..slots.len()));
-                (part(0..half), later.join().unwrap_or_default())
-            });
-            first.extend(second);
-            first
-        }
         None => (0..slots.len()).filter(|&i| slots[i].matches(&words)).collect(),
     };
     let numbers = date_numbers(&lower);

@@ -40,17 +40,17 @@ const MANY: usize = 16;
 const MERGE_MOST: u64 = 256 << 20;
 
 /// A file to index, as found on disk now.
-struct Target {
-    given: PathBuf,
+struct Target<'a> {
+    given: &'a Path,
     /// The absolute path, when `given` is not it already.
     abs: Option<PathBuf>,
     size: u64,
     modified: SystemTime,
 }
 
-impl Target {
+impl Target<'_> {
     fn abs(&self) -> &Path {
-        self.abs.as_deref().unwrap_or(&self.given)
+        self.abs.as_deref().unwrap_or(self.given)
     }
 }
 
@@ -83,7 +83,7 @@ struct Plan<'t> {
     /// Files that failed before and have not changed.
     failed: Vec<Failed>,
     /// Files to parse.
-    to_parse: Vec<&'t Target>,
+    to_parse: Vec<&'t Target<'t>>,
 }
 
 impl Index {
@@ -108,7 +108,7 @@ impl Index {
     /// they are.
     fn update_to(
         &mut self,
-        targets: Vec<Target>,
+        targets: Vec<Target<'_>>,
         mut report: UpdateReport,
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
@@ -176,7 +176,7 @@ impl Index {
     }
 
     /// Whether the index holds exactly these files as they are now.
-    fn up_to_date(&self, targets: &[Target]) -> bool {
+    fn up_to_date(&self, targets: &[Target<'_>]) -> bool {
         let live: usize = self.segments.iter().map(Part::live_count).sum();
         if self.damaged.load(Ordering::Relaxed) || targets.len() != live + self.failed.len() {
             return false;
@@ -202,7 +202,7 @@ impl Index {
         known
     }
 
-    fn report_unchanged(&self, targets: &[Target], report: &mut UpdateReport) {
+    fn report_unchanged(&self, targets: &[Target<'_>], report: &mut UpdateReport) {
         report.reused = self.segments.iter().map(Part::live_count).sum();
         let failed: HashMap<&Path, &str> = self.failed.iter().map(|f| (f.path.as_path(), f.message.as_str())).collect();
         for t in targets {
@@ -265,7 +265,7 @@ impl Index {
     /// committed is touched then, and the caller goes on in memory.
     fn apply(
         &mut self,
-        targets: &[Target],
+        targets: &[Target<'_>],
         only: Option<&HashSet<&[u8]>>,
         persist: bool,
         report: &mut UpdateReport,
@@ -325,7 +325,7 @@ impl Index {
     /// Which issues go dead, which failed files stay failed, which to parse.
     fn plan<'t>(
         &self,
-        targets: &'t [Target],
+        targets: &'t [Target<'t>],
         only: Option<&HashSet<&[u8]>>,
         persist: bool,
         report: &mut UpdateReport,
@@ -478,7 +478,7 @@ fn key(path: &Path) -> &[u8] {
 
 /// Parses files on every core, in order, into new segments.
 fn parse_into(
-    to_parse: &[&Target],
+    to_parse: &[&Target<'_>],
     dir: Option<&Path>,
     failed: &mut Vec<Failed>,
     report: &mut UpdateReport,
@@ -603,7 +603,7 @@ fn commit(dir: &Path, parts: &[Part], failed: &[Failed]) -> io::Result<u64> {
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all(files: &[PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target> {
+fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
     let cwd = std::env::current_dir().ok();
     let chunk = files.len().div_ceil(workers()).max(256);
     let parts: Vec<&[PathBuf]> = files.chunks(chunk).collect();
@@ -642,13 +642,17 @@ fn stat_all(files: &[PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Targe
                 continue;
             }
         };
-        // `absolute` asks the OS for the working directory each time it is given a relative path.
-        let joined = match &cwd {
-            Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)),
-            _ => std::path::absolute(given),
+        // `absolute` asks the OS for the working directory each time it is
+        // given a relative path; an absolute one with nothing to tidy is kept.
+        let bytes = given.as_os_str().as_encoded_bytes();
+        let tidy = given.is_absolute() && !bytes.windows(2).any(|w| w == b"//" || w == b"/.");
+        let abs = match &cwd {
+            _ if tidy => None,
+            Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)).ok(),
+            _ => std::path::absolute(given).ok(),
         };
-        let abs = joined.ok().filter(|a| a != given);
-        targets.push(Target { given: given.clone(), abs, size, modified });
+        let abs = abs.filter(|a| a != given);
+        targets.push(Target { given, abs, size, modified });
     }
     // The same file given twice (two roots that overlap) is one target.
     let mut first: HashMap<u64, Vec<usize>> = HashMap::with_capacity_and_hasher(targets.len(), Default::default());

@@ -78,6 +78,31 @@ pub fn generate(root: &Path, n: usize, seed: u64) -> Vec<PathBuf> {
     paths
 }
 
+/// For benches: how many issues to generate (`DUBAO_BENCH_ISSUES`, else `default`).
+pub fn bench_issues(default: usize) -> usize {
+    std::env::var("DUBAO_BENCH_ISSUES").ok().and_then(|n| n.parse().ok()).unwrap_or(default)
+}
+
+/// Cargo's target directory (`CARGO_TARGET_DIR`, else `target/`).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// For benches: `target/bench-archive/NAME` (under `CARGO_TARGET_DIR` when
+/// set), filled by `make` once — a `.complete` mark says it was done whole.
+pub fn bench_dir(name: &str, make: impl FnOnce(&Path)) -> PathBuf {
+    let dir = target_dir().join("bench-archive").join(name);
+    if !dir.join(".complete").exists() {
+        eprintln!("generating {} …", dir.display());
+        let _ = std::fs::remove_dir_all(&dir);
+        make(&dir.join("papers"));
+        std::fs::write(dir.join(".complete"), "").unwrap();
+    }
+    dir
+}
+
 /// The papers of a shelf, each in a folder of its own name.
 pub const SHELF: [&str; 10] = [
     "东昌府报",
