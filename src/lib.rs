@@ -13,6 +13,7 @@ pub mod crash;
 pub mod export;
 pub mod layout;
 pub mod library;
+pub mod measure;
 pub mod model;
 pub mod parse;
 pub mod store;

@@ -4,6 +4,7 @@
 //! is in the list, which the background walk re-sorts.
 
 use crate::library::LoadError;
+use crate::measure::Length;
 use crate::model::{Issue, newest_first};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -42,6 +43,8 @@ pub struct Slot {
     pub issue: Option<Arc<Issue>>,
     /// Why it could not be read.
     pub error: Option<LoadError>,
+    /// Each article's length to read, in reading order, once read.
+    pub lengths: Arc<[Length]>,
     /// Title, date and file name in lower case: what the picker filters
     /// on, made once so that typing filters 10,000 issues without
     /// allocating. (Not the folders: `2024` would find every issue kept
@@ -56,7 +59,7 @@ impl Slot {
         let shown = info.shown();
         let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
         let key = format!("{} {date} {file}", info.title).to_lowercase();
-        Slot { info, issue: None, error: None, key }
+        Slot { info, issue: None, error: None, lengths: Arc::new([]), key }
     }
 
     /// Whether every one of `words` (lower case) is in the title, date or
@@ -133,7 +136,7 @@ impl Library {
         self.slots = found
             .into_iter()
             .map(|info| match old.remove(&info.name) {
-                Some(slot) => Slot { issue: slot.issue, error: slot.error, ..Slot::new(info) },
+                Some(slot) => Slot { issue: slot.issue, error: slot.error, lengths: slot.lengths, ..Slot::new(info) },
                 None => Slot::new(info),
             })
             .collect();
@@ -156,7 +159,10 @@ impl Library {
         let i = self.position(name)?;
         let slot = &mut self.slots[i];
         match result {
-            Ok(issue) => slot.issue = Some(issue.clone()),
+            Ok(issue) => {
+                slot.lengths = crate::measure::lengths(issue).into();
+                slot.issue = Some(issue.clone());
+            }
             Err(e) => slot.error = Some(e.clone()),
         }
         Some(i == self.current)

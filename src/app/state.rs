@@ -10,6 +10,7 @@ use super::rows::{Row, rows};
 use super::search::Search;
 use super::view::View;
 use crate::layout::LayoutOptions;
+use crate::measure::Rates;
 use crate::model::{Article, ArticleId, Change, Pos, Positions};
 
 /// Where the reader is in the list.
@@ -43,11 +44,18 @@ pub struct Settings {
     pub list_percent: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
+    /// Reading speeds, for reading times.
+    pub rates: Rates,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { layout: LayoutOptions::default(), list_percent: 32, mark_read: MarkRead::OnOpen }
+        Settings {
+            layout: LayoutOptions::default(),
+            list_percent: 32,
+            mark_read: MarkRead::OnOpen,
+            rates: Rates::default(),
+        }
     }
 }
 

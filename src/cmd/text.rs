@@ -12,7 +12,7 @@ use std::process::ExitCode;
 /// Issue → section → headline tree, with article ids.
 pub fn list(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (issues, failed) = load_all(paths, config);
-    let text: String = issues.iter().map(export::list).collect::<Vec<_>>().join("\n");
+    let text: String = issues.iter().map(|i| export::list(i, &config.settings.rates)).collect::<Vec<_>>().join("\n");
     out.page(&color::list(&text, &out.paint))?;
     Ok(status(failed))
 }

@@ -6,6 +6,7 @@
 
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
 use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
+use crate::measure::Rates;
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -105,6 +106,12 @@ pub struct ReaderSection {
     pub list_width: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
+    /// Chinese characters read a minute.
+    #[serde(deserialize_with = "reading_rate")]
+    pub cjk_per_minute: u16,
+    /// Words read a minute (Latin and other spaced scripts).
+    #[serde(deserialize_with = "reading_rate")]
+    pub words_per_minute: u16,
 }
 
 impl Default for File {
@@ -137,7 +144,12 @@ impl Default for LayoutSection {
 impl Default for ReaderSection {
     fn default() -> ReaderSection {
         let s = Settings::default();
-        ReaderSection { list_width: s.list_percent, mark_read: s.mark_read }
+        ReaderSection {
+            list_width: s.list_percent,
+            mark_read: s.mark_read,
+            cjk_per_minute: s.rates.cjk_per_minute as u16,
+            words_per_minute: s.rates.words_per_minute as u16,
+        }
     }
 }
 
@@ -157,6 +169,10 @@ fn ranged<'de, D: serde::Deserializer<'de>>(d: D, lo: u16, hi: u16, what: &str) 
 
 fn column_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     ranged(d, 20, 240, "max_width")
+}
+
+fn reading_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    ranged(d, 20, 5000, "a reading rate")
 }
 
 fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
@@ -234,7 +250,9 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         hanging: l.hanging,
     };
     let ambiguous = l.ambiguous_width;
-    let settings = Settings { layout, list_percent: file.reader.list_width, mark_read: file.reader.mark_read };
+    let r = &file.reader;
+    let rates = Rates { cjk_per_minute: r.cjk_per_minute.into(), words_per_minute: r.words_per_minute.into() };
+    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates };
     Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
 }
 
@@ -334,13 +352,14 @@ mod tests {
 
     #[test]
     fn values_are_read() {
-        let text = "library = [\"~/papers\", \"archive\"]\npager = \"most\"\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
+        let text = "library = [\"~/papers\", \"archive\"]\npager = \"most\"\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\ncjk_per_minute = 300\nwords_per_minute = 200\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
         let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
         assert_eq!(c.settings.layout.max_width, 100);
         assert!(!c.settings.layout.hanging);
         assert_eq!(c.ambiguous, AmbiguousWidth::Wide);
         assert_eq!(c.settings.mark_read, MarkRead::OnEnd);
         assert_eq!(c.settings.list_percent, 40);
+        assert_eq!(c.settings.rates, crate::measure::Rates { cjk_per_minute: 300, words_per_minute: 200 });
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::ctrl('b')), Some(Action::ToggleBookmark));
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('m')), None);
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('j')), Some(Action::Down), "others kept");
@@ -364,6 +383,8 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = error("[layout]\nambiguous_width = \"huge\"\n");
         assert_eq!(e.line, Some(2), "{e}");
+        let e = error("[reader]\nwords_per_minute = 0\n");
+        assert!(e.message.contains("between 20 and 5000"), "{e}");
         let e = error("[reader]\nmark_read = \"sometimes\"\n");
         assert_eq!(e.line, Some(2), "{e}");
         let e = error("\n[keys]\nfrobnicate = [\"x\"]\n");

@@ -4,6 +4,8 @@
 use super::Theme;
 use super::cells::{put, truncate};
 use crate::app::{Focus, Row, State};
+use crate::layout::str_width;
+use crate::measure::short;
 use crate::model::Article;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -117,7 +119,18 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     let x = put(buf, x, y, row.right(), " ", style, amb);
     let label = a.label();
     let room = usize::from(row.right().saturating_sub(x));
-    put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
+    // The reading time, right-aligned and quiet, when there is room for it.
+    let slot = state.library.slots.get(state.library.current);
+    let minutes = slot.and_then(|s| s.lengths.get(index)).map_or(0, |l| l.whole_minutes(&state.settings.rates));
+    let time = if minutes > 0 { format!(" {}", short(minutes)) } else { String::new() };
+    let time_width = str_width(&time, amb);
+    let (room, time) = if room > time_width + 4 { (room - time_width, time) } else { (room, String::new()) };
+    let x = put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
+    if !time.is_empty() {
+        let tx = row.right().saturating_sub(time_width as u16).max(x);
+        let time_style = if selected { style } else { theme.length };
+        put(buf, tx, y, row.right(), &time, time_style, amb);
+    }
 }
 
 /// Splits a message into lines of at most `width` characters (for errors).

@@ -97,10 +97,11 @@ fn list_prints_the_tree_with_ids() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("brackets-sections  ["), "{out}");
-    assert_eq!(lines[1], "  【要闻】");
+    assert!(lines[0].ends_with(" articles · 3′]"), "the issue's reading time: {out}");
+    assert_eq!(lines[1], "  【要闻】  2′", "each section's reading time");
     let (id, headline) = lines[2].trim().split_once("  ").unwrap();
     assert_eq!(id.len(), 12);
-    assert_eq!(headline, "望川市一季度地区生产总值增长6.1%");
+    assert_eq!(headline, "望川市一季度地区生产总值增长6.1%  1′", "each article's");
     assert_eq!(lines.iter().filter(|l| l.starts_with("  【")).count(), 3);
     assert_eq!(lines.len(), 1 + 3 + 4);
 }
