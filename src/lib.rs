@@ -16,6 +16,7 @@ pub mod library;
 pub mod measure;
 pub mod model;
 pub mod parse;
+pub mod script;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -74,6 +74,8 @@ pub enum Action {
     Wider,
     /// Narrow the text column.
     Narrower,
+    /// Show the text in the next script: as printed → 简体 → 繁體.
+    CycleScript,
     /// Show or hide the help overlay.
     Help,
     /// Quit dubao.
@@ -157,7 +159,7 @@ pub enum Effect {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 33] = [
+    pub const BINDABLE: [Action; 34] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -188,6 +190,7 @@ impl Action {
         Action::ToggleRead,
         Action::Wider,
         Action::Narrower,
+        Action::CycleScript,
         Action::Help,
         Action::Quit,
         Action::Suspend,
@@ -228,6 +231,7 @@ impl Action {
             Action::ToggleRead => ("toggle_read", "mark read / unread"),
             Action::Wider => ("wider", "wider text column"),
             Action::Narrower => ("narrower", "narrower text column"),
+            Action::CycleScript => ("script", "script shown: as printed → 简体 → 繁體"),
             Action::Help => ("help", "this help"),
             Action::Quit => ("quit", "quit"),
             Action::Suspend => ("suspend", "suspend to the shell"),

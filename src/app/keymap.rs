@@ -257,6 +257,7 @@ impl Default for Keymap {
             (c('+'), Wider),
             (c('='), Wider),
             (c('-'), Narrower),
+            (c('T'), CycleScript),
             (c('?'), Help),
             (c('q'), Quit),
             (Key::ctrl('c'), Quit),

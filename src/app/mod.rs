@@ -4,7 +4,7 @@
 //!
 //! Floors, lowest first (each file imports only floors below it):
 //! - data: `action` (what comes in and goes out), `keymap`, `geometry`,
-//!   `rows`, `view`, `search`, `library`, `marks`;
+//!   `rows`, `view`, `search`, `library`, `marks`, `shown`;
 //! - components: `overlay/` (help, bookmarks, picker, archive search), each a
 //!   view that answers a key with an [`overlay::Outcome`], seeing only the
 //!   parts of the state it is given;
@@ -25,6 +25,7 @@ mod reading;
 mod rows;
 pub mod search;
 mod session;
+mod shown;
 mod state;
 mod view;
 
@@ -37,6 +38,7 @@ pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView};
 pub use rows::Row;
 pub use search::Search;
 pub use session::first_file;
+pub use shown::Shown;
 pub use state::{MarkRead, Nav, Settings, State};
 pub use view::{NoiseToggle, View};
 

@@ -151,6 +151,8 @@ pub(super) fn highlight(state: &mut State) {
 /// issue, the list scrolled to show it, the article laid out for the pane
 /// (and a place a jump was headed for brought into view).
 pub(super) fn sync(state: &mut State) {
+    let name = state.library.current_name();
+    state.shown.refresh(&name, state.library.issue(), state.settings.layout.script);
     let count = state.article_count();
     state.nav.selected = state.nav.selected.min(count.saturating_sub(1));
     scroll_list(state);

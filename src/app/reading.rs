@@ -8,6 +8,7 @@ use super::nav::{self, open, select};
 use super::rows::{Row, section_starts};
 use super::state::State;
 use crate::model::{ArticleId, Bookmark, Change};
+use crate::script::Script;
 
 /// Narrowest and widest text column `+`/`-` allow.
 const COLUMN_RANGE: (u16, u16) = (20, 240);
@@ -59,6 +60,7 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
             state.status = Some(format!("press {} for the bookmarks list", state.keymap.hint(&[Action::Bookmarks])));
         }
         Action::Wider | Action::Narrower => column(state, action == Action::Wider),
+        Action::CycleScript => cycle_script(state),
         Action::Quit => effects.push(Effect::Quit),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Wheel { x, y, delta } => wheel(state, x, y, delta),
@@ -281,6 +283,26 @@ fn column(state: &mut State, wider: bool) {
         .clamp(i32::from(COLUMN_RANGE.0), i32::from(COLUMN_RANGE.1)) as u16;
     state.settings.layout.max_width = w;
     state.status = Some(format!("text column at most {w} cells"));
+}
+
+/// `T`: the next script. Only what is shown changes; the reading place is
+/// a place in the source, so it stays where it was.
+fn cycle_script(state: &mut State) {
+    let configured = state.settings.script;
+    let mut next = state.settings.layout.script.next(configured);
+    // A script that would show this article as printed (简体 for a paper
+    // printed in simplified characters) is passed over.
+    if let Some(a) = state.article() {
+        let sample: String = a.elements().take(6).map(|(_, t)| t).collect();
+        for _ in 0..Script::ALL.len() {
+            if next == Script::Original || crate::script::convert(&sample, next).text != sample {
+                break;
+            }
+            next = next.next(configured);
+        }
+    }
+    state.settings.layout.script = next;
+    state.status = Some(format!("script: {}", next.label()));
 }
 
 fn wheel(state: &mut State, x: u16, y: u16, delta: i16) {

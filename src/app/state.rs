@@ -8,10 +8,12 @@ use super::marks::Marks;
 use super::overlay::{ArchiveView, Overlay};
 use super::rows::{Row, rows};
 use super::search::Search;
+use super::shown::Shown;
 use super::view::View;
 use crate::layout::LayoutOptions;
 use crate::measure::Rates;
 use crate::model::{Article, ArticleId, Change, Pos, Positions};
+use crate::script::Script;
 
 /// Where the reader is in the list.
 #[derive(Debug, Clone, Default)]
@@ -46,6 +48,9 @@ pub struct Settings {
     pub mark_read: MarkRead,
     /// Reading speeds, for reading times.
     pub rates: Rates,
+    /// The script the config chose: which traditional form the script key
+    /// cycles through (`layout.script` is the one shown now).
+    pub script: Script,
 }
 
 impl Default for Settings {
@@ -55,6 +60,7 @@ impl Default for Settings {
             list_percent: 32,
             mark_read: MarkRead::OnOpen,
             rates: Rates::default(),
+            script: Script::Original,
         }
     }
 }
@@ -96,6 +102,8 @@ pub struct State {
     pub search: Search,
     /// Help, bookmarks, the picker or the archive search, over everything else.
     pub overlay: Option<Overlay>,
+    /// The current issue's names in the script shown.
+    pub shown: Shown,
     /// A transient message for the bottom line.
     pub status: Option<String>,
     /// Terminal size (columns, rows).
@@ -125,6 +133,7 @@ impl State {
             positions: Positions::default(),
             search: Search::default(),
             overlay: None,
+            shown: Shown::default(),
             status: None,
             size,
             settings,

@@ -3,6 +3,7 @@
 use super::{Out, USAGE, load_all, status, warn};
 use dubao::config::Config;
 use dubao::layout::{self, Ambiguous};
+use dubao::script::Script;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
@@ -17,12 +18,14 @@ pub struct How {
     pub ambiguous: Ambiguous,
     /// Show noise line by line instead of folded.
     pub noise: bool,
+    /// The script the text is shown in.
+    pub script: Script,
 }
 
 /// Prints the chosen articles of the issue at `path`, laid out as the
 /// article pane would (noise folded, as a pane shows it before Enter).
 pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
-    let How { article, width, ambiguous, noise } = *how;
+    let How { article, width, ambiguous, noise, script } = *how;
     if path.is_dir() {
         warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
         return Ok(ExitCode::from(USAGE));
@@ -42,7 +45,7 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
     let width = width
         .or_else(|| tty.then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)).flatten())
         .unwrap_or(80);
-    let options = layout::LayoutOptions { ambiguous, ..config.settings.layout.clone() };
+    let options = layout::LayoutOptions { ambiguous, script, ..config.settings.layout.clone() };
     let mut out = String::new();
     for (k, a) in chosen.iter().enumerate() {
         if k > 0 {

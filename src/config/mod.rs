@@ -7,6 +7,7 @@
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
 use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
 use crate::measure::Rates;
+use crate::script::Script;
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -70,6 +71,8 @@ pub struct File {
     pub layout: LayoutSection,
     /// `[reader]`
     pub reader: ReaderSection,
+    /// `[display]`
+    pub display: DisplaySection,
     /// `[theme]`: part → style string, as the file writes it (where it
     /// writes it, for errors); the defaults are not merged in.
     #[serde(default)]
@@ -114,6 +117,15 @@ pub struct ReaderSection {
     pub words_per_minute: u16,
 }
 
+/// `[display]`
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DisplaySection {
+    /// The script articles are shown in: `original`, `simplified`,
+    /// `traditional`, `taiwan` or `hongkong`.
+    pub script: Script,
+}
+
 impl Default for File {
     /// The file that writes out every default (what `config.example.toml` shows).
     fn default() -> File {
@@ -124,7 +136,7 @@ impl Default for File {
             .collect();
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
-        File { library: Vec::new(), pager: None, layout, reader, theme, keys }
+        File { library: Vec::new(), pager: None, layout, reader, display: DisplaySection::default(), theme, keys }
     }
 }
 
@@ -248,11 +260,13 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         ambiguous: Ambiguous::Narrow,
         fullwidth_punct: l.fullwidth_punct,
         hanging: l.hanging,
+        script: file.display.script,
     };
     let ambiguous = l.ambiguous_width;
     let r = &file.reader;
     let rates = Rates { cjk_per_minute: r.cjk_per_minute.into(), words_per_minute: r.words_per_minute.into() };
-    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates };
+    let script = file.display.script;
+    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script };
     Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
 }
 
@@ -367,6 +381,11 @@ mod tests {
         assert_eq!(c.library[1], PathBuf::from("/etc/dubao/archive"));
         assert!(c.library[0].ends_with("papers") && c.library[0].is_absolute());
         assert_eq!(c.pager.as_deref(), Some("most"));
+        let taiwan = build(parse("[display]\nscript = \"taiwan\"\n", "c").unwrap(), None, "").unwrap();
+        assert_eq!(taiwan.settings.layout.script, Script::Taiwan);
+        let hk = build(parse("[display]\nscript = \"hongkong\"\n", "c").unwrap(), None, "").unwrap();
+        assert_eq!(hk.settings.layout.script, Script::HongKong);
+        assert_eq!(error("[display]\nscript = \"klingon\"\n").line, Some(2));
         let off = build(parse("pager = \"\"", "c").unwrap(), None, "").unwrap();
         assert_eq!(off.pager.as_deref(), Some(""), "an empty pager is kept: it turns paging off");
     }

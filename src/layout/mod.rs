@@ -27,19 +27,29 @@ pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
 pub use width::{char_width, str_width};
 
 use crate::model::Article;
+use crate::script::Script;
 
 pub use crate::model::{Element, Pos};
 
 /// Lays out `article` for a pane `pane_width` cells wide, every stretch of
 /// noise folded into one line; never panics.
 pub fn layout(article: &Article, pane_width: u16, opts: &LayoutOptions) -> ArticleLayout {
-    article::build(article, pane_width, opts, &[])
+    layout_unfolded(article, pane_width, opts, &[])
 }
 
 /// Like [`layout`], with the stretches of noise that start at the blocks
 /// `unfolded` (see [`noise_runs`]) shown line by line.
+///
+/// In another script (`opts.script`) the article is converted first and
+/// set as converted; every position the layout gives or takes
+/// ([`Line::start`], [`Line::source_range`], [`Line::display_range`],
+/// [`ArticleLayout::line_of`]) is still the article's own.
 pub fn layout_unfolded(article: &Article, pane_width: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
-    article::build(article, pane_width, opts, unfolded)
+    if opts.script == Script::Original {
+        return article::build(article, pane_width, opts, unfolded, None);
+    }
+    let (converted, maps) = crate::script::convert_article(article, opts.script);
+    article::build(&converted, pane_width, opts, unfolded, (!maps.is_identity()).then_some(maps))
 }
 
 #[cfg(test)]

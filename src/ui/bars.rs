@@ -4,6 +4,7 @@ use super::Theme;
 use super::cells::{put, truncate};
 use super::overlay;
 use crate::app::{Action, State};
+use crate::layout::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -26,12 +27,12 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 crate::app::Row::Article { index, section } if *index == state.nav.selected => Some(*section),
                 _ => None,
             });
-            if let Some(name) = section.and_then(|s| issue.sections.get(s)).map(|s| s.name.as_str())
+            if let Some((s, name)) = section.and_then(|s| Some((s, issue.sections.get(s)?.name.as_str())))
                 && !name.is_empty()
             {
-                parts.push(name.to_string());
+                parts.push(state.shown.section(s, name).to_string());
             }
-            let title = format!(" {} ", issue.title);
+            let title = format!(" {} ", state.shown.title.as_deref().unwrap_or(&issue.title));
             let x = put(buf, area.x, area.y, area.right(), &title, theme.title, amb);
             let rest = if parts.is_empty() { String::new() } else { format!("· {}", parts.join(" · ")) };
             let rest = truncate(&rest, usize::from(area.right().saturating_sub(x)), amb);
@@ -102,12 +103,13 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
         (km.hint(&[Action::ToggleBookmark]), "bookmark"),
         (km.hint(&[Action::Search]), "search"),
+        (km.hint(&[Action::CycleScript]), script_hint(state)),
         (km.hint(&[Action::Help]), "help"),
         (km.hint(&[Action::Quit]), "quit"),
     ];
     let mut x = area.x + 1;
     for (i, (keys, what)) in hints.iter().filter(|(k, _)| !k.is_empty()).enumerate() {
-        let piece_width = keys.chars().count() + what.chars().count() + 4;
+        let piece_width = str_width(keys, amb) + str_width(what, amb) + 4;
         if usize::from(x - area.x) + piece_width > width {
             break;
         }
@@ -116,6 +118,15 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         }
         x = put(buf, x, area.y, area.right(), keys, theme.key, amb);
         x = put(buf, x, area.y, area.right(), &format!(" {what}"), Default::default(), amb);
+    }
+}
+
+/// Which script is shown, for the script key's hint: `简/繁` while the
+/// text is as printed.
+fn script_hint(state: &State) -> &'static str {
+    match state.settings.layout.script {
+        crate::script::Script::Original => "简/繁",
+        other => other.label(),
     }
 }
 

@@ -42,7 +42,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 let unread = section.articles.iter().filter(|a| !state.marks.read.contains(&a.id)).count();
                 let count = if unread > 0 { format!(" {unread}") } else { String::new() };
                 let room = width.saturating_sub(count.chars().count());
-                put(buf, inner.x, y, inner.right(), &truncate(&section.name, room, amb), theme.section, amb);
+                let name = state.shown.section(s, &section.name);
+                put(buf, inner.x, y, inner.right(), &truncate(name, room, amb), theme.section, amb);
                 let cx = inner.right().saturating_sub(count.chars().count() as u16);
                 put(buf, cx, y, inner.right(), &count, theme.marker, amb);
             }
@@ -117,7 +118,8 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     };
     let x = put(buf, x, y, row.right(), marker, marker_style, amb);
     let x = put(buf, x, y, row.right(), " ", style, amb);
-    let label = a.label();
+    let original = a.label();
+    let label = state.shown.label(index, &original);
     let room = usize::from(row.right().saturating_sub(x));
     // The reading time, right-aligned and quiet, when there is room for it.
     let slot = state.library.slots.get(state.library.current);
@@ -125,7 +127,7 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     let time = if minutes > 0 { format!(" {}", short(minutes)) } else { String::new() };
     let time_width = str_width(&time, amb);
     let (room, time) = if room > time_width + 4 { (room - time_width, time) } else { (room, String::new()) };
-    let x = put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
+    let x = put(buf, x, y, row.right(), &truncate(label, room, amb), style, amb);
     if !time.is_empty() {
         let tx = row.right().saturating_sub(time_width as u16).max(x);
         let time_style = if selected { style } else { theme.length };

@@ -2,6 +2,7 @@
 
 use super::frame::framed;
 use crate::app::{Action, HelpView, State};
+use crate::layout::str_width;
 use crate::ui::Theme;
 use crate::ui::cells::{put, truncate};
 use ratatui::Frame;
@@ -11,15 +12,21 @@ use ratatui::layout::Rect;
 /// are the reader's: no hint line of its own.)
 pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &HelpView) {
     let amb = state.settings.layout.ambiguous;
-    let lines: Vec<(String, &str)> = Action::BINDABLE
+    let lines: Vec<(String, String)> = Action::BINDABLE
         .iter()
         .map(|a| {
             let keys: Vec<String> = state.keymap.keys_for(a).iter().map(|k| k.label()).collect();
-            (keys.join(" "), a.describe())
+            let mut what = a.describe().to_string();
+            // Which script is on, beside the key that changes it.
+            if *a == Action::CycleScript {
+                what = format!("{what} (now {})", state.settings.layout.script.label());
+            }
+            (keys.join(" "), what)
         })
         .collect();
-    let key_w = lines.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0).min(18);
-    let desc_w = lines.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+    // Cells, not characters: Chinese descriptions are two cells a character.
+    let key_w = lines.iter().map(|(k, _)| str_width(k, amb)).max().unwrap_or(0).min(18);
+    let desc_w = lines.iter().map(|(_, d)| str_width(d, amb)).max().unwrap_or(0);
     let want_w = (key_w + 2 + desc_w + 4) as u16;
     let h = lines.len() as u16 + 4;
     let inner = framed(frame, area, (want_w, h), " dubao · keys (Esc closes) ", state, theme);

@@ -3,4 +3,5 @@
 
 mod folding;
 mod screens;
+mod script;
 mod update;

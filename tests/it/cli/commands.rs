@@ -364,3 +364,19 @@ fn mastheads_and_archive_headers_name_and_date_the_issue() {
     let first = &v["issues"][0]["sections"][0]["articles"][0];
     assert_eq!(first["headline"], "NOTES OF THE WEEK.", "the archive's header is no article");
 }
+
+#[test]
+fn show_and_dump_print_in_the_script_asked_for() {
+    let seed = crate::common::data::seed_path().display().to_string();
+    let shown = stdout(&dubao(&["show", &seed, "--article", "1", "--width", "70", "--script", "traditional"]));
+    assert!(shown.contains("高質量發展") && !shown.contains("高质量发展"), "{shown}");
+    let printed = stdout(&dubao(&["show", &seed, "--article", "1", "--width", "70"]));
+    assert!(printed.contains("高质量发展"), "as printed by default");
+    let dumped = stdout(&dubao(&["dump", "--script", "hongkong", &seed]));
+    assert!(dumped.contains("[b00932c366c5] 山東省深化新舊動能轉換推動綠色低碳高質量發展動員大會召開"), "{dumped}");
+    let json = stdout(&dubao(&["dump", "--json", "--script", "simplified", &seed]));
+    assert!(json.contains("高质量发展"));
+    let o = dubao(&["show", &seed, "--script", "klingon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("taiwan"), "the values are named: {}", stderr(&o));
+}

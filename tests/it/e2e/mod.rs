@@ -2,5 +2,6 @@
 
 mod pager;
 mod reader;
+mod script;
 mod state;
 mod sync;
