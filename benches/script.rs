@@ -45,6 +45,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("layout/printed/w80", |b| b.iter(|| layout(black_box(&article), 80, &printed)));
+    let whole: String = article.blocks.iter().map(|b| b.text()).collect::<Vec<_>>().join("\n");
+    let s2t = ferrous_opencc::OpenCC::from_config(ferrous_opencc::config::BuiltinConfig::S2t).unwrap();
+    group.bench_function("ferrous-opencc s2t, whole text, no map", |b| b.iter(|| s2t.convert(black_box(&whole))));
     group.bench_function("convert/traditional", |b| {
         b.iter(|| convert_article(black_box(&article), Script::Traditional))
     });
