@@ -52,8 +52,9 @@ pub(crate) struct Failed {
 
 pub(super) const MAGIC: [u8; 8] = *b"DUBAOIX\0";
 /// Raised whenever the stored shape changes, and whenever the parser reads
-/// issues differently: an index of another version is rebuilt.
-pub(super) const VERSION: u32 = 2;
+/// issues differently: an index of another version is rebuilt. (3: the
+/// text is stored script-folded, the printed text after it where that differs.)
+pub(super) const VERSION: u32 = 3;
 pub(super) const HEADER_LEN: u64 = 64;
 /// Text is checksummed in blocks of this size, which are also the scan's unit.
 pub(super) const BLOCK: usize = 1 << 20;

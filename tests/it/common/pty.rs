@@ -165,6 +165,29 @@ impl Pty {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// The characters drawn on a background colour (search matches), row
+    /// by row, runs parted by spaces.
+    pub fn highlighted(&self) -> String {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = String::new();
+        for r in 0..rows.get() {
+            let mut last = false;
+            for c in 0..cols.get() {
+                let Some(cell) = screen.cell(r, c).filter(|c| !c.is_wide_continuation()) else { continue };
+                let lit = cell.bgcolor() != vt100::Color::Default;
+                if lit {
+                    out.push_str(cell.contents());
+                } else if last {
+                    out.push(' ');
+                }
+                last = lit;
+            }
+        }
+        out
+    }
+
     /// Waits until the screen satisfies `ok`; fails the test with the screen otherwise.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
         let start = Instant::now();

@@ -73,3 +73,21 @@ fn bookmarks_and_the_reading_place_survive_a_switch_and_a_restart() {
     t.wait_for("the same place in traditional again", |s| row(s) == traditional);
     t.send("q");
 }
+
+#[test]
+fn searching_in_simplified_highlights_the_traditional_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("聯合報-20240307.txt");
+    std::fs::write(&path, "兩岸交流——\n\n臺灣經濟持續發展\n\n記者 李四\n\n臺灣的高質量發展成效明顯。\n").unwrap();
+    let t = Pty::spawn(&[path.to_str().unwrap()], 120, 30);
+    t.wait_text("臺灣的高質量發展成效明顯");
+    t.send("/发展");
+    t.wait_text("2 matches");
+    t.wait_for("發展 highlighted where it is printed", |_| {
+        t.highlighted().split_whitespace().filter(|w| *w == "發展").count() == 2
+    });
+    t.send("\r");
+    t.send("/台湾");
+    t.wait_text("2 matches");
+    t.send("q");
+}
