@@ -76,6 +76,8 @@ pub enum Action {
     Narrower,
     /// Show the text in the next script: as printed → 简体 → 繁體.
     CycleScript,
+    /// The front page (版面) of the current section; again to leave it.
+    FrontPage,
     /// Show or hide the help overlay.
     Help,
     /// Quit dubao.
@@ -89,6 +91,8 @@ pub enum Action {
     Wheel { x: u16, y: u16, delta: i16 },
     /// Mouse click at (column, row).
     Click { x: u16, y: u16 },
+    /// A move between the blocks of the front page (arrows, `h/j/k/l`).
+    Grid(Dir),
     /// A character typed into a prompt (search, note).
     Input(char),
     /// Backspace in a prompt.
@@ -131,6 +135,19 @@ pub enum Action {
     },
 }
 
+/// A direction on the front page's grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// The block to the left (the one before).
+    Left,
+    /// The block to the right (the one after).
+    Right,
+    /// The block above.
+    Up,
+    /// The block below.
+    Down,
+}
+
 /// Something the shell must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -159,7 +176,7 @@ pub enum Effect {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 34] = [
+    pub const BINDABLE: [Action; 35] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -191,6 +208,7 @@ impl Action {
         Action::Wider,
         Action::Narrower,
         Action::CycleScript,
+        Action::FrontPage,
         Action::Help,
         Action::Quit,
         Action::Suspend,
@@ -232,12 +250,14 @@ impl Action {
             Action::Wider => ("wider", "wider text column"),
             Action::Narrower => ("narrower", "narrower text column"),
             Action::CycleScript => ("script", "script shown: as printed → 简体 → 繁體"),
+            Action::FrontPage => ("front_page", "the section's front page (版面); again to leave"),
             Action::Help => ("help", "this help"),
             Action::Quit => ("quit", "quit"),
             Action::Suspend => ("suspend", "suspend to the shell"),
             Action::Resize(..)
             | Action::Wheel { .. }
             | Action::Click { .. }
+            | Action::Grid(_)
             | Action::Input(_)
             | Action::InputBackspace
             | Action::InputSubmit

@@ -2,7 +2,7 @@
 //! input mode) to an [`Action`]. No terminal types: the shell converts its
 //! key events into [`Key`]s.
 
-use super::action::Action;
+use super::action::{Action, Dir};
 use std::fmt;
 use std::str::FromStr;
 
@@ -199,6 +199,9 @@ pub enum Mode {
     Prompt,
     /// A list filtered by typing: characters filter, arrows move.
     Filter,
+    /// The front page: arrows and `h/j/k/l` move between blocks, the
+    /// rest as when reading.
+    Front,
 }
 
 /// Bindings from keys to actions, defaults first and user overrides merged over them.
@@ -258,6 +261,7 @@ impl Default for Keymap {
             (c('='), Wider),
             (c('-'), Narrower),
             (c('T'), CycleScript),
+            (c('o'), FrontPage),
             (c('?'), Help),
             (c('q'), Quit),
             (Key::ctrl('c'), Quit),
@@ -299,6 +303,21 @@ impl Keymap {
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 _ => None,
             },
+            Mode::Front => {
+                let plain = !key.ctrl && !key.alt;
+                let dir = match key.code {
+                    KeyCode::Left | KeyCode::Char('h') if plain => Some(Dir::Left),
+                    KeyCode::Right | KeyCode::Char('l') if plain => Some(Dir::Right),
+                    KeyCode::Up | KeyCode::Char('k') if plain => Some(Dir::Up),
+                    KeyCode::Down | KeyCode::Char('j') if plain => Some(Dir::Down),
+                    _ => None,
+                };
+                match (dir, key.code) {
+                    (Some(d), _) => Some(Action::Grid(d)),
+                    (None, KeyCode::Enter) => Some(Action::Open),
+                    _ => self.resolve(Mode::Normal, key),
+                }
+            }
             Mode::Normal => self.bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| a.clone()),
         }
     }

@@ -29,12 +29,12 @@ mod shown;
 mod state;
 mod view;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Dir, Effect};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use library::{IssueInfo, Library, Slot};
 pub use marks::{Marks, SaveReport, Saved, Unsaved};
-pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView};
+pub use overlay::{ArchiveView, BookmarksView, FrontView, HelpView, Overlay, PickerView};
 pub use rows::Row;
 pub use search::Search;
 pub use session::first_file;
@@ -98,6 +98,15 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             Err(why) => state.status = Some(why),
         },
         Action::Issues => state.overlay = Some(Overlay::Picker(PickerView::open(&state.library))),
+        Action::FrontPage => {
+            if let Some(issue) = state.library.issue() {
+                let section = state.rows().iter().find_map(|r| match r {
+                    Row::Article { index, section } if *index == state.nav.selected => Some(*section),
+                    _ => None,
+                });
+                state.overlay = Some(Overlay::Front(FrontView::open(issue, section.unwrap_or(0), state.nav.selected)));
+            }
+        }
         Action::ArchiveSearch => {
             state.overlay = Some(Overlay::Archive(ArchiveView::reopen(state.archive_kept.take())));
         }

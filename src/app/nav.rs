@@ -5,7 +5,7 @@
 
 use super::action::Effect;
 use super::geometry::{Focus, Geometry};
-use super::overlay::Target;
+use super::overlay::{Overlay, Target};
 use super::rows::Row;
 use super::search::find;
 use super::state::{MarkRead, State};
@@ -74,6 +74,7 @@ pub(super) fn go_to(state: &mut State, target: Target, effects: &mut Vec<Effect>
         }
         Target::Bookmark(b) => go_to_bookmark(state, &b, effects),
         Target::Match { hit, phrase } => go_to_match(state, &hit, &phrase, effects),
+        Target::Article(index) => open(state, index),
     }
 }
 
@@ -153,6 +154,9 @@ pub(super) fn highlight(state: &mut State) {
 pub(super) fn sync(state: &mut State) {
     let name = state.library.current_name();
     state.shown.refresh(&name, state.library.issue(), state.settings.layout.script);
+    if let (Some(Overlay::Front(v)), Some(issue)) = (&mut state.overlay, state.library.issue()) {
+        v.refresh(issue, state.size.0, &state.settings.layout);
+    }
     let count = state.article_count();
     state.nav.selected = state.nav.selected.min(count.saturating_sub(1));
     scroll_list(state);

@@ -45,6 +45,8 @@ pub enum Target {
     /// A bookmarked article: its issue (added to the library if need be),
     /// the article, the article pane.
     Bookmark(Bookmark),
+    /// An article of the current issue, by its reading-order index, opened.
+    Article(usize),
     /// An archive search's match: its issue and article, scrolled to the
     /// match, the phrase highlighted in the issue.
     Match {

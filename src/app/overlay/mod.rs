@@ -11,12 +11,14 @@
 pub mod archive;
 pub mod bookmarks;
 pub mod component;
+pub mod front;
 pub mod help;
 pub mod picker;
 
 pub use archive::ArchiveView;
 pub use bookmarks::BookmarksView;
 pub use component::{Ctx, Outcome, Target};
+pub use front::FrontView;
 pub use help::HelpView;
 pub use picker::PickerView;
 
@@ -34,6 +36,8 @@ pub enum Overlay {
     Picker(PickerView),
     /// Searching every issue.
     Archive(ArchiveView),
+    /// The section's front page.
+    Front(FrontView),
 }
 
 impl Overlay {
@@ -44,6 +48,7 @@ impl Overlay {
             Overlay::Bookmarks(v) => v.handle(action, ctx),
             Overlay::Picker(v) => v.handle(action, ctx),
             Overlay::Archive(v) => v.handle(action, ctx),
+            Overlay::Front(v) => v.handle(action, ctx),
         }
     }
 
@@ -53,6 +58,7 @@ impl Overlay {
             Overlay::Bookmarks(BookmarksView { note: Some(_), .. }) => Some(Mode::Prompt),
             Overlay::Archive(v) if v.typing => Some(Mode::Filter),
             Overlay::Picker(_) => Some(Mode::Filter),
+            Overlay::Front(_) => Some(Mode::Front),
             _ => None,
         }
     }

@@ -4,6 +4,7 @@
 mod archive;
 mod bookmarks;
 mod frame;
+mod front;
 mod help;
 mod picker;
 
@@ -21,6 +22,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, overlay
         Overlay::Bookmarks(v) => bookmarks::draw(frame, area, state, theme, v),
         Overlay::Picker(v) => picker::draw(frame, area, state, theme, v),
         Overlay::Archive(v) => archive::draw(frame, area, state, theme, v),
+        Overlay::Front(v) => front::draw(frame, area, state, theme, v),
     }
 }
 
@@ -31,5 +33,6 @@ pub fn hint(state: &State, theme: &Theme, overlay: &Overlay) -> Option<Hint> {
         Overlay::Bookmarks(v) => Some(bookmarks::hint(state, theme, v)),
         Overlay::Picker(_) => Some(picker::hint(theme)),
         Overlay::Archive(v) => Some(archive::hint(state, theme, v)),
+        Overlay::Front(_) => Some(front::hint(state, theme)),
     }
 }

@@ -2,6 +2,7 @@
 //! driven by actions, whole screens drawn into a TestBackend.
 
 mod folding;
+mod front;
 mod screens;
 mod script;
 mod update;

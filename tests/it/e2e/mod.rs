@@ -1,5 +1,6 @@
 //! The real reader in a pseudo-terminal: reading, and what it keeps.
 
+mod front;
 mod pager;
 mod reader;
 mod script;
