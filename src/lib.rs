@@ -11,6 +11,7 @@ pub mod app;
 pub mod config;
 pub mod crash;
 pub mod export;
+pub mod i18n;
 pub mod layout;
 pub mod library;
 pub mod measure;

@@ -158,6 +158,7 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
     let out = cmd::Out {
         paint: cmd::color::Paint::new(&config.theme, cmd::color::for_stdout(cli.color)),
         pager: cmd::pager::Pager { off: cli.no_pager, configured: config.pager.clone() },
+        lang: config.settings.lang,
     };
     match cli.command {
         None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config, cli.color),

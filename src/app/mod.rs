@@ -93,7 +93,7 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Notice(text) => state.status = Some(text),
         Action::Resize(w, h) => state.size = (w, h),
         Action::Help => state.overlay = Some(Overlay::Help(HelpView::default())),
-        Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap) {
+        Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap, state.settings.lang) {
             Ok(v) => state.overlay = Some(Overlay::Bookmarks(v)),
             Err(why) => state.status = Some(why),
         },
@@ -123,6 +123,7 @@ fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: 
         changes: &mut state.outbox.changes,
         status: &mut state.status,
         effects,
+        lang: state.settings.lang,
     };
     let outcome = overlay.handle(&action, &mut ctx);
     if outcome == Outcome::Stay {

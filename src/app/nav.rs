@@ -82,7 +82,7 @@ pub(super) fn go_to(state: &mut State, target: Target, effects: &mut Vec<Effect>
 /// file it was read from, added to the library.
 fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     if state.marks.missing.contains(&b.source) {
-        state.status = Some(format!("the issue file is gone: {}", name::shown(&b.source)));
+        state.status = Some(state.f("st-file-gone", &[("file", name::shown(&b.source).into())]));
         return;
     }
     let slot = state.library.add(&b.source);
@@ -91,7 +91,8 @@ fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     state.nav.focus = Focus::Article;
     let loaded = state.library.issue().is_some();
     if loaded && state.article().map(|a| &a.id) != Some(&b.id) {
-        state.status = Some(format!("“{}” is no longer in {}", b.headline, name::shown(&b.source)));
+        let args = [("headline", b.headline.as_str().into()), ("file", name::shown(&b.source).into())];
+        state.status = Some(state.f("st-no-longer", &args));
     }
 }
 

@@ -57,7 +57,8 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::ToggleBookmark => toggle_bookmark(state),
         Action::ToggleRead => toggle_read(state),
         Action::DeleteBookmark | Action::EditNote => {
-            state.status = Some(format!("press {} for the bookmarks list", state.keymap.hint(&[Action::Bookmarks])));
+            let key = state.keymap.hint(&[Action::Bookmarks]);
+            state.status = Some(state.f("st-press-bookmarks", &[("key", key.into())]));
         }
         Action::Wider | Action::Narrower => column(state, action == Action::Wider),
         Action::CycleScript => cycle_script(state),
@@ -127,9 +128,9 @@ fn page(state: &mut State, dir: isize) {
 fn next_article(state: &mut State, next: bool) {
     match (next, state.nav.selected.checked_sub(1)) {
         (true, _) if state.nav.selected + 1 < state.article_count() => open(state, state.nav.selected + 1),
-        (true, _) => state.status = Some("last article of this issue".into()),
+        (true, _) => state.status = Some(state.t("st-last-article")),
         (false, Some(n)) => open(state, n),
-        (false, None) => state.status = Some("first article of this issue".into()),
+        (false, None) => state.status = Some(state.t("st-first-article")),
     }
 }
 
@@ -145,7 +146,7 @@ fn jump_section(state: &mut State, dir: isize) {
     match target {
         Some(t) if state.nav.focus == Focus::Article => open(state, t),
         Some(t) => select(state, t),
-        None => state.status = Some(if dir > 0 { "last section" } else { "first section" }.into()),
+        None => state.status = Some(state.t(if dir > 0 { "st-last-section" } else { "st-first-section" })),
     }
 }
 
@@ -156,7 +157,7 @@ fn next_unread(state: &mut State) {
     let found = (1..=n).map(|k| (state.nav.selected + k) % n).find(|&i| !state.marks.read.contains(ids[i]));
     match found {
         Some(i) => open(state, i),
-        None => state.status = Some("no unread articles in this issue".into()),
+        None => state.status = Some(state.t("st-no-unread")),
     }
 }
 
@@ -164,7 +165,7 @@ fn switch_issue(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
     let n = state.library.slots.len();
     match state.library.current.checked_add_signed(dir).filter(|&t| t < n) {
         Some(target) => nav::go_to_issue(state, target, effects),
-        None => state.status = Some(if dir > 0 { "last issue" } else { "first issue" }.into()),
+        None => state.status = Some(state.t(if dir > 0 { "st-last-issue" } else { "st-first-issue" })),
     }
 }
 
@@ -180,7 +181,7 @@ fn search(state: &mut State, action: Action) {
             state.search.prompt = None;
             if state.search.hits.is_empty() {
                 if !state.search.query.is_empty() {
-                    state.status = Some(format!("not found: {}", state.search.query));
+                    state.status = Some(state.f("st-not-found", &[("query", state.search.query.as_str().into())]));
                 }
             } else {
                 let from = first_hit_from_here(state);
@@ -194,7 +195,7 @@ fn search(state: &mut State, action: Action) {
         _ => {
             let n = state.search.hits.len();
             if n == 0 {
-                state.status = Some("no search (press / to search)".into());
+                state.status = Some(state.t("st-no-search"));
                 return;
             }
             let next = match (state.search.current, action == Action::SearchNext) {
@@ -238,14 +239,14 @@ fn jump_to_hit(state: &mut State, index: usize) {
     // Brought into view (and out of folded noise) as the article is shown.
     state.heading.reveal = Some((id, hit.pos));
     nav::sync(state);
-    state.status = Some(format!("match {} of {}", index + 1, state.search.hits.len()));
+    state.status = Some(state.f("st-match", &[("n", (index + 1).into()), ("all", state.search.hits.len().into())]));
 }
 
 /// `r`: read ↔ unread.
 fn toggle_read(state: &mut State) {
     let Some(read) = state.article().map(|a| state.marks.read.contains(&a.id)) else { return };
     nav::set_read(state, !read);
-    state.status = Some(if read { "marked unread" } else { "marked read" }.into());
+    state.status = Some(state.t(if read { "st-marked-unread" } else { "st-marked-read" }));
 }
 
 /// `m`: bookmark the selected article, or remove its bookmark.
@@ -258,7 +259,7 @@ fn toggle_bookmark(state: &mut State) {
     };
     if state.marks.bookmarks.remove(&article.id).is_some() {
         state.outbox.changes.push(Change::Unbookmark(article.id.clone()));
-        state.status = Some("bookmark removed".into());
+        state.status = Some(state.t("st-bookmark-removed"));
         return;
     }
     let b = Bookmark {
@@ -273,7 +274,7 @@ fn toggle_bookmark(state: &mut State) {
     };
     state.marks.bookmarks.insert(b.id.clone(), b.clone());
     state.outbox.changes.push(Change::Bookmark(b));
-    state.status = Some("bookmarked".into());
+    state.status = Some(state.t("st-bookmarked"));
 }
 
 /// `+` / `-`: the text column, within bounds.
@@ -282,7 +283,7 @@ fn column(state: &mut State, wider: bool) {
     let w = (i32::from(state.settings.layout.max_width) + step)
         .clamp(i32::from(COLUMN_RANGE.0), i32::from(COLUMN_RANGE.1)) as u16;
     state.settings.layout.max_width = w;
-    state.status = Some(format!("text column at most {w} cells"));
+    state.status = Some(state.f("st-column", &[("n", w.into())]));
 }
 
 /// `T`: the next script. Only what is shown changes; the reading place is
@@ -302,7 +303,7 @@ fn cycle_script(state: &mut State) {
         }
     }
     state.settings.layout.script = next;
-    state.status = Some(format!("script: {}", next.label()));
+    state.status = Some(state.f("st-script", &[("script", next.label().into())]));
 }
 
 fn wheel(state: &mut State, x: u16, y: u16, delta: i16) {

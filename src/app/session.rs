@@ -85,9 +85,9 @@ pub(super) fn saved(state: &mut State, report: SaveReport) {
             say.extend(done);
             if now.why.is_none() && !before.is_empty() {
                 say.push(match before.marks {
-                    0 => "saved now".to_string(),
-                    1 => "the unsaved change is saved now".to_string(),
-                    n => format!("all {n} unsaved changes are saved now"),
+                    0 => state.t("st-saved-now"),
+                    1 => state.t("st-saved-one"),
+                    n => state.f("st-saved-all", &[("n", n.into())]),
                 });
             }
         }

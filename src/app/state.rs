@@ -10,6 +10,7 @@ use super::rows::{Row, rows};
 use super::search::Search;
 use super::shown::Shown;
 use super::view::View;
+use crate::i18n::{Arg, Lang};
 use crate::layout::LayoutOptions;
 use crate::measure::Rates;
 use crate::model::{Article, ArticleId, Change, Pos, Positions};
@@ -51,6 +52,8 @@ pub struct Settings {
     /// The script the config chose: which traditional form the script key
     /// cycles through (`layout.script` is the one shown now).
     pub script: Script,
+    /// The language of the interface.
+    pub lang: Lang,
 }
 
 impl Default for Settings {
@@ -61,6 +64,7 @@ impl Default for Settings {
             mark_read: MarkRead::OnOpen,
             rates: Rates::default(),
             script: Script::Original,
+            lang: Lang::En,
         }
     }
 }
@@ -142,6 +146,16 @@ impl State {
             outbox: Outbox::default(),
             archive_kept: None,
         }
+    }
+
+    /// The interface's message `id` (see `i18n`).
+    pub fn t(&self, id: &str) -> String {
+        self.settings.lang.t(id)
+    }
+
+    /// The interface's message `id` with its arguments.
+    pub fn f(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.settings.lang.f(id, args)
     }
 
     /// The screen layout for the current size and focus.

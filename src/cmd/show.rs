@@ -27,7 +27,7 @@ pub struct How {
 pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
     let How { article, width, ambiguous, noise, script } = *how;
     if path.is_dir() {
-        warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
+        warn(to.lang.f("cli-is-directory", &[("path", path.display().to_string().into())]));
         return Ok(ExitCode::from(USAGE));
     }
     let (issues, failed) = load_all(&[path.to_path_buf()], config);
@@ -37,7 +37,8 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
         None => articles.clone(),
         Some(n) if (1..=articles.len()).contains(&n) => vec![articles[n - 1]],
         Some(n) => {
-            warn(format!("{}: no article {n} (the issue has {})", issue.source, articles.len()));
+            let args = [("source", issue.source.as_str().into()), ("n", n.into()), ("all", articles.len().into())];
+            warn(to.lang.f("cli-no-article", &args));
             return Ok(ExitCode::from(USAGE));
         }
     };

@@ -43,7 +43,7 @@ pub fn dump(paths: &[PathBuf], how: &DumpAs, config: &Config, out: &Out) -> io::
             [issue] => parse::markup::to_markup(issue),
             [] => return Ok(status(true)),
             _ => {
-                warn(format!("dump --markup writes one issue; {} were given", issues.len()));
+                warn(out.lang.f("cli-markup-one", &[("n", issues.len().into())]));
                 return Ok(ExitCode::from(USAGE));
             }
         }

@@ -5,6 +5,7 @@
 //! keymap, theme) from text; nothing below it knows it exists.
 
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
+use crate::i18n::UiLanguage;
 use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
 use crate::measure::Rates;
 use crate::script::Script;
@@ -67,6 +68,8 @@ pub struct File {
     /// The pager; unset, the environment's or the default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pager: Option<String>,
+    /// The interface's language: `auto` (from the locale), `en`, `zh-Hans`, `zh-Hant`.
+    pub ui_language: UiLanguage,
     /// `[layout]`
     pub layout: LayoutSection,
     /// `[reader]`
@@ -136,7 +139,8 @@ impl Default for File {
             .collect();
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
-        File { library: Vec::new(), pager: None, layout, reader, display: DisplaySection::default(), theme, keys }
+        let display = DisplaySection::default();
+        File { library: Vec::new(), pager: None, ui_language: UiLanguage::Auto, layout, reader, display, theme, keys }
     }
 }
 
@@ -266,7 +270,8 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
     let r = &file.reader;
     let rates = Rates { cjk_per_minute: r.cjk_per_minute.into(), words_per_minute: r.words_per_minute.into() };
     let script = file.display.script;
-    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script };
+    let lang = file.ui_language.resolve(|k| std::env::var(k).ok());
+    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script, lang };
     Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
 }
 

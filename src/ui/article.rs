@@ -86,7 +86,7 @@ fn time_left(state: &State, bottom: usize, lines: usize) -> Option<String> {
     }
     let share = (lines - bottom) as f64 / lines as f64;
     let minutes = (length.minutes(&state.settings.rates) * share).ceil().max(1.0) as u64;
-    Some(format!("≈ {minutes} min left"))
+    Some(state.f("time-left", &[("n", minutes.into())]))
 }
 
 /// A fold line: its count, in the match style when folded noise holds a
@@ -107,12 +107,12 @@ fn fold_line(
     let style = if hits.iter().any(|(_, _, e)| inside(e)) { theme.matched } else { theme.noise };
     let x = put(buf, x, y, end, line.text(), style, amb);
     let what = match (toggle, run) {
-        (Some(NoiseToggle::Unfold(s)), Some(r)) if *s == r.blocks.start => "unfold",
-        (Some(NoiseToggle::Fold(v)), Some(r)) if v.contains(&r.blocks.start) => "fold",
+        (Some(NoiseToggle::Unfold(s)), Some(r)) if *s == r.blocks.start => "hint-unfold",
+        (Some(NoiseToggle::Fold(v)), Some(r)) if v.contains(&r.blocks.start) => "hint-fold",
         _ => return,
     };
     let key = state.keymap.hint(&[Action::Open]);
-    let words = format!(" {what}");
+    let words = format!(" {}", state.t(what));
     let room = usize::from(end.saturating_sub(x));
     if 2 + str_width(&key, amb) + words.len() <= room {
         let x = put(buf, x + 2, y, end, &key, theme.key, amb);

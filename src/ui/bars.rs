@@ -21,7 +21,7 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 parts.push(d.to_string());
             }
             if lib.slots.len() > 1 {
-                parts.push(format!("issue {}/{}", lib.current + 1, lib.slots.len()));
+                parts.push(state.f("top-issue", &[("n", (lib.current + 1).into()), ("all", lib.slots.len().into())]));
             }
             let section = state.rows().iter().rev().find_map(|r| match r {
                 crate::app::Row::Article { index, section } if *index == state.nav.selected => Some(*section),
@@ -39,7 +39,7 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let text = format!(" {} — loading…", slot.info.shown());
+            let text = format!(" {}", state.f("top-loading", &[("name", slot.info.shown().into())]));
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }
@@ -52,8 +52,8 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
     let mut area = area;
     if let Some((done, all)) = state.library.progress {
-        let text = format!(" indexing {done}/{all} ");
-        let w = text.len() as u16;
+        let text = format!(" {} ", state.f("top-indexing", &[("done", done.into()), ("all", all.into())]));
+        let w = str_width(&text, amb) as u16;
         if area.width >= w + 20 {
             area.width -= w;
             put(buf, area.right(), area.y, area.right() + w, &text, theme.bar, amb);
@@ -82,10 +82,8 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
 fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, query: &str) {
     let amb = state.settings.layout.ambiguous;
     let count = match (query.is_empty(), state.search.hits.len()) {
-        (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
-        (false, 0) => "  no matches".to_string(),
-        (false, 1) => "  1 match".to_string(),
-        (false, n) => format!("  {n} matches"),
+        (true, _) => format!("  {}", state.t("search-prompt-empty")),
+        (false, n) => format!("  {}", state.f("search-count", &[("n", n.into())])),
     };
     let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
     let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
@@ -98,14 +96,14 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let width = usize::from(area.width);
     let km = &state.keymap;
     let hints = [
-        (km.hint(&[Action::Down, Action::Up]), "move"),
-        (km.hint(&[Action::Open]), open_hint(state)),
-        (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
-        (km.hint(&[Action::ToggleBookmark]), "bookmark"),
-        (km.hint(&[Action::Search]), "search"),
+        (km.hint(&[Action::Down, Action::Up]), state.t("hint-move")),
+        (km.hint(&[Action::Open]), state.t(open_hint(state))),
+        (km.hint(&[Action::NextArticle, Action::PrevArticle]), state.t("hint-next-prev")),
+        (km.hint(&[Action::ToggleBookmark]), state.t("hint-bookmark")),
+        (km.hint(&[Action::Search]), state.t("hint-search")),
         (km.hint(&[Action::CycleScript]), script_hint(state)),
-        (km.hint(&[Action::Help]), "help"),
-        (km.hint(&[Action::Quit]), "quit"),
+        (km.hint(&[Action::Help]), state.t("hint-help")),
+        (km.hint(&[Action::Quit]), state.t("hint-quit")),
     ];
     let mut x = area.x + 1;
     for (i, (keys, what)) in hints.iter().filter(|(k, _)| !k.is_empty()).enumerate() {
@@ -123,23 +121,23 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
 
 /// Which script is shown, for the script key's hint: `简/繁` while the
 /// text is as printed.
-fn script_hint(state: &State) -> &'static str {
+fn script_hint(state: &State) -> String {
     match state.settings.layout.script {
-        crate::script::Script::Original => "简/繁",
-        other => other.label(),
+        crate::script::Script::Original => state.t("hint-script-both"),
+        other => other.label().to_string(),
     }
 }
 
-/// What the open key does now: read the article, or fold or unfold the
-/// noise on screen.
+/// What the open key does now (its message id): read the article, or
+/// fold or unfold the noise on screen.
 fn open_hint(state: &State) -> &'static str {
     if state.nav.focus != crate::app::Focus::Article {
-        return "read";
+        return "hint-read";
     }
     let height = state.geometry().article_inner().map_or(1, |r| usize::from(r.height));
     match state.view.noise_toggle(height) {
-        Some(crate::app::NoiseToggle::Unfold(_)) => "unfold",
-        Some(crate::app::NoiseToggle::Fold(_)) => "fold",
-        None => "read",
+        Some(crate::app::NoiseToggle::Unfold(_)) => "hint-unfold",
+        Some(crate::app::NoiseToggle::Fold(_)) => "hint-fold",
+        None => "hint-read",
     }
 }

@@ -25,7 +25,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let Some(issue) = issue else {
-        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
+        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| state.t("list-loading"), ToString::to_string);
         for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }
@@ -61,7 +61,7 @@ fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: rat
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!(" {total} articles · {unread} unread ")
+            format!(" {} ", state.f("list-title", &[("total", total.into()), ("unread", unread.into())]))
         }
         None => String::new(),
     };
@@ -69,8 +69,8 @@ fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: rat
     let unsaved = &state.marks.unsaved;
     let warning = match (unsaved.marks, unsaved.positions) {
         (0, 0) => String::new(),
-        (0, _) => "place unsaved ".to_string(),
-        (n, _) => format!("{n} unsaved "),
+        (0, _) => format!("{} ", state.t("list-place-unsaved")),
+        (n, _) => format!("{} ", state.f("list-unsaved", &[("n", n.into())])),
     };
     let room = usize::from(area.width.saturating_sub(4));
     let end = area.right().saturating_sub(2);

@@ -5,6 +5,7 @@ use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
 use crate::app::keymap::Keymap;
 use crate::app::marks::Marks;
+use crate::i18n::Lang;
 use crate::model::{Bookmark, Change};
 
 /// The bookmarks list.
@@ -26,10 +27,10 @@ pub fn list(marks: &Marks) -> Vec<&Bookmark> {
 
 impl BookmarksView {
     /// The list, or why there is none to show (a message naming the key that bookmarks).
-    pub fn open(marks: &Marks, keymap: &Keymap) -> Result<BookmarksView, String> {
+    pub fn open(marks: &Marks, keymap: &Keymap, lang: Lang) -> Result<BookmarksView, String> {
         if marks.bookmarks.is_empty() {
             let key = keymap.hint(&[Action::ToggleBookmark]);
-            Err(format!("no bookmarks yet — {key} bookmarks the article you are reading"))
+            Err(lang.f("bm-none", &[("key", key.into())]))
         } else {
             Ok(BookmarksView::default())
         }
@@ -52,7 +53,7 @@ impl BookmarksView {
             (Action::DeleteBookmark, Some(b)) => {
                 ctx.marks.bookmarks.remove(&b.id);
                 ctx.changes.push(Change::Unbookmark(b.id.clone()));
-                *ctx.status = Some(format!("bookmark deleted: {}", b.headline));
+                *ctx.status = Some(ctx.lang.f("bm-deleted", &[("headline", b.headline.as_str().into())]));
                 if ctx.marks.bookmarks.is_empty() { Outcome::Close } else { Outcome::Stay }
             }
             (Action::EditNote, Some(b)) => {
@@ -77,7 +78,7 @@ impl BookmarksView {
                 if let Some(b) = id.and_then(|id| ctx.marks.bookmarks.get_mut(&id)) {
                     b.note = note;
                     ctx.changes.push(Change::Note(b.id.clone(), b.note.clone()));
-                    *ctx.status = Some(if b.note.is_empty() { "note removed" } else { "note set" }.into());
+                    *ctx.status = Some(ctx.lang.t(if b.note.is_empty() { "bm-note-removed" } else { "bm-note-set" }));
                 }
                 self.note = None;
             }

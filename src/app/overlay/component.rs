@@ -6,6 +6,7 @@
 use crate::app::action::{Action, Effect};
 use crate::app::library::Library;
 use crate::app::marks::Marks;
+use crate::i18n::Lang;
 use crate::library::ArchiveHit;
 use crate::model::{Bookmark, Change};
 
@@ -21,6 +22,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// Work for the shell.
     pub effects: &'a mut Vec<Effect>,
+    /// The interface's language, for what an overlay says.
+    pub lang: Lang,
 }
 
 /// What an overlay wants after a key.

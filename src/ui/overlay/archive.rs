@@ -11,15 +11,15 @@ use ratatui::layout::Rect;
 /// While typing: what Enter does; else the keys for the results.
 pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
     let text = match (v.typing, v.fresh && !v.results.is_empty()) {
-        (true, true) => " type a new phrase · ⏎ back to the results · Esc close".to_string(),
-        (true, false) => " type a phrase · ⏎ search every issue · Esc close".to_string(),
+        (true, true) => format!(" {}", state.t("archive-hint-retype")),
+        (true, false) => format!(" {}", state.t("archive-hint-type")),
         (false, _) => {
             let keys: [(&[Action], &str); 3] = [
-                (&[Action::Down, Action::Up], "choose"),
-                (&[Action::Open], "read at the match"),
-                (&[Action::ArchiveSearch], "new search"),
+                (&[Action::Down, Action::Up], "archive-choose"),
+                (&[Action::Open], "archive-read"),
+                (&[Action::ArchiveSearch], "archive-new"),
             ];
-            key_list(&state.keymap, &keys)
+            key_list(&state.keymap, state.settings.lang, &keys)
         }
     };
     Hint::keys(text, theme)
@@ -31,21 +31,26 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
     let state_text = match (v.running, v.searched, state.library.progress) {
         // A search waits for the index to take in what is new.
-        (true, _, Some((done, all))) if v.results.is_empty() => format!("indexing {done}/{all} first…"),
-        (true, _, _) => format!("searching… {} found", v.total),
-        (false, Some(n), _) if v.total > v.results.len() => {
-            format!("{} found in {n} issues, the first {} listed", v.total, v.results.len())
+        (true, _, Some((done, all))) if v.results.is_empty() => {
+            state.f("archive-indexing", &[("done", done.into()), ("all", all.into())])
         }
-        (false, Some(n), _) => format!("{} found in {n} issues", v.total),
-        _ => "every issue in the library".into(),
+        (true, _, _) => state.f("archive-searching", &[("n", v.total.into())]),
+        (false, Some(n), _) if v.total > v.results.len() => state.f(
+            "archive-found-listed",
+            &[("n", v.total.into()), ("issues", n.into()), ("listed", v.results.len().into())],
+        ),
+        (false, Some(n), _) => state.f("archive-found", &[("n", v.total.into()), ("issues", n.into())]),
+        _ => state.t("archive-every"),
     };
-    let inner = framed(frame, area, size, &format!(" search · {state_text} "), state, theme);
+    let title = format!(" {} ", state.f("archive-title", &[("state", state_text.into())]));
+    let inner = framed(frame, area, size, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
     }
     let style = if v.typing { theme.key } else { theme.read };
-    let x = put(buf, inner.x + 1, inner.y, inner.right(), "phrase: ", style, amb);
+    let phrase = format!("{} ", state.t("archive-phrase"));
+    let x = put(buf, inner.x + 1, inner.y, inner.right(), &phrase, style, amb);
     // The last search's phrase, shown selected: typing replaces it.
     let q_style = if v.typing && v.fresh { theme.selected } else { style };
     let room = usize::from(inner.right().saturating_sub(x + 1));

@@ -12,11 +12,17 @@ use ratatui::layout::Rect;
 /// The note prompt while a note is written; else the list's keys.
 pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
-        Some(n) => Hint { text: format!("note: {n}▏  ⏎ keep · Esc cancel"), style: theme.key, over_status: true },
+        Some(n) => {
+            let text = state.f("bm-note-prompt", &[("note", n.as_str().into())]);
+            Hint { text, style: theme.key, over_status: true }
+        }
         None => {
-            let keys: [(&[Action], &str); 3] =
-                [(&[Action::Open], "open"), (&[Action::DeleteBookmark], "delete"), (&[Action::EditNote], "note")];
-            let text = key_list(&state.keymap, &keys);
+            let keys: [(&[Action], &str); 3] = [
+                (&[Action::Open], "bm-open"),
+                (&[Action::DeleteBookmark], "bm-delete"),
+                (&[Action::EditNote], "bm-note"),
+            ];
+            let text = key_list(&state.keymap, state.settings.lang, &keys);
             Hint::keys(text, theme)
         }
     }
@@ -29,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
     let list = list(&state.marks);
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
-    let inner = framed(frame, area, (w, h), &format!(" bookmarks · {} ", list.len()), state, theme);
+    let title = format!(" {} ", state.f("bm-title", &[("n", list.len().into())]));
+    let inner = framed(frame, area, (w, h), &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
         return;
@@ -69,10 +76,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
             about.push(b.section.clone());
         }
         if state.marks.missing.contains(&b.source) {
-            about.push("issue file missing".into());
+            about.push(state.t("bm-missing"));
         }
         if unsaved {
-            about.push("not saved".into());
+            about.push(state.t("bm-not-saved"));
         }
         if !b.note.is_empty() {
             about.push(format!("✎ {}", b.note));

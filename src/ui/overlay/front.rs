@@ -32,7 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
     let count = issue.map_or(0, |i| i.sections.iter().filter(|s| !s.articles.is_empty()).count());
     // An issue without section markers is one page, named by its title.
     let name = name.or_else(|| issue.map(|i| state.shown.title.as_deref().unwrap_or(&i.title)));
-    let title = format!(" 版面 · {} · {}/{count} ", name.unwrap_or(""), view.section + 1);
+    let args = [("name", name.unwrap_or("").into()), ("n", (view.section + 1).into()), ("all", count.into())];
+    let title = format!(" {} ", state.f("front-title", &args));
     let inner = framed(frame, mid, (mid.width, mid.height), &title, state, theme);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -122,10 +123,8 @@ fn draw_block(
 /// ` h/j/k/l move · ⏎ read · }/{ page · o close`
 pub fn hint(state: &State, theme: &Theme) -> Hint {
     let km = &state.keymap;
-    let text = format!(
-        " h/j/k/l move · ⏎ read · {} page · {} close",
-        km.hint(&[Action::NextSection, Action::PrevSection]),
-        km.hint(&[Action::FrontPage])
-    );
+    let page = km.hint(&[Action::NextSection, Action::PrevSection]);
+    let close = km.hint(&[Action::FrontPage]);
+    let text = format!(" {}", state.f("front-hint", &[("page", page.into()), ("close", close.into())]));
     Hint::keys(text, theme)
 }

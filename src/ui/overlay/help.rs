@@ -16,10 +16,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
         .iter()
         .map(|a| {
             let keys: Vec<String> = state.keymap.keys_for(a).iter().map(|k| k.label()).collect();
-            let mut what = a.describe().to_string();
+            let mut what = state.t(&format!("action-{}", a.name()));
             // Which script is on, beside the key that changes it.
             if *a == Action::CycleScript {
-                what = format!("{what} (now {})", state.settings.layout.script.label());
+                let script = state.settings.layout.script.label();
+                what = state.f("help-now", &[("what", what.into()), ("script", script.into())]);
             }
             (keys.join(" "), what)
         })
@@ -29,7 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
     let desc_w = lines.iter().map(|(_, d)| str_width(d, amb)).max().unwrap_or(0);
     let want_w = (key_w + 2 + desc_w + 4) as u16;
     let h = lines.len() as u16 + 4;
-    let inner = framed(frame, area, (want_w, h), " dubao · keys (Esc closes) ", state, theme);
+    let title = format!(" {} ", state.t("help-title"));
+    let inner = framed(frame, area, (want_w, h), &title, state, theme);
     let buf = frame.buffer_mut();
     let visible = usize::from(inner.height.saturating_sub(1));
     let scroll = usize::from(view.scroll).min(lines.len().saturating_sub(visible));

@@ -31,7 +31,7 @@ pub fn hint(state: &State, theme: &Theme, overlay: &Overlay) -> Option<Hint> {
     match overlay {
         Overlay::Help(_) => None,
         Overlay::Bookmarks(v) => Some(bookmarks::hint(state, theme, v)),
-        Overlay::Picker(_) => Some(picker::hint(theme)),
+        Overlay::Picker(_) => Some(picker::hint(state, theme)),
         Overlay::Archive(v) => Some(archive::hint(state, theme, v)),
         Overlay::Front(_) => Some(front::hint(state, theme)),
     }

@@ -8,8 +8,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// The picker's keys (its own: typing filters).
-pub fn hint(theme: &Theme) -> Hint {
-    Hint::keys(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string(), theme)
+pub fn hint(state: &State, theme: &Theme) -> Hint {
+    Hint::keys(format!(" {}", state.t("picker-hint")), theme)
 }
 
 /// Draws the picker centred over `area`.
@@ -17,13 +17,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
     let amb = state.settings.layout.ambiguous;
     let (filter, selected, list) = (&view.filter, view.selected, &view.matches[..]);
     let size = (area.width.saturating_sub(4).min(90), area.height.saturating_sub(2));
-    let title = format!(" issues · {} of {} ", list.len(), state.library.slots.len());
+    let title = format!(
+        " {} ",
+        state.f("picker-title", &[("n", list.len().into()), ("all", state.library.slots.len().into())])
+    );
     let inner = framed(frame, area, size, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let prompt = format!("filter: {filter}▏");
+    let prompt = format!("{} {filter}▏", state.t("picker-filter"));
     put(
         buf,
         inner.x + 1,

@@ -380,3 +380,24 @@ fn show_and_dump_print_in_the_script_asked_for() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("taiwan"), "the values are named: {}", stderr(&o));
 }
+
+#[test]
+fn dubao_s_own_messages_follow_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+            .args(["show", &dir.path().display().to_string()])
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let o = run("zh_CN.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("是目录（dubao show 只接受一个期刊文件）"), "{}", stderr(&o));
+    assert!(stderr(&run("zh_HK.UTF-8")).contains("是目錄"));
+    assert!(stderr(&run("en_GB.UTF-8")).contains("is a directory"));
+}
