@@ -27,7 +27,7 @@ pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
 pub use width::{char_width, str_width};
 
 use crate::model::Article;
-use crate::script::Script;
+use crate::script::{ArticleMaps, Script};
 
 pub use crate::model::{Element, Pos};
 
@@ -49,7 +49,20 @@ pub fn layout_unfolded(article: &Article, pane_width: u16, opts: &LayoutOptions,
         return article::build(article, pane_width, opts, unfolded, None);
     }
     let (converted, maps) = crate::script::convert_article(article, opts.script);
-    article::build(&converted, pane_width, opts, unfolded, (!maps.is_identity()).then_some(maps))
+    layout_converted(&converted, &maps, pane_width, opts, unfolded)
+}
+
+/// Like [`layout_unfolded`] for an article converted already
+/// (`script::convert_article` gave `converted` and its `maps`), so that
+/// laying it out again at another width does not convert it again.
+pub fn layout_converted(
+    converted: &Article,
+    maps: &ArticleMaps,
+    pane_width: u16,
+    opts: &LayoutOptions,
+    unfolded: &[usize],
+) -> ArticleLayout {
+    article::build(converted, pane_width, opts, unfolded, (!maps.is_identity()).then(|| maps.clone()))
 }
 
 #[cfg(test)]

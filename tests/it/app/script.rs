@@ -75,3 +75,18 @@ fn help_says_which_script_is_on() {
     let shown = screen(&s);
     assert!(shown.contains("as printed → 简体 → 繁體 (now 繁體)"), "{shown}");
 }
+
+#[test]
+fn a_resize_in_another_script_keeps_the_place_and_the_script() {
+    let mut s = seed_state(Settings::default());
+    update(&mut s, Action::Open);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::CycleScript);
+    let anchor = s.view.anchor();
+    update(&mut s, Action::Resize(100, 30));
+    assert_eq!(s.view.anchor(), anchor);
+    update(&mut s, Action::Resize(120, 30));
+    assert_eq!(s.view.anchor(), anchor, "the same place back at the first width");
+    let text: String = s.view.layout().unwrap().lines().iter().map(|l| l.text()).collect();
+    assert!(text.contains("發展") && !text.contains("发展"));
+}
