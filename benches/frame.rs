@@ -63,7 +63,7 @@ fn library_of(n: usize) -> State {
         .map(|i| {
             let date = start - jiff::Span::new().days(i as i64);
             let name = format!("papers/东昌府报-{}.txt", date.strftime("%Y%m%d"));
-            IssueInfo { name, title: "东昌府报".into(), date: Some(date) }
+            IssueInfo { name, title: "东昌府报".into(), date: Some(date), articles: Some(5) }
         })
         .collect();
     let first = infos[0].name.clone();

@@ -86,6 +86,7 @@ fn resume_at(home: &Path, issue: &Path) {
             source: std::path::absolute(issue).unwrap().display().to_string(),
             issue: parsed.issue.key(),
             article,
+            ..Default::default()
         }),
         ..Default::default()
     };

@@ -38,6 +38,12 @@ struct Cli {
     command: Option<Command>,
 }
 
+/// `--width` as the config takes `max_width`, refused with its words.
+fn pane_width(s: &str) -> Result<u16, String> {
+    let v: i64 = s.trim().parse().map_err(|_| format!("must be a number, not the text {s:?}"))?;
+    dubao::config::in_range(v, &dubao::config::COLUMN_WIDTHS)
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Print what the parser made of issues: every field of every article.
@@ -62,11 +68,11 @@ enum Command {
     Show {
         /// The issue file.
         path: PathBuf,
-        /// Which article, 1-based in list order (default: all).
-        #[arg(long, short, value_name = "N")]
-        article: Option<usize>,
-        /// Pane width in cells (default: the terminal width, else 80).
-        #[arg(long, short, value_name = "CELLS")]
+        /// Which article: 1-based in list order, or the id `dubao list` prints (default: all).
+        #[arg(long, short)]
+        article: Option<String>,
+        /// Pane width in cells, 20 to 240, as `max_width` allows (default: the terminal width, else 80).
+        #[arg(long, short, value_parser = pane_width)]
         width: Option<u16>,
         /// Width of ambiguous characters like “ ” … — in this terminal.
         #[arg(long, value_enum, default_value_t = AmbiguousArg::Narrow)]
@@ -102,6 +108,20 @@ enum Command {
         #[arg(long)]
         no_index: bool,
     },
+    /// Write issues as Markdown, EPUB or HTML files (one per issue, or per article).
+    Export {
+        /// Issue files or directories (default: the library, else the bundled samples).
+        paths: Vec<PathBuf>,
+        /// The format to write.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        to: ExportFormat,
+        /// A file (for one issue), a folder, or - for stdout (default: `dir` in the config's [export]).
+        #[arg(long, short, value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// One file per article instead of one per issue.
+        #[arg(long)]
+        per_article: bool,
+    },
     /// Print where the config file, the state files and the cache are.
     Paths,
     /// Print the man page (roff): dubao man | man -l -
@@ -116,6 +136,13 @@ enum Command {
 /// `--script`'s values: original, simplified, traditional, taiwan, hongkong.
 fn script_names() -> clap::builder::PossibleValuesParser {
     clap::builder::PossibleValuesParser::new(Script::ALL.map(Script::name))
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Markdown,
+    Epub,
+    Html,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -188,6 +215,14 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
         }
         Some(Command::Search { phrase, paths, no_index }) => {
             cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
+        }
+        Some(Command::Export { paths, to, output, per_article }) => {
+            let to = match to {
+                ExportFormat::Markdown => dubao::export::Format::Markdown,
+                ExportFormat::Epub => dubao::export::Format::Epub,
+                ExportFormat::Html => dubao::export::Format::Html,
+            };
+            cmd::export::export(&paths, &cmd::export::How { to, out: output, per_article }, &config)
         }
         Some(Command::Completions { .. } | Command::Paths | Command::Man) => Ok(ExitCode::SUCCESS),
     }

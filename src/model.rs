@@ -94,7 +94,7 @@ impl Block {
 }
 
 /// An article id: 12 hex digits, stable across edits elsewhere in the issue.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(transparent)]
 pub struct ArticleId(pub String);
 
@@ -237,14 +237,16 @@ impl Article {
 }
 
 /// The order issues are listed in everywhere — the reader's library, the
-/// archive index, search results — as a sort key: newest first, undated
-/// after dated, then by name (the source's name as `library::name` writes
-/// it, so that every list breaks ties alike).
-pub fn newest_first<N: Ord>(
+/// picker, `>`/`<`, the archive index, search results — as a sort key:
+/// newest first, undated after dated, then by title, then by name (the
+/// source's name as `library::name` writes it, so that every list breaks
+/// ties alike).
+pub fn newest_first<T: Ord, N: Ord>(
     date: Option<jiff::civil::Date>,
+    title: T,
     name: N,
-) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, N) {
-    (std::cmp::Reverse(date), name)
+) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, T, N) {
+    (std::cmp::Reverse(date), title, name)
 }
 
 /// A bookmarked article, with enough about it to list and find it again
@@ -293,10 +295,13 @@ pub struct Positions {
     pub issues: std::collections::BTreeMap<String, ArticleId>,
     /// Article → where its text was scrolled to.
     pub anchors: std::collections::BTreeMap<ArticleId, Pos>,
+    /// The paths given on a command line (`library::place_key`) → the
+    /// source of the issue last read there, for resuming `dubao DIR`.
+    pub places: std::collections::BTreeMap<String, String>,
 }
 
 /// The last issue and article open.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub struct LastOpen {
     /// Where the issue was read from.
     pub source: String,
@@ -304,4 +309,8 @@ pub struct LastOpen {
     pub issue: String,
     /// The article.
     pub article: ArticleId,
+    /// The article pane had the keyboard (not the list).
+    pub reading: bool,
+    /// The text column's width as `+`/`-` left it, when they were used.
+    pub column: Option<u16>,
 }

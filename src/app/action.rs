@@ -46,9 +46,9 @@ pub enum Action {
     PrevSection,
     /// Open the next unread article.
     NextUnread,
-    /// Open the next issue.
+    /// Open the next issue: the one older (issues are listed newest first).
     NextIssue,
-    /// Open the previous issue.
+    /// Open the previous issue: the one newer.
     PrevIssue,
     /// Start an incremental search in this issue.
     Search,
@@ -78,6 +78,10 @@ pub enum Action {
     CycleScript,
     /// The front page (版面) of the current section; again to leave it.
     FrontPage,
+    /// Write the article (in the list: the issue) to the export folder.
+    Export,
+    /// Pipe the article's text to a command typed at a prompt.
+    Pipe,
     /// Show or hide the help overlay.
     Help,
     /// Quit dubao.
@@ -97,6 +101,8 @@ pub enum Action {
     Input(char),
     /// Backspace in a prompt.
     InputBackspace,
+    /// Moving the cursor or cutting in a prompt.
+    InputEdit(LineEdit),
     /// Enter in a prompt: search jumps to the first match, a note is kept.
     InputSubmit,
     /// Esc in a prompt: close it (search also clears its highlights).
@@ -126,6 +132,13 @@ pub enum Action {
         /// Issues searched.
         issues: usize,
     },
+    /// A piped command has finished: its exit status, or why it did not run.
+    Piped {
+        /// The command.
+        command: String,
+        /// Its exit status, or why it could not be run.
+        result: Result<i32, String>,
+    },
     /// The issue named `name` was read (or could not be).
     Loaded {
         /// Which issue: its source's name (`library::name`).
@@ -148,6 +161,27 @@ pub enum Dir {
     Down,
 }
 
+/// Editing a line being typed, besides typing and Backspace (`input::Caret`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineEdit {
+    /// ← or Ctrl-b: one character left.
+    Left,
+    /// → or Ctrl-f: one character right.
+    Right,
+    /// Home or Ctrl-a: to the start.
+    Home,
+    /// End or Ctrl-e: to the end.
+    End,
+    /// Delete or Ctrl-d: the character after the cursor.
+    Delete,
+    /// Ctrl-u: cut everything before the cursor.
+    KillStart,
+    /// Ctrl-k: cut everything after the cursor.
+    KillEnd,
+    /// Ctrl-w: cut the word before the cursor.
+    KillWord,
+}
+
 /// Something the shell must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -168,6 +202,24 @@ pub enum Effect {
     Record(Change),
     /// The reading position moved: persist the state's positions soon.
     Moved,
+    /// Write the issue (or one article of it) in the configured format to
+    /// the export folder; send back a [`Action::Notice`] saying where.
+    Export {
+        /// The issue.
+        issue: Arc<Issue>,
+        /// Only this article of it.
+        article: Option<crate::model::ArticleId>,
+    },
+    /// Write these bookmarks as Markdown to the export folder.
+    ExportBookmarks(Vec<crate::model::Bookmark>),
+    /// Hand the terminal to `command` with `text` on its stdin; send back
+    /// [`Action::Piped`].
+    Pipe {
+        /// The shell command.
+        command: String,
+        /// What it reads.
+        text: String,
+    },
     /// Restore the terminal and exit.
     Quit,
     /// Restore the terminal, stop until resumed, then redraw.
@@ -176,7 +228,7 @@ pub enum Effect {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 35] = [
+    pub const BINDABLE: [Action; 37] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -209,6 +261,8 @@ impl Action {
         Action::Narrower,
         Action::CycleScript,
         Action::FrontPage,
+        Action::Export,
+        Action::Pipe,
         Action::Help,
         Action::Quit,
         Action::Suspend,
@@ -235,8 +289,8 @@ impl Action {
             Action::NextSection => ("next_section", "next section"),
             Action::PrevSection => ("prev_section", "previous section"),
             Action::NextUnread => ("next_unread", "next unread article"),
-            Action::NextIssue => ("next_issue", "next issue"),
-            Action::PrevIssue => ("prev_issue", "previous issue"),
+            Action::NextIssue => ("next_issue", "next (older) issue"),
+            Action::PrevIssue => ("prev_issue", "previous (newer) issue"),
             Action::Search => ("search", "search this issue"),
             Action::SearchNext => ("search_next", "next match"),
             Action::SearchPrev => ("search_prev", "previous match"),
@@ -251,6 +305,8 @@ impl Action {
             Action::Narrower => ("narrower", "narrower text column"),
             Action::CycleScript => ("script", "script shown: as printed → 简体 → 繁體"),
             Action::FrontPage => ("front_page", "the section's front page (版面); again to leave"),
+            Action::Export => ("export", "export the article (in the list: the issue)"),
+            Action::Pipe => ("pipe", "pipe the article's text to a command"),
             Action::Help => ("help", "this help"),
             Action::Quit => ("quit", "quit"),
             Action::Suspend => ("suspend", "suspend to the shell"),
@@ -260,6 +316,7 @@ impl Action {
             | Action::Grid(_)
             | Action::Input(_)
             | Action::InputBackspace
+            | Action::InputEdit(_)
             | Action::InputSubmit
             | Action::InputCancel
             | Action::Restore(_)
@@ -269,6 +326,7 @@ impl Action {
             | Action::Progress(_)
             | Action::Found { .. }
             | Action::FoundAll { .. }
+            | Action::Piped { .. }
             | Action::Loaded { .. } => return None,
         })
     }
@@ -301,6 +359,7 @@ impl Action {
                 | Action::Progress(_)
                 | Action::Found { .. }
                 | Action::FoundAll { .. }
+                | Action::Piped { .. }
         )
     }
 }

@@ -2,7 +2,7 @@
 //! input mode) to an [`Action`]. No terminal types: the shell converts its
 //! key events into [`Key`]s.
 
-use super::action::{Action, Dir};
+use super::action::{Action, Dir, LineEdit};
 use std::fmt;
 use std::str::FromStr;
 
@@ -204,6 +204,22 @@ pub enum Mode {
     Front,
 }
 
+/// The line-editing key `key` is while typing, as in a shell.
+fn line_edit(key: Key) -> Option<LineEdit> {
+    use LineEdit::*;
+    Some(match (key.code, key.ctrl, key.alt) {
+        (KeyCode::Left, false, false) | (KeyCode::Char('b'), true, false) => Left,
+        (KeyCode::Right, false, false) | (KeyCode::Char('f'), true, false) => Right,
+        (KeyCode::Home, false, false) | (KeyCode::Char('a'), true, false) => Home,
+        (KeyCode::End, false, false) | (KeyCode::Char('e'), true, false) => End,
+        (KeyCode::Delete, false, false) | (KeyCode::Char('d'), true, false) => Delete,
+        (KeyCode::Char('u'), true, false) => KillStart,
+        (KeyCode::Char('k'), true, false) => KillEnd,
+        (KeyCode::Char('w'), true, false) => KillWord,
+        _ => return None,
+    })
+}
+
 /// Bindings from keys to actions, defaults first and user overrides merged over them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
@@ -262,6 +278,8 @@ impl Default for Keymap {
             (c('-'), Narrower),
             (c('T'), CycleScript),
             (c('o'), FrontPage),
+            (c('x'), Export),
+            (c('|'), Pipe),
             (c('?'), Help),
             (c('q'), Quit),
             (Key::ctrl('c'), Quit),
@@ -283,6 +301,9 @@ impl Keymap {
     pub fn resolve(&self, mode: Mode, key: Key) -> Option<Action> {
         if key == Key::ctrl('c') {
             return Some(Action::Quit);
+        }
+        if let Some(edit) = line_edit(key).filter(|_| mode != Mode::Normal) {
+            return Some(Action::InputEdit(edit));
         }
         match mode {
             Mode::Prompt => match key.code {
@@ -376,7 +397,9 @@ mod tests {
         assert_eq!(n(Key::ctrl('d')), Some(Action::HalfPageDown));
         assert_eq!(n(Key::char('m')), Some(Action::ToggleBookmark));
         assert_eq!(n(Key::char('?')), Some(Action::Help));
-        assert_eq!(n(Key::char('x')), None);
+        assert_eq!(n(Key::char('x')), Some(Action::Export));
+        assert_eq!(n(Key::char('|')), Some(Action::Pipe));
+        assert_eq!(n(Key::char('X')), None);
         assert_eq!(n(Key::ctrl('c')), Some(Action::Quit));
     }
 

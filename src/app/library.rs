@@ -19,13 +19,15 @@ pub struct IssueInfo {
     pub title: String,
     /// The date (from the index, else the file name).
     pub date: Option<Date>,
+    /// How many articles it has, once the index or a read says.
+    pub articles: Option<usize>,
 }
 
 impl IssueInfo {
     /// What the name alone says (`东昌府报-20221119.txt`).
     pub fn from_name(name: &str) -> IssueInfo {
         let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
-        IssueInfo { name: name.to_string(), title, date }
+        IssueInfo { name: name.to_string(), title, date, articles: None }
     }
 
     /// The name as people see it.
@@ -45,8 +47,12 @@ pub struct Slot {
     pub error: Option<LoadError>,
     /// Each article's length to read, in reading order, once read.
     pub lengths: Arc<[Length]>,
-    /// Title, date and file name in lower case: what the picker filters
-    /// on, made once so that typing filters 10,000 issues without
+    /// Another issue of the library has the same title and date: the
+    /// picker says which folder this one is in.
+    pub twin: bool,
+    /// Title, date (in each way it is written: `2002-01-30`, `20020130`,
+    /// `0130`, `2002年1月30日`) and file name in lower case: what the picker
+    /// filters on, made once so that typing filters 10,000 issues without
     /// allocating. (Not the folders: `2024` would find every issue kept
     /// under `archive-2024/`.)
     key: String,
@@ -55,24 +61,30 @@ pub struct Slot {
 impl Slot {
     /// A slot for an issue not read yet.
     pub fn new(info: IssueInfo) -> Slot {
-        let date = info.date.map(|d| d.to_string()).unwrap_or_default();
+        let date = info.date.map(|d| {
+            let (y, m, d) = (d.year(), d.month(), d.day());
+            format!("{y}-{m:02}-{d:02} {y}{m:02}{d:02} {m:02}{d:02} {y}年{m}月{d}日")
+        });
+        let date = date.unwrap_or_default();
         let shown = info.shown();
         let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
         let key = format!("{} {date} {file}", info.title).to_lowercase();
-        Slot { info, issue: None, error: None, lengths: Arc::new([]), key }
+        Slot { info, issue: None, error: None, lengths: Arc::new([]), twin: false, key }
     }
 
     /// Whether every one of `words` (lower case) is in the title, date or
-    /// file name; a word starting with a digit only where a number starts
-    /// or ends (`2001` is the year, not the middle of `20200130`; `0130`
-    /// is its month and day).
+    /// file name; a number only where a number starts or ends (`2001` is
+    /// the year, not the middle of `20200130`; `0130` is its month and
+    /// day), a word starting with one (`1月30日`) only where a number starts.
     pub fn matches(&self, words: &[memchr::memmem::Finder<'_>]) -> bool {
         let key = self.key.as_bytes();
         words.iter().all(|w| {
-            let numeric = w.needle().first().is_some_and(u8::is_ascii_digit);
+            let needle = w.needle();
+            let numeric = needle.first().is_some_and(u8::is_ascii_digit);
+            let number = needle.iter().all(u8::is_ascii_digit);
             let edge = |at: usize| {
-                let end = at + w.needle().len();
-                at == 0 || !key[at - 1].is_ascii_digit() || key.get(end).is_none_or(|b| !b.is_ascii_digit())
+                let starts = at == 0 || !key[at - 1].is_ascii_digit();
+                starts || number && key.get(at + needle.len()).is_none_or(|b| !b.is_ascii_digit())
             };
             w.find_iter(key).any(|at| !numeric || edge(at))
         })
@@ -132,7 +144,15 @@ impl Library {
         {
             found.push(cur.info.clone());
         }
-        found.sort_by(|a, b| newest_first(a.date, &a.name).cmp(&newest_first(b.date, &b.name)));
+        // An issue read knows its own title and date better than a file name.
+        for info in &mut found {
+            if let Some(issue) = old.get(&info.name).and_then(|s| s.issue.as_ref()) {
+                info.title = issue.title.clone();
+                info.date = issue.date;
+                info.articles = Some(issue.articles().count());
+            }
+        }
+        found.sort_by(|a, b| newest_first(a.date, &a.title, &a.name).cmp(&newest_first(b.date, &b.title, &b.name)));
         self.slots = found
             .into_iter()
             .map(|info| match old.remove(&info.name) {
@@ -141,6 +161,12 @@ impl Library {
             })
             .collect();
         self.current = current.and_then(|c| self.position(&c.info.name)).unwrap_or(0);
+        let mut titles: HashMap<(&str, Option<Date>), usize> = HashMap::new();
+        for s in &self.slots {
+            *titles.entry((s.info.title.as_str(), s.info.date)).or_default() += 1;
+        }
+        let twins: Vec<bool> = self.slots.iter().map(|s| titles[&(s.info.title.as_str(), s.info.date)] > 1).collect();
+        self.slots.iter_mut().zip(twins).for_each(|(s, twin)| s.twin = twin);
     }
 
     /// The list found on disk replaces this one ([`Library::replace`]);
@@ -155,17 +181,34 @@ impl Library {
     /// An issue was read, or could not be: kept in its slot. Returns
     /// whether it is the current issue; `None` when the library has no
     /// issue of that name.
+    ///
+    /// An issue read says its own title and date (`清河周末`, not the file's
+    /// `qinghe weekend`); where they differ from what was known, the slot
+    /// takes them and the list is sorted again.
     pub fn loaded(&mut self, name: &str, result: &Result<Arc<Issue>, LoadError>) -> Option<bool> {
         let i = self.position(name)?;
+        let current = i == self.current;
         let slot = &mut self.slots[i];
         match result {
+            Ok(issue) if slot.info.title != issue.title || slot.info.date != issue.date => {
+                let articles = Some(issue.articles().count());
+                let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date, articles };
+                *slot = Slot {
+                    issue: Some(issue.clone()),
+                    lengths: crate::measure::lengths(issue).into(),
+                    ..Slot::new(info)
+                };
+                let infos = self.slots.iter().map(|s| s.info.clone()).collect();
+                self.replace(infos);
+            }
             Ok(issue) => {
+                slot.info.articles = Some(issue.articles().count());
                 slot.lengths = crate::measure::lengths(issue).into();
                 slot.issue = Some(issue.clone());
             }
             Err(e) => slot.error = Some(e.clone()),
         }
-        Some(i == self.current)
+        Some(current)
     }
 }
 
@@ -209,7 +252,7 @@ mod tests {
         };
         lib.replace(vec![info("a/东昌府报-19960101.txt"), info("a/东昌府报-19960103.txt"), info("b/undated.txt")]);
         let names: Vec<&str> = lib.slots.iter().map(Slot::name).collect();
-        assert_eq!(names, ["a/东昌府报-19960103.txt", "a/东昌府报-19960101.txt", "b/undated.txt", "gone.txt"]);
-        assert_eq!(lib.current, 3, "the issue being read stays, and stays current");
+        assert_eq!(names, ["a/东昌府报-19960103.txt", "a/东昌府报-19960101.txt", "gone.txt", "b/undated.txt"]);
+        assert_eq!(lib.current, 2, "the issue being read stays, and stays current");
     }
 }

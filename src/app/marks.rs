@@ -66,4 +66,9 @@ pub struct Saved {
     pub messages: Vec<String>,
     /// Go back to the last issue read (dubao was started without a PATH).
     pub resume: bool,
+    /// The paths given on the command line (`library::place_key`): go back
+    /// to the issue last read among them, and keep it under this key.
+    pub place: Option<String>,
+    /// Commands piped to before, oldest first.
+    pub pipe_history: Vec<String>,
 }

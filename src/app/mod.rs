@@ -4,7 +4,7 @@
 //!
 //! Floors, lowest first (each file imports only floors below it):
 //! - data: `action` (what comes in and goes out), `keymap`, `geometry`,
-//!   `rows`, `view`, `search`, `library`, `marks`, `shown`;
+//!   `rows`, `view`, `search`, `library`, `marks`, `shown`, `words`;
 //! - components: `overlay/` (help, bookmarks, picker, archive search), each a
 //!   view that answers a key with an [`overlay::Outcome`], seeing only the
 //!   parts of the state it is given;
@@ -16,6 +16,7 @@
 
 pub mod action;
 pub mod geometry;
+pub mod input;
 pub mod keymap;
 mod library;
 mod marks;
@@ -28,18 +29,19 @@ mod session;
 mod shown;
 mod state;
 mod view;
+pub mod words;
 
 pub use action::{Action, Dir, Effect};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use library::{IssueInfo, Library, Slot};
 pub use marks::{Marks, SaveReport, Saved, Unsaved};
-pub use overlay::{ArchiveView, BookmarksView, FrontView, HelpView, Overlay, PickerView};
+pub use overlay::{ArchiveView, BookmarksView, FrontView, HelpView, Overlay, PickerView, PipeView};
 pub use rows::Row;
 pub use search::Search;
-pub use session::first_file;
+pub use session::{first_file, resumed};
 pub use shown::Shown;
-pub use state::{MarkRead, Nav, Settings, State};
+pub use state::{MarkRead, Nav, PageTurn, Settings, State};
 pub use view::{NoiseToggle, View};
 
 use overlay::{Ctx, Outcome};
@@ -66,18 +68,12 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     }
     match action {
         Action::Library(found) => {
-            let picked = match &state.overlay {
-                Some(Overlay::Picker(p)) => p.selected_name(&state.library),
-                _ => None,
-            };
-            let load = state.library.found(found);
-            if let Some(Overlay::Picker(p)) = &mut state.overlay {
-                p.library_changed(&state.library, picked);
-            }
+            let load = picker_kept(state, |s| s.library.found(found));
             effects.extend(load.map(Effect::Load));
         }
         Action::Progress(p) => state.library.progress = p,
-        Action::Loaded { name, result } => nav::loaded(state, &name, result),
+        // What was read may move in the list: it says its own title and date.
+        Action::Loaded { name, result } => picker_kept(state, |s| nav::loaded(s, &name, result)),
         Action::Found { search, results } => {
             if let Some(Overlay::Archive(v)) = &mut state.overlay {
                 v.found(search, results);
@@ -110,8 +106,54 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::ArchiveSearch => {
             state.overlay = Some(Overlay::Archive(ArchiveView::reopen(state.archive_kept.take())));
         }
+        Action::Pipe => match state.article() {
+            Some(a) => {
+                let text = crate::export::text(a);
+                let view = PipeView::open(text, &state.pipe_history, &state.settings.pipe_command);
+                state.overlay = Some(Overlay::Pipe(view));
+            }
+            None => state.status = Some(state.t("pipe-no-article")),
+        },
+        Action::Piped { command, result } => {
+            let cmd = || ("command", command.as_str().into());
+            state.status = Some(match &result {
+                Ok(0) => state.f("pipe-done", &[cmd()]),
+                Ok(code) => state.f("pipe-exit", &[cmd(), ("code", code.to_string().into())]),
+                Err(why) => format!("{command}: {why}"),
+            });
+            state.pipe_history.retain(|c| *c != command);
+            state.pipe_history.push(command);
+        }
+        Action::Export => export(state, effects),
         other => reading::handle(state, other, effects),
     }
+}
+
+/// `x`: the article being read, or in the list the whole issue.
+fn export(state: &mut State, effects: &mut Vec<Effect>) {
+    let Some(issue) = state.library.issue().cloned() else {
+        state.status = Some(state.t("export-no-issue"));
+        return;
+    };
+    let article = match state.nav.focus {
+        Focus::Article => state.article().map(|a| a.id.clone()),
+        Focus::List => None,
+    };
+    effects.push(Effect::Export { issue, article });
+}
+
+/// Changes the library, an open picker filtered again over it and kept on
+/// the issue it had selected.
+fn picker_kept<T>(state: &mut State, change: impl FnOnce(&mut State) -> T) -> T {
+    let picked = match &state.overlay {
+        Some(Overlay::Picker(p)) => p.selected_name(&state.library),
+        _ => None,
+    };
+    let out = change(state);
+    if let Some(Overlay::Picker(p)) = &mut state.overlay {
+        p.library_changed(&state.library, picked);
+    }
+    out
 }
 
 /// The open overlay (taken out of the state) handles the key; its outcome
@@ -119,11 +161,13 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
 fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: &mut Vec<Effect>) {
     let mut ctx = Ctx {
         library: &state.library,
+        keymap: &state.keymap,
         marks: &mut state.marks,
         changes: &mut state.outbox.changes,
         status: &mut state.status,
         effects,
         lang: state.settings.lang,
+        size: state.size,
     };
     let outcome = overlay.handle(&action, &mut ctx);
     if outcome == Outcome::Stay {

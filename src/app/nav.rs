@@ -8,7 +8,7 @@ use super::geometry::{Focus, Geometry};
 use super::overlay::{Overlay, Target};
 use super::rows::Row;
 use super::search::find;
-use super::state::{MarkRead, State};
+use super::state::State;
 use crate::library::{ArchiveHit, LoadError, name};
 use crate::model::{Bookmark, Change, Issue};
 use std::sync::Arc;
@@ -21,17 +21,14 @@ pub(super) fn select(state: &mut State, index: usize) {
     }
 }
 
-/// Selects an article and focuses the article pane; marks it read when the
-/// policy says opening does.
+/// Selects an article and focuses the article pane (where it counts as
+/// read when the policy says: `session::count_read`).
 pub(super) fn open(state: &mut State, index: usize) {
     if index >= state.article_count() {
         return;
     }
     select(state, index);
     state.nav.focus = Focus::Article;
-    if state.settings.mark_read == MarkRead::OnOpen {
-        set_read(state, true);
-    }
 }
 
 /// Marks the selected article read or unread.
@@ -78,6 +75,12 @@ pub(super) fn go_to(state: &mut State, target: Target, effects: &mut Vec<Effect>
     }
 }
 
+/// Every jump to an article reads it: the article pane has the keys,
+/// whether the article is there yet or its issue is still being read.
+fn jumped(state: &mut State) {
+    state.nav.focus = Focus::Article;
+}
+
 /// A bookmarked article: its issue if the library has it, else the issue
 /// file it was read from, added to the library.
 fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
@@ -88,7 +91,7 @@ fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     let slot = state.library.add(&b.source);
     state.heading.article = Some(b.id.clone());
     go_to_issue(state, slot, effects);
-    state.nav.focus = Focus::Article;
+    jumped(state);
     let loaded = state.library.issue().is_some();
     if loaded && state.article().map(|a| &a.id) != Some(&b.id) {
         let args = [("headline", b.headline.as_str().into()), ("file", name::shown(&b.source).into())];
@@ -104,16 +107,19 @@ fn go_to_match(state: &mut State, hit: &ArchiveHit, phrase: &str, effects: &mut 
     state.heading.article = Some(hit.article.clone());
     state.heading.reveal = Some((hit.article.clone(), hit.pos));
     go_to_issue(state, slot, effects);
+    jumped(state);
     state.search.query = phrase.to_string();
     highlight(state);
-    state.nav.focus = Focus::Article;
-    if state.settings.mark_read == MarkRead::OnOpen && state.article().is_some_and(|a| a.id == hit.article) {
-        set_read(state, true);
-    }
 }
 
 /// Selects the article a jump is headed for, or the one last read in this issue.
 fn select_remembered(state: &mut State, issue: &Issue) {
+    if std::mem::take(&mut state.heading.unread) {
+        match issue.articles().position(|a| !state.marks.read.contains(&a.id)) {
+            Some(i) => return open(state, i),
+            None => state.status = Some(state.t("st-no-unread-either")),
+        }
+    }
     let wanted = state.heading.article.take().or_else(|| state.positions.issues.get(&issue.key()).cloned());
     if let Some(i) = wanted.and_then(|id| issue.articles().position(|a| a.id == id)) {
         select(state, i);

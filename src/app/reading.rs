@@ -6,7 +6,7 @@ use super::action::{Action, Effect};
 use super::geometry::{self, Focus};
 use super::nav::{self, open, select};
 use super::rows::{Row, section_starts};
-use super::state::State;
+use super::state::{PageTurn, State};
 use crate::model::{ArticleId, Bookmark, Change};
 use crate::script::Script;
 
@@ -19,7 +19,7 @@ const PAGE_OVERLAP: usize = 2;
 pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Down | Action::Up | Action::PageDown | Action::PageUp | Action::HalfPageDown | Action::HalfPageUp => {
-            movement(state, &action)
+            movement(state, &action, effects)
         }
         Action::Top | Action::Bottom => ends(state, action == Action::Top),
         Action::Open => {
@@ -44,12 +44,13 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::NextArticle | Action::PrevArticle => next_article(state, action == Action::NextArticle),
         Action::NextSection => jump_section(state, 1),
         Action::PrevSection => jump_section(state, -1),
-        Action::NextUnread => next_unread(state),
+        Action::NextUnread => next_unread(state, effects),
         Action::NextIssue => switch_issue(state, 1, effects),
         Action::PrevIssue => switch_issue(state, -1, effects),
         Action::Search
         | Action::Input(_)
         | Action::InputBackspace
+        | Action::InputEdit(_)
         | Action::InputSubmit
         | Action::InputCancel
         | Action::SearchNext
@@ -72,12 +73,12 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
 }
 
 /// A line, a page or half a page: the list's selection or the article's scroll.
-fn movement(state: &mut State, action: &Action) {
+fn movement(state: &mut State, action: &Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Down => move_or_scroll(state, 1, 1),
         Action::Up => move_or_scroll(state, -1, -1),
-        Action::PageDown => page(state, 1),
-        Action::PageUp => page(state, -1),
+        Action::PageDown => page(state, 1, effects),
+        Action::PageUp => page(state, -1, effects),
         _ => {
             let dir = if *action == Action::HalfPageDown { 1 } else { -1 };
             let rows = (state.list_height() / 2).max(1) as isize;
@@ -107,21 +108,32 @@ fn move_or_scroll(state: &mut State, rows: isize, lines: isize) {
     }
 }
 
-fn page(state: &mut State, dir: isize) {
-    match state.nav.focus {
-        Focus::List => {
-            let rows = state.list_height().saturating_sub(1).max(1) as isize;
-            move_or_scroll(state, dir * rows, 0);
-        }
-        Focus::Article => {
-            let h = state.article_height();
-            // Space at the end of an article goes on to the next one, as in a pager.
-            if dir > 0 && state.view.at_end(h) && state.nav.selected + 1 < state.article_count() {
-                open(state, state.nav.selected + 1);
-                return;
+fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
+    if state.nav.focus == Focus::List {
+        let rows = state.list_height().saturating_sub(1).max(1) as isize;
+        move_or_scroll(state, dir * rows, 0);
+        return;
+    }
+    let h = state.article_height();
+    match state.page_turn(dir) {
+        // Space at the end of an article goes on to the next one, as in a
+        // pager; at the end of an issue, to the next issue.
+        Some(PageTurn::NextArticle) => open(state, state.nav.selected + 1),
+        Some(PageTurn::NextIssue) => {
+            nav::go_to_issue(state, state.library.current + 1, effects);
+            state.nav.focus = Focus::Article;
+            if let Some(slot) = state.library.slots.get(state.library.current) {
+                state.status = Some(state.f("st-next-issue", &[("title", slot.info.title.as_str().into())]));
             }
-            state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h);
         }
+        // `b` at the top goes back to the end of the article before.
+        Some(PageTurn::PrevArticleEnd) => {
+            open(state, state.nav.selected - 1);
+            nav::sync(state);
+            state.view.scroll_to(usize::MAX, h);
+        }
+        None if dir > 0 && state.view.at_end(h) => state.status = Some(state.t("st-end-of-last")),
+        None => state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h),
     }
 }
 
@@ -150,14 +162,20 @@ fn jump_section(state: &mut State, dir: isize) {
     }
 }
 
-fn next_unread(state: &mut State) {
+fn next_unread(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(issue) = state.library.issue().cloned() else { return };
     let ids: Vec<&ArticleId> = issue.articles().map(|a| &a.id).collect();
     let n = ids.len();
     let found = (1..=n).map(|k| (state.nav.selected + k) % n).find(|&i| !state.marks.read.contains(ids[i]));
     match found {
         Some(i) => open(state, i),
-        None => state.status = Some(state.t("st-no-unread")),
+        // On to the next (older) issue's first unread article.
+        None if state.library.current + 1 < state.library.slots.len() => {
+            state.heading.unread = true;
+            nav::go_to_issue(state, state.library.current + 1, effects);
+            state.nav.focus = Focus::Article;
+        }
+        None => state.status = Some(state.t("st-no-unread-older")),
     }
 }
 
@@ -172,13 +190,21 @@ fn switch_issue(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
 /// `/`, typing the query, `n` and `N`.
 fn search(state: &mut State, action: Action) {
     match action {
-        Action::Search => state.search.prompt = Some(String::new()),
-        Action::Input(c) => edit_query(state, |q| q.push(c)),
-        Action::InputBackspace => edit_query(state, |q| {
-            q.pop();
-        }),
+        Action::Search => {
+            let last = state.search.last.clone();
+            state.search.caret = Default::default();
+            state.search.prompt = Some(String::new());
+            // The last phrase, ready to search again or to be typed over.
+            last.chars().for_each(|c| edit_query(state, &Action::Input(c)));
+            state.search.fresh = !last.is_empty();
+        }
+        Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => edit_query(state, &action),
         Action::InputSubmit => {
             state.search.prompt = None;
+            state.search.fresh = false;
+            if !state.search.query.is_empty() {
+                state.search.last = state.search.query.clone();
+            }
             if state.search.hits.is_empty() {
                 if !state.search.query.is_empty() {
                     state.status = Some(state.f("st-not-found", &[("query", state.search.query.as_str().into())]));
@@ -190,6 +216,7 @@ fn search(state: &mut State, action: Action) {
         }
         Action::InputCancel => {
             state.search.prompt = None;
+            state.search.fresh = false;
             state.search.clear();
         }
         _ => {
@@ -203,14 +230,26 @@ fn search(state: &mut State, action: Action) {
                 (Some(c), true) => (c + 1) % n,
                 (Some(c), false) => (c + n - 1) % n,
             };
+            // Past the last match to the first, or back past the first: as in less and vim.
+            let wrapped = state.search.current.is_some_and(|c| (action == Action::SearchNext) == (next <= c));
             jump_to_hit(state, next);
+            if wrapped && n > 1 {
+                let at = state.status.take().unwrap_or_default();
+                state.status = Some(state.f("st-search-wrapped", &[("at", at.into())]));
+            }
         }
     }
 }
 
-fn edit_query(state: &mut State, edit: impl FnOnce(&mut String)) {
+fn edit_query(state: &mut State, action: &Action) {
     let Some(p) = &mut state.search.prompt else { return };
-    edit(p);
+    if std::mem::take(&mut state.search.fresh) && matches!(action, Action::Input(_)) {
+        p.clear();
+        state.search.caret = Default::default();
+    }
+    if state.search.caret.apply(p, action) != Some(true) {
+        return;
+    }
     let query = p.clone();
     state.search.query = query.clone();
     state.search.current = None;
@@ -283,6 +322,7 @@ fn column(state: &mut State, wider: bool) {
     let w = (i32::from(state.settings.layout.max_width) + step)
         .clamp(i32::from(COLUMN_RANGE.0), i32::from(COLUMN_RANGE.1)) as u16;
     state.settings.layout.max_width = w;
+    state.column = Some(w);
     state.status = Some(state.f("st-column", &[("n", w.into())]));
 }
 

@@ -8,6 +8,13 @@ pub use crate::library::find::{Hit, find};
 pub struct Search {
     /// The query being typed, while the prompt is open.
     pub prompt: Option<String>,
+    /// The cursor in it.
+    pub caret: crate::app::input::Caret,
+    /// The prompt shows the last phrase searched: typing replaces it,
+    /// Enter searches it again.
+    pub fresh: bool,
+    /// The last phrase searched for, offered when `/` is pressed again.
+    pub last: String,
     /// The query whose matches are highlighted.
     pub query: String,
     /// Its matches in the current issue, in reading order.

@@ -3,7 +3,7 @@
 
 use super::geometry::{Focus, Geometry};
 use super::keymap::{Keymap, Mode};
-use super::library::{IssueInfo, Library, Slot};
+use super::library::{IssueInfo, Library};
 use super::marks::Marks;
 use super::overlay::{ArchiveView, Overlay};
 use super::rows::{Row, rows};
@@ -13,7 +13,7 @@ use super::view::View;
 use crate::i18n::{Arg, Lang};
 use crate::layout::LayoutOptions;
 use crate::measure::Rates;
-use crate::model::{Article, ArticleId, Change, Pos, Positions};
+use crate::model::{Article, ArticleId, Change, LastOpen, Pos, Positions};
 use crate::script::Script;
 
 /// Where the reader is in the list.
@@ -25,16 +25,24 @@ pub struct Nav {
     pub list_top: usize,
     /// Which pane has the keyboard.
     pub focus: Focus,
+    /// The article this visit has counted as read (or found read), so that
+    /// it is counted once: `r` may mark it unread again while it stays.
+    pub(crate) counted: Option<ArticleId>,
 }
 
-/// When an article counts as read.
+/// When an article counts as read. Every way of opening one counts alike:
+/// the list, `]`/`[`, `u`, `n`/`N`, a search or bookmark jump, Space paging
+/// on, resuming.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkRead {
-    /// As soon as it is opened.
+    /// As soon as it is open in the article pane.
     #[default]
     OnOpen,
-    /// When its end has been on screen.
+    /// As soon as it is shown in the article pane, opened or only previewed
+    /// beside the list (the article on screen at start-up included).
+    OnView,
+    /// When its end has been on screen in the article pane, opened.
     OnEnd,
 }
 
@@ -54,6 +62,8 @@ pub struct Settings {
     pub script: Script,
     /// The language of the interface.
     pub lang: Lang,
+    /// The command the pipe prompt starts with (`""`: none).
+    pub pipe_command: String,
 }
 
 impl Default for Settings {
@@ -65,6 +75,7 @@ impl Default for Settings {
             rates: Rates::default(),
             script: Script::Original,
             lang: Lang::En,
+            pipe_command: String::new(),
         }
     }
 }
@@ -78,6 +89,8 @@ pub(crate) struct Heading {
     pub article: Option<ArticleId>,
     /// A place to bring into view once its article is shown (an archive match).
     pub reveal: Option<(ArticleId, Pos)>,
+    /// `u` went on to this issue: open its first unread article.
+    pub unread: bool,
 }
 
 /// What this update hands the shell to keep.
@@ -85,8 +98,19 @@ pub(crate) struct Heading {
 pub(crate) struct Outbox {
     /// Changes made (read marks, bookmarks, notes), for `Effect::Record`.
     pub changes: Vec<Change>,
-    /// The reading place last handed over (issue name, article, anchor).
-    pub place: Option<(String, ArticleId, Option<Pos>)>,
+    /// The reading place last handed over, and the anchor in its article.
+    pub place: Option<(LastOpen, Option<Pos>)>,
+}
+
+/// Where a page key in the article goes past the article's own pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageTurn {
+    /// Space at the end: the next article.
+    NextArticle,
+    /// Space at the end of the issue's last article: the next issue.
+    NextIssue,
+    /// `b` at the top: the end of the article before.
+    PrevArticleEnd,
 }
 
 /// Everything the reader shows, split by concern.
@@ -122,15 +146,36 @@ pub struct State {
     pub(crate) outbox: Outbox,
     /// The archive search last closed, to go back to its results.
     pub(crate) archive_kept: Option<ArchiveView>,
+    /// Commands piped to this session, oldest first.
+    pub(crate) pipe_history: Vec<String>,
+    /// The key the issue last read is kept under for the paths given
+    /// (`Saved::place`).
+    pub(crate) place: Option<String>,
+    /// The text column's width when `+`/`-` set it (kept for next time).
+    pub(crate) column: Option<u16>,
 }
 
 impl State {
+    /// What a page key (`dir`: 1 down, -1 up) in the article would do beyond
+    /// scrolling it, if anything.
+    pub fn page_turn(&self, dir: isize) -> Option<PageTurn> {
+        let h = self.article_height();
+        let last = self.nav.selected + 1 >= self.article_count();
+        match dir {
+            1 if !self.view.at_end(h) => None,
+            1 if !last => Some(PageTurn::NextArticle),
+            1 => (self.library.current + 1 < self.library.slots.len()).then_some(PageTurn::NextIssue),
+            _ => (self.view.top == 0 && self.nav.selected > 0).then_some(PageTurn::PrevArticleEnd),
+        }
+    }
+
     /// A reader over the named issues, none loaded yet (more may be found
     /// later: `Action::Library`).
     pub fn new(names: Vec<String>, settings: Settings, keymap: Keymap, size: (u16, u16)) -> State {
-        let slots = names.iter().map(|n| Slot::new(IssueInfo::from_name(n))).collect();
+        let mut library = Library::default();
+        library.replace(names.iter().map(|n| IssueInfo::from_name(n)).collect());
         State {
-            library: Library { slots, current: 0, progress: None },
+            library,
             nav: Nav::default(),
             view: View::default(),
             marks: Marks::default(),
@@ -145,6 +190,9 @@ impl State {
             heading: Heading::default(),
             outbox: Outbox::default(),
             archive_kept: None,
+            pipe_history: Vec::new(),
+            place: None,
+            column: None,
         }
     }
 

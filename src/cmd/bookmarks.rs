@@ -37,7 +37,7 @@ pub fn bookmarks(format: Format, paint: &Paint) -> io::Result<ExitCode> {
     let out = match format {
         Format::Text => text(&list, paint),
         Format::Json => json(&list),
-        Format::Markdown => markdown(&list),
+        Format::Markdown => dubao::export::markdown::bookmarks(&list),
     };
     write_stdout(out.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -85,37 +85,4 @@ fn json(list: &[Bookmark]) -> String {
         .collect();
     let doc = serde_json::json!({ "bookmarks": items });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
-}
-
-fn markdown(list: &[Bookmark]) -> String {
-    let mut out = String::from("# Bookmarks\n\n");
-    if list.is_empty() {
-        out.push_str("No bookmarks yet.\n");
-    }
-    for b in list {
-        let mut about = vec![b.issue.clone()];
-        if b.date.is_some() {
-            about.push(date(b));
-        }
-        if !b.section.is_empty() {
-            about.push(b.section.clone());
-        }
-        let _ = writeln!(out, "- **{}** — {}", escape(&b.headline), escape(&about.join(", ")));
-        if !b.note.is_empty() {
-            let _ = writeln!(out, "  > {}", escape(&b.note));
-        }
-    }
-    out
-}
-
-/// Markdown's inline specials, so a headline prints as written.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

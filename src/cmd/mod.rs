@@ -4,6 +4,7 @@
 
 pub mod bookmarks;
 pub mod color;
+pub mod export;
 pub mod man;
 pub mod pager;
 pub mod paths;

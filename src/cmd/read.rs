@@ -37,13 +37,18 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
     let (store, messages) = Store::open_in(dubao::store::Places::user(), jiff::Timestamp::now());
     // Folders only: rather than wait for them to be walked, start with the
     // issue `app::first_file` says; the walk fills in the rest.
+    // Paths given: the issue last read among them is kept under their key.
+    let place = (!paths.is_empty()).then(|| library::place_key(paths));
     let mut known = known;
     if let (true, Shelf::Paths(roots)) = (known.is_empty(), &shelf) {
         let in_folders =
             |p: &Path| p.is_file() && roots.iter().any(|r| p.starts_with(std::path::absolute(r).unwrap_or_default()));
-        let newest = || cache.as_deref().and_then(library::newest_hint);
-        let last = store.loaded().positions.last;
-        if let Some(path) = dubao::app::first_file(paths.is_empty(), last.as_ref(), in_folders, newest) {
+        // The newest the index noted; on a folder never indexed, the newest
+        // by the dates in the names, reading only the folders that tell.
+        let newest = || cache.as_deref().and_then(library::newest_hint).or_else(|| library::newest_by_name(roots));
+        let positions = store.loaded().positions;
+        let resumed = dubao::app::resumed(&positions, paths.is_empty(), place.as_deref());
+        if let Some(path) = dubao::app::first_file(resumed, in_folders, newest) {
             known.push(Source::File(path));
         }
     }
@@ -58,7 +63,9 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
         store,
         messages,
         resume: paths.is_empty(),
+        place,
         cache,
+        export: (config.export.dir.clone(), config.export.format),
     })?;
     // Problems with paths were printed before the reader took the screen;
     // say them again where they can be read, and what became of the saves.

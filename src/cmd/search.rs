@@ -26,15 +26,17 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, 
     for e in &errors {
         eprintln!("dubao: {e}");
     }
-    let files: Option<Vec<PathBuf>> = found
-        .iter()
-        .map(|s| match s {
-            Source::File(p) => Some(p.clone()),
-            Source::Bundled { .. } => None,
-        })
-        .collect();
     let roots = if paths.is_empty() { config.library.as_slice() } else { paths };
     let dir = library::cache_dir_for(roots).filter(|d| !no_index && Index::writable(d));
+    // Through the index, the files alone (moved, not copied: 100,000 paths).
+    let all_files = found.iter().all(|s| matches!(s, Source::File(_)));
+    let (files, found) = match (&dir, all_files) {
+        (Some(_), true) => {
+            let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None });
+            (Some(files.collect::<Vec<PathBuf>>()), Vec::new())
+        }
+        _ => (None, found),
+    };
     let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut out = Printer { out, error: None, skip: 0, paint, phrase };
     let never = AtomicBool::new(false);

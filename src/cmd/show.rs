@@ -10,8 +10,9 @@ use std::process::ExitCode;
 
 /// What `dubao show` prints, and how.
 pub struct How {
-    /// Which article, 1-based (all when `None`).
-    pub article: Option<usize>,
+    /// Which article: 1-based, or its id as `dubao list` prints it (all
+    /// when `None`).
+    pub article: Option<String>,
     /// Pane width in cells (default: the terminal's, else 80).
     pub width: Option<u16>,
     /// Width of ambiguous characters.
@@ -25,7 +26,8 @@ pub struct How {
 /// Prints the chosen articles of the issue at `path`, laid out as the
 /// article pane would (noise folded, as a pane shows it before Enter).
 pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
-    let How { article, width, ambiguous, noise, script } = *how;
+    let How { article, width, ambiguous, noise, script } = how;
+    let (width, ambiguous, noise, script) = (*width, *ambiguous, *noise, *script);
     if path.is_dir() {
         warn(to.lang.f("cli-is-directory", &[("path", path.display().to_string().into())]));
         return Ok(ExitCode::from(USAGE));
@@ -35,11 +37,18 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
     let articles: Vec<&dubao::model::Article> = issue.articles().collect();
     let chosen: Vec<&dubao::model::Article> = match article {
         None => articles.clone(),
-        Some(n) if (1..=articles.len()).contains(&n) => vec![articles[n - 1]],
-        Some(n) => {
-            let args = [("source", issue.source.as_str().into()), ("n", n.into()), ("all", articles.len().into())];
-            warn(to.lang.f("cli-no-article", &args));
-            return Ok(ExitCode::from(USAGE));
+        Some(which) => {
+            let which = which.as_str();
+            let by_number = which.parse::<usize>().ok().and_then(|n| articles.get(n.checked_sub(1)?));
+            match by_number.or_else(|| articles.iter().find(|a| a.id.0 == which)) {
+                Some(a) => vec![*a],
+                None => {
+                    let args =
+                        [("source", issue.source.as_str().into()), ("n", which.into()), ("all", articles.len().into())];
+                    warn(to.lang.f("cli-no-article", &args));
+                    return Ok(ExitCode::from(USAGE));
+                }
+            }
         }
     };
     let tty = io::stdout().is_terminal();

@@ -12,6 +12,7 @@ use crate::script::Script;
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use toml::Spanned;
 
@@ -35,6 +36,19 @@ pub struct Config {
     pub pager: Option<String>,
     /// Where the config was read from, when a file was read.
     pub path: Option<PathBuf>,
+    /// Where and how `x` and `dubao export` write.
+    pub export: ExportConfig,
+}
+
+/// Where and how exports are written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportConfig {
+    /// The folder exports go to; empty: the directory dubao was started in.
+    pub dir: PathBuf,
+    /// The format `x` writes.
+    pub format: crate::export::Format,
+    /// The command `|` offers at its prompt; empty: none.
+    pub pipe_command: String,
 }
 
 /// A config that can't be used, located in its file.
@@ -76,6 +90,8 @@ pub struct File {
     pub reader: ReaderSection,
     /// `[display]`
     pub display: DisplaySection,
+    /// `[export]`
+    pub export: ExportSection,
     /// `[theme]`: part → style string, as the file writes it (where it
     /// writes it, for errors); the defaults are not merged in.
     #[serde(default)]
@@ -129,6 +145,25 @@ pub struct DisplaySection {
     pub script: Script,
 }
 
+/// `[export]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportSection {
+    /// Folder `x` writes to; `~/` is home, relative is relative to the
+    /// config file; `""` is the directory dubao was started in.
+    pub dir: String,
+    /// `markdown`, `epub` or `html`.
+    pub format: crate::export::Format,
+    /// The command `|` offers; `""`: the prompt starts empty.
+    pub pipe_command: String,
+}
+
+impl Default for ExportSection {
+    fn default() -> ExportSection {
+        ExportSection { dir: String::new(), format: crate::export::Format::Markdown, pipe_command: String::new() }
+    }
+}
+
 impl Default for File {
     /// The file that writes out every default (what `config.example.toml` shows).
     fn default() -> File {
@@ -140,7 +175,18 @@ impl Default for File {
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
         let display = DisplaySection::default();
-        File { library: Vec::new(), pager: None, ui_language: UiLanguage::Auto, layout, reader, display, theme, keys }
+        let export = ExportSection::default();
+        File {
+            library: Vec::new(),
+            pager: None,
+            ui_language: UiLanguage::Auto,
+            layout,
+            reader,
+            display,
+            export,
+            theme,
+            keys,
+        }
     }
 }
 
@@ -174,25 +220,39 @@ fn unspanned(name: &str) -> Spanned<String> {
     Spanned::new(0..0, name.to_string())
 }
 
-fn ranged<'de, D: serde::Deserializer<'de>>(d: D, lo: u16, hi: u16, what: &str) -> Result<u16, D::Error> {
-    let v = i64::deserialize(d)?;
-    if (i64::from(lo)..=i64::from(hi)).contains(&v) {
-        Ok(v as u16)
-    } else {
-        Err(serde::de::Error::custom(format!("{what} must be between {lo} and {hi}, not {v}")))
+/// The widths `max_width` allows, and `dubao show --width` with it: at
+/// fewer cells a Chinese character has no room beside the margins.
+pub const COLUMN_WIDTHS: RangeInclusive<u16> = 20..=240;
+
+/// The list pane widths `list_width` allows, in percent.
+const LIST_WIDTHS: RangeInclusive<u16> = 15..=60;
+/// Characters or words a minute a reading rate may be.
+const READING_RATES: RangeInclusive<u16> = 20..=5000;
+
+/// `v` when it lies in `range`, else why not (`must be between 20 and
+/// 240, not 5`).
+pub fn in_range(v: i64, range: &RangeInclusive<u16>) -> Result<u16, String> {
+    match u16::try_from(v) {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(format!("must be between {} and {}, not {v}", range.start(), range.end())),
     }
 }
 
+fn ranged<'de, D: serde::Deserializer<'de>>(d: D, range: &RangeInclusive<u16>, what: &str) -> Result<u16, D::Error> {
+    let v = i64::deserialize(d)?;
+    in_range(v, range).map_err(|e| serde::de::Error::custom(format!("{what} {e}")))
+}
+
 fn column_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    ranged(d, 20, 240, "max_width")
+    ranged(d, &COLUMN_WIDTHS, "max_width")
 }
 
 fn reading_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    ranged(d, 20, 5000, "a reading rate")
+    ranged(d, &READING_RATES, "a reading rate")
 }
 
 fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    ranged(d, 15, 60, "list_width")
+    ranged(d, &LIST_WIDTHS, "list_width")
 }
 
 /// The config file's usual place: `config.toml` in dubao's config directory
@@ -235,8 +295,39 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 pub fn parse(text: &str, path: &str) -> Result<File, ConfigError> {
     toml::from_str(text).map_err(|e| {
         let (line, column) = e.span().map(|s| line_col(text, s.start)).unzip();
-        ConfigError { path: path.to_string(), line, column, message: e.message().trim().to_string() }
+        let key = line.and_then(|l| text.lines().nth(l - 1)?.split_once('=')).map(|(k, _)| k.trim());
+        let message = plain_words(e.message().trim(), key);
+        ConfigError { path: path.to_string(), line, column, message }
     })
+}
+
+/// serde's `invalid type: string "72", expected i64` in plain words, with
+/// the key it is about: `max_width must be a number, not the text "72"`.
+/// Other messages are kept.
+fn plain_words(message: &str, key: Option<&str>) -> String {
+    let Some((found, wanted)) = message.strip_prefix("invalid type: ").and_then(|m| m.split_once(", expected ")) else {
+        return message.to_string();
+    };
+    let wanted = match wanted {
+        w if w.starts_with(['i', 'u']) && w[1..].parse::<u8>().is_ok() => "a number",
+        "a boolean" => "true or false",
+        "a sequence" => "a list in [ ]",
+        "a string" => "text in quotes",
+        w => w,
+    };
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    let value = value.trim_matches('`');
+    let found = match kind {
+        "string" => format!("the text {value}"),
+        "integer" | "boolean" | "floating" => value.trim_start_matches("point ").trim_matches('`').to_string(),
+        "sequence" => "a list".to_string(),
+        "map" => "a table".to_string(),
+        _ => found.to_string(),
+    };
+    match key {
+        Some(k) if !k.is_empty() && !k.starts_with('[') => format!("{k} must be {wanted}, not {found}"),
+        _ => format!("must be {wanted}, not {found}"),
+    }
 }
 
 /// Turns a parsed file into settings, keymap and theme, checking action
@@ -271,8 +362,13 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
     let rates = Rates { cjk_per_minute: r.cjk_per_minute.into(), words_per_minute: r.words_per_minute.into() };
     let script = file.display.script;
     let lang = file.ui_language.resolve(|k| std::env::var(k).ok());
-    let settings = Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script, lang };
-    Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager })
+    let pipe_command = file.export.pipe_command.clone();
+    let settings =
+        Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script, lang, pipe_command };
+    let e = &file.export;
+    let dir = if e.dir.is_empty() { PathBuf::new() } else { expand(&e.dir, &base) };
+    let export = ExportConfig { dir, format: e.format, pipe_command: e.pipe_command.clone() };
+    Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager, export })
 }
 
 /// The default keymap with the file's `[keys]` over it: a key the file

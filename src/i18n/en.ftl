@@ -18,8 +18,8 @@ action-prev_article = previous article
 action-next_section = next section
 action-prev_section = previous section
 action-next_unread = next unread article
-action-next_issue = next issue
-action-prev_issue = previous issue
+action-next_issue = next (older) issue
+action-prev_issue = previous (newer) issue
 action-search = search this issue
 action-search_next = next match
 action-search_prev = previous match
@@ -65,7 +65,10 @@ top-issue = issue { $n }/{ $all }
 top-loading = { $name } — loading…
 top-indexing = indexing { $done }/{ $all }
 list-loading = loading…
-list-title = { $total } articles · { $unread } unread
+list-title = { $total ->
+    [one] 1 article
+   *[other] { $total } articles
+} · { $unread } unread
 list-place-unsaved = place unsaved
 list-unsaved = { $n } unsaved
 time-left = ≈ { $n } min left
@@ -79,10 +82,27 @@ archive-hint-type = type a phrase · ⏎ search every issue · Esc close
 archive-choose = choose
 archive-read = read at the match
 archive-new = new search
-archive-indexing = indexing { $done }/{ $all } first…
-archive-searching = searching… { $n } found
-archive-found-listed = { $n } found in { $issues } issues, the first { $listed } listed
-archive-found = { $n } found in { $issues } issues
+archive-searching = searching… { $n ->
+    [one] 1 match
+   *[other] { $n } matches
+} in { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+}
+archive-found-listed = { $n ->
+    [one] 1 match
+   *[other] { $n } matches
+} in { $found } of { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+}, the first { $listed } listed
+archive-found = { $n ->
+    [one] 1 match
+   *[other] { $n } matches
+} in { $found } of { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+}
 archive-every = every issue in the library
 archive-title = search · { $state }
 archive-phrase = phrase:
@@ -93,9 +113,9 @@ bm-title = bookmarks · { $n }
 bm-missing = issue file missing
 bm-not-saved = not saved
 bm-none = no bookmarks yet — { $key } bookmarks the article you are reading
-bm-deleted = bookmark deleted: { $headline }
+bm-deleted = bookmark deleted: { $headline } — { $undo } undoes
 bm-note-removed = note removed
-bm-note-prompt = note: { $note }▏  ⏎ keep · Esc cancel
+bm-note-prompt = note: { $note }{ $keys }
 bm-note-set = note set
 picker-hint = type to filter · ↑/↓ choose · ⏎ read · Esc close
 picker-title = issues · { $n } of { $all }
@@ -134,3 +154,44 @@ st-saved-all = all { $n } unsaved changes are saved now
 cli-is-directory = { $path }: is a directory (dubao show takes one issue file)
 cli-no-article = { $source }: no article { $n } (the issue has { $all })
 cli-markup-one = dump --markup writes one issue; { $n } were given
+
+## Issue 12 and 13: exports, the pipe, undo, wrapping
+action-export = export the article (in the list: the issue)
+action-pipe = pipe the article's text to a command
+help-scroll = scroll
+help-top-end = top/end
+hint-next-article = next article
+hint-next-issue = next issue
+search-again = ⏎ again · typing replaces it
+top-not-readable = not readable
+count-articles = { $n ->
+    [one] 1 article
+   *[other] { $n } articles
+}
+archive-none = no matches in { $issues ->
+    [one] 1 issue
+   *[other] { $issues } issues
+}
+bm-export-all = export all
+bm-restored = bookmark restored: { $headline }
+bm-none-left = no bookmarks left
+bm-note-keys = ⏎ keep · Esc cancel
+pipe-keys = ⏎ run · ↑↓ earlier commands · Esc cancel
+pipe-no-command = nothing piped: no command
+pipe-no-article = no article to pipe
+pipe-done = piped to { $command }
+pipe-exit = { $command }: exit status { $code }
+export-no-issue = no issue to export
+export-what-article = article
+export-what-issue = issue
+export-what-bookmarks = { $n ->
+    [one] 1 bookmark
+   *[other] { $n } bookmarks
+}
+export-done = { $what } exported to { $path }
+export-failed = not exported: { $path }: { $why }
+st-no-unread-older = no unread articles in this issue or older ones
+st-no-unread-either = no unread articles in this issue either
+st-next-issue = next issue: { $title }
+st-end-of-last = end of the last issue
+st-search-wrapped = search wrapped · { $at }

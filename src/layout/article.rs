@@ -26,6 +26,8 @@ pub(super) enum Align {
 pub(super) struct Builder<'o> {
     pub(super) opts: &'o LayoutOptions,
     pub(super) column: usize,
+    /// Cells right of the column a hanging mark may take (0: no hanging).
+    hang: usize,
     pub(super) units: Vec<Unit>,
     pub(super) brks: Vec<Brk>,
     tmp: Vec<Brk>,
@@ -47,9 +49,12 @@ pub(crate) fn build(
     maps: Option<ArticleMaps>,
 ) -> ArticleLayout {
     let column = column_width(pane, opts, is_cjk_article(article));
+    let margin = pane.saturating_sub(column) / 2;
+    let right = usize::from(pane.saturating_sub(margin + column));
     let mut b = Builder {
         opts,
         column: column as usize,
+        hang: if opts.hanging { right } else { 0 },
         units: Vec::new(),
         brks: Vec::new(),
         tmp: Vec::new(),
@@ -75,7 +80,7 @@ pub(crate) fn build(
         b.attribution(attribution);
     }
     let _ = b.shared.set(Shared { sources: b.sources, display: b.display, pieces: b.pieces, maps });
-    ArticleLayout { lines: b.lines, column, margin: pane.saturating_sub(column) / 2, noise: b.noise }
+    ArticleLayout { lines: b.lines, column, margin, noise: b.noise }
 }
 
 /// Enough lines for most articles at this column, so that a long one is not
@@ -206,7 +211,7 @@ impl Builder<'_> {
             let cjk = script.is_cjk();
             wrap_balanced(&self.units, column, cjk, &mut self.brks, &mut self.tmp);
         } else {
-            wrap(&self.units, column, column, o.hanging, &mut self.brks);
+            wrap(&self.units, column, column, self.hang, &mut self.brks);
         }
         let base = self.source(text);
         for k in 0..self.brks.len() {
@@ -227,7 +232,7 @@ impl Builder<'_> {
         fit(&mut self.units, self.column);
         let indent = o.indent && script.is_cjk() && self.column >= MIN_INDENT_COLUMN;
         let first = if indent { self.column - 4 } else { self.column };
-        wrap(&self.units, first, self.column, o.hanging, &mut self.brks);
+        wrap(&self.units, first, self.column, self.hang, &mut self.brks);
         let accent = dateline.filter(|d| !d.is_empty() && t.starts_with(*d)).map(|d| lead..lead + d.len());
         let base = self.source(text);
         for k in 0..self.brks.len() {

@@ -24,6 +24,9 @@ pub(crate) const PHRASE: u8 = 32;
 /// can't hold a wide character, nor a 2-cell one `中` with a spacing mark
 /// `ﾞ` clustered on; found by fuzzing).
 pub(crate) const SQUEEZED: u8 = 64;
+/// A hanging mark whose one-cell form is Japanese (`｡ ､ ｣`), foreign to
+/// Chinese text: compressed only where nothing else will do.
+pub(crate) const NARROW_JAPANESE: u8 = 128;
 
 /// Marks clusters wider than the column so that no line overflows it.
 pub(crate) fn fit(units: &mut [Unit], column: usize) {
@@ -180,6 +183,9 @@ pub(crate) fn segment(text: &str, amb: Ambiguous, widen: bool, out: &mut Vec<Uni
             if flags & WIDEN != 0 || narrow_form(shown).is_some() || width == 1 {
                 flags |= HANG_NARROW;
             }
+            if flags & WIDEN == 0 && matches!(narrow_form(shown), Some('｡' | '､' | '｣')) {
+                flags |= NARROW_JAPANESE;
+            }
         }
         if side.cls == Class::Sp {
             spaced = last.is_some();
@@ -222,14 +228,45 @@ fn measure(units: &[Unit], from: usize, to: usize) -> (usize, usize) {
     (units[from..end].iter().map(|u| u.width as usize).sum(), end)
 }
 
-/// Greedy filling: `first` cells for the first line, `rest` for the others;
-/// with `hang`, a closing or pause mark may take one cell past the limit.
-pub(crate) fn wrap(units: &[Unit], first: usize, rest: usize, hang: bool, out: &mut Vec<Brk>) {
+/// Greedy filling: `first` cells for the first line, `rest` for the others.
+/// A closing or pause mark that does not fit may hang in the `hang` cells
+/// right of the limit (0: none); see [`hanging`].
+pub(crate) fn wrap(units: &[Unit], first: usize, rest: usize, hang: usize, out: &mut Vec<Brk>) {
     wrap_at(units, first, rest, hang, BREAK, out);
 }
 
+/// How a mark that does not fit a line `w` cells full of `limit` hangs, in
+/// cells, with `hang` cells to spare right of the limit; `None`: the line
+/// breaks before it (at `last_break`, where the line may last be broken).
+///
+/// Whole when it fits the spare cells. When the full-width mark would
+/// overflow the pane, clreq allows pushing a character down or compressing
+/// the mark; a terminal compresses only by swapping in a one-cell form, so
+/// the character before the mark goes down with it where a break lies
+/// right before that character, and the mark is compressed only where that
+/// would break a rule. `。、」` have only Japanese one-cell forms (`｡ ､ ｣`),
+/// so for them the line breaks at any earlier break rather.
+fn hanging(
+    units: &[Unit],
+    i: usize,
+    (w, limit, hang): (usize, usize, usize),
+    last_break: Option<usize>,
+) -> Option<usize> {
+    let u = units[i];
+    let uw = usize::from(u.width);
+    if hang == 0 || u.flags & HANG == 0 || !may_end_after(units, i) {
+        return None;
+    }
+    if w + uw <= limit + hang {
+        return Some(uw);
+    }
+    let one_down = last_break.is_some_and(|b| b + 1 == i);
+    let compress = u.flags & HANG_NARROW != 0 && w <= limit && !one_down;
+    (compress && (u.flags & NARROW_JAPANESE == 0 || last_break.is_none())).then_some(1)
+}
+
 /// [`wrap`], breaking only before units with one of the `at` flags.
-fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &mut Vec<Brk>) {
+fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: usize, at: u8, out: &mut Vec<Brk>) {
     out.clear();
     let n = units.len();
     let mut i = units.iter().position(|u| u.cls != Class::Sp).unwrap_or(n);
@@ -255,16 +292,7 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
             i += 1;
             continue;
         }
-        let hang_width = if !hang || u.flags & HANG == 0 || !may_end_after(units, i) {
-            None
-        } else if w + uw <= limit + 1 {
-            Some(uw)
-        } else if u.flags & HANG_NARROW != 0 && w < limit + 1 {
-            Some(1)
-        } else {
-            None
-        };
-        if let Some(hw) = hang_width {
+        if let Some(hw) = hanging(units, i, (w, limit, hang), last_break.map(|(b, _)| b)) {
             out.push(Brk { from: start, to: i + 1, width: w + hw, narrow_last: hw != uw });
             i += 1;
         } else if let Some((b, (end, width))) = last_break {
@@ -304,14 +332,14 @@ fn wrap_at(units: &[Unit], first: usize, rest: usize, hang: bool, at: u8, out: &
 /// the line count holds, so a headline does not end in a stub of one or two
 /// characters.
 pub(crate) fn wrap_balanced(units: &[Unit], limit: usize, phrases: bool, out: &mut Vec<Brk>, tmp: &mut Vec<Brk>) {
-    wrap(units, limit, limit, false, out);
+    wrap(units, limit, limit, 0, out);
     let lines = out.len();
     if lines < 2 || units.len() > 400 {
         return;
     }
     // In CJK text a space parts phrases; in Latin text it is just between words.
     if phrases && units.iter().any(|u| u.flags & PHRASE != 0) {
-        wrap_at(units, limit, limit, false, PHRASE, tmp);
+        wrap_at(units, limit, limit, 0, PHRASE, tmp);
         let at_phrases = tmp.windows(2).all(|w| units[w[1].from].flags & PHRASE != 0);
         if tmp.len() <= lines && at_phrases && tmp.iter().all(|b| b.width <= limit) {
             std::mem::swap(out, tmp);
@@ -320,7 +348,7 @@ pub(crate) fn wrap_balanced(units: &[Unit], limit: usize, phrases: bool, out: &m
     }
     let total: usize = out.iter().map(|b| b.width).sum();
     for l in total.div_ceil(lines)..limit {
-        wrap(units, l, l, false, tmp);
+        wrap(units, l, l, 0, tmp);
         if tmp.len() <= lines {
             std::mem::swap(out, tmp);
             return;
@@ -370,7 +398,7 @@ pub(crate) fn render(text: &str, units: &[Unit], brk: &Brk, out: &mut String) {
 mod tests {
     use super::*;
 
-    fn set(text: &str, width: usize, hang: bool, amb: Ambiguous) -> Vec<String> {
+    fn set(text: &str, width: usize, hang: usize, amb: Ambiguous) -> Vec<String> {
         let mut units = Vec::new();
         let mut brks = Vec::new();
         segment(text, amb, true, &mut units);
@@ -385,11 +413,17 @@ mod tests {
     }
 
     fn lines(text: &str, width: usize) -> Vec<String> {
-        set(text, width, false, Ambiguous::Narrow)
+        set(text, width, 0, Ambiguous::Narrow)
     }
 
+    /// Hanging into one spare cell, as in a pane just wider than the column.
     fn hung(text: &str, width: usize) -> Vec<String> {
-        set(text, width, true, Ambiguous::Narrow)
+        set(text, width, 1, Ambiguous::Narrow)
+    }
+
+    /// Hanging into two spare cells: room for a full-width mark.
+    fn roomy(text: &str, width: usize) -> Vec<String> {
+        set(text, width, 2, Ambiguous::Narrow)
     }
 
     #[test]
@@ -409,26 +443,49 @@ mod tests {
     }
 
     #[test]
-    fn hanging_marks_keep_lines_flush() {
-        assert_eq!(hung("中中中中，中中", 8), ["中中中中,", "中中"]);
-        assert_eq!(hung("中中中中。中中", 8), ["中中中中｡", "中中"]);
-        assert_eq!(hung("中中中中、中中", 8), ["中中中中､", "中中"]);
-        assert_eq!(hung("中中中中,中中", 8), ["中中中中,", "中中"]);
-        assert_eq!(hung("中中中中”中中", 8), ["中中中中”", "中中"]);
-        // A wide mark that fits the one-cell margin keeps its form.
+    fn a_full_width_mark_hangs_whole_where_the_pane_has_room_for_it() {
+        assert_eq!(roomy("中中中中，中中", 8), ["中中中中，", "中中"]);
+        assert_eq!(roomy("中中中中。中中", 8), ["中中中中。", "中中"]);
+        assert_eq!(roomy("中中中中、中中", 8), ["中中中中、", "中中"]);
+        assert_eq!(roomy("中中中中,中中", 8), ["中中中中，", "中中"]);
+        assert_eq!(roomy("中中中中”中中", 8), ["中中中中”", "中中"]);
+        // A wide mark after a line one cell short fits the one spare cell.
         assert_eq!(hung("中中中1，中", 8), ["中中中1，", "中"]);
+        // A one-cell mark fits it too.
+        assert_eq!(hung("中中中中”中中", 8), ["中中中中”", "中中"]);
         // Two marks cannot both hang: push down instead.
-        assert_eq!(hung("中中中中。”中", 8), ["中中中", "中。”中"]);
-        // 』 has no one-cell form.
+        assert_eq!(roomy("中中中中。”中", 8), ["中中中", "中。”中"]);
+        // 』 has no one-cell form, but fits two spare cells.
+        assert_eq!(roomy("中中中中』中", 8), ["中中中中』", "中"]);
         assert_eq!(hung("中中中中』中", 8), ["中中中", "中』中"]);
+    }
+
+    #[test]
+    fn where_the_full_width_mark_would_overflow_a_character_goes_down_with_it() {
+        assert_eq!(hung("中中中中，中中", 8), ["中中中", "中，中中"]);
+        assert_eq!(hung("中中中中。中中", 8), ["中中中", "中。中中"]);
+        assert_eq!(hung("中中中中、中中", 8), ["中中中", "中、中中"]);
+        assert_eq!(hung("中中中中,中中", 8), ["中中中", "中，中中"]);
+        assert_eq!(hung("中中中中」中中", 8), ["中中中", "中」中中"]);
+    }
+
+    #[test]
+    fn the_mark_is_compressed_only_where_moving_one_character_breaks_a_rule() {
+        // A number stays whole: the comma hangs in its one-cell (ASCII) form.
+        assert_eq!(hung("中中3360，中", 8), ["中中3360,", "中"]);
+        assert_eq!(hung("中中3360,中", 8), ["中中3360,", "中"]);
+        // `。` has only a Japanese one-cell form: the number goes down instead…
+        assert_eq!(hung("中中3360。中", 8), ["中中", "3360。中"]);
+        // … unless there is nowhere else to break.
+        assert_eq!(hung("12345678。", 8), ["12345678｡"]);
     }
 
     #[test]
     fn hanging_reports_the_shown_width() {
         let mut units = Vec::new();
         let mut brks = Vec::new();
-        segment("中中中中。中中", Ambiguous::Narrow, true, &mut units);
-        wrap(&units, 8, 8, true, &mut brks);
+        segment("中中3360，中", Ambiguous::Narrow, true, &mut units);
+        wrap(&units, 8, 8, 1, &mut brks);
         assert_eq!(brks[0].width, 9);
         assert!(brks[0].narrow_last);
     }
@@ -486,8 +543,8 @@ mod tests {
 
     #[test]
     fn ambiguous_width_follows_the_mode() {
-        assert_eq!(set("中“中”中", 6, false, Ambiguous::Narrow), ["中“中”", "中"]);
-        assert_eq!(set("中“中”中", 6, false, Ambiguous::Wide), ["中", "“中”", "中"]);
+        assert_eq!(set("中“中”中", 6, 0, Ambiguous::Narrow), ["中“中”", "中"]);
+        assert_eq!(set("中“中”中", 6, 0, Ambiguous::Wide), ["中", "“中”", "中"]);
     }
 
     #[test]

@@ -3,10 +3,13 @@
 //! paragraph indent, full-width and hanging punctuation. Pure: no terminal,
 //! no I/O. The source text is never changed; every line maps back to it.
 //!
-//! Presentation choices worth knowing: the column keeps one cell of the pane
-//! free so a closing or pause mark can hang past the edge and CJK lines stay
-//! flush; a full-width mark hangs in a one-cell form (`，`→`,`, `。`→`｡`,
-//! `、`→`､`) because a terminal has no half cells. A line's display text
+//! Presentation choices worth knowing: the column keeps at least one cell of
+//! the pane free so a closing or pause mark can hang past the edge and CJK
+//! lines stay flush. A full-width mark hangs whole where the pane has room
+//! for it; where it has not, the character before it goes down with it, and
+//! only where that would break a rule is the mark drawn in a one-cell form
+//! (`，`→`,`) — a terminal has no half cells (docs/architecture.md, layout/).
+//! A line's display text
 //! matches its source character for character, which is what lets
 //! [`Line::display_range`] map search hits exactly.
 
@@ -24,6 +27,7 @@ mod width;
 pub use laid::{ArticleLayout, NoiseRun, noise_runs, run_end, to_plain_text};
 pub use line::{Line, Role};
 pub use options::{Ambiguous, AmbiguousWidth, LayoutOptions};
+pub use punct::widened;
 pub use width::{char_width, str_width};
 
 use crate::model::Article;

@@ -76,6 +76,30 @@ pub(crate) fn narrow_form(c: char) -> Option<char> {
     })
 }
 
+/// `text` as the article pane shows it (`fullwidth_punct`): its ASCII
+/// marks set among CJK text full-width (`清河,春天` → `清河，春天`); and where
+/// the byte range `mark` lands in it.
+pub fn widened(text: &str, mark: std::ops::Range<usize>) -> (String, std::ops::Range<usize>) {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut moved = mark.clone();
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let shown = fullwidth(c).filter(|_| among_cjk(prev, next)).unwrap_or(c);
+        let grown = shown.len_utf8() - c.len_utf8();
+        if at < mark.start {
+            moved.start += grown;
+        }
+        if at < mark.end {
+            moved.end += grown;
+        }
+        out.push(shown);
+        prev = Some(c);
+    }
+    (out, moved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +115,15 @@ mod tests {
         assert!(!among_cjk(Some('a'), None));
         assert_eq!(fullwidth(','), Some('，'));
         assert_eq!(fullwidth('.'), None);
+    }
+
+    #[test]
+    fn widened_text_keeps_its_mark_on_the_same_characters() {
+        let text = "…清河,春天:清河 (a, b)";
+        let at = text.find("春天").unwrap();
+        let (shown, mark) = widened(text, at..at + "春天:清河".len());
+        assert_eq!(shown, "…清河，春天：清河 (a, b)");
+        assert_eq!(&shown[mark], "春天：清河");
     }
 
     #[test]

@@ -221,7 +221,7 @@ impl Builder<'_> {
                 line.put(cell, offset, &self.units, &whole(&self.units));
                 continue;
             }
-            wrap(&self.units, column - line.width, column - hang, false, &mut self.brks);
+            wrap(&self.units, column - line.width, column - hang, 0, &mut self.brks);
             for j in 0..self.brks.len() {
                 if j > 0 {
                     let full = std::mem::replace(&mut line, RowLine::indented(hang));

@@ -396,7 +396,10 @@ pub fn search_sources(
         true
     });
     stats.stopped = cancel.load(Ordering::Relaxed);
-    found.sort_by_cached_key(|(date, path, _)| newest_first(*date, name::of_path(path)));
+    found.sort_by_cached_key(|(date, path, hits)| {
+        let title = hits.first().map(|h| h.issue_title.clone()).unwrap_or_default();
+        newest_first(*date, title, name::of_path(path))
+    });
     stats.matched_issues = found.len();
     'out: for (_, _, hits) in found {
         for hit in hits {

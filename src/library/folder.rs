@@ -31,15 +31,22 @@ const MOST_BYTES: u64 = 256 << 20;
 
 /// The issue files directly in `dir`, sorted by name.
 fn issue_files(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && is_issue_file(p) && !hidden(p))
-        .collect();
-    out.sort();
+    let mut out: Vec<PathBuf> = entries(dir, |t| t.is_file()).filter(|p| is_issue_file(p) && !hidden(p)).collect();
+    // One folder's: comparing the bytes is comparing the names (and far
+    // cheaper than comparing paths component by component).
+    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     out
+}
+
+/// The entries of `dir` of a kind, told by the directory itself (`d_type`)
+/// where it can, so a library's walk does not `stat` every file; only
+/// symbolic links are followed to see what they are.
+fn entries(dir: &Path, kind: fn(&std::fs::FileType) -> bool) -> impl Iterator<Item = PathBuf> {
+    std::fs::read_dir(dir).into_iter().flatten().flatten().filter_map(move |e| {
+        let t = e.file_type().ok()?;
+        let t = if t.is_symlink() { std::fs::metadata(e.path()).ok()?.file_type() } else { t };
+        kind(&t).then(|| e.path())
+    })
 }
 
 fn hidden(p: &Path) -> bool {
@@ -49,12 +56,8 @@ fn hidden(p: &Path) -> bool {
 /// Page folders: sub-folders named by a page number (`01-要闻`, `A3`…),
 /// holding issue files.
 fn page_dirs(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_dir() && !hidden(p))
+    let mut out: Vec<PathBuf> = entries(dir, |t| t.is_dir())
+        .filter(|p| !hidden(p))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
             let digits = name
@@ -62,10 +65,10 @@ fn page_dirs(dir: &Path) -> Vec<PathBuf> {
                 .chars()
                 .take_while(char::is_ascii_digit)
                 .count();
-            (1..=3).contains(&digits) && !issue_files(p).is_empty()
+            (1..=3).contains(&digits) && entries(p, |t| t.is_file()).any(|f| is_issue_file(&f) && !hidden(&f))
         })
         .collect();
-    out.sort();
+    out.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     out
 }
 
@@ -76,7 +79,9 @@ pub fn is_article_folder(dir: &Path) -> bool {
     if pages.len() >= 2 {
         let mut dates = pages
             .iter()
-            .flat_map(|p| issue_files(p))
+            // In any order, and only until two dates differ (a library's
+            // year folder: its month folders are not read through).
+            .flat_map(|p| entries(p, |t| t.is_file()).filter(|f| is_issue_file(f) && !hidden(f)))
             .filter_map(|f| f.file_stem().and_then(|s| s.to_str()).and_then(find_date).map(|(d, _)| d));
         let first = dates.next();
         return dates.all(|d| Some(d) == first);
@@ -105,8 +110,10 @@ pub fn is_article_folder(dir: &Path) -> bool {
 
 /// A file that opens with a crawler's labels (`连接：`, `标题：`, `Title:`).
 fn labelled(path: &Path) -> bool {
-    let Ok(bytes) = std::fs::read(path) else { return false };
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(512)]);
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(512);
+    let Ok(_) = std::fs::File::open(path).and_then(|f| f.take(512).read_to_end(&mut bytes)) else { return false };
+    let head = String::from_utf8_lossy(&bytes);
     let labels = ["连接：", "链接：", "标题：", "標題：", "Title:", "URL:"];
     head.lines().take(3).any(|l| labels.iter().any(|p| l.trim_start().starts_with(p)))
 }

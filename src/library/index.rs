@@ -1,44 +1,85 @@
-//! The archive index: every issue's parsed text in one file in the cache
-//! directory, newest issue first, so that a search streams through it
-//! instead of reading and parsing thousands of files.
+//! The archive index: every issue's parsed text and the postings of its
+//! n-grams, in segments in the cache directory listed by a manifest, so
+//! that a search reads only the issues that can match instead of all the
+//! text, and a change costs about the issues it changes.
 //!
 //! It holds nothing that can't be made again from the issue files: a
 //! missing, damaged or older-version index is rebuilt, and where the cache
 //! directory can't be written the index lives in memory. Writers lock the
-//! directory and replace the file by rename, so readers always see a whole
-//! index. See `docs/architecture.md` for the format.
+//! directory, write segments whole and replace the manifest by rename, so
+//! readers always see a whole index. See `docs/architecture.md`.
 
 mod format;
+mod grams;
+mod postings;
+mod rw;
 mod scan;
+mod segment;
 mod write;
 
 pub use format::IssueMeta;
-use format::{Failed, HEADER_LEN, Header};
-use std::fs::{self, File};
+use format::{Failed, Listed, Manifest};
+#[doc(hidden)]
+pub use rw::crash_points_passed;
+use segment::Segment;
+use std::borrow::Cow;
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::SystemTime;
 
-/// The index file's name in its directory.
-pub const FILE_NAME: &str = "archive.idx";
+/// The manifest's name in its directory: the list of segments, replaced by
+/// rename on every change.
+pub const FILE_NAME: &str = "manifest";
+/// The index file of dubao before segments, removed when a new one is made.
+const OLD_FILE_NAME: &str = "archive.idx";
 /// The lock writers take, beside the index.
 const LOCK_NAME: &str = ".archive.lock";
 /// The newest indexed issue's path, beside the index.
 const NEWEST_NAME: &str = "newest";
 
-/// The archive index in a cache directory.
+/// The archive index in a cache directory: segments, each a set of issues
+/// with their text and the postings of their grams, listed by a manifest.
 pub struct Index {
     dir: Option<PathBuf>,
-    issues: Vec<IssueMeta>,
+    segments: Vec<Part>,
     failed: Vec<Failed>,
-    blocks: Vec<u32>,
-    text_len: u64,
     generation: u64,
-    text: Text,
-    /// A search found the text damaged: the next update rebuilds.
+    /// A search found the index damaged: the next update rebuilds.
     damaged: AtomicBool,
     problem: Option<String>,
+}
+
+/// A segment and which of its issues are dead (changed or removed since).
+struct Part {
+    segment: Segment,
+    id: u64,
+    dead: Vec<bool>,
+}
+
+impl Part {
+    fn listed(&self) -> Listed {
+        let dead = self.dead.iter().enumerate().filter(|(_, d)| **d).map(|(k, _)| k as u32).collect();
+        Listed { id: self.id, file_len: self.segment.file_len, header_crc: self.segment.header_crc, dead }
+    }
+
+    fn live(&self) -> impl Iterator<Item = (usize, &IssueMeta)> {
+        self.segment.issues.iter().enumerate().filter(|(k, _)| !self.dead[*k])
+    }
+
+    fn live_count(&self) -> usize {
+        self.dead.iter().filter(|d| !**d).count()
+    }
+}
+
+/// The order of issues everywhere: `model::newest_first` by date, title, name.
+fn order_key(m: &IssueMeta) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, &str, Cow<'_, str>) {
+    let name = match m.path.to_str() {
+        Some(s) if !s.starts_with("file://") => Cow::Borrowed(s),
+        _ => Cow::Owned(crate::library::name::of_path(&m.path)),
+    };
+    crate::model::newest_first(m.date, m.title.as_str(), name)
 }
 
 /// What an update did.
@@ -60,29 +101,6 @@ pub struct UpdateReport {
     pub unsaved: Option<String>,
 }
 
-/// Where the index's text is.
-enum Text {
-    None,
-    Disk(File),
-    Memory(Vec<u8>),
-}
-
-impl Text {
-    /// Fills `buf` from the text at `offset`.
-    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
-        match self {
-            Text::None => Err(io::ErrorKind::UnexpectedEof.into()),
-            Text::Disk(f) => read_exact_at(f, buf, HEADER_LEN + offset),
-            Text::Memory(v) => {
-                let start = usize::try_from(offset).map_err(|_| io::Error::from(io::ErrorKind::UnexpectedEof))?;
-                let src = v.get(start..start + buf.len()).ok_or(io::ErrorKind::UnexpectedEof)?;
-                buf.copy_from_slice(src);
-                Ok(())
-            }
-        }
-    }
-}
-
 /// dubao's cache directory (`$XDG_CACHE_HOME/dubao` on Linux), if there is a home.
 pub fn default_cache_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "dubao").map(|d| d.cache_dir().to_path_buf())
@@ -96,15 +114,31 @@ pub fn cache_dir_for(roots: &[PathBuf]) -> Option<PathBuf> {
     Some(default_cache_dir()?.join("index").join(roots_key(roots)))
 }
 
+/// A set of roots as one list, the same however they are ordered or
+/// spelled (relative or absolute).
+fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    // Through components: `papers/` and `papers/.` are `papers`.
+    let absolute = |r: &PathBuf| std::path::absolute(r).unwrap_or_else(|_| r.clone()).components().collect();
+    let mut roots: Vec<PathBuf> = roots.iter().map(absolute).collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// What the reader keeps the last issue read under for a set of paths
+/// given on the command line (`/papers/a + /papers/b`), however they are
+/// ordered or spelled.
+pub fn place_key(roots: &[PathBuf]) -> String {
+    let roots: Vec<String> = absolute_roots(roots).iter().map(|r| r.display().to_string()).collect();
+    roots.join(" + ")
+}
+
 /// A name for a set of roots: the same however they are ordered or spelled
 /// (relative or absolute).
 fn roots_key(roots: &[PathBuf]) -> String {
     use std::hash::Hasher;
-    let mut roots: Vec<PathBuf> = roots.iter().map(|r| std::path::absolute(r).unwrap_or_else(|_| r.clone())).collect();
-    roots.sort();
-    roots.dedup();
     let mut h = fnv::FnvHasher::default();
-    for r in &roots {
+    for r in &absolute_roots(roots) {
         h.write(r.as_os_str().as_encoded_bytes());
         h.write(&[0]);
     }
@@ -147,28 +181,22 @@ impl Index {
     pub fn open(dir: Option<PathBuf>) -> Index {
         let mut index = Index {
             dir,
-            issues: Vec::new(),
+            segments: Vec::new(),
             failed: Vec::new(),
-            blocks: Vec::new(),
-            text_len: 0,
             generation: 0,
-            text: Text::None,
             damaged: AtomicBool::new(false),
             problem: None,
         };
-        let Some(path) = index.dir.as_ref().map(|d| d.join(FILE_NAME)) else { return index };
-        match load(&path) {
+        let Some(dir) = index.dir.clone() else { return index };
+        match load(&dir) {
             Ok(None) => {}
-            Ok(Some((header, meta, file))) => {
-                index.issues = meta.issues;
-                index.failed = meta.failed;
-                index.blocks = meta.blocks;
-                index.text_len = header.text_len;
-                index.generation = header.generation;
-                index.text = Text::Disk(file);
+            Ok(Some((manifest, segments))) => {
+                index.generation = manifest.generation;
+                index.failed = manifest.failed;
+                index.segments = segments;
             }
             Err(problem) => {
-                index.problem = Some(format!("{}: {problem}", path.display()));
+                index.problem = Some(format!("{}: {problem}", dir.join(FILE_NAME).display()));
                 index.damaged = AtomicBool::new(true);
             }
         }
@@ -182,16 +210,20 @@ impl Index {
             && fs::OpenOptions::new().write(true).create(true).truncate(false).open(dir.join(LOCK_NAME)).is_ok()
     }
 
-    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by name).
+    /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by title, by name).
     pub fn issues(&self) -> Vec<&IssueMeta> {
-        self.issues.iter().collect()
+        let mut all: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        if self.segments.len() > 1 {
+            all.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
+        }
+        all
     }
 
     /// Why the index found on disk was not used (damaged, another version),
     /// or that a search found it damaged; `None` when all is well.
     pub fn problem(&self) -> Option<String> {
         if self.damaged.load(Ordering::Relaxed) && self.problem.is_none() {
-            return Some("the index text is damaged".into());
+            return Some("the index is damaged".into());
         }
         self.problem.clone()
     }
@@ -200,52 +232,40 @@ impl Index {
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }
+
+    /// How many segments the index has now (small ones are merged as
+    /// updates go, big ones by [`Index::maintain`]).
+    pub fn segment_count(&self) -> usize {
+        self.segments.len()
+    }
 }
 
-/// The index at `path`: `None` if there is none, the reason if it is unusable.
-fn load(path: &Path) -> Result<Option<(Header, format::Meta, File)>, String> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+/// The index in `dir`: `None` if there is none, the reason if it is unusable.
+fn load(dir: &Path) -> Result<Option<(Manifest, Vec<Part>)>, String> {
+    let bytes = match fs::read(dir.join(FILE_NAME)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if dir.join(OLD_FILE_NAME).exists() {
+                return Err("an index of an older dubao".into());
+            }
+            return Ok(None);
+        }
         Err(e) => return Err(e.to_string()),
     };
-    let size = file.metadata().map_err(|e| e.to_string())?.len();
-    let mut head = [0u8; HEADER_LEN as usize];
-    read_exact_at(&file, &mut head, 0).map_err(|_| "truncated header".to_string())?;
-    let header = Header::decode(&head)?;
-    let expected = HEADER_LEN.checked_add(header.text_len).and_then(|n| n.checked_add(header.meta_len));
-    if expected != Some(size) {
-        return Err(format!("{size} bytes where the header says {}", expected.unwrap_or(u64::MAX)));
-    }
-    let meta_len = usize::try_from(header.meta_len).map_err(|_| "meta too large".to_string())?;
-    let mut meta = vec![0u8; meta_len];
-    read_exact_at(&file, &mut meta, HEADER_LEN + header.text_len).map_err(|e| e.to_string())?;
-    if crc32fast::hash(&meta) != header.meta_crc {
-        return Err("meta checksum mismatch".into());
-    }
-    let meta = format::decode_meta(&meta, header.text_len).ok_or("meta does not fit the text")?;
-    Ok(Some((header, meta, file)))
-}
-
-#[cfg(unix)]
-fn read_exact_at(f: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
-}
-
-#[cfg(windows)]
-fn read_exact_at(f: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
-    while !buf.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(f, buf, offset) {
-            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
-            Ok(n) => {
-                buf = &mut buf[n..];
-                offset += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
+    let manifest = format::decode_manifest(&bytes)?;
+    let mut parts = Vec::with_capacity(manifest.segments.len());
+    for listed in &manifest.segments {
+        let segment = Segment::open_file(dir, listed.id)?;
+        if segment.file_len != listed.file_len || segment.header_crc != listed.header_crc {
+            return Err(format!("{} is not the segment the manifest lists", segment::file_name(listed.id)));
         }
+        let mut dead = vec![false; segment.issues.len()];
+        for &d in &listed.dead {
+            *dead.get_mut(d as usize).ok_or("the manifest's dead issues do not fit a segment")? = true;
+        }
+        parts.push(Part { segment, id: listed.id, dead });
     }
-    Ok(())
+    Ok(Some((manifest, parts)))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 pub mod archive;
 mod bundled;
 pub mod find;
+pub mod fold;
 pub mod folder;
 pub mod index;
 pub mod name;
@@ -13,6 +14,6 @@ mod source;
 mod walk;
 
 pub use archive::{ArchiveHit, SearchStats, search_sources};
-pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, prune};
+pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, place_key, prune};
 pub use source::{ISSUE_EXTENSIONS, LoadError, Problem, Source, bundled, is_issue_file};
-pub use walk::collect;
+pub use walk::{collect, newest_by_name};

@@ -6,7 +6,7 @@ use super::name;
 use crate::parse::{BUNDLED_PREFIX, Parsed, parse_issue};
 use std::borrow::Cow;
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub use super::folder::{ISSUE_EXTENSIONS, is_issue_file};
 
@@ -100,13 +100,10 @@ impl Source {
                 if !meta.is_file() {
                     return Err(LoadError::new(name, Problem::NotRegular));
                 }
-                // JSON is read whole into a tree: refuse what would not fit
-                // before reading a byte of it.
-                let json =
-                    path.extension().is_some_and(|x| x.eq_ignore_ascii_case("json") || x.eq_ignore_ascii_case("jsonl"));
-                if json && meta.len() > crate::parse::json::MAX_BYTES as u64 {
-                    let e = crate::parse::json::JsonError::TooLarge(meta.len() as usize);
-                    return Err(LoadError::new(name, Problem::NotText(e.to_string())));
+                // JSON, HTML and EPUB are read whole into a tree: refuse
+                // what would not fit before reading a byte of it.
+                if let Some(why) = too_large(path, meta.len()) {
+                    return Err(LoadError::new(name, Problem::NotText(why)));
                 }
                 std::fs::read(path).map(Cow::Owned).map_err(|e| LoadError::io(name, &e))
             }
@@ -186,6 +183,19 @@ impl LoadError {
     pub(crate) fn io(path: String, e: &io::Error) -> LoadError {
         LoadError::new(path, Problem::of_io(e))
     }
+}
+
+/// Why a file is too large for the format its name says, if it is.
+fn too_large(path: &Path, len: u64) -> Option<String> {
+    use crate::parse::{epub, html, json};
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    let most = match ext.as_str() {
+        "json" | "jsonl" | "ndjson" => json::MAX_BYTES as u64,
+        "html" | "htm" | "xhtml" => html::MAX_BYTES as u64,
+        "epub" => epub::MAX_FILE,
+        _ => return None,
+    };
+    (len > most).then(|| format!("{len} bytes, larger than dubao reads as .{ext} ({} MB)", most >> 20))
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@ use crate::model::Section;
 use rbook::Epub;
 use std::io::{Cursor, Read};
 
+/// Largest EPUB file read: a periodical with its pictures is tens of MB.
+pub const MAX_FILE: u64 = 256 << 20;
 /// Most bytes the entries may expand to, all together.
 pub const MAX_EXPANDED: u64 = 512 << 20;
 /// Most entries an archive may hold.
@@ -183,10 +185,12 @@ fn docs(epub: &Epub) -> Vec<Doc> {
 /// Each document read by the HTML reader, its articles put in its section.
 fn sections(epub: &Epub) -> Vec<Section> {
     let mut sections: Vec<Section> = Vec::new();
-    for doc in docs(epub) {
-        let Ok(text) = epub.read_resource_str(doc.href.as_str()) else { continue };
-        let Ok(page) = html::read(&text) else { continue };
-        let mut articles: Vec<_> = page.sections.into_iter().flat_map(|s| s.articles).collect();
+    // Read in turn (the archive is one), parsed on every core.
+    let docs: Vec<(Doc, String)> =
+        docs(epub).into_iter().filter_map(|d| epub.read_resource_str(d.href.as_str()).ok().map(|t| (d, t))).collect();
+    let pages = super::par::map(&docs, |(_, text)| html::read(text).map(|p| p.sections).unwrap_or_default());
+    for ((doc, _), page) in docs.into_iter().zip(pages) {
+        let mut articles: Vec<_> = page.into_iter().flat_map(|s| s.articles).collect();
         if let [only] = articles.as_mut_slice()
             && only.headline.is_empty()
         {

@@ -78,9 +78,10 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
     let slotted = slotted(&texts);
     let cjk = texts.iter().take(8).any(|(_, t)| is_cjk_dominant(super::text::head(t, 2000)));
     let mut sections: Vec<Section> = Vec::new();
-    let mut seen: Vec<(String, String, String)> = Vec::new();
-    for (f, text) in &texts {
-        for article in read_file(f, text, slotted) {
+    // Headline and body → the file that gave them first.
+    let mut seen: std::collections::HashMap<(String, String), &str> = std::collections::HashMap::new();
+    for ((f, _), articles) in texts.iter().zip(super::par::map(&texts, |(f, t)| read_file(f, t, slotted))) {
+        for article in articles {
             // The same story served twice, whatever its address.
             let body = article
                 .blocks
@@ -89,14 +90,13 @@ pub fn parse_folder(files: &[ArticleFile], source: &str) -> Result<Parsed, Decod
                 .map(Block::text)
                 .collect::<Vec<_>>()
                 .join("\n");
-            let key = (article.headline.clone(), body, String::new());
-            if let Some(first) = seen.iter().position(|k| k.0 == key.0 && k.1 == key.1 && !k.1.is_empty()) {
-                let name = &seen[first].2;
+            let key = (article.headline.clone(), body);
+            if let Some(name) = seen.get(&key).filter(|_| !key.1.is_empty()) {
                 warnings
                     .push(Warning { line: None, message: format!("{} repeats {name}; the copy is left out", f.name) });
                 continue;
             }
-            seen.push((key.0, key.1, f.name.clone()));
+            seen.insert(key, &f.name);
             let name = section_name(&f.name, place(&f.name).0, cjk);
             match sections.last_mut() {
                 Some(s) if s.name == name => s.articles.push(article),
@@ -139,10 +139,27 @@ fn read_as(f: &ArticleFile, text: &str, slotted: bool) -> (&'static str, Vec<Art
     if slotted && let Some(a) = slots(text) {
         return ("head slots", vec![a]);
     }
+    // One article in Markdown: its `# ` heading is the headline, not a
+    // section as in dubao's markup.
+    let (how, text) = match markdown_title(text) {
+        Some(plain) => ("markdown", plain),
+        None => ("plain text", std::borrow::Cow::Borrowed(text)),
+    };
     match parse_issue(text.as_bytes(), &f.name) {
-        Ok(p) => ("plain text", p.issue.sections.into_iter().flat_map(|s| s.articles).collect()),
+        Ok(p) => (how, p.issue.sections.into_iter().flat_map(|s| s.articles).collect()),
         Err(_) => ("unreadable", Vec::new()),
     }
+}
+
+/// A file opening with one `# Heading` and holding no `## ` heads, with
+/// the heading made a plain first line.
+fn markdown_title(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let body = text.trim_start();
+    let title = body.strip_prefix("# ")?;
+    if body.lines().skip(1).any(|l| l.starts_with("# ") || l.starts_with("## ")) {
+        return None;
+    }
+    Some(std::borrow::Cow::Owned(title.to_string()))
 }
 
 /// `dump --explain` for a folder issue: how each file was read, into which

@@ -63,6 +63,8 @@ enum Piece {
     Row(String),
     /// An `<article>` begins.
     Article,
+    /// A `<section>` begins.
+    Section,
 }
 
 /// Elements whose whole content is left out.
@@ -197,6 +199,7 @@ impl Walk {
         }
         match name {
             "article" => self.out.push(Piece::Article),
+            "section" => self.out.push(Piece::Section),
             "br" => self.flush(),
             "tr" => self.row = Some(Vec::new()),
             _ => {}
@@ -303,18 +306,20 @@ pub(super) fn depth(text: &str) -> usize {
         "p", "li", "dt", "dd", "tr", "td", "th", "option", "thead", "tbody", "tfoot", "colgroup",
     ];
     let bytes = text.as_bytes();
-    let name_at = |from: usize| {
-        let end = bytes[from..].iter().position(|b| !b.is_ascii_alphanumeric()).map_or(bytes.len(), |k| from + k);
-        text[from..end].to_ascii_lowercase()
+    // Compared in place: a page has a tag every few bytes.
+    let flat = |from: usize| {
+        let name = &bytes[from.min(bytes.len())..];
+        let end = name.iter().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(name.len());
+        FLAT.iter().any(|f| f.as_bytes().eq_ignore_ascii_case(&name[..end]))
     };
     let (mut depth, mut most) = (0usize, 0usize);
     for at in memchr::memchr_iter(b'<', bytes) {
         match bytes.get(at + 1) {
-            Some(b'/') if !FLAT.contains(&name_at(at + 2).as_str()) => depth = depth.saturating_sub(1),
+            Some(b'/') if !flat(at + 2) => depth = depth.saturating_sub(1),
             Some(c) if c.is_ascii_alphabetic() => {
                 let close = memchr::memchr(b'>', &bytes[at..]).map(|k| at + k);
                 let self_closing = close.is_some_and(|c| c > 0 && bytes[c - 1] == b'/');
-                if !FLAT.contains(&name_at(at + 1).as_str()) && !self_closing {
+                if !flat(at + 1) && !self_closing {
                     depth += 1;
                     most = most.max(depth);
                 }
@@ -336,22 +341,57 @@ pub fn read(text: &str) -> Result<HtmlIssue, HtmlError> {
     }
     let doc = Html::parse_document(text);
     let pieces = pieces(&doc);
-    let (articles, page) = articles(&pieces, page_title(&doc));
-    if articles.is_empty() {
+    let sections = match named_sections(&pieces) {
+        Some(groups) => groups
+            .into_iter()
+            .map(|(name, group)| Section { name, articles: articles(group, None, false).0 })
+            .filter(|s| !s.articles.is_empty())
+            .collect(),
+        None => {
+            let (articles, page) = articles(&pieces, page_title(&doc), true);
+            vec![Section { name: page.unwrap_or_default(), articles }]
+        }
+    };
+    if sections.iter().all(|s| s.articles.is_empty()) {
         return Err(HtmlError::Empty);
     }
-    Ok(HtmlIssue {
-        sections: vec![Section { name: page.unwrap_or_default(), articles }],
-        title: site_name(&doc),
-        date: page_date(&doc),
-    })
+    Ok(HtmlIssue { sections, title: site_name(&doc), date: page_date(&doc) })
+}
+
+fn heading_level(p: &Piece) -> Option<u8> {
+    if let Piece::Heading(l, _) = p { Some(*l) } else { None }
+}
+
+/// A page of several `<section>` elements, each opening with a heading
+/// (a whole issue on one page, as dubao's own export writes it): each
+/// section's pieces under its heading's name. Headed pieces before the
+/// first section go under no name.
+fn named_sections(pieces: &[Piece]) -> Option<Vec<(String, &[Piece])>> {
+    let starts: Vec<usize> = pieces.iter().enumerate().filter(|(_, p)| **p == Piece::Section).map(|(i, _)| i).collect();
+    let named = |&i: &usize| matches!(pieces.get(i + 1), Some(Piece::Heading(..)));
+    if starts.len() < 2 || !starts.iter().all(named) {
+        return None;
+    }
+    // What comes before the first section is articles only if headed.
+    let before = &pieces[..starts[0]];
+    let mut out = Vec::new();
+    if before.iter().any(|p| matches!(p, Piece::Heading(..))) {
+        out.push((String::new(), before));
+    }
+    for (k, &i) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(pieces.len());
+        let Some(Piece::Heading(_, name)) = pieces.get(i + 1) else { continue };
+        out.push((name.clone(), &pieces[i + 2..end]));
+    }
+    Some(out)
 }
 
 /// The level of heading that starts articles: the most prominent one
 /// present, or `<article>` elements where the page has them.
-fn articles(pieces: &[Piece], fallback: Option<String>) -> (Vec<Article>, Option<String>) {
+fn articles(pieces: &[Piece], fallback: Option<String>, paged: bool) -> (Vec<Article>, Option<String>) {
     let marked = pieces.contains(&Piece::Article);
-    let (level, page) = top_level(pieces);
+    // A section already named has no page heading of its own.
+    let (level, page) = if paged { top_level(pieces) } else { (pieces.iter().filter_map(heading_level).min(), None) };
     let mut out: Vec<Article> = Vec::new();
     let mut k = 0;
     while k < pieces.len() {
@@ -468,7 +508,7 @@ fn add(a: &mut Article, p: &Piece) {
         Piece::Row(t) => a.blocks.push(Block::Table(t.clone())),
         Piece::Byline(t) if a.byline.is_none() && a.blocks.is_empty() => a.byline = Some(t.clone()),
         Piece::Byline(t) => a.blocks.push(Block::Paragraph(t.clone())),
-        Piece::Article => {}
+        Piece::Article | Piece::Section => {}
     }
 }
 

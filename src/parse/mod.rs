@@ -10,6 +10,7 @@ pub mod json;
 pub mod lines;
 pub mod markup;
 mod meta;
+mod par;
 pub mod plain;
 mod sanitize;
 pub mod text;

@@ -72,13 +72,20 @@ pub fn visible_str(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The stand-in for a directional override or isolate (U+202A–202E,
+/// U+2066–2069): `⇄`, one cell wide, told apart from `�` (bytes that were
+/// not text) at a glance.
+pub const DIRECTIONAL: char = '\u{21c4}';
+
 /// A control character's printable stand-in (Unicode control pictures for
-/// C0 and DEL, the replacement character for C1); other characters as they are.
+/// C0 and DEL, the replacement character for C1, [`DIRECTIONAL`] for the
+/// directional controls); other characters as they are.
 pub fn visible(c: char) -> char {
     match c {
         '\0'..='\x1f' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\x7f' => '\u{2421}',
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '\u{fffd}',
+        '\u{80}'..='\u{9f}' => '\u{fffd}',
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => DIRECTIONAL,
         _ => c,
     }
 }
@@ -130,7 +137,7 @@ mod tests {
     #[test]
     fn separators_are_line_breaks_and_bidi_controls_are_shown() {
         assert_eq!(sanitize("甲\u{2028}乙\u{2029}丙"), "甲\n乙\n\n丙");
-        assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{200f}d"), "a\u{fffd}b\u{fffd}c\u{200f}d");
+        assert_eq!(sanitize("a\u{202e}b\u{2066}c\u{200f}d"), "a⇄b⇄c\u{200f}d");
         assert!(matches!(sanitize("“引号”—— …"), Cow::Borrowed(_)), "other E2 characters need no work");
     }
 

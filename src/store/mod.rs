@@ -644,7 +644,31 @@ impl Store {
     pub fn dir(&self) -> Option<&Path> {
         self.dir.as_deref()
     }
+
+    /// The commands `|` piped to, oldest first (`pipe_history`, one a line).
+    pub fn pipe_history(&self) -> Vec<String> {
+        let Some(dir) = &self.dir else { return Vec::new() };
+        let text = std::fs::read_to_string(dir.join(PIPE_HISTORY)).unwrap_or_default();
+        text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect()
+    }
+
+    /// Keeps `command` as the newest of the pipe history, the newest
+    /// [`PIPE_KEPT`] kept.
+    pub fn keep_pipe_command(&self, command: &str) -> io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        let mut list = self.pipe_history();
+        list.retain(|c| c != command);
+        list.push(command.replace('\n', " "));
+        let from = list.len().saturating_sub(PIPE_KEPT);
+        let text: String = list[from..].iter().map(|c| format!("{c}\n")).collect();
+        disk::write_atomic(dir, PIPE_HISTORY, text.as_bytes()).map_err(|(_, e)| e)
+    }
 }
+
+/// The file of commands piped to, in the state directory.
+const PIPE_HISTORY: &str = "pipe_history";
+/// How many commands it keeps.
+pub const PIPE_KEPT: usize = 100;
 
 /// Loading one slot, whatever its part.
 trait Loader {
@@ -661,4 +685,20 @@ impl<P: Stored> Loader for StateFile<P> {
             aside.found(&copies, read.conflicted, P::FILE, P::NOUN, m);
         }
     }
+}
+
+/// Writes an export into `dir` (created when missing) as `stem.ext`, or
+/// `stem-2.ext`, `stem-3.ext`… when that name is taken: an export never
+/// replaces a file already there. Written whole or not at all.
+pub fn save_export(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> Result<PathBuf, (PathBuf, std::io::Error)> {
+    // An empty folder is the working directory, said in full.
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = &std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    std::fs::create_dir_all(dir).map_err(|e| (dir.to_path_buf(), e))?;
+    let free = (1..10_000)
+        .map(|n| if n == 1 { format!("{stem}.{ext}") } else { format!("{stem}-{n}.{ext}") })
+        .find(|name| std::fs::symlink_metadata(dir.join(name)).is_err())
+        .ok_or_else(|| (dir.join(stem), std::io::Error::other("no free file name")))?;
+    disk::write_atomic(dir, &free, bytes)?;
+    Ok(dir.join(free))
 }

@@ -158,6 +158,7 @@ pub(crate) struct PositionEntries {
     pub last: Option<Stamped<LastOpen>>,
     pub issues: BTreeMap<String, Stamped<ArticleId>>,
     pub anchors: BTreeMap<ArticleId, Stamped<Pos>>,
+    pub places: BTreeMap<String, Stamped<String>>,
     /// Top-level keys this version doesn't know.
     pub extra: Table,
 }
@@ -365,6 +366,7 @@ impl Part for PositionEntries {
             self.last = Some(theirs.clone());
         }
         visible |= merge_map(&mut self.issues, &other.issues);
+        visible |= merge_map(&mut self.places, &other.places);
         visible | merge_map(&mut self.anchors, &other.anchors)
     }
 
@@ -372,7 +374,7 @@ impl Part for PositionEntries {
     fn prune(&mut self, _horizon: Timestamp) {}
 
     fn count(&self) -> usize {
-        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len()
+        usize::from(self.last.is_some()) + self.issues.len() + self.anchors.len() + self.places.len()
     }
 
     fn entries(&self) -> usize {
@@ -385,6 +387,7 @@ impl Part for PositionEntries {
             last,
             issues: uncovered_map(&self.issues, &by.issues),
             anchors: uncovered_map(&self.anchors, &by.anchors),
+            places: uncovered_map(&self.places, &by.places),
             extra: Table::new(),
         }
     }
@@ -445,6 +448,7 @@ impl PositionEntries {
             last: self.last.as_ref().map(|s| s.value.clone()),
             issues: self.issues.iter().map(|(k, s)| (k.clone(), s.value.clone())).collect(),
             anchors: self.anchors.iter().map(|(k, s)| (k.clone(), s.value)).collect(),
+            places: self.places.iter().map(|(k, s)| (k.clone(), s.value.clone())).collect(),
         }
     }
 
@@ -464,6 +468,7 @@ impl PositionEntries {
             changed = true;
         }
         changed |= set_map(&mut self.issues, &positions.issues, now);
+        changed |= set_map(&mut self.places, &positions.places, now);
         changed | set_map(&mut self.anchors, &positions.anchors, now)
     }
 }
@@ -634,7 +639,7 @@ mod tests {
         assert_eq!(b0.uncovered(&b).entries.len(), 0, "an older entry is covered by a newer one");
 
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a") };
+        let last = LastOpen { source: "s".into(), issue: "i".into(), article: id("a"), ..Default::default() };
         let mut p = PositionEntries::default();
         p.set(
             &Positions { last: Some(last.clone()), anchors: [(id("a"), pos(1))].into(), ..Positions::default() },
@@ -746,7 +751,7 @@ mod tests {
     #[test]
     fn newest_position_wins() {
         let pos = |n| Pos { element: Element::Block(n), offset: 0 };
-        let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a) };
+        let last = |a: &str| LastOpen { source: "s".into(), issue: "i".into(), article: id(a), ..Default::default() };
         let mut a = PositionEntries::default();
         let mut b = PositionEntries::default();
         let mut pa = Positions { last: Some(last("a")), ..Positions::default() };

@@ -3,6 +3,8 @@
 //! loading issues, saving what the reader keeps, stopping for Ctrl-z.
 
 mod events;
+mod input;
+mod pipe;
 mod worker;
 
 pub use events::to_action;
@@ -14,7 +16,7 @@ use crate::library::Source;
 use crate::store::{Kept, Store, StoreError};
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::{cursor, execute, style::Print, terminal};
 use std::collections::VecDeque;
 use std::io::{self, Write, stdout};
@@ -50,8 +52,13 @@ pub struct Start {
     pub messages: Vec<String>,
     /// Go back to the last issue read (no PATH was given).
     pub resume: bool,
+    /// The key of the paths given, to go back to the issue last read among
+    /// them (`Saved::place`).
+    pub place: Option<String>,
     /// Where the archive index lives (`None`: don't keep one).
     pub cache: Option<PathBuf>,
+    /// Where `x` writes (empty: the working directory), and in what format.
+    pub export: (PathBuf, crate::export::Format),
 }
 
 /// What the reader says as it quits (for stderr), and whether it leaves
@@ -80,7 +87,20 @@ enum Msg {
 /// Runs the reader until the user quits; then saves what is not saved yet
 /// and says what became of it.
 pub fn run(start: Start) -> io::Result<Ending> {
-    let Start { known, shelf, mut settings, keymap, theme, ambiguous, mut store, mut messages, resume, cache } = start;
+    let Start {
+        known,
+        shelf,
+        mut settings,
+        keymap,
+        theme,
+        ambiguous,
+        mut store,
+        mut messages,
+        resume,
+        place,
+        cache,
+        export,
+    } = start;
     let mut told = messages.clone();
     let mut failed = None;
     // ratatui::init enters raw mode and the alternate screen and installs a
@@ -100,26 +120,25 @@ pub fn run(start: Start) -> io::Result<Ending> {
             held: VecDeque::new(),
             told: &mut told,
             failed: &mut failed,
+            input: input::Input::default(),
+            export,
+            lang: state.settings.lang,
         };
         let why = shell.save_at_start(&mut messages);
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
         let mut saved = saved_from(shell.store, messages, resume);
+        saved.place = place;
         saved.marks.unsaved.why = why;
         // One channel for everything: terminal input (read on its own thread,
         // after the width probe has had its answer) and background reports.
         let (tx, rx) = mpsc::channel();
         let input = tx.clone();
-        std::thread::spawn(move || {
-            loop {
-                let msg = match event::read() {
-                    Ok(e) => Msg::Term(e),
-                    Err(e) => Msg::TermError(e),
-                };
-                let failed = matches!(msg, Msg::TermError(_));
-                if input.send(msg).is_err() || failed {
-                    break;
-                }
-            }
+        shell.input = input::Input::start(move |got| {
+            let msg = match got {
+                Ok(e) => Msg::Term(e),
+                Err(e) => Msg::TermError(e),
+            };
+            input.send(msg).is_ok()
         });
         let (work_tx, work_rx) = mpsc::channel();
         let forward = tx.clone();
@@ -189,6 +208,12 @@ struct Shell<'a> {
     told: &'a mut Vec<String>,
     /// The first reason a save failed.
     failed: &'a mut Option<String>,
+    /// The terminal input thread, paused while a piped command runs.
+    input: input::Input,
+    /// Where and how `x` exports.
+    export: (PathBuf, crate::export::Format),
+    /// The interface's language, for what the shell says.
+    lang: crate::i18n::Lang,
 }
 
 impl Shell<'_> {
@@ -239,6 +264,9 @@ impl Shell<'_> {
                             return Ok(());
                         }
                         Effect::Suspend => suspend(term)?,
+                        e @ (Effect::Pipe { .. } | Effect::Export { .. } | Effect::ExportBookmarks(_)) => {
+                            queue.push_back(self.out(term, e)?);
+                        }
                         Effect::Record(change) => {
                             bookmarks_changed |= !matches!(change, crate::model::Change::Read(..));
                             self.store.record(&change, jiff::Timestamp::now());
@@ -313,8 +341,56 @@ impl Shell<'_> {
             Effect::Moved => {
                 self.moved.get_or_insert_with(Instant::now);
             }
-            Effect::Quit | Effect::Suspend | Effect::Record(_) => {}
+            Effect::Quit
+            | Effect::Suspend
+            | Effect::Record(_)
+            | Effect::Pipe { .. }
+            | Effect::Export { .. }
+            | Effect::ExportBookmarks(_) => {}
         }
+    }
+
+    /// What goes out of the reader: text piped to a command (which has
+    /// the terminal meanwhile), exports; the action that says how it went.
+    fn out(&mut self, term: &mut DefaultTerminal, effect: Effect) -> io::Result<Action> {
+        Ok(match effect {
+            Effect::Pipe { command, text } => {
+                self.input.pause();
+                let result = pipe::run(term, &command, &text);
+                self.input.resume();
+                // A convenience, not a mark: a failure to keep it is not told.
+                let _ = self.store.keep_pipe_command(&command);
+                Action::Piped { command, result: result? }
+            }
+            Effect::Export { issue, article } => Action::Notice(self.export(&issue, article)),
+            Effect::ExportBookmarks(list) => {
+                let md = crate::export::markdown::bookmarks(&list);
+                let saved = crate::store::save_export(&self.export.0, "bookmarks", "md", md.as_bytes());
+                Action::Notice(said(
+                    self.lang,
+                    saved,
+                    &self.lang.f("export-what-bookmarks", &[("n", list.len().into())]),
+                ))
+            }
+            _ => Action::Notice(String::new()),
+        })
+    }
+
+    /// `x`: the issue, or one article of it, written to the export folder.
+    fn export(&self, issue: &crate::model::Issue, article: Option<crate::model::ArticleId>) -> String {
+        let (dir, format) = &self.export;
+        let article = article.and_then(|id| issue.articles().find(|a| a.id == id));
+        let title = match (article, issue.date) {
+            (Some(a), _) => a.headline.clone(),
+            (None, Some(d)) if !issue.title.contains(&d.to_string()) => format!("{} {d}", issue.title),
+            (None, _) => issue.title.clone(),
+        };
+        let saved =
+            format.render(issue, article).map_err(|e| (PathBuf::from(&issue.source), io::Error::other(e))).and_then(
+                |bytes| crate::store::save_export(dir, &crate::export::file_name(&title), format.extension(), &bytes),
+            );
+        let what = self.lang.t(if article.is_some() { "export-what-article" } else { "export-what-issue" });
+        said(self.lang, saved, &what)
     }
 
     /// Quitting: the worker stops; the reading place is saved with
@@ -438,6 +514,22 @@ fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
         positions: loaded.positions,
         messages,
         resume,
+        place: None,
+        pipe_history: store.pipe_history(),
+    }
+}
+
+/// What to say about an export: where it went, or why it did not.
+fn said(lang: crate::i18n::Lang, saved: Result<PathBuf, (PathBuf, io::Error)>, what: &str) -> String {
+    match saved {
+        Ok(path) => {
+            let path = home_as_tilde(&path.display().to_string());
+            lang.f("export-done", &[("what", what.into()), ("path", path.into())])
+        }
+        Err((path, e)) => {
+            let path = home_as_tilde(&path.display().to_string());
+            lang.f("export-failed", &[("path", path.into()), ("why", e.to_string().into())])
+        }
     }
 }
 

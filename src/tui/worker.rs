@@ -1,6 +1,8 @@
 //! Work off the event loop: reading the issue the reader opens, finding
-//! the library's issue files, keeping the archive index up to date,
-//! watching library folders for new issues, and searching every issue.
+//! the library's issue files, keeping the archive index up to date (and
+//! merging its segments when idle), watching library folders for new
+//! issues, and searching every issue — on a thread of its own, from what
+//! the index has committed, so a search never waits for an update.
 //! Reports come back as actions; the event loop never blocks on any of it.
 
 use crate::app::{Action, IssueInfo};
@@ -25,17 +27,19 @@ enum Job {
     /// The first frame is up: start finding and indexing.
     Begin,
     /// Archive search number `id`, until `cancel` is set.
-    Search {
-        id: u64,
-        query: String,
-        cancel: Arc<AtomicBool>,
-    },
-    Rescan,
+    Search { id: u64, query: String, cancel: Arc<AtomicBool> },
+    /// Files changed under a watched folder: these issue files (`Some`), or
+    /// anything else (`None`: walk again).
+    Rescan(Option<Vec<PathBuf>>),
+    /// A search found the index damaged: rebuild it.
+    Rebuild,
 }
 
 /// The handle the event loop keeps.
 pub struct Worker {
     jobs: Sender<Job>,
+    /// Archive searches.
+    searches: Sender<Job>,
     /// Issues to read, by name: a thread of their own, so that an issue
     /// opened never waits for the library's walk or index.
     loads: Sender<String>,
@@ -69,6 +73,9 @@ impl Worker {
         });
         let (jobs, inbox) = channel();
         let rescan = jobs.clone();
+        let librarian = jobs.clone();
+        let (searches, to_search) = channel();
+        let (for_search, found) = ((shelf.clone(), cache.clone()), answers.clone());
         std::thread::spawn(move || {
             let Ok(first) = inbox.recv() else { return };
             let _watcher = watch(&shelf, rescan);
@@ -76,7 +83,8 @@ impl Worker {
             w.scan();
             w.run(first, inbox);
         });
-        Worker { jobs, loads, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
+        std::thread::spawn(move || searcher(for_search.0, for_search.1, to_search, librarian, found));
+        Worker { jobs, searches, loads, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
     }
 
     /// Reads the issue with this source name; it comes back as [`Action::Loaded`].
@@ -101,7 +109,7 @@ impl Worker {
     pub fn search(&mut self, id: u64, query: String) {
         self.cancel();
         self.cancel = Arc::new(AtomicBool::new(false));
-        let _ = self.jobs.send(Job::Search { id, query, cancel: self.cancel.clone() });
+        let _ = self.searches.send(Job::Search { id, query, cancel: self.cancel.clone() });
     }
 
     /// Stops the search under way.
@@ -123,14 +131,22 @@ impl Librarian {
         while let Some(job) = next.take().or_else(|| inbox.recv().ok()) {
             match job {
                 Job::Begin => {}
-                Job::Search { id, query, cancel } => self.search(id, &query, &cancel),
-                Job::Rescan => {
+                Job::Rebuild => {
+                    self.index.mark_damaged();
+                    self.update_index();
+                }
+                Job::Search { id, query, cancel } => search(&self.shelf, &self.index, &self.out, id, &query, &cancel),
+                Job::Rescan(mut paths) => {
                     // Let a burst of file events settle, then read once; a
                     // search asked for meanwhile runs on what is found.
                     let until = Instant::now() + SETTLE;
                     loop {
                         match inbox.recv_timeout(until.saturating_duration_since(Instant::now())) {
-                            Ok(Job::Rescan | Job::Begin) => {}
+                            Ok(Job::Rescan(more)) => match (&mut paths, more) {
+                                (Some(p), Some(more)) => p.extend(more),
+                                _ => paths = None,
+                            },
+                            Ok(Job::Begin) => {}
                             Ok(other) => {
                                 next = Some(other);
                                 break;
@@ -138,17 +154,68 @@ impl Librarian {
                             Err(_) => break,
                         }
                     }
-                    self.scan();
+                    match paths.filter(|p| self.known_folders(p)) {
+                        Some(paths) => self.changed(paths),
+                        None => self.scan(),
+                    }
                 }
             }
         }
+    }
+
+    /// Whether every path lies in a folder of issues already known (not in
+    /// a folder that is one issue, nor a new folder): then only those files
+    /// need looking at.
+    fn known_folders(&self, paths: &[PathBuf]) -> bool {
+        let folders: std::collections::HashSet<&std::path::Path> =
+            self.files.iter().filter_map(|f| f.parent()).collect();
+        let known: std::collections::HashSet<&PathBuf> = self.files.iter().collect();
+        paths.iter().all(|p| {
+            p.parent().is_some_and(|d| folders.contains(d))
+                && (known.contains(p) || !self.files.iter().any(|f| p.starts_with(f)))
+        })
+    }
+
+    /// Issue files changed, appeared or went: the index takes in just those
+    /// (about one issue's work, however big the library), then the list.
+    fn changed(&mut self, mut paths: Vec<PathBuf>) {
+        paths.sort();
+        paths.dedup();
+        let Some(report) = self.index.update_some(&paths, &AtomicBool::new(false)) else {
+            return self.scan();
+        };
+        for p in &paths {
+            let here = p.is_file();
+            match (self.files.iter().position(|f| f == p), here) {
+                (None, true) => self.files.push(p.clone()),
+                (Some(k), false) => {
+                    self.files.swap_remove(k);
+                }
+                _ => {}
+            }
+        }
+        if let Some((path, problem)) = report.errors.first() {
+            let _ = self.out.send(Action::Notice(format!("{}: {problem}", path.display())));
+        }
+        self.report_indexed();
     }
 
     /// Finds the issue files, reports them at once by name, then indexes
     /// them (reporting progress) and reports them again with what the
     /// index knows (titles and dates from inside the files).
     fn scan(&mut self) {
-        let Shelf::Paths(paths) = &self.shelf else { return };
+        let Shelf::Paths(paths) = &self.shelf else {
+            // The samples are few and small: read at once for their own
+            // titles and dates, so that they are listed by them.
+            let read = library::bundled().into_iter().filter_map(|s| Some((s.name(), s.load().ok()?.issue)));
+            let info = |(name, i): (String, crate::model::Issue)| {
+                let articles = Some(i.articles().count());
+                IssueInfo { name, title: i.title, date: i.date, articles }
+            };
+            let infos = read.map(info).collect();
+            let _ = self.out.send(Action::Library(infos));
+            return;
+        };
         let (sources, _errors) = library::collect(paths);
         self.files = sources
             .into_iter()
@@ -164,7 +231,6 @@ impl Librarian {
     }
 
     fn update_index(&mut self) {
-        let total = self.files.len();
         let out = self.out.clone();
         let mut last = Instant::now();
         let mut progress = |done: usize, all: usize| {
@@ -181,41 +247,76 @@ impl Librarian {
             let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
             let _ = self.out.send(Action::Notice(format!("{}: {problem}{tail}", path.display())));
         }
+        self.report_indexed();
+        // Merging segments costs what it merges; searches go on meanwhile.
+        while self.index.maintain() {}
+    }
+
+    /// Reports the issues as the index read them (titles and dates from inside the files).
+    fn report_indexed(&self) {
+        let total = self.files.len();
         let infos: Vec<IssueInfo> = self
             .index
             .issues()
             .into_iter()
-            .map(|m| IssueInfo { name: library::name::of_path(&m.path), title: m.title.clone(), date: m.date })
+            .map(|m| IssueInfo {
+                name: library::name::of_path(&m.path),
+                title: m.title.clone(),
+                date: m.date,
+                articles: Some(m.articles),
+            })
             .collect();
         if infos.len() == total {
             let _ = self.out.send(Action::Library(infos));
         }
     }
+}
 
-    /// Searches every issue, handing results over in batches.
-    fn search(&mut self, search: u64, query: &str, cancel: &AtomicBool) {
-        if cancel.load(Ordering::SeqCst) {
-            return;
+/// The searching thread: each search on the index as last committed on
+/// disk (taken up afresh before each), never waiting for the librarian's
+/// update. Where the index can't be kept on disk, the librarian's own copy
+/// in memory is the only one, and searches go to it.
+fn searcher(shelf: Shelf, cache: Option<PathBuf>, inbox: Receiver<Job>, librarian: Sender<Job>, out: Sender<Action>) {
+    let mut index: Option<Index> = None;
+    let mut on_disk = None;
+    while let Ok(job) = inbox.recv() {
+        let Job::Search { id, query, cancel } = job else { continue };
+        let writable = || matches!(shelf, Shelf::Paths(_)) && cache.as_deref().is_some_and(Index::writable);
+        if !*on_disk.get_or_insert_with(writable) {
+            let _ = librarian.send(Job::Search { id, query, cancel });
+            continue;
         }
-        let out = self.out.clone();
-        let mut batch = Vec::new();
-        let mut last = Instant::now();
-        let mut on_hit = |hit: ArchiveHit| {
-            batch.push(hit);
-            if last.elapsed() > BATCH {
-                last = Instant::now();
-                let _ = out.send(Action::Found { search, results: std::mem::take(&mut batch) });
-            }
-            true
-        };
-        let stats = match &self.shelf {
-            // The bundled samples are few and small: searched without an index.
-            Shelf::Bundled => library::search_sources(&library::bundled(), query, &mut on_hit, &mut |_, _| {}, cancel),
-            Shelf::Paths(_) => self.index.search(query, &mut on_hit, cancel),
-        };
-        let _ = self.out.send(Action::Found { search, results: batch });
-        let _ = self.out.send(Action::FoundAll { search, issues: stats.issues });
+        let index = index.get_or_insert_with(|| Index::open(cache.clone()));
+        index.refresh();
+        search(&shelf, index, &out, id, &query, &cancel);
+        if index.problem().is_some() {
+            let _ = librarian.send(Job::Rebuild);
+        }
     }
+}
+
+/// Searches every issue, handing results over in batches.
+fn search(shelf: &Shelf, index: &Index, out: &Sender<Action>, search: u64, query: &str, cancel: &AtomicBool) {
+    if cancel.load(Ordering::SeqCst) {
+        return;
+    }
+    let mut batch = Vec::new();
+    let mut last = Instant::now();
+    let mut on_hit = |hit: ArchiveHit| {
+        batch.push(hit);
+        if last.elapsed() > BATCH {
+            last = Instant::now();
+            let _ = out.send(Action::Found { search, results: std::mem::take(&mut batch) });
+        }
+        true
+    };
+    let stats = match shelf {
+        // The bundled samples are few and small: searched without an index.
+        Shelf::Bundled => library::search_sources(&library::bundled(), query, &mut on_hit, &mut |_, _| {}, cancel),
+        Shelf::Paths(_) => index.search(query, &mut on_hit, cancel),
+    };
+    let _ = out.send(Action::Found { search, results: batch });
+    let _ = out.send(Action::FoundAll { search, issues: stats.issues });
 }
 
 /// Should reading an issue ever fail by panicking (a bug: the parser is
@@ -246,11 +347,13 @@ fn watch(shelf: &Shelf, rescan: Sender<Job>) -> Option<notify::RecommendedWatche
         return None;
     }
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let interesting =
-            event.is_ok_and(|e| !e.kind.is_access() && e.paths.iter().any(|p| library::is_issue_file(p) || p.is_dir()));
-        if interesting {
-            let _ = rescan.send(Job::Rescan);
+        let Ok(e) = event else { return };
+        if e.kind.is_access() || !e.paths.iter().any(|p| library::is_issue_file(p) || p.is_dir()) {
+            return;
         }
+        // Issue files alone are looked at alone; a folder is walked again.
+        let files = e.paths.iter().all(|p| library::is_issue_file(p) && !p.is_dir());
+        let _ = rescan.send(Job::Rescan(files.then(|| e.paths.clone())));
     })
     .ok()?;
     for dir in dirs {

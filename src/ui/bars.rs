@@ -1,9 +1,9 @@
 //! The title line at the top and the hint / status / search line at the bottom.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, truncate, typed, wrap_words};
 use super::overlay;
-use crate::app::{Action, State};
+use crate::app::{Action, PageTurn, State};
 use crate::layout::str_width;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -39,7 +39,11 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let text = format!(" {}", state.f("top-loading", &[("name", slot.info.shown().into())]));
+            let text = if slot.error.is_some() {
+                format!(" {} — {}", slot.info.shown(), state.t("top-not-readable"))
+            } else {
+                format!(" {}", state.f("top-loading", &[("name", slot.info.shown().into())]))
+            };
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }
@@ -72,10 +76,44 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     };
     match line {
         Some((text, style)) => {
-            put(buf, area.x, area.y, area.right(), &truncate(&text, width, amb), style, amb);
+            // The help key at the right end, where the message leaves room
+            // (what a message says comes first); a message too long is cut
+            // at a word.
+            let help = help_hint(state);
+            let fits = str_width(&text, amb) <= width;
+            let text = if fits { text } else { cut_at_word(&text, width, amb) };
+            put(buf, area.x, area.y, area.right(), &text, style, amb);
+            if str_width(&text, amb) + str_width(&help, amb) < width {
+                let x = area.right().saturating_sub(str_width(&help, amb) as u16);
+                put(buf, x, area.y, area.right(), &help, theme.key, amb);
+            }
         }
         None => reader_hints(buf, area, state, theme),
     }
+}
+
+/// `? help `: the key that explains the others, kept on the bottom line at
+/// every width.
+fn help_hint(state: &State) -> String {
+    // Where the help key opens help: reading, or the bookmarks list.
+    let works = match &state.overlay {
+        None => state.mode() == crate::app::Mode::Normal,
+        Some(crate::app::Overlay::Bookmarks(b)) => b.note.is_none(),
+        Some(_) => false,
+    };
+    if !works {
+        return String::new();
+    }
+    let key = state.keymap.hint(&[Action::Help]);
+    if key.is_empty() { key } else { format!("{key} help ") }
+}
+
+/// `text` cut to `width` cells at a word (or beside a Chinese character),
+/// ending in `…`.
+fn cut_at_word(text: &str, width: usize, amb: crate::layout::Ambiguous) -> String {
+    let lead = if text.starts_with(' ') { " " } else { "" };
+    let first = wrap_words(text, width.saturating_sub(1 + lead.len()), amb).into_iter().next().unwrap_or_default();
+    format!("{lead}{}…", first.trim_end_matches([' ', ',', '·', '—']))
 }
 
 /// `/query▏  3 matches`
@@ -85,9 +123,12 @@ fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, que
         (true, _) => format!("  {}", state.t("search-prompt-empty")),
         (false, n) => format!("  {}", state.f("search-count", &[("n", n.into())])),
     };
-    let x = put(buf, area.x, area.y, area.right(), &format!("/{query}"), theme.key, amb);
-    let x = put(buf, x, area.y, area.right(), "▏", theme.key, amb);
-    put(buf, x, area.y, area.right(), &truncate(&count, usize::from(area.width), amb), theme.status, amb);
+    let count = if state.search.fresh { format!("{count} · {}", state.t("search-again")) } else { count };
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(1 + str_width(&count, amb)).max(width / 2);
+    let shown = typed(query, state.search.caret, room, amb);
+    let x = put(buf, area.x, area.y, area.right(), &format!("/{shown}"), theme.key, amb);
+    put(buf, x, area.y, area.right(), &truncate(&count, width, amb), theme.status, amb);
 }
 
 /// The reader's keys, as many as fit.
@@ -95,7 +136,17 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
     let width = usize::from(area.width);
     let km = &state.keymap;
+    // At an article's end, what the page key goes on to.
+    let turn = match state.page_turn(1).filter(|_| state.nav.focus == crate::app::Focus::Article) {
+        Some(PageTurn::NextArticle) => "hint-next-article",
+        Some(PageTurn::NextIssue) => "hint-next-issue",
+        _ => "",
+    };
     let hints = [
+        (
+            if turn.is_empty() { String::new() } else { km.hint(&[Action::PageDown]) },
+            if turn.is_empty() { String::new() } else { state.t(turn) },
+        ),
         (km.hint(&[Action::Down, Action::Up]), state.t("hint-move")),
         (km.hint(&[Action::Open]), state.t(open_hint(state))),
         (km.hint(&[Action::NextArticle, Action::PrevArticle]), state.t("hint-next-prev")),
@@ -105,13 +156,21 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         (km.hint(&[Action::Help]), state.t("hint-help")),
         (km.hint(&[Action::Quit]), state.t("hint-quit")),
     ];
-    let mut x = area.x + 1;
-    for (i, (keys, what)) in hints.iter().filter(|(k, _)| !k.is_empty()).enumerate() {
+    // The help key is kept whatever else has no room.
+    const HELP: usize = 7;
+    let help = hints.get(HELP).filter(|(k, _)| !k.is_empty()).map(|(k, w)| str_width(k, amb) + str_width(w, amb) + 4);
+    let (mut x, mut helped) = (area.x + 1, false);
+    for (i, (keys, what)) in hints.iter().enumerate().filter(|(_, (k, _))| !k.is_empty()) {
         let piece_width = str_width(keys, amb) + str_width(what, amb) + 4;
-        if usize::from(x - area.x) + piece_width > width {
+        let reserve = if i == HELP || helped { 0 } else { help.unwrap_or(0) };
+        helped |= i == HELP;
+        if usize::from(x - area.x) + piece_width + reserve > width {
+            if reserve > 0 {
+                continue;
+            }
             break;
         }
-        if i > 0 {
+        if x > area.x + 1 {
             x = put(buf, x, area.y, area.right(), " · ", theme.border, amb);
         }
         x = put(buf, x, area.y, area.right(), keys, theme.key, amb);

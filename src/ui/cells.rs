@@ -8,8 +8,10 @@
 //! cursor explicitly to the cell after it, so whatever width the terminal
 //! gives the character, everything after it lands where the layout put it.
 
+use crate::app::input::Caret;
 use crate::layout::{Ambiguous, str_width};
 use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use std::num::NonZeroU16;
 use unicode_segmentation::UnicodeSegmentation;
@@ -51,6 +53,22 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, end: u16, text: &str, style: Style,
     x
 }
 
+/// Blanks every wide character that starts left of `r` and reaches into
+/// it, before something is drawn over `r`. ratatui's diff assumes the cell
+/// after a wide character is covered and never sends it, so a border drawn
+/// there would never reach the terminal.
+pub fn unstraddle(buf: &mut Buffer, r: Rect, amb: Ambiguous) {
+    if r.x <= buf.area.left() {
+        return;
+    }
+    for y in r.top().max(buf.area.top())..r.bottom().min(buf.area.bottom()) {
+        let cell = &mut buf[(r.x - 1, y)];
+        if str_width(cell.symbol(), amb) > 1 {
+            cell.set_symbol(" ").set_diff_option(CellDiffOption::None);
+        }
+    }
+}
+
 /// Cuts `text` to at most `width` cells, ending in `…` when cut; never
 /// splits a grapheme or a wide character.
 pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
@@ -74,10 +92,102 @@ pub fn truncate(text: &str, width: usize, amb: Ambiguous) -> String {
     out
 }
 
+/// Cuts `text` to at most `width` cells from its start, beginning with `…`
+/// when cut: the end is kept.
+pub fn truncate_start(text: &str, width: usize, amb: Ambiguous) -> String {
+    if str_width(text, amb) <= width {
+        return text.to_string();
+    }
+    let room = width.saturating_sub(str_width("…", amb));
+    let mut used = 0;
+    let mut keep = text.len();
+    for (at, g) in text.grapheme_indices(true).rev() {
+        used += str_width(g, amb);
+        if used > room {
+            break;
+        }
+        keep = at;
+    }
+    let tail = text[keep..].trim_start_matches('…');
+    if width == 0 { String::new() } else { format!("…{tail}") }
+}
+
+/// A line being typed as shown in `width` cells: the text with `▏` at its
+/// cursor, cut with `…` where it does not fit, so that the cursor and what
+/// was typed just before it stay in view.
+pub fn typed(text: &str, caret: Caret, width: usize, amb: Ambiguous) -> String {
+    let (before, after) = text.split_at(caret.at(text));
+    let room = width.saturating_sub(1);
+    let after_width = str_width(after, amb);
+    if str_width(before, amb) + after_width <= room {
+        return format!("{before}▏{after}");
+    }
+    let before = truncate_start(before, room.saturating_sub(after_width).max(room * 2 / 3), amb);
+    let after = truncate(after, room.saturating_sub(str_width(&before, amb)), amb);
+    format!("{before}▏{after}")
+}
+
+/// A headline as the article pane sets it: ASCII marks among Chinese text
+/// full-width when the layout does so (`读者来信:请` → `读者来信：请`).
+pub fn set_like_article(text: &str, fullwidth: bool) -> String {
+    if fullwidth { crate::layout::widened(text, 0..0).0 } else { text.to_string() }
+}
+
+/// Splits a message into lines of at most `width` cells, at spaces, after
+/// a `/` or beside a Chinese character; a word too long for a line is cut
+/// where the line is full.
+pub fn wrap_words(text: &str, width: usize, amb: Ambiguous) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Where `line` may break: the byte offset after which it may.
+    let mut last_break = 0;
+    for g in text.graphemes(true) {
+        let w = str_width(g, amb);
+        if g == " " {
+            if !line.is_empty() {
+                line.push(' ');
+                last_break = line.len();
+            }
+            continue;
+        }
+        if str_width(&line, amb) + w > width {
+            let at = if last_break > 0 { last_break } else { line.len() };
+            let rest = line.split_off(at).trim_start().to_string();
+            lines.push(std::mem::replace(&mut line, rest).trim_end().to_string());
+            last_break = 0;
+        }
+        if w > 1 && !line.is_empty() {
+            last_break = line.len();
+        }
+        line.push_str(g);
+        if g == "/" || w > 1 {
+            last_break = line.len();
+        }
+    }
+    if !line.trim().is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::layout::Rect;
+
+    #[test]
+    fn wraps_messages_at_words_to_the_full_width() {
+        let amb = Ambiguous::Narrow;
+        let msg = "papers/binary.txt: not a text file (binary data: 2508 NUL bytes, the first at offset 7)";
+        let lines = wrap_words(msg, 30, amb);
+        assert_eq!(
+            lines,
+            ["papers/binary.txt: not a text", "file (binary data: 2508 NUL", "bytes, the first at offset 7)"]
+        );
+        assert_eq!(wrap_words("/a/very/long/path/name.txt", 10, amb), ["/a/very/", "long/path/", "name.txt"]);
+        assert_eq!(wrap_words("abcdefghij", 4, amb), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("读取失败不是文本文件", 8, amb), ["读取失败", "不是文本", "文件"]);
+    }
 
     #[test]
     fn truncates_by_cells_without_splitting_wide_characters() {

@@ -2,7 +2,7 @@
 //! bookmark markers, the selection.
 
 use super::Theme;
-use super::cells::{put, truncate};
+use super::cells::{put, set_like_article, truncate, wrap_words};
 use crate::app::{Focus, Row, State};
 use crate::layout::str_width;
 use crate::measure::short;
@@ -26,12 +26,23 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
     let Some(issue) = issue else {
         let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| state.t("list-loading"), ToString::to_string);
-        for (k, line) in wrap_plain(&msg, usize::from(inner.width)).iter().take(usize::from(inner.height)).enumerate() {
+        for (k, line) in
+            wrap_words(&msg, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
             put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
         }
         return;
     };
     let articles: Vec<&Article> = issue.articles().collect();
+    if articles.is_empty() {
+        let said = "no articles: dubao found none in this file (dubao dump --explain says why)";
+        for (k, line) in
+            wrap_words(said, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
+        {
+            put(buf, inner.x, inner.y + k as u16, inner.right(), line, theme.status, amb);
+        }
+        return;
+    }
     let rows = state.rows();
     let width = usize::from(inner.width);
     for (k, row) in rows.iter().skip(state.nav.list_top).take(usize::from(inner.height)).enumerate() {
@@ -58,6 +69,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
 fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: ratatui::style::Style) {
     let amb = state.settings.layout.ambiguous;
     let title = match state.library.issue() {
+        Some(i) if i.articles().next().is_none() => " no articles ".to_string(),
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
@@ -119,7 +131,8 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     let x = put(buf, x, y, row.right(), marker, marker_style, amb);
     let x = put(buf, x, y, row.right(), " ", style, amb);
     let original = a.label();
-    let label = state.shown.label(index, &original);
+    let shown = state.shown.label(index, &original);
+    let label = set_like_article(shown, state.settings.layout.fullwidth_punct);
     let room = usize::from(row.right().saturating_sub(x));
     // The reading time, right-aligned and quiet, when there is room for it.
     let slot = state.library.slots.get(state.library.current);
@@ -127,16 +140,10 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     let time = if minutes > 0 { format!(" {}", short(minutes)) } else { String::new() };
     let time_width = str_width(&time, amb);
     let (room, time) = if room > time_width + 4 { (room - time_width, time) } else { (room, String::new()) };
-    let x = put(buf, x, y, row.right(), &truncate(label, room, amb), style, amb);
+    let x = put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
     if !time.is_empty() {
         let tx = row.right().saturating_sub(time_width as u16).max(x);
         let time_style = if selected { style } else { theme.length };
         put(buf, tx, y, row.right(), &time, time_style, amb);
     }
-}
-
-/// Splits a message into lines of at most `width` characters (for errors).
-fn wrap_plain(text: &str, width: usize) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    chars.chunks(width.max(1) / 2 + 1).map(|c| c.iter().collect()).collect()
 }

@@ -42,6 +42,12 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     }
 }
 
+/// Where the open overlay is drawn, its frame included.
+pub fn overlay_rect(state: &State) -> Option<Rect> {
+    let area = Rect::new(0, 0, state.size.0, state.size.1);
+    state.overlay.as_ref().map(|o| overlay::rect(area, state, o))
+}
+
 fn too_small(frame: &mut Frame, area: Rect, lang: crate::i18n::Lang) {
     frame.render_widget(Clear, area);
     if area.width == 0 || area.height == 0 {

@@ -45,7 +45,7 @@ parts! {
     /// Pane borders.
     border = "darkgray",
     /// The border of the focused pane.
-    border_focused = "gray",
+    border_focused = "bold gray",
     /// Section heading rows in the list.
     section = "bold red",
     /// Unread article rows.

@@ -78,12 +78,15 @@ fn filled(dir: &Path) -> Store {
             source: "papers/东昌府报.txt".into(),
             issue: "东昌府报\u{1f}2022-11-19".into(),
             article: id("a1"),
+            reading: true,
+            column: Some(72),
         }),
         ..Positions::default()
     };
     p.issues.insert("东昌府报\u{1f}2022-11-19".into(), id("a1"));
     p.anchors.insert(id("a1"), pos(3, 120));
     p.anchors.insert(id("b2"), Pos { element: Element::Headline, offset: 0 });
+    p.places.insert("/papers/a + /papers/b \"c\"".into(), "papers/东昌府报.txt".into());
     s.set_positions(&p, t(9));
     assert!(s.is_dirty());
     assert_eq!(s.save(t(10)).ok(), Some(false));
@@ -101,6 +104,7 @@ fn what_is_saved_is_what_the_next_session_loads() {
     assert_eq!(loaded.bookmarks[&id("b2")].note, "读完再看 \"quoted\"\nsecond line");
     assert_eq!(loaded.read, [id("a1")].into_iter().collect::<std::collections::HashSet<_>>());
     assert_eq!(loaded.positions.anchors[&id("a1")], pos(3, 120));
+    assert_eq!(loaded.positions.places["/papers/a + /papers/b \"c\""], "papers/东昌府报.txt");
 
     let again = open_quiet(dir.path(), t(20));
     assert_eq!(again.loaded(), loaded);
@@ -120,6 +124,7 @@ fn the_files_say_what_they_are_and_their_version() {
     }
     let positions = text(&dir.path().join("positions.toml"));
     assert!(positions.contains("a1 = { element = \"block:3\", offset = 120, updated = "), "{positions}");
+    assert!(positions.contains("\n[places]\n\"/papers/a + /papers/b \\\"c\\\"\" = { source = "), "{positions}");
 }
 
 #[test]
@@ -684,7 +689,8 @@ fn run_two(ops: &[Op], tick: impl Fn(usize) -> Timestamp) -> [Loaded; 3] {
             Op::Last(s, a) => {
                 let store = &mut stores[usize::from(*s)];
                 let mut p = store.loaded().positions;
-                p.last = Some(LastOpen { source: "s".into(), issue: "i".into(), article: art(*a) });
+                p.last =
+                    Some(LastOpen { source: "s".into(), issue: "i".into(), article: art(*a), ..Default::default() });
                 store.set_positions(&p, now);
                 (s, None)
             }

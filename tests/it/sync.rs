@@ -151,6 +151,8 @@ fn positions(article: &str, block: usize) -> Positions {
             source: "papers/清河日报-20240308.txt".into(),
             issue: "清河日报".into(),
             article: id(article),
+            reading: false,
+            column: None,
         }),
         ..Positions::default()
     };

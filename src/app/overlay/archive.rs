@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::{Action, Effect};
+use crate::app::input::Caret;
 use crate::library::ArchiveHit;
 
 /// Most results kept: a phrase in every article of years of issues would
@@ -15,6 +16,8 @@ pub const MAX_RESULTS: usize = 5000;
 pub struct ArchiveView {
     /// The phrase.
     pub query: String,
+    /// The cursor in it.
+    pub caret: Caret,
     /// The phrase is being typed.
     pub typing: bool,
     /// The phrase is the last search's, shown again: typing replaces it,
@@ -32,6 +35,10 @@ pub struct ArchiveView {
     pub running: bool,
     /// When finished: how many issues were searched.
     pub searched: Option<usize>,
+    /// How many issues matched so far (hits come issue by issue).
+    pub issues: usize,
+    /// The issue of the last hit counted.
+    last_issue: Option<std::path::PathBuf>,
 }
 
 impl ArchiveView {
@@ -76,16 +83,17 @@ impl ArchiveView {
     fn typed(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         let has_results = !self.results.is_empty();
         match action {
-            Action::Input(c) => {
-                if self.fresh {
+            Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
+                // The last phrase, shown again, is replaced by what is typed;
+                // moving the cursor keeps it to edit.
+                if self.fresh && matches!(action, Action::Input(_)) {
                     self.query.clear();
+                    self.caret = Caret::default();
                 }
-                self.edited();
-                self.query.push(*c);
-            }
-            Action::InputBackspace => {
-                self.edited();
-                self.query.pop();
+                self.fresh = false;
+                if self.caret.apply(&mut self.query, action) == Some(true) {
+                    self.edited();
+                }
             }
             // Back to the results of the phrase shown.
             Action::InputSubmit | Action::Down if self.fresh && has_results => {
@@ -139,6 +147,13 @@ impl ArchiveView {
         if self.running && self.search == search {
             let room = MAX_RESULTS.saturating_sub(self.results.len());
             self.total += more.len();
+            // Hits come issue by issue: a new issue is a new path.
+            for hit in &more {
+                if self.last_issue.as_ref() != Some(&hit.path) {
+                    self.issues += 1;
+                    self.last_issue = Some(hit.path.clone());
+                }
+            }
             self.results.extend(more.into_iter().take(room));
         }
     }

@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
+use crate::app::input::Caret;
 use crate::app::keymap::Keymap;
 use crate::app::marks::Marks;
 use crate::i18n::Lang;
@@ -15,6 +16,10 @@ pub struct BookmarksView {
     pub selected: usize,
     /// The note being written, while the note prompt is open.
     pub note: Option<String>,
+    /// The cursor in the note.
+    pub caret: Caret,
+    /// The bookmark just deleted, while the next key may undo that.
+    pub deleted: Option<Bookmark>,
 }
 
 /// Every bookmark in the order the list shows them: newest first.
@@ -41,6 +46,17 @@ impl BookmarksView {
         if self.note.is_some() {
             return self.note_prompt(action, ctx);
         }
+        // The key right after a deletion may undo it (`u`, the key of
+        // the next unread article elsewhere); any other ends that chance.
+        if let Some(b) = self.deleted.take() {
+            if *action == Action::NextUnread {
+                self.restore(b, ctx);
+                return Outcome::Stay;
+            }
+            if ctx.marks.bookmarks.is_empty() {
+                return Outcome::Close;
+            }
+        }
         if let Some(to) = step(self.selected, ctx.marks.bookmarks.len(), action) {
             self.selected = to;
             return Outcome::Stay;
@@ -49,15 +65,19 @@ impl BookmarksView {
         match (action, chosen) {
             (Action::Bookmarks | Action::Back | Action::Quit, _) => Outcome::Close,
             (Action::Help, _) => Outcome::Pass,
+            (Action::Export, _) => {
+                let all = list(ctx.marks).into_iter().cloned().collect();
+                ctx.effects.push(crate::app::action::Effect::ExportBookmarks(all));
+                Outcome::Stay
+            }
             (Action::Open, Some(b)) => Outcome::GoTo(Target::Bookmark(b)),
             (Action::DeleteBookmark, Some(b)) => {
-                ctx.marks.bookmarks.remove(&b.id);
-                ctx.changes.push(Change::Unbookmark(b.id.clone()));
-                *ctx.status = Some(ctx.lang.f("bm-deleted", &[("headline", b.headline.as_str().into())]));
-                if ctx.marks.bookmarks.is_empty() { Outcome::Close } else { Outcome::Stay }
+                self.delete(b, ctx);
+                Outcome::Stay
             }
             (Action::EditNote, Some(b)) => {
                 self.note = Some(b.note);
+                self.caret = Caret::default();
                 Outcome::Stay
             }
             (Action::Open | Action::DeleteBookmark | Action::EditNote, None) => Outcome::Close,
@@ -65,13 +85,32 @@ impl BookmarksView {
         }
     }
 
+    /// Deletes `b`, the selection kept on a bookmark that is still there.
+    fn delete(&mut self, b: Bookmark, ctx: &mut Ctx<'_>) {
+        let undo = ctx.keymap.hint(&[Action::NextUnread]);
+        ctx.marks.bookmarks.remove(&b.id);
+        ctx.changes.push(Change::Unbookmark(b.id.clone()));
+        *ctx.status =
+            Some(ctx.lang.f("bm-deleted", &[("headline", b.headline.as_str().into()), ("undo", undo.into())]));
+        self.selected = self.selected.min(ctx.marks.bookmarks.len().saturating_sub(1));
+        self.deleted = Some(b);
+    }
+
+    /// Puts a deleted bookmark back as it was (when added, its note) and
+    /// selects it.
+    fn restore(&mut self, b: Bookmark, ctx: &mut Ctx<'_>) {
+        *ctx.status = Some(ctx.lang.f("bm-restored", &[("headline", b.headline.as_str().into())]));
+        ctx.marks.bookmarks.insert(b.id.clone(), b.clone());
+        self.selected = list(ctx.marks).iter().position(|m| m.id == b.id).unwrap_or(0);
+        ctx.changes.push(Change::Bookmark(b));
+    }
+
     fn note_prompt(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         let Some(text) = &mut self.note else { return Outcome::Stay };
+        if self.caret.apply(text, action).is_some() {
+            return Outcome::Stay;
+        }
         match action {
-            Action::Input(c) => text.push(*c),
-            Action::InputBackspace => {
-                text.pop();
-            }
             Action::InputSubmit => {
                 let note = text.trim().to_string();
                 let id = list(ctx.marks).get(self.selected).map(|b| b.id.clone());

@@ -4,6 +4,7 @@
 //! carries that out.
 
 use crate::app::action::{Action, Effect};
+use crate::app::keymap::Keymap;
 use crate::app::library::Library;
 use crate::app::marks::Marks;
 use crate::i18n::Lang;
@@ -14,6 +15,8 @@ use crate::model::{Bookmark, Change};
 pub struct Ctx<'a> {
     /// The issues (read only: an overlay goes to one through [`Outcome::GoTo`]).
     pub library: &'a Library,
+    /// The keys, for messages that name one.
+    pub keymap: &'a Keymap,
     /// Read marks and bookmarks.
     pub marks: &'a mut Marks,
     /// Changes to keep, handed to the shell after the update.
@@ -24,6 +27,8 @@ pub struct Ctx<'a> {
     pub effects: &'a mut Vec<Effect>,
     /// The interface's language, for what an overlay says.
     pub lang: Lang,
+    /// The screen's size (columns, rows), for pages and scrolling.
+    pub size: (u16, u16),
 }
 
 /// What an overlay wants after a key.

@@ -14,6 +14,7 @@ pub mod component;
 pub mod front;
 pub mod help;
 pub mod picker;
+pub mod pipe;
 
 pub use archive::ArchiveView;
 pub use bookmarks::BookmarksView;
@@ -21,6 +22,7 @@ pub use component::{Ctx, Outcome, Target};
 pub use front::FrontView;
 pub use help::HelpView;
 pub use picker::PickerView;
+pub use pipe::PipeView;
 
 use crate::app::action::Action;
 use crate::app::keymap::Mode;
@@ -38,6 +40,8 @@ pub enum Overlay {
     Archive(ArchiveView),
     /// The section's front page.
     Front(FrontView),
+    /// The command to pipe the article to.
+    Pipe(PipeView),
 }
 
 impl Overlay {
@@ -49,6 +53,7 @@ impl Overlay {
             Overlay::Picker(v) => v.handle(action, ctx),
             Overlay::Archive(v) => v.handle(action, ctx),
             Overlay::Front(v) => v.handle(action, ctx),
+            Overlay::Pipe(v) => v.handle(action, ctx),
         }
     }
 
@@ -57,7 +62,7 @@ impl Overlay {
         match self {
             Overlay::Bookmarks(BookmarksView { note: Some(_), .. }) => Some(Mode::Prompt),
             Overlay::Archive(v) if v.typing => Some(Mode::Filter),
-            Overlay::Picker(_) => Some(Mode::Filter),
+            Overlay::Picker(_) | Overlay::Pipe(_) => Some(Mode::Filter),
             Overlay::Front(_) => Some(Mode::Front),
             _ => None,
         }

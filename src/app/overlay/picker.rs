@@ -3,6 +3,7 @@
 
 use super::component::{Ctx, Outcome, Target, step};
 use crate::app::action::Action;
+use crate::app::input::Caret;
 use crate::app::library::Library;
 use memchr::memmem::Finder;
 
@@ -15,25 +16,86 @@ pub struct PickerView {
     pub selected: usize,
     /// The issues matching the filter (indices into the library).
     pub matches: Vec<usize>,
+    /// The cursor in the filter.
+    pub caret: Caret,
+    /// The matches of each shorter filter typed on the way here, so that
+    /// a backspace at the end costs nothing however big the library.
+    earlier: Vec<Vec<usize>>,
 }
 
 /// Indices of the issues matching `filter` (every word, case ignored),
 /// among `within` when given (a filter only grew: its matches are a
-/// subset of the last ones), else among all.
+/// subset of the last ones), else among all; those whose date the
+/// filter's numbers say best first (`2001 03`: March before December 3),
+/// else in the library's order.
 pub fn matching(library: &Library, filter: &str, within: Option<&[usize]>) -> Vec<usize> {
     let lower = filter.to_lowercase();
     let words: Vec<Finder<'_>> = lower.split_whitespace().map(Finder::new).collect();
     let slots = &library.slots;
-    match within {
+    let mut found: Vec<usize> = match within {
         Some(list) => list.iter().copied().filter(|&i| slots.get(i).is_some_and(|s| s.matches(&words))).collect(),
+        // A big library is filtered on two threads, in halves.
+        None if slots.len() >= 20_000 => {
+            let half = slots.len() / 2;
+            let part =
+                |range: std::ops::Range<usize>| range.filter(|&i| slots[i].matches(&words)).collect::<Vec<usize>>();
+            let (mut first, second) = std::thread::scope(|s| {
+                let later = s.spawn(|| part(half..slots.len()));
+                (part(0..half), later.join().unwrap_or_default())
+            });
+            first.extend(second);
+            first
+        }
         None => (0..slots.len()).filter(|&i| slots[i].matches(&words)).collect(),
+    };
+    let numbers = date_numbers(&lower);
+    if !numbers.is_empty() {
+        found.sort_by_cached_key(|&i| (std::cmp::Reverse(date_rank(slots[i].info.date, &numbers)), i));
     }
+    found
+}
+
+/// The numbers of a filter's date-like words, in order: `2002-01-30`,
+/// `20020130` and `2002 01 30` are 2002, 1, 30; `0130` and `1月30日` are
+/// 1, 30.
+fn date_numbers(filter: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for w in filter.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_ascii_digit())) {
+        if !w.bytes().all(|b| b.is_ascii_digit()) {
+            out.extend(w.split(|c: char| !c.is_ascii_digit()).filter_map(|p| p.parse::<u32>().ok()));
+            continue;
+        }
+        let n = |r: std::ops::Range<usize>| w[r].parse::<u32>().unwrap_or(0);
+        match w.len() {
+            8 => out.extend([n(0..4), n(4..6), n(6..8)]),
+            6 => out.extend([n(0..4), n(4..6)]),
+            4 if n(0..2) <= 12 => out.extend([n(0..2), n(2..4)]),
+            _ => out.push(w.parse().unwrap_or(0)),
+        }
+    }
+    out
+}
+
+/// How well a date answers a filter's numbers: how many of them, in
+/// order, are its year, month and day, or its month and day.
+fn date_rank(date: Option<jiff::civil::Date>, numbers: &[u32]) -> usize {
+    let Some(d) = date else { return 0 };
+    let (y, m, d) = (d.year() as u32, d.month() as u32, d.day() as u32);
+    let prefix = |parts: &[u32]| parts.iter().zip(numbers).take_while(|(a, b)| a == b).count();
+    prefix(&[y, m, d]).max(prefix(&[m, d]))
 }
 
 impl PickerView {
     /// The picker over the whole library, at the current issue.
     pub fn open(library: &Library) -> PickerView {
-        PickerView { filter: String::new(), selected: library.current, matches: (0..library.slots.len()).collect() }
+        let matches = (0..library.slots.len()).collect();
+        PickerView {
+            filter: String::new(),
+            selected: library.current,
+            matches,
+            caret: Caret::default(),
+            earlier: Vec::new(),
+        }
     }
 
     /// The name of the issue selected.
@@ -45,27 +107,43 @@ impl PickerView {
     /// issue that was selected (`before`) selected.
     pub fn library_changed(&mut self, library: &Library, before: Option<String>) {
         self.matches = matching(library, &self.filter, None);
+        self.earlier.clear();
         let slots = &library.slots;
         self.selected = before.and_then(|name| self.matches.iter().position(|&i| slots[i].name() == name)).unwrap_or(0);
+    }
+
+    /// The matches after the filter changed from `before`: typed on at the
+    /// end, those of the shorter filter narrowed (except after a number:
+    /// `0401` may end a number where `040` was inside it); a backspace at
+    /// the end, the shorter filter's kept from before; else all anew.
+    fn refilter(&mut self, ctx: &Ctx<'_>, before: &str, at_end: bool) {
+        let grown = at_end && self.filter.len() > before.len() && self.filter.starts_with(before);
+        let shrunk = at_end && self.filter.len() < before.len() && before.starts_with(&self.filter);
+        let numeric =
+            self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        if grown {
+            self.earlier.push(std::mem::take(&mut self.matches));
+            let within = self.earlier.last().map(Vec::as_slice).filter(|_| !numeric);
+            self.matches = matching(ctx.library, &self.filter, within);
+        } else if let Some(earlier) = self.earlier.pop().filter(|_| shrunk) {
+            self.matches = earlier;
+        } else {
+            self.earlier.clear();
+            self.matches = matching(ctx.library, &self.filter, None);
+        }
+        self.selected = 0;
     }
 
     /// Keys while the picker is open.
     pub fn handle(&mut self, action: &Action, ctx: &mut Ctx<'_>) -> Outcome {
         self.selected = self.selected.min(self.matches.len().saturating_sub(1));
         match action {
-            Action::Input(c) => {
-                self.filter.push(*c);
-                // A longer word matches a subset, except a number: `0401` may
-                // end a number where `040` was inside it.
-                let numeric =
-                    self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
-                self.matches = matching(ctx.library, &self.filter, (!numeric).then_some(&self.matches[..]));
-                self.selected = 0;
-            }
-            Action::InputBackspace => {
-                self.filter.pop();
-                self.matches = matching(ctx.library, &self.filter, None);
-                self.selected = 0;
+            Action::Input(_) | Action::InputBackspace | Action::InputEdit(_) => {
+                let before = self.filter.clone();
+                let at_end = self.caret.back == 0;
+                if self.caret.apply(&mut self.filter, action) == Some(true) {
+                    self.refilter(ctx, &before, at_end && self.caret.back == 0);
+                }
             }
             Action::InputSubmit => {
                 return match self.selected_name(ctx.library) {

@@ -1,18 +1,32 @@
-//! The index file, version 2 (all integers little-endian):
+//! The index's files, version 4 (all integers little-endian; strings and
+//! paths are a u32 length and the bytes).
+//!
+//! A **segment** (`seg-<id>.dx`, written once, never changed):
 //!
 //! ```text
-//! header (64 bytes)  magic "DUBAOIX\0", version u32, block size u32, generation u64,
-//!                    text length u64, meta length u64, meta CRC-32 u32, zeros,
-//!                    header CRC-32 u32 (of the 60 bytes before it)
-//! text               each issue's elements, each followed by '\n', issues newest first
-//! meta               block count u32, a CRC-32 per 1 MiB block of the text;
-//!                    issue count u32, each: path, size u64, mtime i128 ns, title,
-//!                    date (year i16 or 0, month u8, day u8), text length u64, text CRC-32 u32,
-//!                    article count u32, each: id u64, decks u32, blocks u32, flags u8 (byline 1, attribution 2, kicker 4);
-//!                    failed count u32, each: path, size, mtime, message
+//! header (64 bytes)  magic "DUBAOSG\0", version u32, zeros u32, id u64, text length u64,
+//!                    meta length u64, meta CRC-32 u32, dictionary entries u32,
+//!                    postings length u64, zeros u32, header CRC-32 u32 (of the 60 bytes before it)
+//! text               each issue's elements, each followed by '\n', issue after issue
+//! meta               issue count u32, each: path, size u64, mtime i128 ns, title,
+//!                    date (year i16 or 0, month u8, day u8), text start u64, text length u64,
+//!                    text CRC-32 u32, article count u32, each: id u64, decks u32, blocks u32,
+//!                    flags u8 (byline 1, attribution 2, kicker 4);
+//!                    chunk count u32, each: first gram u64, the chunk's CRC-32 u32
+//! dictionary         entries of 28 bytes, by gram (see `postings.rs`)
+//! postings           each gram's issues as varint deltas
 //! ```
-//! Strings and paths are a u32 length and the bytes. Issues' text follows
-//! one another in their order, so offsets are implied by the lengths.
+//! Issues are listed newest first (their text may lie in another order).
+//!
+//! The **manifest** (`manifest`, replaced by rename: the one commit point):
+//!
+//! ```text
+//! magic "DUBAOMF\0", version u32, generation u64,
+//! segment count u32, each: id u64, file length u64, header CRC-32 u32, dead count u32, dead ordinals u32…;
+//! failed count u32, each: path, size u64, mtime i128, message;
+//! CRC-32 u32 of all before it
+//! ```
+//! A segment's dead issues were changed or removed after it was written.
 
 use crate::library::archive::Shape;
 use std::path::PathBuf;
@@ -50,35 +64,37 @@ pub(crate) struct Failed {
     pub message: String,
 }
 
-pub(super) const MAGIC: [u8; 8] = *b"DUBAOIX\0";
+pub(super) const SEGMENT_MAGIC: [u8; 8] = *b"DUBAOSG\0";
+pub(super) const MANIFEST_MAGIC: [u8; 8] = *b"DUBAOMF\0";
 /// Raised whenever the stored shape changes, and whenever the parser reads
-/// issues differently: an index of another version is rebuilt. (3: the
-/// text is stored script-folded, the printed text after it where that differs.)
-pub(super) const VERSION: u32 = 3;
+/// issues differently: an index of another version is rebuilt. (4: the
+/// grams are script-folded, and each issue's text is stored folded, the
+/// printed text after it where that differs.)
+pub(super) const VERSION: u32 = 4;
 pub(super) const HEADER_LEN: u64 = 64;
-/// Text is checksummed in blocks of this size, which are also the scan's unit.
-pub(super) const BLOCK: usize = 1 << 20;
 
-/// What the header says.
+/// What a segment's header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Header {
-    /// Changes with every write, so a reader can tell whether the file is the one it read.
-    pub generation: u64,
+    pub id: u64,
     pub text_len: u64,
     pub meta_len: u64,
     pub meta_crc: u32,
+    pub dict_count: u32,
+    pub postings_len: u64,
 }
 
 impl Header {
     pub fn encode(&self) -> [u8; HEADER_LEN as usize] {
         let mut b = [0u8; HEADER_LEN as usize];
-        b[0..8].copy_from_slice(&MAGIC);
+        b[0..8].copy_from_slice(&SEGMENT_MAGIC);
         b[8..12].copy_from_slice(&VERSION.to_le_bytes());
-        b[12..16].copy_from_slice(&(BLOCK as u32).to_le_bytes());
-        b[16..24].copy_from_slice(&self.generation.to_le_bytes());
+        b[16..24].copy_from_slice(&self.id.to_le_bytes());
         b[24..32].copy_from_slice(&self.text_len.to_le_bytes());
         b[32..40].copy_from_slice(&self.meta_len.to_le_bytes());
         b[40..44].copy_from_slice(&self.meta_crc.to_le_bytes());
+        b[44..48].copy_from_slice(&self.dict_count.to_le_bytes());
+        b[48..56].copy_from_slice(&self.postings_len.to_le_bytes());
         let crc = crc32fast::hash(&b[..60]);
         b[60..64].copy_from_slice(&crc.to_le_bytes());
         b
@@ -86,8 +102,8 @@ impl Header {
 
     /// The header, or what is wrong with it.
     pub fn decode(b: &[u8]) -> Result<Header, String> {
-        if b.len() < HEADER_LEN as usize || b[0..8] != MAGIC {
-            return Err("not a dubao index".into());
+        if b.len() < HEADER_LEN as usize || b[0..8] != SEGMENT_MAGIC {
+            return Err("not a dubao index segment".into());
         }
         let u32_at = |i: usize| u32::from_le_bytes(b[i..i + 4].try_into().unwrap_or_default());
         let u64_at = |i: usize| u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
@@ -97,32 +113,37 @@ impl Header {
         if crc32fast::hash(&b[..60]) != u32_at(60) {
             return Err("header checksum mismatch".into());
         }
-        if u32_at(12) as usize != BLOCK {
-            return Err("unexpected block size".into());
-        }
-        Ok(Header { generation: u64_at(16), text_len: u64_at(24), meta_len: u64_at(32), meta_crc: u32_at(40) })
+        Ok(Header {
+            id: u64_at(16),
+            text_len: u64_at(24),
+            meta_len: u64_at(32),
+            meta_crc: u32_at(40),
+            dict_count: u32_at(44),
+            postings_len: u64_at(48),
+        })
+    }
+
+    /// The whole file's length.
+    pub fn file_len(&self) -> Option<u64> {
+        let dict = u64::from(self.dict_count) * super::postings::ENTRY as u64;
+        HEADER_LEN
+            .checked_add(self.text_len)?
+            .checked_add(self.meta_len)?
+            .checked_add(dict)?
+            .checked_add(self.postings_len)
     }
 }
 
-/// Everything after the text.
+/// A segment's meta: its issues, newest first, and its dictionary's chunks.
 #[derive(Debug, Default)]
 pub(super) struct Meta {
-    pub blocks: Vec<u32>,
     pub issues: Vec<IssueMeta>,
-    pub failed: Vec<Failed>,
+    /// Each dictionary chunk's first gram and CRC-32.
+    pub chunks: Vec<(u64, u32)>,
 }
 
-/// Number of checksum blocks for `text_len` bytes of text.
-pub(super) fn block_count(text_len: u64) -> usize {
-    text_len.div_ceil(BLOCK as u64) as usize
-}
-
-pub(super) fn encode_meta(blocks: &[u32], issues: &[&IssueMeta], failed: &[Failed]) -> Vec<u8> {
-    let mut w = Vec::with_capacity(64 + blocks.len() * 4 + issues.len() * 256);
-    put_u32(&mut w, blocks.len() as u32);
-    for c in blocks {
-        put_u32(&mut w, *c);
-    }
+pub(super) fn encode_meta(issues: &[IssueMeta], chunks: &[(u64, u32)]) -> Vec<u8> {
+    let mut w = Vec::with_capacity(64 + issues.len() * 256 + chunks.len() * 12);
     put_u32(&mut w, issues.len() as u32);
     for i in issues {
         put_path(&mut w, &i.path);
@@ -137,6 +158,7 @@ pub(super) fn encode_meta(blocks: &[u32], issues: &[&IssueMeta], failed: &[Faile
             }
             None => w.extend_from_slice(&[0; 4]),
         }
+        w.extend_from_slice(&i.start.to_le_bytes());
         w.extend_from_slice(&i.len.to_le_bytes());
         put_u32(&mut w, i.crc);
         put_u32(&mut w, i.shapes.len() as u32);
@@ -147,59 +169,110 @@ pub(super) fn encode_meta(blocks: &[u32], issues: &[&IssueMeta], failed: &[Faile
             w.push(u8::from(s.byline) | u8::from(s.attribution) << 1 | u8::from(s.kicker) << 2);
         }
     }
-    put_u32(&mut w, failed.len() as u32);
-    for f in failed {
+    put_u32(&mut w, chunks.len() as u32);
+    for (gram, crc) in chunks {
+        w.extend_from_slice(&gram.to_le_bytes());
+        put_u32(&mut w, *crc);
+    }
+    w
+}
+
+/// The meta, if it is whole and every issue's text lies within `text_len`.
+pub(super) fn decode_meta(bytes: &[u8], text_len: u64) -> Option<Meta> {
+    let mut r = Reader(bytes);
+    let n = r.u32()? as usize;
+    let mut issues = Vec::with_capacity(n.min(bytes.len() / 16));
+    for _ in 0..n {
+        issues.push(r.issue(text_len)?);
+    }
+    let n = r.u32()? as usize;
+    let mut chunks = Vec::with_capacity(n.min(bytes.len() / 12));
+    for _ in 0..n {
+        chunks.push((r.u64()?, r.u32()?));
+    }
+    r.0.is_empty().then_some(Meta { issues, chunks })
+}
+
+/// One segment as the manifest lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Listed {
+    pub id: u64,
+    pub file_len: u64,
+    pub header_crc: u32,
+    /// Ordinals of its issues changed or removed since, ascending.
+    pub dead: Vec<u32>,
+}
+
+/// What the manifest says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Manifest {
+    pub generation: u64,
+    pub segments: Vec<Listed>,
+    pub failed: Vec<Failed>,
+}
+
+pub(super) fn encode_manifest(m: &Manifest) -> Vec<u8> {
+    let mut w = Vec::new();
+    w.extend_from_slice(&MANIFEST_MAGIC);
+    put_u32(&mut w, VERSION);
+    w.extend_from_slice(&m.generation.to_le_bytes());
+    put_u32(&mut w, m.segments.len() as u32);
+    for s in &m.segments {
+        w.extend_from_slice(&s.id.to_le_bytes());
+        w.extend_from_slice(&s.file_len.to_le_bytes());
+        put_u32(&mut w, s.header_crc);
+        put_u32(&mut w, s.dead.len() as u32);
+        s.dead.iter().for_each(|d| put_u32(&mut w, *d));
+    }
+    put_u32(&mut w, m.failed.len() as u32);
+    for f in &m.failed {
         put_path(&mut w, &f.path);
         w.extend_from_slice(&f.size.to_le_bytes());
         w.extend_from_slice(&stamp(f.modified).to_le_bytes());
         put_bytes(&mut w, f.message.as_bytes());
     }
+    let crc = crc32fast::hash(&w);
+    put_u32(&mut w, crc);
     w
 }
 
-/// The meta, if it is whole and agrees with a text of `text_len` bytes.
-pub(super) fn decode_meta(bytes: &[u8], text_len: u64) -> Option<Meta> {
-    let mut r = Reader(bytes);
-    let n = r.u32()? as usize;
-    if n != block_count(text_len) {
-        return None;
+/// The manifest, or what is wrong with it.
+pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
+    if b.len() < 16 || b[0..8] != MANIFEST_MAGIC {
+        return Err("not a dubao index".into());
     }
-    let blocks = (0..n).map(|_| r.u32()).collect::<Option<Vec<u32>>>()?;
-    let n = r.u32()? as usize;
-    let mut issues = Vec::with_capacity(n.min(bytes.len() / 16));
-    let mut start = 0u64;
+    let version = u32::from_le_bytes(b[8..12].try_into().unwrap_or_default());
+    if version != VERSION {
+        return Err(format!("index version {version} (this dubao writes {VERSION})"));
+    }
+    let (body, crc) = b.split_at(b.len() - 4);
+    if crc32fast::hash(body) != u32::from_le_bytes(crc.try_into().unwrap_or_default()) {
+        return Err("manifest checksum mismatch".into());
+    }
+    let bad = || "manifest does not add up".to_string();
+    let mut r = Reader(&body[12..]);
+    let generation = r.u64().ok_or_else(bad)?;
+    let n = r.u32().ok_or_else(bad)? as usize;
+    let mut segments = Vec::with_capacity(n.min(body.len() / 24));
     for _ in 0..n {
-        let path = r.path()?;
-        let size = r.u64()?;
-        let modified = unstamp(r.i128()?)?;
-        let title = r.string()?;
-        let (year, month, day) = (i16::from_le_bytes(r.take(2)?.try_into().ok()?), r.u8()?, r.u8()?);
-        let date = if year == 0 { None } else { Some(jiff::civil::Date::new(year, month as i8, day as i8).ok()?) };
-        let len = r.u64()?;
-        let crc = r.u32()?;
-        let articles = r.u32()? as usize;
-        let mut shapes = Vec::with_capacity(articles.min(r.0.len() / 17));
-        for _ in 0..articles {
-            let id = r.u64()?;
-            let (decks, blocks, flags) = (r.u32()?, r.u32()?, r.u8()?);
-            let (byline, attribution, kicker) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
-            shapes.push(Shape { id, kicker, decks, blocks, byline, attribution });
-        }
-        issues.push(IssueMeta { path, title, date, articles, size, modified, start, len, crc, shapes });
-        start = start.checked_add(len)?;
+        let (id, file_len, header_crc) = (r.u64(), r.u64(), r.u32());
+        let dead_n = r.u32().ok_or_else(bad)? as usize;
+        let dead = (0..dead_n).map(|_| r.u32()).collect::<Option<Vec<u32>>>().ok_or_else(bad)?;
+        let (Some(id), Some(file_len), Some(header_crc)) = (id, file_len, header_crc) else { return Err(bad()) };
+        segments.push(Listed { id, file_len, header_crc, dead });
     }
-    if start != text_len {
-        return None;
-    }
-    let n = r.u32()? as usize;
-    let mut failed = Vec::with_capacity(n.min(bytes.len() / 16));
+    let n = r.u32().ok_or_else(bad)? as usize;
+    let mut failed = Vec::with_capacity(n.min(body.len() / 16));
     for _ in 0..n {
-        let path = r.path()?;
-        let size = r.u64()?;
-        let modified = unstamp(r.i128()?)?;
-        failed.push(Failed { path, size, modified, message: r.string()? });
+        let f =
+            (|| Some(Failed { path: r.path()?, size: r.u64()?, modified: unstamp(r.i128()?)?, message: r.string()? }))(
+            );
+        failed.push(f.ok_or_else(bad)?);
     }
-    r.0.is_empty().then_some(Meta { blocks, issues, failed })
+    if !r.0.is_empty() {
+        return Err(bad());
+    }
+    Ok(Manifest { generation, segments, failed })
 }
 
 /// A modification time as nanoseconds since 1970 (negative before).
@@ -261,6 +334,28 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<String> {
         std::str::from_utf8(self.bytes()?).ok().map(str::to_string)
     }
+    fn issue(&mut self, text_len: u64) -> Option<IssueMeta> {
+        let path = self.path()?;
+        let size = self.u64()?;
+        let modified = unstamp(self.i128()?)?;
+        let title = self.string()?;
+        let (year, month, day) = (i16::from_le_bytes(self.take(2)?.try_into().ok()?), self.u8()?, self.u8()?);
+        let date = if year == 0 { None } else { Some(jiff::civil::Date::new(year, month as i8, day as i8).ok()?) };
+        let (start, len, crc) = (self.u64()?, self.u64()?, self.u32()?);
+        if start.checked_add(len)? > text_len {
+            return None;
+        }
+        let articles = self.u32()? as usize;
+        let mut shapes = Vec::with_capacity(articles.min(self.0.len() / 17));
+        for _ in 0..articles {
+            let id = self.u64()?;
+            let (decks, blocks, flags) = (self.u32()?, self.u32()?, self.u8()?);
+            let (byline, attribution, kicker) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+            shapes.push(Shape { id, kicker, decks, blocks, byline, attribution });
+        }
+        Some(IssueMeta { path, title, date, articles, size, modified, start, len, crc, shapes })
+    }
+
     fn path(&mut self) -> Option<PathBuf> {
         let b = self.bytes()?;
         #[cfg(unix)]
@@ -276,7 +371,7 @@ mod tests {
 
     #[test]
     fn header_round_trips_and_detects_damage() {
-        let h = Header { generation: 7, text_len: 123, meta_len: 45, meta_crc: 99 };
+        let h = Header { id: 7, text_len: 123, meta_len: 45, meta_crc: 99, dict_count: 3, postings_len: 8 };
         let b = h.encode();
         assert_eq!(Header::decode(&b), Ok(h));
         for i in 0..b.len() {
@@ -285,6 +380,30 @@ mod tests {
             assert!(Header::decode(&bad).is_err(), "byte {i}");
         }
         assert!(Header::decode(&b[..63]).is_err());
+    }
+
+    #[test]
+    fn the_manifest_round_trips_and_detects_damage() {
+        let m = Manifest {
+            generation: 5,
+            segments: vec![Listed { id: 1, file_len: 1000, header_crc: 3, dead: vec![2, 9] }],
+            failed: vec![Failed {
+                path: "/x/scan.txt".into(),
+                size: 4,
+                modified: UNIX_EPOCH + Duration::new(5, 0),
+                message: "binary".into(),
+            }],
+        };
+        let b = encode_manifest(&m);
+        assert_eq!(decode_manifest(&b), Ok(m));
+        for i in 0..b.len() {
+            let mut bad = b.clone();
+            bad[i] ^= 0x04;
+            assert!(decode_manifest(&bad).is_err(), "byte {i}");
+        }
+        for cut in 0..b.len() {
+            assert!(decode_manifest(&b[..cut]).is_err(), "cut at {cut}");
+        }
     }
 
     #[test]

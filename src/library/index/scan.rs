@@ -1,49 +1,45 @@
-//! Searching the index: the text is streamed in 1 MiB blocks by every core
-//! (never read whole, never mapped), each block checked against its
-//! checksum and searched with the block's first `needle - 1` bytes of the
-//! next one appended, so a match across the cut is found by the block it
-//! starts in. A match only says "this issue"; the issue is then split into
-//! articles and each article's first match becomes a hit. Blocks finish
-//! out of order; hits are passed on in index order (newest issue first).
+//! Searching the index: the phrase's grams are looked up in every segment
+//! and their postings intersected, which leaves the issues that may match
+//! without reading any text; only those issues' text is read (checked
+//! against its CRC) and searched with the matcher, so the answer is exactly
+//! what reading every issue would give. A phrase of one character has no
+//! gram: every issue is read. Issues are checked on every core and their
+//! hits passed on newest issue first, then in reading order.
 
-use super::Index;
-use super::format::{BLOCK, IssueMeta};
+use super::format::IssueMeta;
+use super::grams;
+use super::segment::Damaged;
+use super::{Index, order_key};
 use crate::library::archive::{ArchiveHit, HitIssue, Matcher, SearchStats, resolve};
 use crate::library::pool::{run_indexed, workers};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// What a block gave: each matching issue's hits, in order; or damage.
-type BlockHits = Result<Vec<(usize, Vec<ArchiveHit>)>, ()>;
+/// Issues checked per work item: enough to keep the threads' hand-over cheap.
+const BATCH: usize = 16;
 
 impl Index {
     /// Searches the indexed text for `query`: each matching article once,
     /// newest issue first and in reading order within an issue, calling
     /// `on_hit` as hits are found; stops when `cancel` is set or `on_hit`
-    /// returns false. Matching is as `library::find` does it, except
-    /// that only ASCII letters match regardless of case.
+    /// returns false. Matching is the matcher's (`archive::Matcher`,
+    /// folding as `library::fold` does).
     pub fn search(&self, query: &str, on_hit: &mut dyn FnMut(ArchiveHit) -> bool, cancel: &AtomicBool) -> SearchStats {
-        let mut stats = SearchStats { issues: self.issues.len(), bytes: self.text_len, ..SearchStats::default() };
+        let live = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m.len));
+        let (issues, bytes) = live.fold((0, 0), |(n, b), len| (n + 1, b + len));
+        let mut stats = SearchStats { issues, bytes, ..SearchStats::default() };
         let Some(m) = Matcher::new(query) else { return stats };
-        let n = self.blocks.len();
-        if n == 0 {
+        let Ok(candidates) = self.candidates(query) else {
+            self.found_damaged(&mut stats);
             return stats;
-        }
-        let mut last_issue = None;
-        let scan = |(buf, scratch): &mut (Vec<u8>, Vec<u8>), k: usize| self.scan_block(k, &m, buf, scratch);
-        let init = || (Vec::with_capacity(BLOCK + m.len()), Vec::new());
-        // Blocks come in order, each issue's hits newest first.
-        let complete = run_indexed(n, 2 * workers(), cancel, init, scan, |_, hits: BlockHits| {
-            let Ok(issues) = hits else {
-                stats.damaged = true;
-                self.damaged.store(true, Ordering::Relaxed);
+        };
+        let batches: Vec<&[(usize, usize)]> = candidates.chunks(BATCH).collect();
+        let check = |buf: &mut Vec<u8>, b: usize| self.check(batches[b], &m, buf);
+        let complete = run_indexed(batches.len(), 2 * workers(), cancel, Vec::new, check, |_, found| {
+            let Ok(found) = found else {
+                self.found_damaged(&mut stats);
                 return false;
             };
-            for (issue, hits) in issues {
-                // An issue across a block boundary may match in both blocks.
-                if last_issue == Some(issue) {
-                    continue;
-                }
-                last_issue = Some(issue);
+            for hits in found {
                 stats.matched_issues += 1;
                 for hit in hits {
                     stats.hits += 1;
@@ -58,49 +54,81 @@ impl Index {
         stats
     }
 
-    /// Reads block `k` (plus the overlap), checks it, and resolves every
-    /// issue with a match starting in it.
-    fn scan_block(&self, k: usize, m: &Matcher, buf: &mut Vec<u8>, scratch: &mut Vec<u8>) -> BlockHits {
-        let start = (k * BLOCK) as u64;
-        let end = (start + BLOCK as u64).min(self.text_len);
-        let with_overlap = (end + m.len() as u64 - 1).min(self.text_len);
-        buf.resize((with_overlap - start) as usize, 0);
-        self.text.read_at(buf, start).map_err(|_| ())?;
-        let own = (end - start) as usize;
-        if crc32fast::hash(&buf[..own]) != self.blocks[k] {
-            return Err(());
-        }
-        let mut found = Vec::new();
-        let mut pos = 0;
-        while pos < own {
-            let Some(at) = m.find(&buf[pos..]).map(|p| pos + p) else { break };
-            if at >= own {
-                break;
-            }
-            let i = self.issues.partition_point(|x| x.start <= start + at as u64) - 1;
-            let issue = &self.issues[i];
-            let (from, to) = (issue.start, issue.start + issue.len);
-            // Only bytes this block checked are taken from the buffer.
-            let text = if from >= start && to <= end {
-                &buf[(from - start) as usize..(to - start) as usize]
-            } else {
-                scratch.resize(issue.len as usize, 0);
-                self.text.read_at(scratch, from).map_err(|_| ())?;
-                &scratch[..]
+    fn found_damaged(&self, stats: &mut SearchStats) {
+        stats.damaged = true;
+        self.damaged.store(true, Ordering::Relaxed);
+    }
+
+    /// The live issues (segment, ordinal) holding every gram of `query`,
+    /// newest first across segments.
+    fn candidates(&self, query: &str) -> Result<Vec<(usize, usize)>, Damaged> {
+        let grams = grams::of_phrase(query);
+        let mut per_segment: Vec<Vec<usize>> = Vec::with_capacity(self.segments.len());
+        let mut list = Vec::new();
+        for part in &self.segments {
+            let Some(grams) = &grams else {
+                per_segment.push(part.live().map(|(k, _)| k).collect());
+                continue;
             };
+            let mut lists: Vec<Vec<u32>> = Vec::with_capacity(grams.len());
+            for &g in grams {
+                part.segment.postings(g, &mut list)?;
+                if list.is_empty() {
+                    break;
+                }
+                lists.push(std::mem::take(&mut list));
+            }
+            if lists.len() < grams.len() {
+                per_segment.push(Vec::new());
+                continue;
+            }
+            lists.sort_by_key(Vec::len);
+            let mut acc = lists[0].clone();
+            for other in &lists[1..] {
+                super::postings::intersect(&mut acc, other);
+            }
+            per_segment.push(acc.into_iter().map(|k| k as usize).filter(|&k| !part.dead[k]).collect());
+        }
+        Ok(self.merged(per_segment))
+    }
+
+    /// Each segment's issues (newest first) merged into one newest-first list.
+    fn merged(&self, per_segment: Vec<Vec<usize>>) -> Vec<(usize, usize)> {
+        let meta = |s: usize, k: usize| -> &IssueMeta { &self.segments[s].segment.issues[k] };
+        let total = per_segment.iter().map(Vec::len).sum();
+        let mut out = Vec::with_capacity(total);
+        let mut at = vec![0usize; per_segment.len()];
+        while out.len() < total {
+            let mut best: Option<usize> = None;
+            for (s, list) in per_segment.iter().enumerate() {
+                let Some(&k) = list.get(at[s]) else { continue };
+                if best.is_none_or(|b| order_key(meta(s, k)) < order_key(meta(b, per_segment[b][at[b]]))) {
+                    best = Some(s);
+                }
+            }
+            let Some(s) = best else { break };
+            out.push((s, per_segment[s][at[s]]));
+            at[s] += 1;
+        }
+        out
+    }
+
+    /// Reads and searches a batch of issues: the hits of each that matches.
+    fn check(&self, batch: &[(usize, usize)], m: &Matcher, buf: &mut Vec<u8>) -> Result<Vec<Vec<ArchiveHit>>, Damaged> {
+        let mut found = Vec::new();
+        for &(s, k) in batch {
+            let segment = &self.segments[s].segment;
+            segment.text(k, buf)?;
+            let issue = &segment.issues[k];
+            let info = HitIssue { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes };
             let mut hits = Vec::new();
-            if crc32fast::hash(text) != issue.crc || !resolve(m, text, &info(issue), &mut hits) {
-                return Err(());
+            if !resolve(m, buf, &info, &mut hits) {
+                return Err(Damaged);
             }
             if !hits.is_empty() {
-                found.push((i, hits));
+                found.push(hits);
             }
-            pos = (to - start).min(own as u64) as usize;
         }
         Ok(found)
     }
-}
-
-fn info(issue: &IssueMeta) -> HitIssue<'_> {
-    HitIssue { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes }
 }

@@ -1,11 +1,18 @@
-//! Bringing the index up to date: look at every file's size and mtime,
-//! parse the new and changed ones on every core, and write the index anew
-//! (unchanged issues' text copied from the old one and checked on the way)
-//! to a temporary file renamed over the old. Under the directory's lock, so
-//! two dubaos never write at once and the second finds the first's work.
+//! Bringing the index up to date at the cost of what changed: every file's
+//! size and mtime are looked at; new and changed files are parsed on every
+//! core into new segments (their grams gathered as they come, a segment
+//! written whenever the postings in memory reach [`BUDGET`]); the old
+//! copies of changed and removed files are marked dead; and a new manifest
+//! is renamed into place — the one step that commits. Small segments are
+//! merged as updates go, big ones by [`Index::maintain`], in the
+//! background. Under the directory's lock, so two dubaos never write at
+//! once and the second finds the first's work.
 
-use super::format::{self, BLOCK, Failed, HEADER_LEN, Header, IssueMeta};
-use super::{FILE_NAME, Index, LOCK_NAME, Text, UpdateReport, read_exact_at};
+use super::format::{self, Failed, IssueMeta, Manifest};
+use super::grams::{Distinct, Gram};
+use super::rw::{TEMP_PREFIX, crash_point};
+use super::segment::{self, Builder, Segment};
+use super::{FILE_NAME, Index, LOCK_NAME, OLD_FILE_NAME, Part, UpdateReport, order_key};
 use crate::library::archive::{Shape, encode};
 use crate::library::name;
 use crate::library::pool::{run_indexed, workers};
@@ -14,20 +21,37 @@ use crate::model::newest_first;
 use crate::parse::parse_issue;
 use fnv::{FnvHashMap as HashMap, FnvHashSet as HashSet};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::SystemTime;
 
-const TEMP_PREFIX: &str = ".archive.idx.tmp-";
-const SPILL_PREFIX: &str = ".archive.spill-";
+/// Postings gathered in memory before a segment is written: what bounds
+/// the memory of a build however big the archive.
+const BUDGET: usize = 24 << 20;
+/// Segments under this size are merged together as updates go, once there
+/// are [`SMALL_COUNT`] of them: a merge that costs a few milliseconds.
+const SMALL: u64 = 4 << 20;
+const SMALL_COUNT: usize = 4;
+/// [`Index::maintain`] merges segments while there are more than this…
+const MANY: usize = 16;
+/// …but never more than this much of them at once: a merge's postings are
+/// gathered in memory, so this bounds its memory as [`BUDGET`] bounds a build's.
+const MERGE_MOST: u64 = 256 << 20;
 
 /// A file to index, as found on disk now.
-struct Target<'a> {
-    given: &'a Path,
-    abs: PathBuf,
+struct Target {
+    given: PathBuf,
+    /// The absolute path, when `given` is not it already.
+    abs: Option<PathBuf>,
     size: u64,
     modified: SystemTime,
+}
+
+impl Target {
+    fn abs(&self) -> &Path {
+        self.abs.as_deref().unwrap_or(&self.given)
+    }
 }
 
 /// What parsing one file gave.
@@ -37,7 +61,7 @@ enum Outcome {
         date: Option<jiff::civil::Date>,
         shapes: Vec<Shape>,
         text: Vec<u8>,
-        crc: u32,
+        grams: Vec<Gram>,
     },
     /// Not an issue (binary, undecodable): remembered until the file changes.
     NotIssue(String),
@@ -45,26 +69,21 @@ enum Outcome {
     Unreadable(String),
 }
 
-/// Where an issue's text comes from when the index is written: the old
-/// index text or the spill, at an offset.
+/// Where a known file is: a live issue of a segment, or a file that failed.
 #[derive(Clone, Copy)]
-enum Origin {
-    Old(u64),
-    Spill(u64),
+enum Place {
+    Issue(usize, usize),
+    Failed(usize),
 }
 
-/// Unchanged text failed its check while being copied.
-struct Damaged;
-
-enum WriteError {
-    Damaged,
-    Io(io::Error),
-}
-
-impl From<io::Error> for WriteError {
-    fn from(e: io::Error) -> WriteError {
-        WriteError::Io(e)
-    }
+/// What an update does with each file.
+struct Plan<'t> {
+    /// Issues of segments that are now dead (changed or gone).
+    dead: Vec<(usize, usize)>,
+    /// Files that failed before and have not changed.
+    failed: Vec<Failed>,
+    /// Files to parse.
+    to_parse: Vec<&'t Target>,
 }
 
 impl Index {
@@ -81,8 +100,22 @@ impl Index {
     ) -> UpdateReport {
         let mut report = UpdateReport::default();
         let targets = stat_all(files, &mut report.errors);
+        self.update_to(targets, report, progress, cancel, None)
+    }
+
+    /// [`Index::update`] once the files are looked at; with `only`, these
+    /// are just the files of that set there still are, the others left as
+    /// they are.
+    fn update_to(
+        &mut self,
+        targets: Vec<Target>,
+        mut report: UpdateReport,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+        only: Option<&HashSet<&[u8]>>,
+    ) -> UpdateReport {
         self.mark_used();
-        if self.up_to_date(&targets) {
+        if only.is_none() && self.up_to_date(&targets) {
             self.report_unchanged(&targets, &mut report);
             return report;
         }
@@ -96,24 +129,40 @@ impl Index {
         };
         if lock.is_some() {
             self.reload_if_replaced();
-            if let Some(dir) = &self.dir {
-                remove_stale_temps(dir);
-            }
-            if self.up_to_date(&targets) {
+            self.remove_stale();
+            if only.is_none() && self.up_to_date(&targets) {
                 self.report_unchanged(&targets, &mut report);
                 return report;
             }
         }
-        let persist = lock.is_some();
-        let rebuild = self.damaged.load(Ordering::Relaxed);
         let before = report.clone();
-        if let Err(Damaged) = self.rewrite(&targets, rebuild, persist, &mut report, progress, cancel) {
-            // Text kept from the old index failed its check: parse everything.
-            report = before;
-            let _ = self.rewrite(&targets, true, persist, &mut report, progress, cancel);
+        if let Err(e) = self.apply(&targets, only, lock.is_some(), &mut report, progress, cancel) {
+            // The directory could not take it: the same in memory.
+            let why = self.dir.as_ref().map_or(e.to_string(), |d| format!("{}: {e}", d.display()));
+            report = UpdateReport { unsaved: Some(why), ..before };
+            let _ = self.apply(&targets, only, false, &mut report, progress, cancel);
+        }
+        if lock.is_some() && !report.cancelled {
+            self.merge_small();
         }
         drop(lock);
         report
+    }
+
+    /// Brings the index up to date with changes to just these files (what a
+    /// watcher saw: new, changed or removed), looking at nothing else — an
+    /// update that costs about the issues it touches, however big the
+    /// archive. Files not named are taken as the index has them. `None`
+    /// when the index is damaged: then only a whole update can rebuild it.
+    pub fn update_some(&mut self, changed: &[PathBuf], cancel: &AtomicBool) -> Option<UpdateReport> {
+        if self.damaged.load(Ordering::Relaxed) {
+            return None;
+        }
+        // A file named that is gone is no error: it was removed.
+        let named = stat_all(changed, &mut Vec::new());
+        let abs: Vec<PathBuf> = changed.iter().map(|p| std::path::absolute(p).unwrap_or_else(|_| p.clone())).collect();
+        let only: HashSet<&[u8]> = abs.iter().map(|p| key(p)).collect();
+        Some(self.update_to(named, UpdateReport::default(), &mut |_, _| {}, cancel, Some(&only)))
     }
 
     /// Stamps the lock file with the time, so that [`super::prune`] can
@@ -127,41 +176,59 @@ impl Index {
     }
 
     /// Whether the index holds exactly these files as they are now.
-    fn up_to_date(&self, targets: &[Target<'_>]) -> bool {
-        if self.damaged.load(Ordering::Relaxed) || targets.len() != self.issues.len() + self.failed.len() {
+    fn up_to_date(&self, targets: &[Target]) -> bool {
+        let live: usize = self.segments.iter().map(Part::live_count).sum();
+        if self.damaged.load(Ordering::Relaxed) || targets.len() != live + self.failed.len() {
             return false;
         }
-        let known = self.known();
-        targets.iter().all(|t| known.get(t.abs.as_path()).is_some_and(|&(s, m, _)| s == t.size && m == t.modified))
+        let known = self.known(false, None);
+        targets.iter().all(|t| known.get(key(t.abs())).is_some_and(|&(s, m, _)| s == t.size && m == t.modified))
     }
 
-    /// Every indexed file: size, mtime, and its place in `issues` (`Ok`) or `failed` (`Err`).
-    fn known(&self) -> HashMap<&Path, (u64, SystemTime, Result<usize, usize>)> {
-        let issues = self.issues.iter().enumerate().map(|(k, i)| (i.path.as_path(), (i.size, i.modified, Ok(k))));
-        let failed = self.failed.iter().enumerate().map(|(k, f)| (f.path.as_path(), (f.size, f.modified, Err(k))));
-        issues.chain(failed).collect()
+    /// Every indexed file: size, mtime, and where it is; with `on_disk`,
+    /// only what is in segments on disk.
+    fn known(&self, on_disk: bool, only: Option<&HashSet<&[u8]>>) -> HashMap<&[u8], (u64, SystemTime, Place)> {
+        let live: usize = self.segments.iter().map(Part::live_count).sum();
+        let room = if only.is_some() { 16 } else { live + self.failed.len() };
+        let mut known = HashMap::with_capacity_and_hasher(room, Default::default());
+        for (s, part) in self.segments.iter().enumerate().filter(|(_, p)| !on_disk || !p.segment.in_memory()) {
+            for (k, m) in part.live().filter(|(_, m)| only.is_none_or(|o| o.contains(key(&m.path)))) {
+                known.insert(key(&m.path), (m.size, m.modified, Place::Issue(s, k)));
+            }
+        }
+        for (k, f) in self.failed.iter().enumerate() {
+            known.insert(key(&f.path), (f.size, f.modified, Place::Failed(k)));
+        }
+        known
     }
 
-    fn report_unchanged(&self, targets: &[Target<'_>], report: &mut UpdateReport) {
-        report.reused = self.issues.len();
+    fn report_unchanged(&self, targets: &[Target], report: &mut UpdateReport) {
+        report.reused = self.segments.iter().map(Part::live_count).sum();
         let failed: HashMap<&Path, &str> = self.failed.iter().map(|f| (f.path.as_path(), f.message.as_str())).collect();
         for t in targets {
-            if let Some(message) = failed.get(t.abs.as_path()) {
+            if let Some(message) = failed.get(t.abs()) {
                 report.errors.push((t.given.to_path_buf(), message.to_string()));
             }
         }
     }
 
-    /// Takes up the index on disk if another dubao wrote a new one since this was read.
+    /// Takes up what was committed on disk since this index was opened (by
+    /// an updater elsewhere): what a searcher beside an updater calls before
+    /// each search. Cheap when nothing changed (the manifest is read).
+    pub fn refresh(&mut self) {
+        self.reload_if_replaced();
+    }
+
+    /// Has the next update rebuild the index (another reader of it found it damaged).
+    pub fn mark_damaged(&self) {
+        self.damaged.store(true, Ordering::Relaxed);
+    }
+
+    /// Takes up the index on disk if another dubao committed a new one since this was read.
     fn reload_if_replaced(&mut self) {
         let Some(dir) = self.dir.clone() else { return };
-        let mut head = [0u8; HEADER_LEN as usize];
-        let on_disk = File::open(dir.join(FILE_NAME))
-            .and_then(|f| read_exact_at(&f, &mut head, 0))
-            .ok()
-            .and_then(|()| Header::decode(&head).ok())
-            .map(|h| h.generation);
-        if on_disk.is_some_and(|g| g != self.generation) {
+        let on_disk = fs::read(dir.join(FILE_NAME)).ok().and_then(|b| format::decode_manifest(&b).ok());
+        if on_disk.is_some_and(|m| m.generation != self.generation) {
             let fresh = Index::open(Some(dir));
             if fresh.problem.is_none() {
                 *self = fresh;
@@ -169,186 +236,326 @@ impl Index {
         }
     }
 
-    /// Parses what changed (everything when `rebuild`) and writes the index
-    /// anew: to disk when `persist`, else (or if that fails) in memory.
-    fn rewrite(
+    /// Removes what a writer that died left: temporary files, and segments
+    /// no manifest lists. Call with the lock held.
+    fn remove_stale(&self) {
+        let Some(dir) = &self.dir else { return };
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        let listed: HashSet<String> = self.segments.iter().map(|p| segment::file_name(p.id)).collect();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let segment = name.starts_with("seg-") && name.ends_with(".dx") && !listed.contains(name.as_ref());
+            // `.archive.idx.tmp-` and `.archive.spill-` are an older dubao's.
+            if segment
+                || name.starts_with(TEMP_PREFIX)
+                || name.starts_with(".archive.idx.tmp-")
+                || name.starts_with(".archive.spill-")
+            {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+impl Index {
+    /// Parses what changed (everything when damaged) into new segments,
+    /// marks the old copies dead and commits: on disk when `persist`, else
+    /// in memory. An error means the directory failed on the way; nothing
+    /// committed is touched then, and the caller goes on in memory.
+    fn apply(
         &mut self,
-        targets: &[Target<'_>],
-        rebuild: bool,
+        targets: &[Target],
+        only: Option<&HashSet<&[u8]>>,
         persist: bool,
         report: &mut UpdateReport,
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
-    ) -> Result<(), Damaged> {
+    ) -> io::Result<()> {
+        let rebuild = self.damaged.load(Ordering::Relaxed);
         report.rebuilt = rebuild;
-        let Plan { keep, mut failed, to_parse } = self.plan(targets, rebuild, report);
-        let dir = self.dir.clone().filter(|_| persist);
-        let mut spill = Spill::new(dir.as_deref());
-        let mut entries: Vec<(IssueMeta, Origin)> = Vec::with_capacity(targets.len());
-        parse_all(&to_parse, &mut spill, &mut entries, &mut failed, report, progress, cancel);
-
-        let mut old: Vec<Option<IssueMeta>> = std::mem::take(&mut self.issues).into_iter().map(Some).collect();
-        for k in keep {
-            if let Some(meta) = old[k].take() {
-                let start = meta.start;
-                entries.push((meta, Origin::Old(start)));
-            }
+        if rebuild {
+            self.segments.clear();
+            self.failed.clear();
         }
-        entries.sort_by_cached_key(|(meta, _)| newest_first(meta.date, name::of_path(&meta.path)));
+        let Plan { dead, mut failed, mut to_parse } = self.plan(targets, only, persist, report);
+        // Newest first by what the names say: the files are not read yet.
+        to_parse.sort_by_cached_key(|t| {
+            let name = name::of_path(t.abs());
+            let (title, date) = crate::parse::title_from_name(&name);
+            newest_first(date, title, name)
+        });
+        let dir = self.dir.clone().filter(|_| persist);
+        let made = parse_into(&to_parse, dir.as_deref(), &mut failed, report, progress, cancel)?;
+        let mut parts: Vec<Part> = std::mem::take(&mut self.segments);
+        for (s, k) in dead {
+            parts[s].dead[k] = true;
+        }
+        let (gone, mut parts): (Vec<Part>, Vec<Part>) =
+            parts.into_iter().partition(|p| p.live_count() == 0 || (persist && p.segment.in_memory()));
+        parts.extend(made.into_iter().map(|segment| Part {
+            dead: vec![false; segment.issues.len()],
+            id: segment.header.id,
+            segment,
+        }));
         failed.sort_by(|a, b| a.path.cmp(&b.path));
-
-        let spill = match spill.finish() {
-            Ok(s) => s,
-            Err(e) => {
-                report.unsaved.get_or_insert_with(|| e.to_string());
-                SpillText::Memory(Vec::new())
-            }
-        };
-        let (text, blocks, text_len, generation) = self.write(dir.as_deref(), &spill, &mut entries, &failed, report)?;
-        self.issues = entries.into_iter().map(|(m, _)| m).collect();
         self.failed = failed;
-        self.blocks = blocks;
-        self.text_len = text_len;
-        self.text = text;
-        self.generation = generation;
+        self.generation = match &dir {
+            Some(dir) => commit(dir, &parts, &self.failed).unwrap_or_else(|e| {
+                // Kept in memory; the files it wrote are stale to the next writer.
+                report.unsaved = Some(format!("{}: {e}", dir.display()));
+                new_id()
+            }),
+            None => new_id(),
+        };
+        self.segments = parts;
         self.damaged.store(false, Ordering::Relaxed);
         self.problem = None;
+        if let Some(dir) = &dir {
+            for part in gone.iter().filter(|p| !p.segment.in_memory()) {
+                let _ = fs::remove_file(dir.join(segment::file_name(part.id)));
+            }
+            crash_point();
+            let _ = fs::remove_file(dir.join(OLD_FILE_NAME));
+            note_newest(dir, self.newest().map(|m| m.path.as_path()));
+        }
         Ok(())
     }
 
-    /// Which indexed issues are kept as they are, which files failed
-    /// before and are unchanged, and which to parse.
-    fn plan<'t>(&self, targets: &'t [Target<'t>], rebuild: bool, report: &mut UpdateReport) -> Plan<'t> {
-        let mut plan = Plan { keep: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
-        let mut changed = 0;
-        let known = self.known();
+    /// Which issues go dead, which failed files stay failed, which to parse.
+    fn plan<'t>(
+        &self,
+        targets: &'t [Target],
+        only: Option<&HashSet<&[u8]>>,
+        persist: bool,
+        report: &mut UpdateReport,
+    ) -> Plan<'t> {
+        let mut plan = Plan { dead: Vec::new(), failed: Vec::new(), to_parse: Vec::new() };
+        let mut known = self.known(persist, only);
+        if let Some(only) = only {
+            // Files not named stay as they are.
+            plan.failed.extend(self.failed.iter().filter(|f| !only.contains(key(&f.path))).cloned());
+            known.retain(|path, _| only.contains(path));
+            let named = known.values().filter(|(_, _, p)| matches!(p, Place::Issue(..))).count();
+            report.reused = self.segments.iter().map(Part::live_count).sum::<usize>() - named;
+        }
+        let mut seen: HashSet<&[u8]> = HashSet::with_capacity_and_hasher(targets.len(), Default::default());
         for target in targets {
-            match known.get(target.abs.as_path()) {
-                Some(&(s, m, place)) if !rebuild && s == target.size && m == target.modified => match place {
-                    Ok(k) => plan.keep.push(k),
-                    Err(k) => {
+            seen.insert(key(target.abs()));
+            match known.get(key(target.abs())) {
+                Some(&(s, m, place)) if s == target.size && m == target.modified => match place {
+                    Place::Issue(..) => report.reused += 1,
+                    Place::Failed(k) => {
                         report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
                         plan.failed.push(self.failed[k].clone());
                     }
                 },
-                known_place => {
-                    changed += usize::from(known_place.is_some());
+                other => {
+                    if let Some(&(_, _, Place::Issue(s, k))) = other {
+                        plan.dead.push((s, k));
+                    }
                     plan.to_parse.push(target);
                 }
             }
         }
-        report.reused = plan.keep.len();
-        if !rebuild {
-            let before = self.issues.len() + self.failed.len();
-            report.removed = before.saturating_sub(plan.keep.len() + plan.failed.len() + changed);
+        for (path, &(_, _, place)) in &known {
+            if !seen.contains(path) {
+                report.removed += 1;
+                if let Place::Issue(s, k) = place {
+                    plan.dead.push((s, k));
+                }
+            }
         }
         plan
     }
 
-    /// Writes the entries' text: to `dir` when given (and the spill is on
-    /// disk), else — or if that fails — in memory.
-    fn write(
-        &self,
-        dir: Option<&Path>,
-        spill: &SpillText,
-        entries: &mut Vec<(IssueMeta, Origin)>,
-        failed: &[Failed],
-        report: &mut UpdateReport,
-    ) -> Result<(Text, Vec<u32>, u64, u64), Damaged> {
-        if let (Some(dir), SpillText::Disk(_)) = (dir, spill) {
-            match write_disk(dir, &self.text, spill, entries, failed) {
-                Ok(done) => return Ok(done),
-                Err(WriteError::Damaged) => return Err(Damaged),
-                Err(WriteError::Io(e)) => report.unsaved = Some(format!("{}: {e}", dir.display())),
+    /// The newest live issue: the first of some segment.
+    fn newest(&self) -> Option<&IssueMeta> {
+        self.segments
+            .iter()
+            .filter_map(|p| p.live().next().map(|(_, m)| m))
+            .min_by(|a, b| order_key(a).cmp(&order_key(b)))
+    }
+
+    /// Merges the small segments once there are enough of them to be worth it.
+    fn merge_small(&mut self) {
+        let small: Vec<usize> =
+            (0..self.segments.len()).filter(|&s| self.segments[s].segment.file_len < SMALL).collect();
+        if small.len() >= SMALL_COUNT {
+            let _ = self.merge(&small);
+        }
+    }
+
+    /// Background work: removes what a writer that died left, and while
+    /// there are more than a few segments, merges the smallest ones (and
+    /// any mostly dead) into one. Costs what it
+    /// merges; a search meanwhile reads the segments it opened. Returns
+    /// whether it merged anything.
+    pub fn maintain(&mut self) -> bool {
+        let Some(dir) = self.dir.clone() else { return false };
+        let Ok(_lock) = lock(&dir) else { return false };
+        self.reload_if_replaced();
+        self.remove_stale();
+        let mut by_size: Vec<usize> = (0..self.segments.len()).collect();
+        by_size.sort_by_key(|&s| self.segments[s].segment.file_len);
+        let mostly_dead = |s: usize| self.segments[s].live_count() * 2 < self.segments[s].dead.len();
+        let size = |s: usize| self.segments[s].segment.file_len;
+        let mut chosen: Vec<usize> = Vec::new();
+        let mut total = 0;
+        for &s in &by_size {
+            let wanted = mostly_dead(s) || self.segments.len() - chosen.len() > MANY / 2 && self.segments.len() > MANY;
+            if wanted && (chosen.is_empty() || total + size(s) <= MERGE_MOST) {
+                chosen.push(s);
+                total += size(s);
             }
         }
-        let mut memory = Vec::new();
-        match copy_text(&self.text, spill, entries, &mut memory) {
-            Ok((blocks, len)) => Ok((Text::Memory(memory), blocks, len, new_generation())),
-            Err(WriteError::Damaged) => Err(Damaged),
-            Err(WriteError::Io(e)) => {
-                // Only the spill can fail here; what could not be read is left out.
-                report.unsaved.get_or_insert_with(|| e.to_string());
-                entries.clear();
-                Ok((Text::None, Vec::new(), 0, new_generation()))
+        chosen.sort_unstable();
+        if chosen.len() < 2 && !chosen.iter().any(|&s| mostly_dead(s)) {
+            return false;
+        }
+        self.merge(&chosen).is_ok()
+    }
+
+    /// Writes the live issues of segments `which` into one new segment and
+    /// commits it in their place. The caller holds the lock.
+    fn merge(&mut self, which: &[usize]) -> io::Result<()> {
+        let Some(dir) = self.dir.clone() else { return Ok(()) };
+        if which.iter().any(|&s| self.segments[s].segment.in_memory()) {
+            return Ok(());
+        }
+        let mut issues: Vec<(usize, usize)> =
+            which.iter().flat_map(|&s| self.segments[s].live().map(move |(k, _)| (s, k))).collect();
+        let meta = |&(s, k): &(usize, usize)| &self.segments[s].segment.issues[k];
+        issues.sort_by(|a, b| order_key(meta(a)).cmp(&order_key(meta(b))));
+        let mut builder = Builder::new(Some(&dir), new_id())?;
+        let mut buf = Vec::new();
+        for &(s, k) in &issues {
+            if self.segments[s].segment.text(k, &mut buf).is_err() {
+                builder.abandon();
+                self.damaged.store(true, Ordering::Relaxed);
+                return Err(io::Error::other("damaged"));
+            }
+            builder.add(self.segments[s].segment.issues[k].clone(), &buf)?;
+        }
+        let merged = builder.finish()?;
+        let mut parts = Vec::with_capacity(self.segments.len());
+        let mut gone = Vec::new();
+        for (s, part) in std::mem::take(&mut self.segments).into_iter().enumerate() {
+            if which.contains(&s) { gone.push(part) } else { parts.push(part) }
+        }
+        parts.push(Part { dead: vec![false; merged.issues.len()], id: merged.header.id, segment: merged });
+        match commit(&dir, &parts, &self.failed) {
+            Ok(generation) => {
+                self.generation = generation;
+                self.segments = parts;
+                for part in gone {
+                    let _ = fs::remove_file(dir.join(segment::file_name(part.id)));
+                }
+                Ok(())
+            }
+            Err(e) => {
+                let merged = parts.pop().map(|p| p.id);
+                self.segments = parts;
+                // Put back in their places; the merged file is stale.
+                for (k, part) in which.iter().zip(gone) {
+                    self.segments.insert((*k).min(self.segments.len()), part);
+                }
+                if let Some(id) = merged {
+                    let _ = fs::remove_file(dir.join(segment::file_name(id)));
+                }
+                Err(e)
             }
         }
     }
 }
 
-/// What an update does with each file.
-struct Plan<'t> {
-    /// Indexed issues kept, by their place in the index.
-    keep: Vec<usize>,
-    /// Files that failed before and have not changed.
-    failed: Vec<Failed>,
-    /// Files to parse.
-    to_parse: Vec<&'t Target<'t>>,
+/// A path as a map key: its bytes (hashing a `Path` hashes it component
+/// by component, which for 100,000 files is most of an update that finds
+/// nothing to do).
+fn key(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
 }
 
-/// Parses files on every core, their text into the spill, as they come.
-fn parse_all(
-    to_parse: &[&Target<'_>],
-    spill: &mut Spill,
-    entries: &mut Vec<(IssueMeta, Origin)>,
+/// Parses files on every core, in order, into new segments.
+fn parse_into(
+    to_parse: &[&Target],
+    dir: Option<&Path>,
     failed: &mut Vec<Failed>,
     report: &mut UpdateReport,
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
-) {
+) -> io::Result<Vec<Segment>> {
     let total = to_parse.len();
     progress(0, total);
-    let parse = |_: &mut (), k: usize| parse_file(&to_parse[k].abs);
-    let done = run_indexed(
-        total,
-        32,
-        cancel,
-        || (),
-        parse,
-        |k, outcome| {
-            let target = to_parse[k];
-            match outcome {
-                Outcome::Issue { title, date, shapes, text, crc } => match spill.push(&text) {
-                    Ok(at) => {
-                        let meta = IssueMeta {
-                            path: target.abs.clone(),
-                            title,
-                            date,
-                            articles: shapes.len(),
-                            size: target.size,
-                            modified: target.modified,
-                            start: 0,
-                            len: text.len() as u64,
-                            crc,
-                            shapes,
-                        };
-                        entries.push((meta, Origin::Spill(at)));
-                    }
-                    Err(e) => {
-                        report.unsaved.get_or_insert_with(|| e.to_string());
-                    }
-                },
-                Outcome::NotIssue(message) => {
-                    report.errors.push((target.given.to_path_buf(), message.clone()));
-                    failed.push(Failed {
-                        path: target.abs.clone(),
-                        size: target.size,
-                        modified: target.modified,
-                        message,
-                    });
+    let mut made = Vec::new();
+    let mut builder: Option<Builder> = None;
+    let mut error: Option<io::Error> = None;
+    let parse = |distinct: &mut Distinct, k: usize| parse_file(to_parse[k].abs(), distinct);
+    let done = run_indexed(total, 32, cancel, Distinct::default, parse, |k, outcome| {
+        let target = to_parse[k];
+        report.parsed += 1;
+        progress(k + 1, total);
+        match outcome {
+            Outcome::Issue { title, date, shapes, text, grams } => {
+                let meta = IssueMeta {
+                    path: target.abs().to_path_buf(),
+                    title,
+                    date,
+                    articles: shapes.len(),
+                    size: target.size,
+                    modified: target.modified,
+                    start: 0,
+                    len: 0,
+                    crc: 0,
+                    shapes,
+                };
+                let added = match builder.take() {
+                    Some(b) => Ok(b),
+                    None => Builder::new(dir, new_id()),
                 }
-                Outcome::Unreadable(message) => report.errors.push((target.given.to_path_buf(), message)),
+                .and_then(|mut b| b.add_with_grams(meta, &text, &grams).map(|()| b));
+                match added {
+                    Ok(b) if b.postings_bytes() > BUDGET => match b.finish() {
+                        Ok(s) => made.push(s),
+                        Err(e) => error = Some(e),
+                    },
+                    Ok(b) => builder = Some(b),
+                    Err(e) => error = Some(e),
+                }
             }
-            report.parsed += 1;
-            progress(k + 1, total);
-            true
-        },
-    );
-    report.cancelled = !done;
+            Outcome::NotIssue(message) => {
+                report.errors.push((target.given.to_path_buf(), message.clone()));
+                failed.push(Failed {
+                    path: target.abs().to_path_buf(),
+                    size: target.size,
+                    modified: target.modified,
+                    message,
+                });
+            }
+            Outcome::Unreadable(message) => report.errors.push((target.given.to_path_buf(), message)),
+        }
+        error.is_none()
+    });
+    report.cancelled = !done && error.is_none();
+    if let Some(b) = builder {
+        match error {
+            None => made.push(b.finish()?),
+            Some(_) => b.abandon(),
+        }
+    }
+    if let Some(e) = error {
+        for s in made.iter().filter(|_| dir.is_some()) {
+            if let Some(dir) = dir {
+                let _ = fs::remove_file(dir.join(segment::file_name(s.header.id)));
+            }
+        }
+        return Err(e);
+    }
+    Ok(made)
 }
 
-/// Reads and parses one file into its indexed form.
-fn parse_file(path: &Path) -> Outcome {
+/// Reads and parses one file into its indexed form and grams.
+fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
     let bytes = match fs::read(path) {
         Ok(b) => b,
         Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
@@ -357,26 +564,60 @@ fn parse_file(path: &Path) -> Outcome {
         Ok(parsed) => {
             let mut text = Vec::with_capacity(bytes.len());
             let shapes = encode(&parsed.issue, &mut text);
-            let crc = crc32fast::hash(&text);
-            Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, crc }
+            // From the elements themselves: the same grams as from the text
+            // `encode` wrote, without checking it is UTF-8 again.
+            distinct.clear();
+            parsed.issue.articles().flat_map(|a| a.elements()).for_each(|(_, t)| distinct.add(t));
+            let grams = distinct.sorted().to_vec();
+            Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, grams }
         }
         Err(e) => Outcome::NotIssue(e.to_string()),
     }
 }
 
+/// Writes the manifest listing `parts` and `failed` and renames it into
+/// place: the commit. Returns its generation.
+fn commit(dir: &Path, parts: &[Part], failed: &[Failed]) -> io::Result<u64> {
+    let manifest =
+        Manifest { generation: new_id(), segments: parts.iter().map(Part::listed).collect(), failed: failed.to_vec() };
+    let bytes = format::encode_manifest(&manifest);
+    let temp = dir.join(format!("{TEMP_PREFIX}manifest-{}", new_id()));
+    let written = (|| {
+        let mut f = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let half = bytes.len() / 2;
+        f.write_all(&bytes[..half])?;
+        crash_point();
+        f.write_all(&bytes[half..])?;
+        drop(f);
+        crash_point();
+        fs::rename(&temp, dir.join(FILE_NAME))?;
+        crash_point();
+        Ok(manifest.generation)
+    })();
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
+fn stat_all(files: &[PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target> {
     let cwd = std::env::current_dir().ok();
     let chunk = files.len().div_ceil(workers()).max(256);
-    let parts: Vec<&'a [PathBuf]> = files.chunks(chunk).collect();
-    let mut looked: Vec<(&'a PathBuf, io::Result<fs::Metadata>)> = Vec::with_capacity(files.len());
-    let look = |_: &mut (), k: usize| parts[k].iter().map(|p| (p, fs::metadata(p))).collect::<Vec<_>>();
+    let parts: Vec<&[PathBuf]> = files.chunks(chunk).collect();
+    // Only what is needed of each `stat` (its whole answer is ten times that).
+    let mut looked: Vec<io::Result<(bool, u64, SystemTime)>> = Vec::with_capacity(files.len());
+    let look = |_: &mut (), k: usize| {
+        let mut dirs = Dirs::default();
+        parts[k].iter().map(|p| dirs.stat(p)).collect::<Vec<_>>()
+    };
+    let never = AtomicBool::new(false);
     run_indexed(
         parts.len(),
         parts.len(),
-        &AtomicBool::new(false),
+        &never,
         || (),
         look,
         |_, part| {
@@ -384,26 +625,18 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             true
         },
     );
-    let mut seen = HashSet::with_capacity_and_hasher(files.len(), Default::default());
     let mut targets = Vec::with_capacity(files.len());
-    for (given, meta) in looked {
-        let meta = match meta {
-            Ok(m) if m.is_dir() => match crate::library::folder::stamp(given) {
+    for (given, meta) in files.iter().zip(looked) {
+        let (size, modified) = match meta {
+            Ok((true, ..)) => match crate::library::folder::stamp(given) {
                 // A folder issue: its files' bytes and newest time.
-                Ok((size, modified)) if crate::library::folder::is_article_folder(given) => {
-                    if let Ok(abs) = std::path::absolute(given)
-                        && seen.insert(abs.clone())
-                    {
-                        targets.push(Target { given, abs, size, modified });
-                    }
-                    continue;
-                }
+                Ok(stamp) if crate::library::folder::is_article_folder(given) => stamp,
                 _ => {
                     errors.push((given.clone(), "is a directory".into()));
                     continue;
                 }
             },
-            Ok(m) => m,
+            Ok((false, size, modified)) => (size, modified),
             Err(e) => {
                 errors.push((given.clone(), Problem::of_io(&e).to_string()));
                 continue;
@@ -414,111 +647,32 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
             Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)),
             _ => std::path::absolute(given),
         };
-        let abs = joined.unwrap_or_else(|_| given.clone());
-        if seen.insert(abs.clone()) {
-            let modified = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            targets.push(Target { given, abs, size: meta.len(), modified });
+        let abs = joined.ok().filter(|a| a != given);
+        targets.push(Target { given: given.clone(), abs, size, modified });
+    }
+    // The same file given twice (two roots that overlap) is one target.
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::with_capacity_and_hasher(targets.len(), Default::default());
+    let mut twice = vec![false; targets.len()];
+    for k in 0..targets.len() {
+        let bytes = key(targets[k].abs());
+        let hash = {
+            use std::hash::Hasher;
+            let mut h = fnv::FnvHasher::default();
+            h.write(bytes);
+            h.finish()
+        };
+        let same = first.entry(hash).or_default();
+        twice[k] = same.iter().any(|&j| key(targets[j].abs()) == bytes);
+        if !twice[k] {
+            same.push(k);
         }
     }
+    let mut k = 0;
+    targets.retain(|_| {
+        k += 1;
+        !twice[k - 1]
+    });
     targets
-}
-
-/// Parsed text waiting to be put in order: a temporary file in the index
-/// directory, or memory when there is none.
-enum Spill {
-    Disk(BufWriter<File>, u64),
-    Memory(Vec<u8>),
-}
-
-/// The spill, written and ready to be read back.
-enum SpillText {
-    Disk(File),
-    Memory(Vec<u8>),
-}
-
-impl Spill {
-    fn new(dir: Option<&Path>) -> Spill {
-        let Some(dir) = dir else { return Spill::Memory(Vec::new()) };
-        let path =
-            dir.join(format!("{SPILL_PREFIX}{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-        match OpenOptions::new().read(true).write(true).create_new(true).open(&path) {
-            Ok(file) => {
-                // Unix keeps an open file whose name is gone; elsewhere the
-                // next writer's clean-up removes it.
-                let _ = fs::remove_file(&path);
-                Spill::Disk(BufWriter::with_capacity(1 << 20, file), 0)
-            }
-            Err(_) => Spill::Memory(Vec::new()),
-        }
-    }
-
-    /// Appends text; returns where it starts.
-    fn push(&mut self, text: &[u8]) -> io::Result<u64> {
-        match self {
-            Spill::Disk(w, len) => {
-                w.write_all(text)?;
-                let at = *len;
-                *len += text.len() as u64;
-                Ok(at)
-            }
-            Spill::Memory(v) => {
-                let at = v.len() as u64;
-                v.extend_from_slice(text);
-                Ok(at)
-            }
-        }
-    }
-
-    fn finish(self) -> io::Result<SpillText> {
-        match self {
-            Spill::Disk(w, _) => w.into_inner().map(SpillText::Disk).map_err(|e| e.into_error()),
-            Spill::Memory(v) => Ok(SpillText::Memory(v)),
-        }
-    }
-}
-
-impl SpillText {
-    fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
-        match self {
-            SpillText::Disk(f) => read_exact_at(f, buf, offset),
-            SpillText::Memory(v) => {
-                let src = usize::try_from(offset).ok().and_then(|s| v.get(s..s + buf.len()));
-                buf.copy_from_slice(src.ok_or(io::ErrorKind::UnexpectedEof)?);
-                Ok(())
-            }
-        }
-    }
-}
-
-/// Writes the index to a temporary file in `dir` and renames it into place.
-fn write_disk(
-    dir: &Path,
-    old: &Text,
-    spill: &SpillText,
-    entries: &mut [(IssueMeta, Origin)],
-    failed: &[Failed],
-) -> Result<(Text, Vec<u32>, u64, u64), WriteError> {
-    let temp = dir.join(format!("{TEMP_PREFIX}{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
-    let result = (|| {
-        let mut file = OpenOptions::new().read(true).write(true).create_new(true).open(&temp)?;
-        file.write_all(&[0u8; HEADER_LEN as usize])?;
-        let (blocks, text_len) = copy_text(old, spill, entries, &mut file)?;
-        let issues: Vec<&IssueMeta> = entries.iter().map(|(m, _)| m).collect();
-        let meta = format::encode_meta(&blocks, &issues, failed);
-        file.write_all(&meta)?;
-        let generation = new_generation();
-        let header = Header { generation, text_len, meta_len: meta.len() as u64, meta_crc: crc32fast::hash(&meta) };
-        write_all_at(&file, &header.encode(), 0)?;
-        // No fsync: the index is a cache, checked whenever it is read, and
-        // rebuilt if a crash left it torn.
-        fs::rename(&temp, dir.join(FILE_NAME))?;
-        note_newest(dir, entries.first().map(|(m, _)| m.path.as_path()));
-        Ok((Text::Disk(file), blocks, text_len, generation))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
-    result
 }
 
 /// Notes the newest issue's path beside the index, for a reader to open
@@ -534,71 +688,6 @@ fn note_newest(dir: &Path, newest: Option<&Path>) {
     if fs::write(&temp, path).and_then(|()| fs::rename(&temp, &hint)).is_err() {
         let _ = fs::remove_file(&temp);
     }
-}
-
-/// Writes every entry's text in order into `sink`, setting each entry's
-/// start, checking each against its checksum, and checksumming the blocks.
-fn copy_text(
-    old: &Text,
-    spill: &SpillText,
-    entries: &mut [(IssueMeta, Origin)],
-    sink: &mut dyn Write,
-) -> Result<(Vec<u32>, u64), WriteError> {
-    let mut buf: Vec<u8> = Vec::with_capacity(BLOCK);
-    let mut blocks = Vec::new();
-    let mut pos = 0u64;
-    for (meta, origin) in entries.iter_mut() {
-        meta.start = pos;
-        let mut hasher = crc32fast::Hasher::new();
-        let (mut from, mut left) = (
-            match *origin {
-                Origin::Old(o) | Origin::Spill(o) => o,
-            },
-            meta.len,
-        );
-        while left > 0 {
-            let n = left.min((BLOCK - buf.len()) as u64) as usize;
-            let at = buf.len();
-            buf.resize(at + n, 0);
-            match origin {
-                Origin::Old(_) => old.read_at(&mut buf[at..], from).map_err(|_| WriteError::Damaged)?,
-                Origin::Spill(_) => spill.read_at(&mut buf[at..], from)?,
-            }
-            hasher.update(&buf[at..]);
-            (from, left, pos) = (from + n as u64, left - n as u64, pos + n as u64);
-            if buf.len() == BLOCK {
-                blocks.push(crc32fast::hash(&buf));
-                sink.write_all(&buf)?;
-                buf.clear();
-            }
-        }
-        if hasher.finalize() != meta.crc {
-            return Err(match origin {
-                Origin::Old(_) => WriteError::Damaged,
-                Origin::Spill(_) => WriteError::Io(io::Error::other("temporary file changed while indexing")),
-            });
-        }
-    }
-    if !buf.is_empty() {
-        blocks.push(crc32fast::hash(&buf));
-        sink.write_all(&buf)?;
-    }
-    Ok((blocks, pos))
-}
-
-#[cfg(unix)]
-fn write_all_at(f: &File, buf: &[u8], offset: u64) -> io::Result<()> {
-    std::os::unix::fs::FileExt::write_all_at(f, buf, offset)
-}
-
-#[cfg(windows)]
-fn write_all_at(f: &File, mut buf: &[u8], mut offset: u64) -> io::Result<()> {
-    while !buf.is_empty() {
-        let n = std::os::windows::fs::FileExt::seek_write(f, buf, offset)?;
-        buf = &buf[n..];
-        offset += n as u64;
-    }
-    Ok(())
 }
 
 /// Waits for the directory's lock (creating the directory), which writers
@@ -619,24 +708,58 @@ impl Drop for Lock {
     }
 }
 
-/// Removes temporary files a writer that died left. Call with the lock
-/// held: then no other writer has one open.
-fn remove_stale_temps(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(TEMP_PREFIX) || name.starts_with(SPILL_PREFIX) {
-            let _ = fs::remove_file(entry.path());
+/// `stat` of files that come folder by folder: each relative to its
+/// folder, opened once (`fstatat`), so the kernel walks one name, not the
+/// whole path, for each of 100,000 files.
+#[derive(Default)]
+struct Dirs {
+    #[cfg(unix)]
+    open: Option<(PathBuf, File)>,
+}
+
+impl Dirs {
+    fn stat(&mut self, path: &Path) -> io::Result<(bool, u64, SystemTime)> {
+        #[cfg(unix)]
+        if let (Some(dir), Some(name)) = (path.parent(), path.file_name())
+            && let Some(found) = self.stat_at(dir, name)
+        {
+            return found;
         }
+        let m = fs::metadata(path)?;
+        Ok((m.is_dir(), m.len(), m.modified().unwrap_or(SystemTime::UNIX_EPOCH)))
+    }
+
+    /// `None` when the folder can't be opened (then the whole path is looked up).
+    #[cfg(unix)]
+    fn stat_at(&mut self, dir: &Path, name: &std::ffi::OsStr) -> Option<io::Result<(bool, u64, SystemTime)>> {
+        use std::os::fd::AsRawFd;
+        use std::os::unix::ffi::OsStrExt;
+        if self.open.as_ref().is_none_or(|(d, _)| d != dir) {
+            let d = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            self.open = Some((dir.to_path_buf(), File::open(d).ok()?));
+        }
+        let (_, fd) = self.open.as_ref()?;
+        let name = std::ffi::CString::new(name.as_bytes()).ok()?;
+        // SAFETY: `st` is plain data that fstatat fills in; the name is a C string; the fd is open.
+        let mut st: libc::stat = unsafe { std::mem::zeroed() };
+        if unsafe { libc::fstatat(fd.as_raw_fd(), name.as_ptr(), &mut st, 0) } != 0 {
+            return Some(Err(io::Error::last_os_error()));
+        }
+        let modified = if st.st_mtime >= 0 {
+            SystemTime::UNIX_EPOCH + std::time::Duration::new(st.st_mtime as u64, st.st_mtime_nsec as u32)
+        } else {
+            SystemTime::UNIX_EPOCH - std::time::Duration::from_secs(st.st_mtime.unsigned_abs())
+                + std::time::Duration::from_nanos(st.st_mtime_nsec as u64)
+        };
+        Some(Ok((st.st_mode & libc::S_IFMT == libc::S_IFDIR, st.st_size as u64, modified)))
     }
 }
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// A number no earlier write of the index is likely to have used.
-fn new_generation() -> u64 {
+/// A number no earlier segment or manifest is likely to have used.
+fn new_id() -> u64 {
     let nanos = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
     let mix = nanos ^ u64::from(std::process::id()).rotate_left(32) ^ COUNTER.fetch_add(1, Ordering::Relaxed) << 48;
     mix | 1
 }
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);

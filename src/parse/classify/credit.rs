@@ -181,9 +181,12 @@ fn source_line(line: &str) -> Option<&str> {
         .iter()
         .find_map(|p| rest.strip_prefix(p))
         .unwrap_or(rest);
-    let after = &title[title.find('》')? + '》'.len_utf8()..];
+    let end = title.find('》')?;
+    let after = &title[end + '》'.len_utf8()..];
     let dated = after.chars().all(|c| c.is_ascii_digit() || "年月日期第号號版 ".contains(c));
-    (title.starts_with('《') && dated && rest.chars().count() <= 40).then_some(rest)
+    // A publication's name: `《》` names none.
+    let named = title.get('《'.len_utf8()..end).is_some_and(|n| n.chars().any(char::is_alphanumeric));
+    (title.starts_with('《') && named && dated && rest.chars().count() <= 40).then_some(rest)
 }
 
 /// Words that say a parenthesis credits someone: roles, agencies, `报道`.

@@ -160,6 +160,8 @@ mod tests {
             source: "x.txt".into(),
             issue: "清河日报\u{1f}2024-03-08".into(),
             article: ArticleId("a".into()),
+            reading: true,
+            column: Some(64),
         };
         p.last = Some(Stamped { updated: t(3), value: last, extra: Default::default() });
         let stamp = |value, extra: Table| Stamped { updated: t(4), value, extra: extra.into() };

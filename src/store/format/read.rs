@@ -205,13 +205,21 @@ pub(crate) fn positions_from(mut t: Table, problems: &mut Vec<String>) -> Positi
             let source = f.string("source");
             let issue = f.string("issue");
             let article = f.string("article");
-            Some(LastOpen { source: source?, issue: issue?, article: ArticleId(article?) })
+            let reading = f.optional("pane", as_string, "a string").is_some_and(|p| p == "article");
+            let column = f.optional("column", as_offset, "a number").and_then(|c| u16::try_from(c).ok());
+            Some(LastOpen { source: source?, issue: issue?, article: ArticleId(article?), reading, column })
         });
     }
     for (k, v) in table(&mut t, "issues", problems) {
         let read = |f: &mut Fields| f.string("article").map(ArticleId);
         if let Some(s) = stamped_from(v, format!("issue {k}"), problems, read) {
             put(&mut p.issues, k, s);
+        }
+    }
+    for (k, v) in table(&mut t, "places", problems) {
+        let read = |f: &mut Fields| f.string("source");
+        if let Some(s) = stamped_from(v, format!("place {k}"), problems, read) {
+            put(&mut p.places, k, s);
         }
     }
     for (k, v) in table(&mut t, "anchors", problems) {

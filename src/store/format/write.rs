@@ -152,7 +152,14 @@ fn bookmark_entry(e: &BookmarkEntry) -> String {
 fn last_table(s: &Stamped<LastOpen>) -> String {
     let v = &s.value;
     let mut out = format!("[last]\nsource = {}\nissue = {}\n", quote(&v.source), quote(&v.issue));
-    let _ = writeln!(out, "article = {}\nupdated = {}", quote(&v.article.0), time(s.updated));
+    let _ = writeln!(out, "article = {}", quote(&v.article.0));
+    if v.reading {
+        out.push_str("pane = \"article\"\n");
+    }
+    if let Some(c) = v.column {
+        let _ = writeln!(out, "column = {c}");
+    }
+    let _ = writeln!(out, "updated = {}", time(s.updated));
     extra_lines(&mut out, &s.extra.0);
     out
 }
@@ -160,6 +167,14 @@ fn last_table(s: &Stamped<LastOpen>) -> String {
 /// The value of an `[issues]` line.
 fn issue_value(s: &Stamped<ArticleId>) -> String {
     let mut out = format!("{{ article = {}, updated = {}", quote(&s.value.0), time(s.updated));
+    extra_pairs(&mut out, &s.extra.0);
+    out.push_str(" }");
+    out
+}
+
+/// The value of a `[places]` line.
+fn place_value(s: &Stamped<String>) -> String {
+    let mut out = format!("{{ source = {}, updated = {}", quote(&s.value), time(s.updated));
     extra_pairs(&mut out, &s.extra.0);
     out.push_str(" }");
     out
@@ -213,6 +228,12 @@ pub(crate) fn render_positions(p: &PositionEntries) -> String {
     out.push_str("\n[issues]\n");
     for (k, s) in &p.issues {
         let _ = writeln!(out, "{} = {}", key(k), issue_value(s));
+    }
+    if !p.places.is_empty() {
+        out.push_str("\n[places]\n");
+        for (k, s) in &p.places {
+            let _ = writeln!(out, "{} = {}", key(k), place_value(s));
+        }
     }
     out.push_str("\n[anchors]\n");
     for (id, s) in &p.anchors {

@@ -3,8 +3,10 @@
 
 use super::frame::{Hint, framed, key_list};
 use crate::app::{Action, ArchiveView, State};
+use crate::layout::str_width;
+use crate::library::ArchiveHit;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, set_like_article, truncate, truncate_start, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -25,25 +27,35 @@ pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
     Hint::keys(text, theme)
 }
 
-/// Draws the overlay centred over `area`.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
+/// The overlay's size on a screen `area`.
+pub fn size(area: Rect) -> (u16, u16) {
+    (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2))
+}
+
+/// Draws the overlay in `r`.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &ArchiveView) {
     let amb = state.settings.layout.ambiguous;
-    let size = (area.width.saturating_sub(4).min(110), area.height.saturating_sub(2));
-    let state_text = match (v.running, v.searched, state.library.progress) {
-        // A search waits for the index to take in what is new.
-        (true, _, Some((done, all))) if v.results.is_empty() => {
-            state.f("archive-indexing", &[("done", done.into()), ("all", all.into())])
-        }
-        (true, _, _) => state.f("archive-searching", &[("n", v.total.into())]),
-        (false, Some(n), _) if v.total > v.results.len() => state.f(
+    // A search does not wait for the index: it reads what is indexed so far
+    // (the bottom line says how far indexing is).
+    let state_text = match (v.running, v.searched) {
+        (true, _) => state.f("archive-searching", &[("n", v.total.into()), ("issues", v.issues.into())]),
+        (false, Some(n)) if v.total == 0 => state.f("archive-none", &[("issues", n.into())]),
+        (false, Some(n)) if v.total > v.results.len() => state.f(
             "archive-found-listed",
-            &[("n", v.total.into()), ("issues", n.into()), ("listed", v.results.len().into())],
+            &[
+                ("n", v.total.into()),
+                ("found", v.issues.into()),
+                ("issues", n.into()),
+                ("listed", v.results.len().into()),
+            ],
         ),
-        (false, Some(n), _) => state.f("archive-found", &[("n", v.total.into()), ("issues", n.into())]),
+        (false, Some(n)) => {
+            state.f("archive-found", &[("n", v.total.into()), ("found", v.issues.into()), ("issues", n.into())])
+        }
         _ => state.t("archive-every"),
     };
     let title = format!(" {} ", state.f("archive-title", &[("state", state_text.into())]));
-    let inner = framed(frame, area, size, &title, state, theme);
+    let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
@@ -53,11 +65,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
     let x = put(buf, inner.x + 1, inner.y, inner.right(), &phrase, style, amb);
     // The last search's phrase, shown selected: typing replaces it.
     let q_style = if v.typing && v.fresh { theme.selected } else { style };
-    let room = usize::from(inner.right().saturating_sub(x + 1));
-    let x = put(buf, x, inner.y, inner.right(), &truncate(&v.query, room, amb), q_style, amb);
-    if v.typing {
-        put(buf, x, inner.y, inner.right(), "▏", style, amb);
-    }
+    let room = usize::from(inner.right().saturating_sub(x));
+    let shown = if v.typing { typed(&v.query, v.caret, room, amb) } else { truncate(&v.query, room, amb) };
+    put(buf, x, inner.y, inner.right(), &shown, q_style, amb);
     let per_page = usize::from((inner.height - 1) / 2).max(1);
     let first = v.selected.saturating_sub(per_page - 1);
     let width = usize::from(inner.width.saturating_sub(2));
@@ -72,19 +82,38 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, v: &Arc
         let head = format!("{date}  {}  ", f.issue_title);
         let x = put(buf, inner.x + 1, y, inner.right(), &truncate(&head, width / 2, amb), line.patch(theme.read), amb);
         let room = usize::from(inner.right().saturating_sub(x));
-        put(buf, x, y, inner.right(), &truncate(&f.headline, room, amb), line.patch(theme.unread), amb);
+        let headline = set_like_article(&f.headline, state.settings.layout.fullwidth_punct);
+        put(buf, x, y, inner.right(), &truncate(&headline, room, amb), line.patch(theme.unread), amb);
         if y + 1 < inner.bottom() {
-            let m = &f.snippet_match;
-            let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
-            let (before, hit, after) = if ok {
-                (&f.snippet[..m.start], &f.snippet[m.start..m.end], &f.snippet[m.end..])
-            } else {
-                (f.snippet.as_str(), "", "")
-            };
+            let [before, hit, after] = snippet(f, width.saturating_sub(2), state);
             let end = inner.right();
-            let x = put(buf, inner.x + 3, y + 1, end, before, line, amb);
-            let x = put(buf, x, y + 1, end, hit, theme.matched, amb);
-            put(buf, x, y + 1, end, after, line, amb);
+            let x = put(buf, inner.x + 3, y + 1, end, &before, line, amb);
+            let x = put(buf, x, y + 1, end, &hit, theme.matched, amb);
+            put(buf, x, y + 1, end, &after, line, amb);
         }
     }
+}
+
+/// A match's snippet set as the article pane sets text (ASCII marks among
+/// Chinese full-width, when the layout does so) and cut to `width` cells
+/// with `…` where cut, the match in view: before it, the match, after it.
+fn snippet(f: &ArchiveHit, width: usize, state: &State) -> [String; 3] {
+    let amb = state.settings.layout.ambiguous;
+    let m = &f.snippet_match;
+    let ok = m.start <= m.end && f.snippet.is_char_boundary(m.start) && f.snippet.is_char_boundary(m.end);
+    let (text, m) = match (ok, state.settings.layout.fullwidth_punct) {
+        (false, _) => (f.snippet.clone(), 0..0),
+        (true, true) => crate::layout::widened(&f.snippet, m.clone()),
+        (true, false) => (f.snippet.clone(), m.clone()),
+    };
+    let (before, hit, after) = (&text[..m.start], &text[m.start..m.end], &text[m.end..]);
+    let hit = truncate(hit, width, amb);
+    let left = width.saturating_sub(str_width(&hit, amb));
+    // The context before the match gets up to half of what is left, more
+    // when the context after it is short.
+    let after_needs = str_width(after, amb);
+    let before_room = (left / 2).max(left.saturating_sub(after_needs));
+    let before = truncate_start(before, before_room, amb);
+    let after = truncate(after, left.saturating_sub(str_width(&before, amb)), amb);
+    [before, hit, after]
 }

@@ -4,8 +4,9 @@
 use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
+use crate::layout::str_width;
 use crate::ui::Theme;
-use crate::ui::cells::{put, truncate};
+use crate::ui::cells::{put, set_like_article, truncate, typed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -13,14 +14,19 @@ use ratatui::layout::Rect;
 pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
         Some(n) => {
-            let text = state.f("bm-note-prompt", &[("note", n.as_str().into())]);
+            let keys = format!("  {}", state.t("bm-note-keys"));
+            let room =
+                usize::from(state.size.0).saturating_sub(6 + str_width(&keys, state.settings.layout.ambiguous)).max(10);
+            let text = typed(n, view.caret, room, state.settings.layout.ambiguous);
+            let text = state.f("bm-note-prompt", &[("note", text.into()), ("keys", keys.into())]);
             Hint { text, style: theme.key, over_status: true }
         }
         None => {
-            let keys: [(&[Action], &str); 3] = [
+            let keys: [(&[Action], &str); 4] = [
                 (&[Action::Open], "bm-open"),
                 (&[Action::DeleteBookmark], "bm-delete"),
                 (&[Action::EditNote], "bm-note"),
+                (&[Action::Export], "bm-export-all"),
             ];
             let text = key_list(&state.keymap, state.settings.lang, &keys);
             Hint::keys(text, theme)
@@ -28,17 +34,25 @@ pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     }
 }
 
-/// Draws the list centred over `area`, the selected bookmark highlighted.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
+/// The list's size on a screen `area`: two lines a bookmark.
+pub fn size(area: Rect, state: &State) -> (u16, u16) {
+    let n = state.marks.bookmarks.len().max(1) as u16;
+    (area.width.saturating_sub(4).min(100), n.saturating_mul(2).saturating_add(3))
+}
+
+/// Draws the list in `r`, the selected bookmark highlighted.
+pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &BookmarksView) {
     let amb = state.settings.layout.ambiguous;
     let selected = view.selected;
     let list = list(&state.marks);
-    let w = area.width.saturating_sub(4).min(100);
-    let h = area.height.saturating_sub(2).min((list.len() as u16).saturating_mul(2).saturating_add(3));
     let title = format!(" {} ", state.f("bm-title", &[("n", list.len().into())]));
-    let inner = framed(frame, area, (w, h), &title, state, theme);
+    let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    if list.is_empty() {
+        put(buf, inner.x + 1, inner.y, inner.right(), &state.t("bm-none-left"), theme.read, amb);
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
@@ -64,7 +78,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
             x,
             y,
             inner.right(),
-            &truncate(&b.headline, width.saturating_sub(2), amb),
+            &truncate(
+                &set_like_article(&b.headline, state.settings.layout.fullwidth_punct),
+                width.saturating_sub(2),
+                amb,
+            ),
             line_style.patch(theme.unread),
             amb,
         );

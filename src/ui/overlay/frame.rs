@@ -28,17 +28,25 @@ impl Hint {
     }
 }
 
-/// Clears a box of `w`×`h` cells centred in `area` (never larger), frames
-/// it with `title`, and returns the space inside the frame: how every
-/// overlay starts.
-pub fn framed(frame: &mut Frame, area: Rect, (w, h): (u16, u16), title: &str, state: &State, theme: &Theme) -> Rect {
+/// A box of `w`×`h` cells centred in `area`, never larger, and never over
+/// the title and bottom lines when it can help it.
+pub fn centred(area: Rect, (w, h): (u16, u16)) -> Rect {
+    let room = if area.height > 4 { area.height - 2 } else { area.height };
+    let (w, h) = (w.clamp(1, area.width.max(1)), h.clamp(1, room.max(1)));
+    Rect::new(area.x + area.width.saturating_sub(w) / 2, area.y + area.height.saturating_sub(h) / 2, w, h)
+        .intersection(area)
+}
+
+/// Clears the box `r`, frames it with `title`, and returns the space inside
+/// the frame: how every overlay starts. A wide character of the pane below
+/// that straddles the box's left edge is blanked first: ratatui never sends
+/// the cell after a wide character, so the border there would not be drawn.
+pub fn framed(frame: &mut Frame, r: Rect, title: &str, state: &State, theme: &Theme) -> Rect {
     let amb = state.settings.layout.ambiguous;
-    let (w, h) = (w.clamp(1, area.width.max(1)), h.clamp(1, area.height.max(1)));
-    let r = Rect::new(area.x + area.width.saturating_sub(w) / 2, area.y + area.height.saturating_sub(h) / 2, w, h)
-        .intersection(area);
+    cells::unstraddle(frame.buffer_mut(), r, amb);
     frame.render_widget(Clear, r);
     frame.render_widget(ratatui::widgets::Block::bordered().border_style(theme.border_focused), r);
-    let room = usize::from(w.saturating_sub(4));
+    let room = usize::from(r.width.saturating_sub(4));
     cells::put(
         frame.buffer_mut(),
         r.x + 2,

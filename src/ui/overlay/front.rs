@@ -23,9 +23,8 @@ struct Place {
 }
 
 /// Draws the page over everything between the top and bottom bars.
-pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &FrontView) {
+pub fn draw(frame: &mut Frame, mid: Rect, state: &State, theme: &Theme, view: &FrontView) {
     let amb = state.settings.layout.ambiguous;
-    let mid = Rect { y: area.y + 1, height: area.height.saturating_sub(2), ..area };
     let issue = state.library.issue();
     let section = issue.and_then(|i| i.sections.get(view.section));
     let name = section.map(|s| state.shown.section(view.section, &s.name)).filter(|n| !n.is_empty());
@@ -34,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State, theme: &Theme, view: &
     let name = name.or_else(|| issue.map(|i| state.shown.title.as_deref().unwrap_or(&i.title)));
     let args = [("name", name.unwrap_or("").into()), ("n", (view.section + 1).into()), ("all", count.into())];
     let title = format!(" {} ", state.f("front-title", &args));
-    let inner = framed(frame, mid, (mid.width, mid.height), &title, state, theme);
+    let inner = framed(frame, mid, &title, state, theme);
     if inner.width == 0 || inner.height == 0 {
         return;
     }

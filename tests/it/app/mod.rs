@@ -3,6 +3,9 @@
 
 mod folding;
 mod front;
+mod opening;
+mod popups;
 mod screens;
 mod script;
+mod typing;
 mod update;

@@ -159,6 +159,7 @@ fn library_state(w: u16, h: u16) -> State {
                 name: format!("papers/{t}-{}.txt", d.strftime("%Y%m%d")),
                 title: t.to_string(),
                 date: Some(d),
+                articles: Some(6),
             })
         })
         .chain(std::iter::once(dubao::app::IssueInfo::from_name("seed")))
@@ -204,6 +205,49 @@ fn archive_search_results() {
     update(&mut s, Action::FoundAll { search: 1, issues: 1096 });
     update(&mut s, Action::Down);
     insta::assert_snapshot!("archive_done", screen(&s));
+}
+
+#[test]
+fn archive_search_counts_matches_and_the_issues_they_are_in() {
+    let mut s = library_state(120, 30);
+    update(&mut s, Action::ArchiveSearch);
+    for c in "绿色".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    update(&mut s, Action::InputSubmit);
+    let a = s.article().unwrap().clone();
+    let hit = |path: &str| dubao::library::ArchiveHit {
+        path: path.into(),
+        issue_title: "东昌府报".into(),
+        date: None,
+        article: a.id.clone(),
+        headline: a.headline.clone(),
+        pos: dubao::model::Pos { element: dubao::model::Element::Block(0), offset: 0 },
+        snippet: "绿色".into(),
+        snippet_match: 0.."绿色".len(),
+    };
+    let mut results: Vec<_> = (0..40).map(|_| hit("a.txt")).collect();
+    update(&mut s, Action::Found { search: 1, results: results.split_off(20) });
+    assert!(screen(&s).contains("searching… 20 matches in 1 issue "), "{}", screen(&s));
+    results.extend((0..15).map(|_| hit("b.txt")));
+    update(&mut s, Action::Found { search: 1, results });
+    update(&mut s, Action::FoundAll { search: 1, issues: 11 });
+    assert!(screen(&s).contains("search · 55 matches in 2 of 11 issues"), "{}", screen(&s));
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let text = "第01版\n\n新图书馆今日开放\n\n本报讯 4月1日,新图书馆正式开放。\n";
+    let issue = parse_issue(text.as_bytes(), "清河日报-20240401.txt").unwrap().issue;
+    let mut s = State::new(vec!["one".into()], Settings::default(), Keymap::default(), (100, 20));
+    update(&mut s, Action::Loaded { name: "one".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.contains(" 1 article · 1 unread "), "{shown}");
+    update(&mut s, Action::Search);
+    update(&mut s, Action::Input('馆'));
+    assert!(screen(&s).contains("2 matches"), "{}", screen(&s));
+    update(&mut s, Action::Input('今'));
+    assert!(screen(&s).contains("1 match"), "{}", screen(&s));
 }
 
 /// The fixture issue with a kicker, captions, tables and noise.
@@ -299,4 +343,81 @@ fn changes_not_saved_show_hollow_and_dim_and_the_list_says_how_many() {
     assert_eq!((cell(2).symbol(), cell(3).symbol()), ("★", "☆"));
     assert!(!cell(2).style().add_modifier.contains(ratatui::style::Modifier::DIM));
     assert!(cell(3).style().add_modifier.contains(ratatui::style::Modifier::DIM));
+}
+
+#[test]
+fn the_bottom_line_keeps_the_help_key_at_every_width_and_cuts_long_messages_at_words() {
+    for w in [30u16, 40, 50, 60, 80, 100, 120, 200] {
+        let mut s = seed_state(w, 20);
+        let last = |s: &State| screen(s).lines().last().unwrap().trim_end().to_string();
+        assert!(last(&s).ends_with("? help") || last(&s).contains("? help ·"), "{w}: {}", last(&s));
+        update(&mut s, Action::Open);
+        assert!(last(&s).contains("? help"), "{w}: {}", last(&s));
+        s.status = Some("read-only".into());
+        assert!(last(&s).ends_with("? help"), "{w}: beside a short message: {}", last(&s));
+        s.status =
+            Some("the state directory is read-only: changes are kept in a journal until it can be written".into());
+        let line = last(&s);
+        let said = line.trim_end_matches("? help").trim();
+        let words: Vec<&str> = s.status.as_deref().unwrap().split(' ').collect();
+        let shown: Vec<&str> = said.trim_end_matches('…').split(' ').collect();
+        assert!(
+            shown.iter().zip(&words).all(|(a, b)| a == b) && shown.len() <= words.len(),
+            "{w}: whole words only: {said}"
+        );
+    }
+}
+
+#[test]
+fn without_colour_the_focused_pane_is_told_by_a_bold_border() {
+    let mut s = seed_state(120, 20);
+    let bold = |b: &Buffer, x: u16| b[(x, 5)].modifier.contains(ratatui::style::Modifier::BOLD);
+    let g = s.geometry();
+    let (list, article) = (g.list.unwrap(), g.article.unwrap());
+    let b = render(&s, &Theme::plain());
+    assert!(bold(&b, list.x) && !bold(&b, article.x), "the list focused");
+    update(&mut s, Action::Open);
+    let b = render(&s, &Theme::plain());
+    assert!(!bold(&b, list.x) && bold(&b, article.x), "the article focused");
+}
+
+#[test]
+fn an_issue_without_articles_says_so() {
+    let issue = parse_issue(b"\n\n", "blank-20240301.txt").unwrap().issue;
+    let mut s = State::new(vec!["blank".into()], Settings::default(), Keymap::default(), (80, 12));
+    update(&mut s, Action::Loaded { name: "blank".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.lines().nth(1).unwrap().contains("─ no articles ─"), "{shown}");
+    assert!(shown.contains("│no articles: dubao") && shown.contains("found none in this file"), "{shown}");
+    assert!(!shown.contains("0 articles"), "{shown}");
+}
+
+#[test]
+fn a_narrow_picker_shows_titles_before_counts() {
+    for w in [40u16, 60, 100] {
+        let mut s = library_state(w, 14);
+        update(&mut s, Action::Issues);
+        let shown = screen(&s);
+        let open = shown.lines().find(|l| l.contains("▶ ")).unwrap();
+        assert!(open.contains("000_5f"), "{w}: the issue read keeps its title before its counts: {open:?}");
+        let rows: Vec<&str> = shown.lines().filter(|l| l.contains("  2021-") || l.contains("  2022-")).collect();
+        assert!(rows.len() > 3, "{shown}");
+        for row in rows {
+            assert!(["东昌", "聊城", "Rive"].iter().any(|t| row.contains(t)), "{w}: a title in {row:?}");
+            if w >= 100 {
+                assert!(row.contains("6 articles"), "{w}: counts where there is room: {row:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn headlines_in_the_list_are_set_like_the_article() {
+    let path = crate::common::data::samples().join("qinghe-weekend-2024-03-10.dubao");
+    let issue = parse_issue(&std::fs::read(&path).unwrap(), "qinghe-weekend-2024-03-10.dubao").unwrap().issue;
+    let mut s = State::new(vec!["weekend".into()], Settings::default(), Keymap::default(), (120, 20));
+    update(&mut s, Action::Loaded { name: "weekend".into(), result: Ok(Arc::new(issue)) });
+    let shown = screen(&s);
+    assert!(shown.contains("读者来信：请为老街留住一张长椅"), "{shown}");
+    assert!(!shown.contains("读者来信:"), "{shown}");
 }

@@ -87,7 +87,7 @@ fn sections_jump_to_their_first_article() {
 }
 
 #[test]
-fn next_unread_skips_read_articles_and_wraps() {
+fn next_unread_skips_read_articles_wraps_and_goes_on_to_older_issues() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Open); // 0 read
     update(&mut s, Action::NextArticle); // 1 read
@@ -97,8 +97,16 @@ fn next_unread_skips_read_articles_and_wraps() {
     update(&mut s, Action::NextUnread);
     assert_eq!(s.nav.selected, 2);
     update(&mut s, Action::NextUnread);
+    let fx = update(&mut s, Action::NextUnread);
+    assert_eq!(fx, [Effect::Load("styles/captions.txt".into())], "none left here: on to the next issue");
+    assert_eq!(s.library.current, 1);
+    update(&mut s, loaded("styles/captions.txt"));
+    assert_eq!((s.nav.selected, s.nav.focus), (0, Focus::Article), "at its first unread article");
+    assert!(s.marks.read.contains(&s.article().unwrap().id));
     update(&mut s, Action::NextUnread);
-    assert_eq!(s.status.as_deref(), Some("no unread articles in this issue"));
+    assert_eq!(s.nav.selected, 1);
+    update(&mut s, Action::NextUnread);
+    assert_eq!(s.status.as_deref(), Some("no unread articles in this issue or older ones"));
 }
 
 #[test]
@@ -117,6 +125,44 @@ fn scrolling_pages_and_space_at_the_end_goes_on() {
     update(&mut s, Action::PageDown);
     assert_eq!(s.nav.selected, 1, "Space at the end opens the next article");
     assert_eq!(s.view.top, 0);
+}
+
+#[test]
+fn space_at_the_end_of_an_issue_goes_on_to_the_next_and_b_at_the_top_back_to_the_end_before() {
+    let mut s = reader((100, 12));
+    update(&mut s, Action::Open);
+    update(&mut s, Action::PageDown);
+    assert!(s.view.top > 0);
+    update(&mut s, Action::PageUp);
+    assert_eq!((s.nav.selected, s.view.top), (0, 0));
+    update(&mut s, Action::NextArticle);
+    update(&mut s, Action::PageUp);
+    assert_eq!(s.nav.selected, 0, "b at the top goes back to the article before");
+    assert!(
+        s.view.top > 0 && s.view.top == s.view.max_top(s.geometry().article_inner().unwrap().height.into()),
+        "at its end"
+    );
+    let count = |s: &State| s.library.issue().unwrap().articles().count();
+    let last = count(&s) - 1;
+    update(&mut s, Action::Bottom);
+    for _ in 0..last {
+        update(&mut s, Action::NextArticle);
+    }
+    update(&mut s, Action::Bottom);
+    assert_eq!(s.nav.selected, last);
+    let fx = update(&mut s, Action::PageDown);
+    assert_eq!(s.library.current, 1, "Space at the end of the last article goes on to the next issue");
+    assert_eq!(fx, [Effect::Load("styles/captions.txt".into())]);
+    assert_eq!(s.status.as_deref(), Some("next issue: captions"));
+    update(&mut s, loaded("styles/captions.txt"));
+    assert_eq!((s.nav.selected, s.nav.focus), (0, Focus::Article));
+    update(&mut s, Action::Bottom);
+    for _ in 0..count(&s) {
+        update(&mut s, Action::NextArticle);
+        update(&mut s, Action::Bottom);
+    }
+    update(&mut s, Action::PageDown);
+    assert_eq!(s.status.as_deref(), Some("end of the last issue"));
 }
 
 #[test]
@@ -141,7 +187,7 @@ fn resizing_keeps_the_reading_place() {
 }
 
 #[test]
-fn search_highlights_jumps_and_cycles() {
+fn search_highlights_jumps_cycles_says_when_it_wraps_and_remembers_the_phrase() {
     let mut s = reader((120, 36));
     update(&mut s, Action::Search);
     for c in "望川讯".chars() {
@@ -156,11 +202,30 @@ fn search_highlights_jumps_and_cycles() {
     update(&mut s, Action::SearchNext);
     assert_eq!(s.nav.selected, 1);
     update(&mut s, Action::SearchNext);
+    assert_eq!(s.status.as_deref(), Some("match 3 of 3"));
     update(&mut s, Action::SearchNext);
     assert_eq!(s.search.current, Some(0), "wraps around");
+    assert_eq!(s.status.as_deref(), Some("search wrapped · match 1 of 3"), "and says so");
     update(&mut s, Action::SearchPrev);
     assert_eq!(s.search.current, Some(2));
-    assert_eq!(s.status.as_deref(), Some("match 3 of 3"));
+    assert_eq!(s.status.as_deref(), Some("search wrapped · match 3 of 3"));
+    update(&mut s, Action::SearchPrev);
+    assert_eq!(s.status.as_deref(), Some("match 2 of 3"));
+    // `/` again offers the last phrase: Enter searches it, typing replaces it.
+    update(&mut s, Action::Search);
+    assert_eq!(s.search.prompt.as_deref(), Some("望川讯"));
+    assert_eq!(s.search.hits.len(), 3);
+    update(&mut s, Action::InputCancel);
+    update(&mut s, Action::Search);
+    assert_eq!(s.search.prompt.as_deref(), Some("望川讯"), "remembered past a cancel");
+    update(&mut s, Action::Input('城'));
+    assert_eq!(s.search.prompt.as_deref(), Some("城"));
+    update(&mut s, Action::InputEdit(dubao::app::action::LineEdit::Left));
+    update(&mut s, Action::InputCancel);
+    update(&mut s, Action::Search);
+    update(&mut s, Action::InputEdit(dubao::app::action::LineEdit::Home));
+    update(&mut s, Action::Input('《'));
+    assert_eq!(s.search.prompt.as_deref(), Some("《望川讯"), "moving the cursor keeps the phrase to edit");
 }
 
 #[test]
@@ -322,7 +387,9 @@ fn moving_the_reading_place_asks_for_positions_to_be_saved() {
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
     let fx = update(&mut s, loaded("styles/brackets-sections.txt"));
     assert!(fx.contains(&Effect::Moved), "an issue opened is a place to come back to");
-    assert!(!update(&mut s, Action::Open).contains(&Effect::Moved), "same article, same place");
+    assert!(update(&mut s, Action::Open).contains(&Effect::Moved), "the article pane taken is kept too");
+    assert!(s.positions.last.as_ref().unwrap().reading);
+    assert!(!update(&mut s, Action::ToggleRead).contains(&Effect::Moved), "same article, same place");
     let key = s.library.issue().unwrap().key();
     let id = s.article().unwrap().id.clone();
     assert_eq!(s.positions.issues.get(&key), Some(&id));
@@ -351,7 +418,14 @@ fn saved_with_bookmark(s: &mut State) -> Saved {
     update(s, Action::NextArticle);
     update(s, Action::ToggleBookmark);
     update(s, Action::PageDown);
-    Saved { marks: s.marks.clone(), positions: s.positions.clone(), messages: vec![], resume: true }
+    Saved {
+        marks: s.marks.clone(),
+        positions: s.positions.clone(),
+        messages: vec![],
+        resume: true,
+        place: None,
+        pipe_history: vec![],
+    }
 }
 
 #[test]
@@ -380,9 +454,14 @@ fn without_resume_the_first_issue_opens_at_its_remembered_article() {
     saved.resume = false;
     let names = vec!["styles/captions.txt".to_string(), "styles/brackets-sections.txt".to_string()];
     let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 14));
-    assert_eq!(update(&mut s, Action::Restore(Box::new(saved))), [Effect::Load("styles/captions.txt".into())]);
-    update(&mut s, loaded("styles/captions.txt"));
-    assert_eq!(s.nav.selected, 0);
+    let name = "styles/brackets-sections.txt";
+    assert_eq!(
+        update(&mut s, Action::Restore(Box::new(saved))),
+        [Effect::Load(name.into())],
+        "newest first, then by title"
+    );
+    update(&mut s, loaded(name));
+    assert_eq!(s.nav.selected, first.nav.selected, "at the article last read in it");
 }
 
 #[test]
@@ -392,7 +471,7 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
     update(&mut s, Action::ToggleBookmark);
     update(&mut s, Action::Top);
     update(&mut s, Action::Bookmarks);
-    assert_eq!(s.overlay, Some(Overlay::Bookmarks(BookmarksView { selected: 0, note: None })));
+    assert_eq!(s.overlay, Some(Overlay::Bookmarks(BookmarksView { selected: 0, note: None, ..Default::default() })));
     update(&mut s, Action::EditNote);
     assert_eq!(s.mode(), dubao::app::Mode::Prompt);
     for c in "读后感".chars() {
@@ -407,7 +486,9 @@ fn the_bookmarks_overlay_jumps_deletes_and_takes_notes() {
     update(&mut s, Action::Bookmarks);
     let fx = update(&mut s, Action::DeleteBookmark);
     assert!(matches!(records(&fx).as_slice(), [Change::Unbookmark(_)]));
-    assert_eq!(s.overlay, None, "the list closes when it is empty");
+    assert!(s.overlay.is_some(), "the emptied list stays for the key that may undo");
+    update(&mut s, Action::Down);
+    assert_eq!(s.overlay, None, "then closes, being empty");
     update(&mut s, Action::Bookmarks);
     assert!(s.status.as_deref().unwrap().starts_with("no bookmarks yet"));
 }

@@ -242,6 +242,29 @@ fn show_folds_noise_unless_asked_and_keeps_tables_as_rows() {
 }
 
 #[test]
+fn show_keeps_full_width_marks_where_they_fit_and_never_ends_a_line_in_a_japanese_form() {
+    let mut files = vec![crate::common::data::seed_path().display().to_string()];
+    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
+        files.push(entry.unwrap().path().display().to_string());
+    }
+    for width in ["60", "72", "80", "100", "120"] {
+        let (mut lines, mut squeezed) = (0, 0);
+        for file in &files {
+            let out = stdout(&dubao(&["show", file, "--width", width]));
+            for line in out.lines() {
+                lines += 1;
+                let last = line.chars().last().unwrap_or(' ');
+                assert!(!"｡､｣".contains(last), "{file} at {width}: {line:?}");
+                // A one-cell comma after a Chinese character: one character could have gone down.
+                let before = line.chars().rev().nth(1).unwrap_or(' ');
+                squeezed += usize::from(last == ',' && dubao::parse::text::is_spaceless(before));
+            }
+        }
+        assert!(squeezed * 200 < lines, "{squeezed} of {lines} lines end in a squeezed comma at {width}");
+    }
+}
+
+#[test]
 fn show_rejects_a_missing_article() {
     let o = dubao(&["show", &fixture("styles/captions.txt"), "--article", "9"]);
     assert_eq!(o.status.code(), Some(2));
@@ -400,4 +423,77 @@ fn dubao_s_own_messages_follow_the_locale() {
     assert!(stderr(&o).contains("是目录（dubao show 只接受一个期刊文件）"), "{}", stderr(&o));
     assert!(stderr(&run("zh_HK.UTF-8")).contains("是目錄"));
     assert!(stderr(&run("en_GB.UTF-8")).contains("is a directory"));
+}
+
+#[test]
+fn config_type_errors_are_said_in_plain_words_with_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    for (text, said) in [
+        ("[layout]\nmax_width = \"72\"\n", ":2:13: max_width must be a number, not the text \"72\""),
+        ("[layout]\nhanging = \"yes\"\n", ":2:11: hanging must be true or false, not the text \"yes\""),
+        ("[reader]\nlist_width = 2.5\n", ":2:14: list_width must be a number, not 2.5"),
+        ("library = \"~/papers\"\n", ":1:11: library must be a list in [ ], not the text \"~/papers\""),
+    ] {
+        std::fs::write(&cfg, text).unwrap();
+        let o = dubao(&["--config", &cfg.display().to_string(), "list", &fixture("styles/captions.txt")]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(stderr(&o).trim_end(), format!("dubao: {}{said}", cfg.display()), "{text}");
+    }
+}
+
+#[test]
+fn show_refuses_the_widths_the_config_refuses_in_its_words() {
+    let issue = fixture("styles/fullwidth-punct.txt");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    for width in ["0", "1", "2", "19", "241"] {
+        let o = dubao(&["show", &issue, "--width", width]);
+        assert_eq!(o.status.code(), Some(2), "--width {width}");
+        assert!(stdout(&o).is_empty(), "nothing printed at --width {width}");
+        std::fs::write(&cfg, format!("[layout]\nmax_width = {width}\n")).unwrap();
+        let config = stderr(&dubao(&["--config", &cfg.display().to_string(), "list", &issue]));
+        let said = config.rsplit(": ").next().unwrap().trim_end();
+        assert_eq!(said, format!("max_width must be between 20 and 240, not {width}"));
+        let words = said.trim_start_matches("max_width ");
+        assert!(stderr(&o).contains(&format!("'--width <WIDTH>': {words}")), "{}", stderr(&o));
+    }
+    let o = dubao(&["show", &issue, "--width", "20"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains('?'), "every character set, none replaced");
+}
+
+#[test]
+fn show_takes_the_article_ids_list_prints() {
+    let issue = fixture("styles/fullwidth-punct.txt");
+    let listed = stdout(&dubao(&["list", &issue]));
+    let ids: Vec<&str> =
+        listed.lines().filter(|l| l.starts_with("    ")).filter_map(|l| l.split_whitespace().next()).collect();
+    assert!(ids.len() >= 2, "{listed}");
+    for (n, id) in ids.iter().enumerate() {
+        let by_number = stdout(&dubao(&["show", &issue, "--article", &(n + 1).to_string(), "--width", "50"]));
+        assert_eq!(stdout(&dubao(&["show", &issue, "--article", id, "--width", "50"])), by_number, "{id}");
+    }
+    let o = dubao(&["show", &issue, "--article", "nosuchid"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no article nosuchid"), "{}", stderr(&o));
+}
+
+#[test]
+fn list_reads_paths_given_twice_or_nested_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("2001")).unwrap();
+    let one = std::fs::read(fixture("styles/captions.txt")).unwrap();
+    temp_issue(dir.path(), "a-20000101.txt", &one);
+    let file = temp_issue(&dir.path().join("2001"), "b-20010101.txt", &one);
+    let root = dir.path().display().to_string();
+    let sub = dir.path().join("2001").display().to_string();
+    let issues = |args: &[&str]| {
+        stdout(&dubao(&[&["list"], args].concat())).lines().filter(|l| !l.is_empty() && !l.starts_with(' ')).count()
+    };
+    assert_eq!(issues(&[&root]), 2);
+    for args in [vec![&root, &root], vec![&root, &sub], vec![&sub, &root], vec![&root, &file], vec![&file, &file]] {
+        let want = if args.iter().all(|a| **a == file) { 1 } else { 2 };
+        assert_eq!(issues(&args.iter().map(|a| a.as_str()).collect::<Vec<_>>()), want, "{args:?}");
+    }
 }

@@ -305,6 +305,12 @@ fn epubs_built_to_hurt_and_broken_html_are_refused_by_name() {
         assert_eq!(r.code, Some(1), "{name}: {}", r.stderr);
         assert!(r.stderr.contains(&bad) && r.stderr.contains(why), "{name}: {}", r.stderr);
     }
+    // A gigabyte, sparse: refused by its size before a byte is read.
+    let huge = dir.path().join("huge.epub");
+    std::fs::File::create(&huge).unwrap().set_len(1 << 30).unwrap();
+    let huge = huge.display().to_string();
+    let r = list_with_good(&huge, &good);
+    assert!(r.stderr.contains(&huge) && r.stderr.contains("larger than dubao reads"), "{}", r.stderr);
     // Invalid UTF-8 inside a page that says it is UTF-8: read, the bad
     // bytes shown as replacement characters, never a crash.
     let mut page = b"<html><head><meta charset=\"utf-8\"></head><body><h1>\xe6\x96\xb0\xe9\x97\xbb \xff\xfe</h1><p>\xe6\xad\xa3\xe6\x96\x87\xc3</p></body></html>".to_vec();

@@ -38,7 +38,13 @@ impl Home {
     fn indexes(&self) -> Vec<PathBuf> {
         let root = self.cache().join("dubao/index");
         let Ok(dirs) = fs::read_dir(root) else { return Vec::new() };
-        dirs.map(|d| d.unwrap().path().join("archive.idx")).filter(|p| p.exists()).collect()
+        // Each index's biggest segment.
+        let biggest = |dir: PathBuf| {
+            let segments =
+                fs::read_dir(dir).ok()?.map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "dx"));
+            segments.max_by_key(|p| fs::metadata(p).map_or(0, |m| m.len()))
+        };
+        dirs.map(|d| d.unwrap().path()).filter(|d| d.join("manifest").exists()).filter_map(biggest).collect()
     }
 }
 

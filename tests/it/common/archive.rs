@@ -4,7 +4,12 @@
 //! attribution, sentences cut by page breaks), with a few phrases planted in
 //! known issues so that tests can assert exact results.
 //!
-//! Benches include this file with `#[path = "../tests/common/archive.rs"]`.
+//! A shelf ([`generate_shelf`]) is several such papers side by side, one
+//! folder each (`<title>/YYYY/MM/<title>-YYYYMMDD.txt`), as a researcher's
+//! archive of 100,000 issues is laid out; the same phrases are planted by
+//! issue number.
+//!
+//! Benches include this file with `#[path = "../tests/it/common/archive.rs"]`.
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
@@ -70,6 +75,51 @@ pub fn generate(root: &Path, n: usize, seed: u64) -> Vec<PathBuf> {
         std::fs::write(&path, issue_text(i, seed)).unwrap();
         paths.push(path);
     }
+    paths
+}
+
+/// The papers of a shelf, each in a folder of its own name.
+pub const SHELF: [&str; 10] = [
+    "东昌府报",
+    "清河日报",
+    "运河晚报",
+    "聊城日报",
+    "鲁西商报",
+    "水城周刊",
+    "茌平新闻",
+    "阳谷日报",
+    "临清时报",
+    "冠县信息",
+];
+
+/// Where issue `i` of a shelf lives: paper `i % papers`, day `i / papers`.
+pub fn shelf_path(root: &Path, papers: usize, i: usize) -> PathBuf {
+    let (title, d) = (SHELF[i % papers], date(i / papers));
+    let name = format!("{title}-{:04}{:02}{:02}.txt", d.year(), d.month(), d.day());
+    root.join(title).join(format!("{:04}", d.year())).join(format!("{:02}", d.month())).join(name)
+}
+
+/// Writes a shelf of `papers` (at most [`SHELF`]'s length) papers with
+/// issues `0..n` between them, on every core, and returns their paths in
+/// order of `i`. Issue `i` has [`issue_text`]'s planted phrases, the
+/// paper's title and its own day, and is a fifth longer (the 100,000-issue
+/// shelf is ~2.3 GB).
+pub fn generate_shelf(root: &Path, papers: usize, n: usize, seed: u64) -> Vec<PathBuf> {
+    let paths: Vec<PathBuf> = (0..n).map(|i| shelf_path(root, papers, i)).collect();
+    let threads = std::thread::available_parallelism().map_or(2, |c| c.get());
+    std::thread::scope(|s| {
+        for t in 0..threads {
+            let paths = &paths;
+            s.spawn(move || {
+                for i in (t..n).step_by(threads) {
+                    let path = &paths[i];
+                    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                    let text = issue_text_of(i, seed, SHELF[i % papers], date(i / papers), 6);
+                    std::fs::write(path, text).unwrap();
+                }
+            });
+        }
+    });
     paths
 }
 
@@ -218,12 +268,19 @@ fn cut_mid_sentence(p: &str, rng: &mut Rng) -> Option<(String, String)> {
 
 /// The raw text of issue `i`: ~15–25 KB, 5–10 articles over 2–4 pages.
 pub fn issue_text(i: usize, seed: u64) -> String {
+    issue_text_of(i, seed, TITLE, date(i), 5)
+}
+
+/// Issue `i` of the paper `title` on day `d`, `fifths` fifths as long as
+/// the daily of [`issue_text`] (which is 5).
+fn issue_text_of(i: usize, seed: u64, title: &str, d: jiff::civil::Date, fifths: usize) -> String {
     let mut rng = Rng::new(seed ^ (i as u64).wrapping_mul(0xA24B_AED4_963E_E407));
-    let d = date(i);
     let mut out = String::with_capacity(24 * 1024);
     let articles = rng.range(5, 10);
     let pages = rng.range(2, 4).min(articles);
-    let target = rng.range(13 * 1024, 20 * 1024);
+    let target = rng.range(13 * 1024, 20 * 1024) * fifths / 5;
+    // 东昌府报's stories are 东昌府讯, 清河日报's 清河讯.
+    let dateline: String = if title == TITLE { "东昌府".into() } else { title.chars().take(2).collect() };
     let per_article = target / articles;
     // Which article carries each planted phrase.
     let plant_in = |salt: usize| (i + salt) % articles;
@@ -247,7 +304,7 @@ pub fn issue_text(i: usize, seed: u64) -> String {
             let _ = writeln!(out, "本报记者 {writer}\n");
         }
         let mut paras = Vec::new();
-        let mut first = format!("东昌府讯 {}月{}日,", d.month(), d.day());
+        let mut first = format!("{dateline}讯 {}月{}日,", d.month(), d.day());
         sentence(&mut rng, &mut first);
         first.push_str(&paragraph(&mut rng));
         let mut size = first.len();

@@ -30,6 +30,18 @@ pub fn samples() -> PathBuf {
     root().join("issues")
 }
 
+/// A library folder `papers/` under `home` holding copies of the sample
+/// issues; its path.
+pub fn sample_library(home: &Path) -> PathBuf {
+    let papers = home.join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
+    }
+    papers
+}
+
 /// The seed issue's path; says loudly where it was looked for if it is not there.
 pub fn seed_path() -> PathBuf {
     let dir = std::env::var_os(SEED_DIR_VAR).map_or_else(|| root().join("../shared/seeds"), PathBuf::from);

@@ -188,6 +188,26 @@ impl Pty {
         out
     }
 
+    /// What the terminal shows in the cell at (`col`, `row`): its text, or
+    /// `None` for the right half of a wide character (or outside the screen).
+    pub fn cell(&self, col: u16, row: u16) -> Option<String> {
+        let parser = self.screen.lock().unwrap();
+        let cell = parser.screen().cell(row, col)?;
+        (!cell.is_wide_continuation()).then(|| cell.contents().to_string())
+    }
+
+    /// Whether the cell at (`col`, `row`) is drawn bold.
+    pub fn bold(&self, col: u16, row: u16) -> bool {
+        let parser = self.screen.lock().unwrap();
+        parser.screen().cell(row, col).is_some_and(|c| c.bold())
+    }
+
+    /// Where the cursor is: (column, row).
+    pub fn cursor(&self) -> (u16, u16) {
+        let (row, col) = self.screen.lock().unwrap().screen().cursor_position();
+        (col, row)
+    }
+
     /// Waits until the screen satisfies `ok`; fails the test with the screen otherwise.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) {
         let start = Instant::now();

@@ -57,10 +57,19 @@ fn reading_the_seed_issue() {
 }
 
 #[test]
-fn bundled_samples_open_with_no_arguments_and_issues_switch() {
+fn bundled_samples_open_newest_first_by_their_own_titles_and_issues_switch_older_and_newer() {
     let mut t = Pty::spawn(&[], 120, 36);
-    t.wait_text("清河日报");
-    t.wait_text("清河区召开2024年重点项目建设推进会");
+    t.wait_text("清河周末 · 2024-03-10 · issue 1/4");
+    t.wait_text("滨河公园春日游园会开幕");
+    t.send("i");
+    t.wait_for("the picker newest first, by the issues' own titles", |s| {
+        let rows: Vec<&str> = s.lines().filter(|l| l.contains("2024-03-") && !l.contains("issue 1/4")).collect();
+        let order =
+            ["2024-03-10  清河周末", "2024-03-09  清河日报", "2024-03-08  Riverton Courier", "2024-03-08  清河日报"];
+        rows.len() == 4 && rows.iter().zip(order).all(|(row, want)| row.contains(want))
+    });
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("issues · 4 of 4"));
     t.send(">");
     t.wait_text("全区春耕生产暨高标准农田建设工作会议召开");
     t.wait_text("issue 2/4");
@@ -68,6 +77,7 @@ fn bundled_samples_open_with_no_arguments_and_issues_switch() {
     t.wait_text("COUNCIL APPROVES $4.2 MILLION");
     t.send("<<");
     t.wait_text("issue 1/4");
+    t.wait_text("滨河公园春日游园会开幕");
     t.send("\x03");
     assert_eq!(t.wait_exit(), 0);
     assert!(t.cooked());
@@ -76,12 +86,7 @@ fn bundled_samples_open_with_no_arguments_and_issues_switch() {
 #[test]
 fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     let home = tempfile::tempdir().unwrap();
-    let papers = home.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
-    }
+    let papers = crate::common::data::sample_library(home.path());
     let dir = papers.to_str().unwrap().to_string();
     let mut t = Pty::spawn_in(&[&dir], 120, 36, home, false);
     t.wait_text("issue 1/4");
@@ -90,7 +95,7 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     t.send("S");
     t.wait_text("phrase:");
     t.send("construction is EXPECTED\r");
-    t.wait_text("1 found in 4 issues");
+    t.wait_text("1 match in 1 of 4 issues");
     t.wait_text("COUNCIL APPROVES $4.2 MILLION");
     t.wait_text("Construction is expected");
     t.send("\r");
@@ -109,6 +114,219 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     t.send("\r");
     t.wait_text("新图书馆今日开放");
     t.wait_text("issue 1/5");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn paths_given_twice_or_nested_are_read_once() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(papers.join("sub")).unwrap();
+    let samples: Vec<_> =
+        std::fs::read_dir(crate::common::data::samples()).unwrap().map(|e| e.unwrap().path()).collect();
+    for (i, path) in samples.iter().enumerate() {
+        let to = if i == 0 { papers.join("sub") } else { papers.clone() };
+        std::fs::copy(path, to.join(path.file_name().unwrap())).unwrap();
+    }
+    let n = samples.len();
+    let dir = papers.to_str().unwrap().to_string();
+    let sub = papers.join("sub").to_str().unwrap().to_string();
+    let dotted = papers.join(".").join("sub").to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir, &dir, &sub, &dotted], 120, 36, home, false);
+    t.wait_text(&format!("issue 1/{n}"));
+    t.send("i");
+    t.wait_text(&format!("issues · {n} of {n}"));
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("issues · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn an_unreadable_file_says_so_in_the_title_and_its_error_is_wrapped_at_words() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let sample = std::fs::read_dir(crate::common::data::samples()).unwrap().next().unwrap().unwrap().path();
+    std::fs::copy(&sample, papers.join(sample.file_name().unwrap())).unwrap();
+    let mut binary = b"\x7fELF\x02\x01\x01".to_vec();
+    binary.extend(std::iter::repeat_n(0u8, 600));
+    std::fs::write(papers.join("binary.txt"), binary).unwrap();
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 100, 24, home, false);
+    t.wait_text("issue 1/2");
+    t.send("i");
+    t.wait_text("issues · 2 of 2");
+    t.send("binary");
+    t.wait_text("issues · 1 of 2");
+    t.send("\r");
+    t.wait_text("binary.txt — not readable");
+    t.wait_for("the error in the list pane, wrapped at words", |s| {
+        let pane: Vec<&str> = s.lines().skip(2).map(|l| l.split('│').nth(1).unwrap_or("").trim_end()).collect();
+        let text = pane.iter().take_while(|l| !l.is_empty()).copied().collect::<Vec<_>>();
+        let inner = s.lines().nth(1).map_or(0, |l| l.split('┐').next().unwrap().chars().count() - 1);
+        // Lines break at spaces (or after a `/` of the path), nothing lost…
+        let joined = text.iter().fold(String::new(), |acc, l| match acc.ends_with('/') || acc.is_empty() {
+            true => acc + l,
+            false => acc + " " + l,
+        });
+        // …and each is as full as its next word allows.
+        let full =
+            text.windows(2).all(|w| w[0].chars().count() + 1 + w[1].split([' ', '/']).next().unwrap().len() > inner);
+        joined.ends_with("binary.txt: not a text file (binary data: 600 NUL bytes, the first at offset 7)") && full
+    });
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+/// The dates of the picker's rows, top to bottom.
+fn picked_dates(screen: &str) -> Vec<String> {
+    let rows = screen.lines().skip_while(|l| !l.contains("filter:")).skip(1);
+    let date = |l: &str| l.split_whitespace().find(|w| w.len() == 10 && w.as_bytes()[4] == b'-').map(str::to_string);
+    rows.filter_map(|l| date(l.split('│').nth(2)?)).collect()
+}
+
+#[test]
+fn the_picker_filters_on_the_issues_own_dates_in_every_written_form_best_match_first() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let issue = |masthead: &str| format!("{masthead}\n\n第01版\n\n新闻标题\n\n本报讯 正文一段。\n");
+    let files = [
+        ("Riverton Courier 2002-01-30.txt", issue("Riverton Courier")),
+        // Dated only inside: the picker knows it once the file is read.
+        ("courier-late.txt", issue("晨报\n2002年1月30日")),
+        ("清河日报-20011130.txt", issue("清河日报")),
+        ("清河日报-20011203.txt", issue("清河日报")),
+        ("清河日报-20010315.txt", issue("清河日报")),
+    ];
+    for (name, text) in &files {
+        std::fs::write(papers.join(name), text).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/5");
+    t.send("i");
+    t.wait_for("every date known", |s| picked_dates(s).len() == 5);
+    for filter in ["0130", "1月30日", "20020130", "2002-01-30", "2002 01 30", "2002年1月30日"] {
+        t.send(filter);
+        t.wait_for(&format!("{filter}: the two issues of 2002-01-30"), |s| {
+            picked_dates(s) == ["2002-01-30", "2002-01-30"] && s.contains(&format!("filter: {filter}▏"))
+        });
+        t.send(&"\x7f".repeat(filter.chars().count()));
+        t.wait_for("the filter emptied", |s| picked_dates(s).len() == 5);
+    }
+    t.send("2001 03");
+    t.wait_for("March before December 3", |s| picked_dates(s) == ["2001-03-15", "2001-12-03"]);
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn search_snippets_are_set_like_the_article_and_cut_with_an_ellipsis() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let long = "全区上下凝心聚力,扎实推进各项重点工作落地见效".repeat(3);
+    let text =
+        format!("清河日报\n2024年3月8日\n\n第01版\n\n春耕会议召开\n\n本报讯 {long},春耕备耕,全面展开。{long}。\n");
+    std::fs::write(papers.join("清河日报-20240308.txt"), text).unwrap();
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 80, 24, home, false);
+    t.wait_text("春耕会议召开");
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("春耕备耕\r");
+    t.wait_text("1 match in 1 of 1 issue");
+    t.wait_for("the snippet set full-width and cut with … at both ends", |s| {
+        let Some(row) = s.lines().find(|l| l.contains("春耕备耕") && !l.contains("phrase:")) else { return false };
+        let text = row.split('│').nth(2).unwrap_or("").trim();
+        text.contains("，春耕备耕，全面展开") && !text.contains(',') && text.starts_with('…') && text.ends_with('…')
+    });
+    t.send("\x1b");
+    t.wait_for("the search to close", |s| !s.contains("phrase:"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_title_from_a_file_name_drops_its_separators_everywhere_it_is_shown() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    std::fs::create_dir_all(&papers).unwrap();
+    let text = "第01版\n\n新闻标题一则\n\n本报讯 春耕备耕全面展开。\n\n新闻标题二则\n\n本报讯 夏收在望。\n";
+    for name in ["paper_20010101_scan.txt", "paper_20010102_scan.txt"] {
+        std::fs::write(papers.join(name), text).unwrap();
+    }
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    let clean = |s: &str| !s.contains('_') && !s.contains("scan");
+    t.wait_for("the header", |s| s.starts_with(" paper · 2001-01-02 · issue 1/2") && clean(s));
+    t.send("i");
+    t.wait_for("the picker", |s| s.contains("2001-01-02  paper") && s.contains("2001-01-01  paper") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("春耕\r");
+    t.wait_for("the search results", |s| s.contains("2001-01-02  paper  新闻标题一则") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the search to close", |s| !s.contains("phrase:"));
+    t.send("mB");
+    t.wait_for("the bookmarks", |s| s.contains("paper · 2001-01-02 · 第01版") && clean(s));
+    t.send("\x1b");
+    t.wait_for("the bookmarks to close", |s| !s.contains("bookmarks · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(["list", &dir])
+        .env("HOME", &t.home)
+        .env("XDG_CONFIG_HOME", t.home.join(".config"))
+        .env("XDG_CACHE_HOME", t.home.join(".cache"))
+        .output()
+        .unwrap();
+    let listed = String::from_utf8(listed.stdout).unwrap();
+    assert!(
+        listed.lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).all(|l| l.starts_with("paper 2001-01-0")),
+        "{listed}"
+    );
+}
+
+#[test]
+fn the_picker_shows_article_and_unread_counts_and_the_folder_of_issues_alike() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = home.path().join("papers");
+    let daily = crate::common::data::samples().join("清河日报-20240308.txt");
+    let courier = crate::common::data::samples().join("Riverton Courier 2024-03-08.txt");
+    for folder in ["a", "b"] {
+        std::fs::create_dir_all(papers.join(folder)).unwrap();
+        std::fs::copy(&daily, papers.join(folder).join("清河日报-20240308.txt")).unwrap();
+    }
+    std::fs::copy(&courier, papers.join("Riverton Courier 2024-03-08.txt")).unwrap();
+    let articles = |p: &std::path::Path| {
+        let issue = dubao::parse::parse_issue(&std::fs::read(p).unwrap(), "x.txt").unwrap().issue;
+        issue.articles().count()
+    };
+    let (n, m) = (articles(&daily), articles(&courier));
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/3");
+    t.send("i");
+    t.wait_for("counts, and the folder of the two issues alike", |s| {
+        let row = |has: &str| s.lines().find(|l| l.contains(has)).unwrap_or("").to_string();
+        let (a, b, c) = (row("清河日报  a/"), row("清河日报  b/"), row("2024-03-08  Riverton Courier"));
+        // The issue open has been read: its unread count is known.
+        let open = s.lines().find(|l| l.contains("▶ ")).unwrap_or("");
+        open.contains(" unread")
+            && a.contains(&format!("{n} articles"))
+            && b.contains(&format!("{n} articles"))
+            && c.contains(&format!("{m} articles"))
+    });
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("filter:"));
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
@@ -194,7 +412,7 @@ fn a_crash_restores_the_terminal_and_says_where_the_report_is() {
 /// 8-bit C1 CSI U+009B).
 fn hostile_issue(dir: &std::path::Path) -> String {
     let path = dir.join("hostile.txt");
-    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n";
+    let text = "恶意标题\n\n记者 张三\n\n正文\x1b]52;c;aGVsbG8=\x07之后\x1b]0;pwned\x07再\x1b[2J还有\u{9b}2J结束。\n\n另一篇\n\n记者 李四\n\n反转\u{202e}文字\u{202c}之后。\n";
     std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
@@ -216,6 +434,9 @@ fn text_in_an_issue_cannot_drive_the_terminal() {
     // (vt100, the screen model, gives U+FFFD no width; real terminals give it one.)
     t.wait_text("␛]52;c;aGVsbG8=␇之后␛]0;pwned␇再␛[2J还有");
     assert_harmless(&t.raw());
+    // A directional override is shown as its own stand-in, not as `�`.
+    t.send("j");
+    t.wait_text("反转⇄文字⇄之后");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // dubao show on a terminal, coloured, likewise.

@@ -74,12 +74,7 @@ fn dubao_without_arguments_resumes_the_last_issue_read() {
 #[test]
 fn a_configured_library_folder_resumes_the_last_issue_read_before_it_is_walked() {
     let home = tempfile::tempdir().unwrap();
-    let papers = home.path().join("papers");
-    std::fs::create_dir_all(&papers).unwrap();
-    for entry in std::fs::read_dir(crate::common::data::samples()).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, papers.join(path.file_name().unwrap())).unwrap();
-    }
+    let papers = crate::common::data::sample_library(home.path());
     std::fs::create_dir_all(state_dir(home.path())).unwrap();
     let config = format!("library = [{:?}]\n", papers.to_str().unwrap());
     std::fs::write(state_dir(home.path()).join("config.toml"), config).unwrap();
@@ -354,12 +349,16 @@ fn files_whose_names_are_not_utf8_open_and_their_bookmarks_and_place_survive_a_r
     t.send("q");
     assert_eq!(t.wait_exit(), 0, "{}", t.contents());
 
-    // Both bookmarks are there after a restart, on issues that open.
+    // Both bookmarks are there after a restart, on issues that open; the
+    // folder resumes the one last read in it.
     let home = t.take_home();
     let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.wait_text("issue 2/3");
+    t.send("<");
     t.wait_for("the GBK-named issue with its star", |s| s.contains("全区冬季安全生产会议召开") && stars(s) == 1);
     t.send(">");
-    t.wait_for("the undecodable one with its star", |s| s.contains("SNOW DAY FOR SCHOOLS") && stars(s) == 1);
+    t.wait_for("the undecodable one again", |s| s.contains("All district schools closed") && stars(s) == 1);
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 
@@ -532,4 +531,122 @@ fn listing_bookmarks_reports_damage_and_repairs_nothing() {
     let names: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(names, ["bookmarks.toml"], "nothing moved aside, no lock file made");
     assert_eq!(std::fs::read_to_string(dir.join("bookmarks.toml")).unwrap(), damaged);
+}
+
+#[test]
+fn articles_opened_from_the_archive_search_and_from_bookmarks_are_marked_read() {
+    let mut t = Pty::spawn(&[], 120, 36);
+    t.send("i");
+    t.wait_text("issues ·");
+    t.send("0308 清河\r");
+    t.wait_text("13 articles · 13 unread");
+    t.send("S");
+    t.wait_text("phrase:");
+    t.send("夜间门诊\r");
+    t.wait_text("1 match in 1 of 4 issues");
+    t.send("\r");
+    t.wait_text("开设内科、外科、儿科");
+    t.wait_text("13 articles · 12 unread");
+    // A bookmark in this issue, opened from another.
+    t.send("\tgjm");
+    t.wait_text("bookmarked");
+    t.send("<");
+    t.wait_for("another issue", |s| !s.contains("13 articles"));
+    t.send("B");
+    t.wait_text("bookmarks · 1");
+    t.send("\r");
+    t.wait_text("13 articles · 11 unread");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(stored(&t.home).read.len(), 2, "both on disk");
+}
+
+#[test]
+fn deleting_the_last_bookmark_of_the_list_keeps_the_others_shown_and_u_undoes_it() {
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 120, 30);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("m");
+    t.wait_text("bookmarked");
+    t.send("jm");
+    t.wait_for("two bookmarks", |s| stars(s) == 2);
+    t.send("B");
+    t.wait_text("bookmarks · 2");
+    // Newest first: the second bookmark made is at the top, the first below it.
+    t.send("jd");
+    t.wait_text("bookmarks · 1");
+    t.wait_text("— u undoes");
+    let listed =
+        |s: &str| s.lines().skip_while(|l| !l.contains("bookmarks · ")).skip(1).filter(|l| l.contains('★')).count();
+    t.wait_for("the remaining bookmark listed", |s| listed(s) == 1 && s.contains("全市新冠肺炎疫情防控工作视频"));
+    t.send("u");
+    t.wait_text("bookmarks · 2");
+    t.wait_text("bookmark restored: 山东省深化新旧动能转换");
+    t.wait_for("both listed", |s| listed(s) == 2);
+    // Delete both; the list stays for the undo, then closes.
+    t.send("dd");
+    t.wait_text("bookmarks · 0");
+    t.wait_text("no bookmarks left");
+    t.send("u");
+    t.wait_text("bookmarks · 1");
+    t.send("\x1b");
+    t.wait_for("the list to close", |s| !s.contains("bookmarks · "));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(stored(&t.home).bookmarks.len(), 1, "the undone deletion is saved as undone");
+}
+
+#[test]
+fn a_folder_or_files_given_on_the_command_line_resume_the_issue_last_read_there() {
+    let home = tempfile::tempdir().unwrap();
+    let papers = crate::common::data::sample_library(home.path());
+    let dir = papers.to_str().unwrap().to_string();
+    let mut t = Pty::spawn_in(&[&dir], 120, 30, home, false);
+    t.wait_text("issue 1/4");
+    t.send(">>");
+    t.wait_text("COUNCIL APPROVES $4.2 MILLION");
+    t.send("jj\r");
+    t.wait_text("Starting March 17");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // Reading elsewhere in between does not change what this folder resumes.
+    let seed = seed();
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, t.take_home(), false);
+    t.wait_text("东昌府讯 11月18日");
+    t.send("jj\r");
+    t.wait_text("融媒体中心 徐振鑫");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn_in(&[&format!("{dir}/")], 120, 30, t.take_home(), false);
+    t.wait_text("issue 3/4");
+    t.wait_text("LIBRARY TO STAY OPEN SUNDAY AFTERNOONS");
+    t.wait_text("Starting March 17");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    // And the seed, given again, opens where it was left.
+    let mut t = Pty::spawn_in(&[seed.to_str().unwrap()], 120, 30, t.take_home(), false);
+    t.wait_text("融媒体中心 徐振鑫");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn a_restart_comes_back_to_the_article_pane_and_the_column_width_left() {
+    let mut t = Pty::spawn(&[], 120, 30);
+    t.wait_text("issue 1/4");
+    // The list's left border is bold while the list has the keyboard.
+    t.wait_for("the list focused", |_| t.bold(0, 5) && !t.bold(40, 5));
+    t.send("\r");
+    t.wait_for("the article focused", |_| !t.bold(0, 5) && t.bold(38, 5));
+    t.send("--");
+    t.wait_text("text column at most 72 cells");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let mut t = Pty::spawn_in(&[], 120, 30, t.take_home(), false);
+    t.wait_text("issue 1/4");
+    t.wait_for("the article pane focused again", |_| !t.bold(0, 5) && t.bold(38, 5));
+    t.send("+");
+    t.wait_text("text column at most 76 cells");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
 }

@@ -220,9 +220,11 @@ fn check_unfolded(a: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usiz
     let l = layout_unfolded(a, pane, opts, unfolded);
     let lines = l.lines();
     let column = l.column() as usize;
-    let hang = usize::from(opts.hanging);
+    // A hanging mark may take the cells right of the column, at least one.
+    let right = (pane as usize).saturating_sub(l.margin() as usize + column);
+    let hang = if opts.hanging { right } else { 0 };
     if pane >= 2 {
-        prop_assert!(l.margin() as usize + column + hang <= pane as usize);
+        prop_assert!(l.margin() as usize + column + usize::from(opts.hanging) <= pane as usize);
     }
     let mut prev: Option<&Line> = None;
     for (i, line) in lines.iter().enumerate() {
@@ -239,8 +241,8 @@ fn check_unfolded(a: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usiz
         let srcs = &src[range.clone()];
         let body: Vec<&str> = srcs.graphemes(true).collect();
 
-        // Widths: as drawn, and within the column (one cell more for a
-        // hanging mark), unless a single cluster is wider than the column.
+        // Widths: as drawn, and within the column (and the cells right of
+        // it for a hanging mark), unless a single cluster is wider than the column.
         let drawn: usize = line.text().graphemes(true).map(|g| str_width(g, opts.ambiguous)).sum();
         prop_assert_eq!(drawn, line.width() as usize, "width of {:?}", line.text());
         let hangs = matches!(line.role(), Role::Body | Role::Subhead | Role::Caption | Role::Noise);
@@ -255,6 +257,26 @@ fn check_unfolded(a: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usiz
             line.width(),
             allowed
         );
+        // A full-width mark is shown in a one-cell form only where it would
+        // not fit whole.
+        const NARROW: [(char, char); 10] = [
+            ('，', ','),
+            ('。', '｡'),
+            ('、', '､'),
+            ('；', ';'),
+            ('：', ':'),
+            ('！', '!'),
+            ('？', '?'),
+            ('）', ')'),
+            ('」', '｣'),
+            ('．', '.'),
+        ];
+        if let (Some(s), Some(d)) = (srcs.chars().last(), line.text().chars().last())
+            && NARROW.contains(&(s, d))
+            && str_width(&s.to_string(), opts.ambiguous) <= column
+        {
+            prop_assert!(line.width() as usize + 1 > allowed, "{:?} compressed with room to spare", line.text());
+        }
         check_pieces(line, src, &range)?;
         match prev.and_then(|p| p.source_range()) {
             Some((pel, pr)) if pel == el => check_break(line, src, pr, range.clone(), opts, column)?,

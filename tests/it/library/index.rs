@@ -380,85 +380,116 @@ fn a_search_stops_when_the_caller_has_enough_or_cancels() {
     assert!(search(&index, " ").0.is_empty());
 }
 
-fn index_file(cache: &Path) -> PathBuf {
-    cache.join(dubao::library::index::FILE_NAME)
+/// The index's files in `cache`: the manifest and its segments, by name.
+fn index_files(cache: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(cache)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| (e.file_name().to_string_lossy().into_owned(), fs::read(e.path()).unwrap()))
+        .filter(|(name, _)| name == dubao::library::index::FILE_NAME || name.ends_with(".dx"))
+        .collect();
+    files.sort();
+    files
 }
 
-/// Puts `pristine` (an index of `files`) damaged by `damage` in a fresh
-/// cache directory, and checks the damage is noticed and the answers to
-/// `query` stay `want`.
+/// Puts `pristine` (an index of `files`) with file `which` damaged by
+/// `damage` in a fresh cache directory, and checks that the answers to
+/// `query` are never wrong: right, or cut short where the damage was
+/// noticed, after which an update rebuilds and answers `want`.
 fn survives(
     files: &[PathBuf],
-    pristine: &[u8],
+    pristine: &[(String, Vec<u8>)],
+    which: usize,
     query: &str,
     want: &[Found],
     what: &str,
     damage: impl Fn(&mut Vec<u8>),
 ) {
     let cache = tempfile::tempdir().unwrap();
-    let mut bytes = pristine.to_vec();
-    damage(&mut bytes);
-    fs::write(index_file(cache.path()), &bytes).unwrap();
-
+    for (k, (name, bytes)) in pristine.iter().enumerate() {
+        let mut bytes = bytes.clone();
+        if k == which {
+            damage(&mut bytes);
+        }
+        fs::write(cache.path().join(name), &bytes).unwrap();
+    }
     let mut index = Index::open(Some(cache.path().to_path_buf()));
-    if index.problem().is_none() {
-        // The header and meta are sound; the text's damage shows in a search.
+    let mut noticed = index.problem().is_some();
+    if !noticed {
         let (hits, stats) = search(&index, query);
-        assert!(stats.damaged, "{what}: damage not noticed");
-        assert_eq!(found(&hits), want[..hits.len()], "{what}: hits before the damage are right");
-        assert!(index.problem().is_some());
+        assert_eq!(found(&hits), want[..hits.len().min(want.len())], "{what}: hits before the damage are right");
+        assert!(stats.damaged || found(&hits) == want, "{what}: wrong results, damage not noticed");
+        noticed = stats.damaged;
+        assert_eq!(index.problem().is_some(), noticed, "{what}");
     }
     let r = update(&mut index, files);
-    assert!(r.rebuilt && r.parsed == files.len(), "{what}: {r:?}");
+    assert_eq!(r.rebuilt && r.parsed == files.len(), noticed, "{what}: rebuilt when noticed: {r:?}");
     let (hits, stats) = search(&index, query);
     assert!(!stats.damaged, "{what}");
     assert_eq!(found(&hits), want, "{what}");
-    assert!(Index::open(Some(cache.path().to_path_buf())).problem().is_none(), "{what}: rebuilt on disk");
+    assert!(Index::open(Some(cache.path().to_path_buf())).problem().is_none(), "{what}: sound on disk");
 }
 
 #[test]
-fn a_damaged_index_is_noticed_and_rebuilt() {
-    let (_dir, files) = generated(64);
+fn a_damaged_index_is_noticed_and_rebuilt_and_never_answers_wrong() {
+    let (_dir, files) = generated(16);
     let cache = tempfile::tempdir().unwrap();
     update(&mut Index::open(Some(cache.path().to_path_buf())), &files);
-    let pristine = fs::read(index_file(cache.path())).unwrap();
-    let len = pristine.len();
-    assert!(len > 1 << 20, "more than one block");
-    let query = archive::COMMON;
-    let want = reference(&files, query);
-    let check = |what: &str, damage: &dyn Fn(&mut Vec<u8>)| survives(&files, &pristine, query, &want, what, damage);
-    for cut in [0, 10, 63, 64, 1000, len / 2, len - 1] {
-        check(&format!("cut at {cut}"), &|b| b.truncate(cut));
+    let pristine = index_files(cache.path());
+    assert_eq!(
+        pristine.len(),
+        2,
+        "a manifest and one segment: {:?}",
+        pristine.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (query, seed) in [(archive::COMMON, 1), (archive::RARE, 2)] {
+        let want = reference(&files, query);
+        let mut rng = archive::Rng::new(seed);
+        for which in 0..pristine.len() {
+            let len = pristine[which].1.len();
+            let check = |what: &str, damage: &dyn Fn(&mut Vec<u8>)| {
+                survives(
+                    &files,
+                    &pristine,
+                    which,
+                    query,
+                    &want,
+                    &format!("{query} {}: {what}", pristine[which].0),
+                    damage,
+                )
+            };
+            let mut places: Vec<usize> =
+                [0, 9, 20, 30, 61, 64, len / 2, len - 5, len - 1].into_iter().filter(|&p| p < len).collect();
+            places.extend((0..6).map(|_| rng.below(len)));
+            for at in places {
+                check(&format!("byte {at} flipped"), &|b| b[at] ^= 0x41);
+                check(&format!("cut at {at}"), &|b| b.truncate(at));
+            }
+            check("garbage", &|b| *b = b"not an index at all".to_vec());
+        }
     }
-    for at in [0, 9, 20, 30, 61, 64, 5000, (1 << 20) + 77, len - 5000, len - 30, len - 1] {
-        check(&format!("byte {at} flipped"), &|b| b[at] ^= 0x41);
-    }
-    check("another version", &|b| {
-        let other = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) + 1;
-        b[8..12].copy_from_slice(&other.to_le_bytes());
-        let crc = crc32fast::hash(&b[..60]);
-        b[60..64].copy_from_slice(&crc.to_le_bytes());
-    });
-    check("garbage", &|b| *b = b"not an index at all".to_vec());
 }
 
 #[test]
-fn damage_found_while_copying_unchanged_text_rebuilds_everything() {
-    let (_dir, files) = generated(20);
+fn a_segment_gone_missing_or_an_index_of_an_older_dubao_is_rebuilt() {
+    let (_dir, files) = generated(12);
     let cache = tempfile::tempdir().unwrap();
+    update(&mut Index::open(Some(cache.path().to_path_buf())), &files);
+    for (name, _) in index_files(cache.path()).iter().filter(|(n, _)| n.ends_with(".dx")) {
+        fs::remove_file(cache.path().join(name)).unwrap();
+    }
     let mut index = Index::open(Some(cache.path().to_path_buf()));
-    update(&mut index, &files);
-    drop(index);
-    let mut bytes = fs::read(index_file(cache.path())).unwrap();
-    bytes[64 + 1000] ^= 0x20;
-    fs::write(index_file(cache.path()), &bytes).unwrap();
-    let f = fs::File::options().write(true).open(&files[7]).unwrap();
-    f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5)).unwrap();
-    drop(f);
-    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    assert!(index.problem().is_some());
     let r = update(&mut index, &files);
-    assert!(r.rebuilt && r.parsed == 20, "{r:?}");
+    assert!(r.rebuilt && r.parsed == 12, "{r:?}");
     assert_eq!(found(&search(&index, archive::COMMON).0), reference(&files, archive::COMMON));
+
+    let old = tempfile::tempdir().unwrap();
+    fs::write(old.path().join("archive.idx"), b"DUBAOIX\0 an index of version 2").unwrap();
+    let mut index = Index::open(Some(old.path().to_path_buf()));
+    assert!(index.problem().unwrap().contains("older"), "{:?}", index.problem());
+    assert!(update(&mut index, &files).rebuilt);
+    assert!(!old.path().join("archive.idx").exists(), "the old file goes");
 }
 
 #[test]
@@ -579,4 +610,29 @@ fn a_cache_directory_that_cant_be_written_still_searches() {
     let mut memory = Index::open(None);
     update(&mut memory, &files);
     assert_eq!(found(&search(&memory, archive::SEAM).0), reference(&files, archive::SEAM));
+}
+
+#[test]
+fn files_a_watcher_names_are_taken_in_without_looking_at_the_rest() {
+    let (dir, mut files) = generated(20);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    let mut text = fs::read_to_string(&files[4]).unwrap();
+    text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
+    fs::write(&files[4], text).unwrap();
+    let r = index.update_some(&files[4..5], &never()).unwrap();
+    assert_eq!((r.parsed, r.reused, r.removed), (1, 19, 0), "{r:?}");
+    assert_eq!(issue_numbers(&search(&index, "鲸落博物馆").0, &files), [4]);
+
+    let new = archive::generate(&dir.path().join("more"), 21, SEED).pop().unwrap();
+    fs::remove_file(&files[7]).unwrap();
+    let r = index.update_some(&[new.clone(), files[7].clone()], &never()).unwrap();
+    assert_eq!((r.parsed, r.removed), (1, 1), "{r:?}");
+    files.remove(7);
+    files.push(new);
+    for q in [archive::RARE, archive::COMMON, "鲸落博物馆"] {
+        assert_eq!(found(&search(&index, q).0), reference(&files, q), "{q}");
+    }
+    assert_eq!(update(&mut index, &files).parsed, 0, "the same as a whole update would have made");
 }

@@ -13,7 +13,7 @@ use dubao::model::Article;
 use serde::Deserialize;
 use std::path::PathBuf;
 
-fn corpus_dir() -> PathBuf {
+pub fn corpus_dir() -> PathBuf {
     let dir = std::env::var_os("DUBAO_CORPUS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));

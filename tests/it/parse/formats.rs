@@ -122,3 +122,31 @@ fn json_content_without_newlines_is_split_at_runs_of_spaces() {
     assert_eq!(a.blocks.len(), 3, "{:?}", a.blocks);
     assert_eq!(a.blocks[1].text(), "攤商表示生意不錯。");
 }
+
+#[test]
+fn a_folder_of_page_folders_is_one_issue_in_page_and_number_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = dir.path().join("20240516");
+    let write = |rel: &str, text: &str| {
+        let p = day.join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    write("1-要闻/2.txt", "第二篇要闻\n\n　　要闻第二篇的正文，写了一件事。\n");
+    write("1-要闻/1.txt", "第一篇要闻\n\n　　要闻第一篇的正文，写了另一件事。\n");
+    write("1-要闻/10.txt", "第十篇要闻\n\n　　要闻第十篇的正文，写了第三件事。\n");
+    write("2-国际/1.md", "# 国际新闻一则\n\n　　国际版的正文，写了远方的事。\n");
+    write("10-体育/1.txt", "体育新闻一则\n\n　　体育版的正文，写了一场比赛。\n");
+    // The same story served again on another page.
+    write("10-体育/2.txt", "第一篇要闻\n\n　　要闻第一篇的正文，写了另一件事。\n");
+    let (sources, errors) = dubao::library::collect(std::slice::from_ref(&day));
+    assert!(errors.is_empty() && sources.len() == 1, "{errors:?} {}", sources.len());
+    let parsed = sources[0].load().unwrap();
+    let issue = parsed.issue;
+    assert_eq!(issue.date, Some("2024-05-16".parse().unwrap()));
+    let names: Vec<_> = issue.sections.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["1 要闻", "2 国际", "10 体育"]);
+    let heads: Vec<_> = issue.articles().map(|a| a.headline.as_str()).collect();
+    assert_eq!(heads, ["第一篇要闻", "第二篇要闻", "第十篇要闻", "国际新闻一则", "体育新闻一则"]);
+    assert!(parsed.warnings.iter().any(|w| w.message.contains("repeats")), "{:?}", parsed.warnings);
+}

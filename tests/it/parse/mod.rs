@@ -1,6 +1,6 @@
 //! The parser: bytes → issue.
 
-mod corpus;
+pub mod corpus;
 mod encodings;
 pub mod epub;
 mod formats;

@@ -1,5 +1,13 @@
-//! Issues as text for the command line: the `list` tree, the readable
-//! `dump`, and the pinned JSON. Pure string building.
+//! Issues out of dubao: the `list` tree, the readable `dump` and the
+//! pinned JSON for the command line; Markdown, HTML and EPUB files to keep
+//! and send. Pure: strings and bytes, never files.
+
+pub mod epub;
+pub mod html;
+pub mod markdown;
+mod meta;
+
+pub use meta::{credit, file_name, language};
 
 use crate::measure::{Length, Rates, lengths, short};
 use crate::model::{Block, Issue};
@@ -104,4 +112,81 @@ pub fn json(issues: &[&Issue]) -> String {
         issues: &'a [&'a Issue],
     }
     serde_json::to_string_pretty(&Doc { issues }).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
+}
+
+/// A format issues are exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Markdown with front matter, for notes (Obsidian and the like).
+    Markdown,
+    /// An EPUB 3 periodical, for e-ink readers.
+    Epub,
+    /// One plain HTML page.
+    Html,
+}
+
+impl Format {
+    /// The file name ending.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Epub => "epub",
+            Format::Html => "html",
+        }
+    }
+
+    /// An issue (or one article of it, alone) in this format.
+    pub fn render(self, issue: &Issue, article: Option<&crate::model::Article>) -> Result<Vec<u8>, String> {
+        let only;
+        let issue = match article {
+            Some(a) => {
+                only = single(issue, a);
+                &only
+            }
+            None => issue,
+        };
+        match self {
+            Format::Markdown => Ok(markdown::issue(issue).into_bytes()),
+            Format::Html => Ok(html::issue(issue).into_bytes()),
+            Format::Epub => epub::issue(issue),
+        }
+    }
+}
+
+/// An issue holding one of its articles, in its section.
+fn single(issue: &Issue, article: &crate::model::Article) -> Issue {
+    let section = issue.sections.iter().find(|s| s.articles.iter().any(|a| a.id == article.id));
+    Issue {
+        sections: vec![crate::model::Section {
+            name: section.map(|s| s.name.clone()).unwrap_or_default(),
+            articles: vec![article.clone()],
+        }],
+        masthead: Vec::new(),
+        ..issue.clone()
+    }
+}
+
+/// An article as plain text, for piping: kicker, headline, decks and
+/// byline, then the body, blocks parted by blank lines (table rows and
+/// unreadable lines one per line).
+pub fn text(a: &crate::model::Article) -> String {
+    let mut out = String::new();
+    let head = a.kicker.iter().chain(std::iter::once(&a.headline)).chain(&a.decks).chain(&a.byline);
+    for line in head.filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    for (i, b) in a.blocks.iter().enumerate() {
+        let run = i > 0 && b.is_row() && a.blocks[i - 1].is_row();
+        out.push_str(if run || out.is_empty() { "" } else { "\n" });
+        out.push_str(b.text());
+        out.push('\n');
+    }
+    if let Some(c) = &a.attribution {
+        out.push('\n');
+        out.push_str(&meta::credit(c));
+        out.push('\n');
+    }
+    out
 }

@@ -1,0 +1,177 @@
+//! The index's n-grams: every pair of adjacent characters (so CJK phrases
+//! of two characters or more are found by their bigrams), and every run of
+//! three ASCII characters (so Latin words are found by their trigrams,
+//! which bigrams alone hardly narrow), over the text as search folds it
+//! (`library::fold`), never across an element's end.
+//!
+//! A gram is chosen by its own characters alone, never by what is around
+//! it, so every gram of a phrase is a gram of any text the phrase occurs
+//! in: the postings of a phrase's grams hold every issue that matches (and
+//! a few that don't, which the search drops when it checks the text).
+
+use crate::library::fold::fold;
+
+/// A gram as a number: a bigram is its two characters (21 bits each); a
+/// trigram of ASCII has the top bit set over its three bytes.
+pub(crate) type Gram = u64;
+
+const TRIGRAM: u64 = 1 << 63;
+
+fn bigram(a: char, b: char) -> Gram {
+    (a as u64) << 21 | b as u64
+}
+
+fn trigram(a: char, b: char, c: char) -> Option<Gram> {
+    (a.is_ascii() && b.is_ascii() && c.is_ascii()).then_some(TRIGRAM | (a as u64) << 14 | (b as u64) << 7 | c as u64)
+}
+
+/// Calls `out` with every gram of one element's text (or a phrase).
+pub(crate) fn each(text: &str, out: &mut impl FnMut(Gram)) {
+    let folded = fold(text);
+    let mut chars = folded.chars();
+    let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else { return };
+    out(bigram(a, b));
+    for c in chars {
+        out(bigram(b, c));
+        if let Some(t) = trigram(a, b, c) {
+            out(t);
+        }
+        (a, b) = (b, c);
+    }
+}
+
+/// The distinct grams of a phrase, or `None` when it has none (a single
+/// character): then only reading every issue's text can answer it.
+pub(crate) fn of_phrase(phrase: &str) -> Option<Vec<Gram>> {
+    let mut grams = Vec::new();
+    each(phrase, &mut |g| grams.push(g));
+    grams.sort_unstable();
+    grams.dedup();
+    (!grams.is_empty()).then_some(grams)
+}
+
+/// Collects an issue's distinct grams: an open-addressing table kept
+/// between issues (cleared by a stamp, not by writing it over), since a
+/// sort or a `HashSet` of the ~10,000 grams of every issue would cost as
+/// much as parsing it.
+pub(crate) struct Distinct {
+    slots: Vec<(Gram, u32)>,
+    stamp: u32,
+    found: Vec<Gram>,
+}
+
+impl Default for Distinct {
+    fn default() -> Distinct {
+        Distinct { slots: vec![(0, 0); 1 << 14], stamp: 0, found: Vec::new() }
+    }
+}
+
+impl Distinct {
+    /// Starts a new issue.
+    pub fn clear(&mut self) {
+        self.found.clear();
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            self.slots.iter_mut().for_each(|s| *s = (0, 0));
+            self.stamp = 1;
+        }
+    }
+
+    /// Adds every gram of `text`.
+    pub fn add(&mut self, text: &str) {
+        each(text, &mut |g| self.insert(g));
+    }
+
+    fn insert(&mut self, g: Gram) {
+        if self.found.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
+        loop {
+            let (key, stamp) = self.slots[i];
+            if stamp != self.stamp {
+                self.slots[i] = (g, self.stamp);
+                self.found.push(g);
+                return;
+            }
+            if key == g {
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let found = std::mem::take(&mut self.found);
+        self.slots = vec![(0, 0); self.slots.len() * 2];
+        self.stamp = 1;
+        for g in found {
+            self.insert(g);
+        }
+    }
+
+    /// The issue's distinct grams, sorted.
+    pub fn sorted(&mut self) -> &[Gram] {
+        self.found.sort_unstable();
+        &self.found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grams(text: &str) -> Vec<Gram> {
+        let mut d = Distinct::default();
+        d.clear();
+        d.add(text);
+        d.sorted().to_vec()
+    }
+
+    #[test]
+    fn bigrams_everywhere_trigrams_of_ascii_folded() {
+        assert_eq!(grams("运河"), [bigram('运', '河')]);
+        assert_eq!(grams("Ab"), grams("aB"));
+        let abc = grams("abc");
+        assert_eq!(abc.len(), 3, "ab, bc, abc");
+        assert!(abc.contains(&trigram('a', 'b', 'c').unwrap()));
+        assert_eq!(grams("a").len(), 0);
+        assert_eq!(of_phrase("高"), None);
+        assert_eq!(of_phrase("高高高").map(|g| g.len()), Some(1), "distinct");
+    }
+
+    #[test]
+    fn every_gram_of_a_phrase_is_a_gram_of_text_holding_it() {
+        let text = "新冠 COVID-19 病例在5G基站附近,Smart Grid技术。";
+        let all = grams(text);
+        let chars: Vec<char> = text.chars().collect();
+        for start in 0..chars.len() {
+            for end in start + 2..=chars.len() {
+                let phrase: String = chars[start..end].iter().collect();
+                for g in of_phrase(&phrase.to_uppercase()).unwrap_or_default() {
+                    assert!(all.binary_search(&g).is_ok(), "{phrase}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_table_grows_and_forgets_the_last_issue() {
+        let mut d = Distinct::default();
+        d.clear();
+        // 20,000 characters the fold keeps as they are (a Traditional one
+        // would fold onto its Simplified form), twice round: 20,000 bigrams.
+        let pool: Vec<char> = (0x4e00..0x2_a6e0u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| crate::library::fold::fold_char(c) == c)
+            .take(20_000)
+            .collect();
+        let long: String = pool.iter().chain(&pool).collect();
+        d.add(&long);
+        assert_eq!(d.sorted().len(), 20_000);
+        d.clear();
+        d.add("运河");
+        assert_eq!(d.sorted(), [bigram('运', '河')]);
+    }
+}

@@ -1,0 +1,303 @@
+//! One segment: a set of issues' text, their meta and the postings of their
+//! grams, written once (to a file, or in memory where the cache can't be
+//! written) and read by small checked reads. See `format.rs` for the bytes.
+
+use super::format::{self, HEADER_LEN, Header, IssueMeta};
+use super::grams::{Distinct, Gram};
+use super::postings::{self, CHUNK, ENTRY, Entry, Gather};
+use super::rw::{crash_point, read_exact_at, write_all_at};
+use crate::library::archive::SEP;
+use crate::library::name;
+use crate::model::newest_first;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+/// A segment's file name in the index directory.
+pub(super) fn file_name(id: u64) -> String {
+    format!("seg-{id:016x}.dx")
+}
+
+/// Where a segment's bytes are.
+pub(super) enum Bytes {
+    Disk(File),
+    Memory(Vec<u8>),
+}
+
+impl Bytes {
+    pub fn read_at(&self, buf: &mut [u8], offset: u64) -> io::Result<()> {
+        match self {
+            Bytes::Disk(f) => read_exact_at(f, buf, offset),
+            Bytes::Memory(v) => {
+                let src = usize::try_from(offset).ok().and_then(|s| v.get(s..s.checked_add(buf.len())?));
+                buf.copy_from_slice(src.ok_or(io::ErrorKind::UnexpectedEof)?);
+                Ok(())
+            }
+        }
+    }
+}
+
+/// A segment open for reading.
+pub(super) struct Segment {
+    pub header: Header,
+    pub header_crc: u32,
+    pub file_len: u64,
+    bytes: Bytes,
+    /// Newest first.
+    pub issues: Vec<IssueMeta>,
+    chunks: Vec<(Gram, u32)>,
+}
+
+/// Damage: a read failed or a checksum did not match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Damaged;
+
+impl Segment {
+    /// Opens segment bytes, checking the header, the length and the meta.
+    pub fn open(bytes: Bytes, file_len: u64) -> Result<Segment, String> {
+        let mut head = [0u8; HEADER_LEN as usize];
+        bytes.read_at(&mut head, 0).map_err(|_| "truncated segment".to_string())?;
+        let header = Header::decode(&head)?;
+        if header.file_len() != Some(file_len) {
+            return Err(format!("segment of {file_len} bytes where its header says otherwise"));
+        }
+        let meta_len = usize::try_from(header.meta_len).map_err(|_| "meta too large".to_string())?;
+        let mut meta = vec![0u8; meta_len];
+        bytes.read_at(&mut meta, HEADER_LEN + header.text_len).map_err(|e| e.to_string())?;
+        if crc32fast::hash(&meta) != header.meta_crc {
+            return Err("segment meta checksum mismatch".into());
+        }
+        let meta = format::decode_meta(&meta, header.text_len).ok_or("segment meta does not fit its text")?;
+        if meta.chunks.len() != (header.dict_count as usize).div_ceil(CHUNK) {
+            return Err("segment dictionary does not fit its meta".into());
+        }
+        let header_crc = u32::from_le_bytes(head[60..64].try_into().unwrap_or_default());
+        Ok(Segment { header, header_crc, file_len, bytes, issues: meta.issues, chunks: meta.chunks })
+    }
+
+    /// Opens the segment file `id` in `dir`.
+    pub fn open_file(dir: &Path, id: u64) -> Result<Segment, String> {
+        let path = dir.join(file_name(id));
+        let file = File::open(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let len = file.metadata().map_err(|e| e.to_string())?.len();
+        Segment::open(Bytes::Disk(file), len)
+    }
+
+    /// Issue `k`'s text, checked against its CRC, into `buf`.
+    pub fn text(&self, k: usize, buf: &mut Vec<u8>) -> Result<(), Damaged> {
+        let issue = &self.issues[k];
+        buf.resize(usize::try_from(issue.len).map_err(|_| Damaged)?, 0);
+        self.bytes.read_at(buf, HEADER_LEN + issue.start).map_err(|_| Damaged)?;
+        if crc32fast::hash(buf) != issue.crc {
+            return Err(Damaged);
+        }
+        Ok(())
+    }
+
+    fn dict_at(&self) -> u64 {
+        HEADER_LEN + self.header.text_len + self.header.meta_len
+    }
+
+    /// Dictionary chunk `c`, checked.
+    fn chunk(&self, c: usize, buf: &mut Vec<u8>) -> Result<(), Damaged> {
+        let first = c * CHUNK;
+        let n = (self.header.dict_count as usize - first).min(CHUNK);
+        buf.resize(n * ENTRY, 0);
+        self.bytes.read_at(buf, self.dict_at() + (first * ENTRY) as u64).map_err(|_| Damaged)?;
+        if crc32fast::hash(buf) != self.chunks[c].1 {
+            return Err(Damaged);
+        }
+        Ok(())
+    }
+
+    /// The issues (ordinals, ascending) whose text holds `gram`.
+    pub fn postings(&self, gram: Gram, out: &mut Vec<u32>) -> Result<(), Damaged> {
+        out.clear();
+        let c = self.chunks.partition_point(|&(first, _)| first <= gram);
+        if c == 0 {
+            return Ok(());
+        }
+        let mut buf = Vec::new();
+        self.chunk(c - 1, &mut buf)?;
+        let entries: Vec<Entry> = buf.chunks_exact(ENTRY).map(Entry::decode).collect::<Option<_>>().ok_or(Damaged)?;
+        let Ok(k) = entries.binary_search_by_key(&gram, |e| e.gram) else { return Ok(()) };
+        let e = entries[k];
+        if e.offset.checked_add(u64::from(e.len)).is_none_or(|end| end > self.header.postings_len) {
+            return Err(Damaged);
+        }
+        let mut list = vec![0u8; e.len as usize];
+        let at = self.dict_at() + u64::from(self.header.dict_count) * ENTRY as u64 + e.offset;
+        self.bytes.read_at(&mut list, at).map_err(|_| Damaged)?;
+        if crc32fast::hash(&list) != e.crc {
+            return Err(Damaged);
+        }
+        postings::decode(&list, e.count, out).ok_or(Damaged)?;
+        if out.last().is_some_and(|&n| n as usize >= self.issues.len()) {
+            return Err(Damaged);
+        }
+        Ok(())
+    }
+
+    /// The bytes on disk, or in memory.
+    pub fn in_memory(&self) -> bool {
+        matches!(self.bytes, Bytes::Memory(_))
+    }
+}
+
+/// Builds a segment: text as it comes, then the meta (issues newest
+/// first), the dictionary and the postings. On disk it is written under a
+/// temporary name and renamed to its own when whole; it counts only once a
+/// manifest lists it.
+pub(super) struct Builder {
+    id: u64,
+    sink: Sink,
+    text_len: u64,
+    issues: Vec<IssueMeta>,
+    gather: Gather,
+    distinct: Distinct,
+}
+
+enum Sink {
+    Disk { out: BufWriter<File>, temp: PathBuf, dir: PathBuf },
+    Memory(Vec<u8>),
+}
+
+impl Builder {
+    /// A builder for segment `id` in `dir`, or in memory with no `dir`.
+    pub fn new(dir: Option<&Path>, id: u64) -> io::Result<Builder> {
+        let sink = match dir {
+            Some(dir) => {
+                let temp = dir.join(format!("{}{}", super::rw::TEMP_PREFIX, file_name(id)));
+                let mut file = OpenOptions::new().read(true).write(true).create_new(true).open(&temp)?;
+                file.write_all(&[0u8; HEADER_LEN as usize])?;
+                Sink::Disk { out: BufWriter::with_capacity(1 << 20, file), temp, dir: dir.to_path_buf() }
+            }
+            None => Sink::Memory(vec![0u8; HEADER_LEN as usize]),
+        };
+        let (gather, distinct) = (Gather::default(), Distinct::default());
+        Ok(Builder { id, sink, text_len: 0, issues: Vec::new(), gather, distinct })
+    }
+
+    /// Adds an issue: its meta (start, length and CRC are set here) and its
+    /// text as `archive::encode` wrote it.
+    pub fn add(&mut self, meta: IssueMeta, text: &[u8]) -> io::Result<()> {
+        let mut distinct = std::mem::take(&mut self.distinct);
+        let result = self.add_with_grams(meta, text, grams_of(text, &mut distinct));
+        self.distinct = distinct;
+        result
+    }
+
+    /// Adds an issue whose distinct grams (sorted) are already known.
+    pub fn add_with_grams(&mut self, mut meta: IssueMeta, text: &[u8], grams: &[Gram]) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Disk { out, .. } => out.write_all(text)?,
+            Sink::Memory(v) => v.extend_from_slice(text),
+        }
+        meta.start = self.text_len;
+        meta.len = text.len() as u64;
+        meta.crc = crc32fast::hash(text);
+        self.text_len += meta.len;
+        self.gather.add(self.issues.len() as u32, grams);
+        self.issues.push(meta);
+        Ok(())
+    }
+
+    /// Roughly how much memory the postings hold.
+    pub fn postings_bytes(&self) -> usize {
+        self.gather.bytes
+    }
+
+    /// Writes the rest and returns the segment, open.
+    pub fn finish(self) -> io::Result<Segment> {
+        let Builder { id, sink, text_len, mut issues, gather, .. } = self;
+        // Newest first; postings follow the issues to their places.
+        let mut order: Vec<u32> = (0..issues.len() as u32).collect();
+        order.sort_by_cached_key(|&k| {
+            let m = &issues[k as usize];
+            newest_first(m.date, m.title.clone(), name::of_path(&m.path))
+        });
+        let sorted = order.windows(2).all(|w| w[0] < w[1]);
+        let mut place = vec![0u32; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            place[old as usize] = new as u32;
+        }
+        let lists = gather.finish((!sorted).then_some(place.as_slice()));
+        let mut taken: Vec<Option<IssueMeta>> = issues.drain(..).map(Some).collect();
+        let issues: Vec<IssueMeta> = order.iter().filter_map(|&k| taken[k as usize].take()).collect();
+        let (dict, chunks, postings_len) = dictionary(&lists);
+        let meta = format::encode_meta(&issues, &chunks);
+        let header = Header {
+            id,
+            text_len,
+            meta_len: meta.len() as u64,
+            meta_crc: crc32fast::hash(&meta),
+            dict_count: lists.len() as u32,
+            postings_len,
+        };
+        let bytes = match sink {
+            Sink::Disk { mut out, temp, dir } => {
+                let written = (|| -> io::Result<File> {
+                    out.write_all(&meta)?;
+                    out.write_all(&dict)?;
+                    for (_, _, list) in &lists {
+                        out.write_all(list)?;
+                    }
+                    let file = out.into_inner().map_err(|e| e.into_error())?;
+                    write_all_at(&file, &header.encode(), 0)?;
+                    crash_point();
+                    fs::rename(&temp, dir.join(file_name(id)))?;
+                    Ok(file)
+                })();
+                if written.is_err() {
+                    let _ = fs::remove_file(&temp);
+                }
+                Bytes::Disk(written?)
+            }
+            Sink::Memory(mut v) => {
+                v.extend_from_slice(&meta);
+                v.extend_from_slice(&dict);
+                lists.iter().for_each(|(_, _, list)| v.extend_from_slice(list));
+                v[..HEADER_LEN as usize].copy_from_slice(&header.encode());
+                Bytes::Memory(v)
+            }
+        };
+        let file_len = header.file_len().unwrap_or(0);
+        Segment::open(bytes, file_len).map_err(io::Error::other)
+    }
+
+    /// Gives up: the temporary file goes.
+    pub fn abandon(self) {
+        if let Sink::Disk { temp, out, .. } = self.sink {
+            drop(out);
+            let _ = fs::remove_file(temp);
+        }
+    }
+}
+
+/// The distinct grams (sorted) of an issue's text as `archive::encode`
+/// wrote it: each element's, none across an element's end.
+fn grams_of<'d>(text: &[u8], distinct: &'d mut Distinct) -> &'d [Gram] {
+    distinct.clear();
+    match std::str::from_utf8(text) {
+        Ok(text) => text.split(SEP as char).for_each(|e| distinct.add(e)),
+        Err(_) => text.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e))),
+    }
+    distinct.sorted()
+}
+
+/// The dictionary's bytes, its chunks' first grams and CRCs, and the
+/// postings' length (the lists follow one another).
+fn dictionary(lists: &[(Gram, u32, Vec<u8>)]) -> (Vec<u8>, Vec<(Gram, u32)>, u64) {
+    let mut dict = Vec::with_capacity(lists.len() * ENTRY);
+    let mut offset = 0u64;
+    for (gram, count, bytes) in lists {
+        let entry = Entry { gram: *gram, offset, count: *count, len: bytes.len() as u32, crc: crc32fast::hash(bytes) };
+        entry.encode(&mut dict);
+        offset += bytes.len() as u64;
+    }
+    let chunks = dict
+        .chunks(CHUNK * ENTRY)
+        .map(|c| (u64::from_le_bytes(c[..8].try_into().unwrap_or_default()), crc32fast::hash(c)))
+        .collect();
+    (dict, chunks, offset)
+}
