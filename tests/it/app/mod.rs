@@ -3,6 +3,6 @@
 
 mod folding;
 mod front;
-mod screens;
+pub(crate) mod screens;
 mod script;
 mod update;
