@@ -2,6 +2,7 @@
 //! the source asks for in English (the fallback), and Chinese screens that
 //! keep their columns.
 
+use crate::app::screens::{render, text};
 use dubao::app::{Action, Keymap, Settings, State, update};
 use dubao::i18n::{Lang, message_ids, parses};
 use std::collections::BTreeSet;
@@ -67,26 +68,7 @@ fn reader(lang: Lang, size: (u16, u16)) -> State {
 }
 
 fn screen(s: &State) -> Vec<String> {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(s.size.0, s.size.1)).unwrap();
-    t.draw(|f| dubao::ui::draw(f, s, &dubao::ui::Theme::default())).unwrap();
-    let b = t.backend().buffer();
-    // One string per row, the cell a wide character covers left out.
-    (0..b.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..b.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = b[(x, y)].symbol();
-                row.push_str(sym);
-                skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            }
-            row
-        })
-        .collect()
+    text(&render(s, &dubao::ui::Theme::default())).lines().map(str::to_string).collect()
 }
 
 #[test]

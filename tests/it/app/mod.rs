@@ -5,7 +5,7 @@ mod folding;
 mod front;
 mod opening;
 mod popups;
-mod screens;
+pub(crate) mod screens;
 mod script;
 mod typing;
 mod update;
