@@ -4,12 +4,13 @@
 //! the one-off cost of laying out each when it is opened. Then the same
 //! step in a library of 10,000 issues (moving through the open issue, and
 //! typing into the issue picker that filters all of them) against a
-//! library of one.
+//! library of one; and moving between the blocks of the front page (版面)
+//! against moving through the list of the same issue.
 //!
 //! `cargo bench --bench frame`; report the medians.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dubao::app::{Action, IssueInfo, Keymap, Settings, State, update};
+use dubao::app::{Action, Dir, IssueInfo, Keymap, Settings, State, update};
 use dubao::model::{Article, Block, Issue, Section};
 use dubao::ui::{Theme, draw};
 use ratatui::Terminal;
@@ -130,6 +131,32 @@ fn bench(c: &mut Criterion) {
         });
     }
     library.finish();
+
+    // The front page (版面) of the seed, moving between its blocks, next to
+    // moving through the list of the same issue (the baseline).
+    let mut front = c.benchmark_group("front_page");
+    for (name, page) in [("list/next-article", false), ("front-page/next-block", true)] {
+        let mut state = library_of(1);
+        if page {
+            update(&mut state, Action::FrontPage);
+        }
+        let mut term = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let mut right = true;
+        front.bench_function(name, |b| {
+            b.iter(|| {
+                let action = match (page, right) {
+                    (true, true) => Action::Grid(Dir::Right),
+                    (true, false) => Action::Grid(Dir::Left),
+                    (false, true) => Action::Down,
+                    (false, false) => Action::Up,
+                };
+                right = !right;
+                black_box(update(&mut state, action));
+                term.draw(|f| draw(f, &state, &theme)).unwrap();
+            })
+        });
+    }
+    front.finish();
 }
 
 criterion_group!(benches, bench);

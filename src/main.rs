@@ -5,6 +5,7 @@ mod cmd;
 use clap::{CommandFactory, Parser, Subcommand};
 use cmd::color::Color;
 use dubao::layout::Ambiguous;
+use dubao::script::Script;
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -57,6 +58,9 @@ enum Command {
         /// with the role it was given (headline, deck, paragraph, noise, …).
         #[arg(long, conflicts_with = "json")]
         explain: bool,
+        /// Print the text in another script (the files are not changed).
+        #[arg(long, value_name = "SCRIPT", value_parser = script_names(), conflicts_with = "explain")]
+        script: Option<String>,
         /// Issue files or directories (default: the library, else the bundled samples).
         paths: Vec<PathBuf>,
     },
@@ -76,6 +80,9 @@ enum Command {
         /// Show unreadable lines (noise) instead of folding each stretch into one line.
         #[arg(long)]
         noise: bool,
+        /// The script to show the text in (default: the config's `[display] script`).
+        #[arg(long, value_name = "SCRIPT", value_parser = script_names())]
+        script: Option<String>,
     },
     /// Print your bookmarks, newest first.
     Bookmarks {
@@ -126,6 +133,11 @@ enum Command {
     },
 }
 
+/// `--script`'s values: original, simplified, traditional, taiwan, hongkong.
+fn script_names() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Script::ALL.map(Script::name))
+}
+
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ExportFormat {
     Markdown,
@@ -173,19 +185,24 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
     let out = cmd::Out {
         paint: cmd::color::Paint::new(&config.theme, cmd::color::for_stdout(cli.color)),
         pager: cmd::pager::Pager { off: cli.no_pager, configured: config.pager.clone() },
+        lang: config.settings.lang,
     };
     match cli.command {
         None if io::stdout().is_terminal() => cmd::read::read(&cli.paths, config, cli.color),
         None => cmd::text::list(&cli.paths, &config, &out),
         Some(Command::List { paths }) => cmd::text::list(&paths, &config, &out),
         Some(Command::Dump { explain: true, paths, .. }) => cmd::text::explain(&paths, &config, &out),
-        Some(Command::Dump { json, markup, paths, .. }) => cmd::text::dump(&paths, json, markup, &config, &out),
-        Some(Command::Show { path, article, width, ambiguous, noise }) => {
+        Some(Command::Dump { json, markup, paths, script, .. }) => {
+            let script = script.as_deref().and_then(Script::from_name).unwrap_or_default();
+            cmd::text::dump(&paths, &cmd::text::DumpAs { json, markup, script }, &config, &out)
+        }
+        Some(Command::Show { path, article, width, ambiguous, noise, script }) => {
             let amb = match ambiguous {
                 AmbiguousArg::Narrow => Ambiguous::Narrow,
                 AmbiguousArg::Wide => Ambiguous::Wide,
             };
-            let how = cmd::show::How { article, width, ambiguous: amb, noise };
+            let script = script.as_deref().and_then(Script::from_name).unwrap_or(config.settings.layout.script);
+            let how = cmd::show::How { article, width, ambiguous: amb, noise, script };
             cmd::show::show(&path, &how, &config, &out)
         }
         Some(Command::Bookmarks { json, markdown }) => {

@@ -74,6 +74,10 @@ pub enum Action {
     Wider,
     /// Narrow the text column.
     Narrower,
+    /// Show the text in the next script: as printed → 简体 → 繁體.
+    CycleScript,
+    /// The front page (版面) of the current section; again to leave it.
+    FrontPage,
     /// Write the article (in the list: the issue) to the export folder.
     Export,
     /// Pipe the article's text to a command typed at a prompt.
@@ -91,6 +95,8 @@ pub enum Action {
     Wheel { x: u16, y: u16, delta: i16 },
     /// Mouse click at (column, row).
     Click { x: u16, y: u16 },
+    /// A move between the blocks of the front page (arrows, `h/j/k/l`).
+    Grid(Dir),
     /// A character typed into a prompt (search, note).
     Input(char),
     /// Backspace in a prompt.
@@ -140,6 +146,19 @@ pub enum Action {
         /// The issue, or why it could not be read.
         result: Result<Arc<Issue>, LoadError>,
     },
+}
+
+/// A direction on the front page's grid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    /// The block to the left (the one before).
+    Left,
+    /// The block to the right (the one after).
+    Right,
+    /// The block above.
+    Up,
+    /// The block below.
+    Down,
 }
 
 /// Editing a line being typed, besides typing and Backspace (`input::Caret`).
@@ -209,7 +228,7 @@ pub enum Effect {
 
 impl Action {
     /// Bindable actions, in the order help lists them.
-    pub const BINDABLE: [Action; 35] = [
+    pub const BINDABLE: [Action; 37] = [
         Action::Down,
         Action::Up,
         Action::PageDown,
@@ -240,6 +259,8 @@ impl Action {
         Action::ToggleRead,
         Action::Wider,
         Action::Narrower,
+        Action::CycleScript,
+        Action::FrontPage,
         Action::Export,
         Action::Pipe,
         Action::Help,
@@ -247,49 +268,53 @@ impl Action {
         Action::Suspend,
     ];
 
-    /// The action's config name (`next_article`) and what it does, for the
-    /// help overlay; `None` for events, which can't be bound. One match, and
-    /// no catch-all: a new action can't be added without saying both.
-    fn binding(&self) -> Option<(&'static str, &'static str)> {
+    /// The action's config name (`next_article`); `None` for events, which
+    /// can't be bound. One match, and no catch-all: a new action can't be
+    /// added without naming it (what it does is the message `action-NAME`
+    /// in `i18n/*.ftl`, which a test asks of every bindable action).
+    fn binding(&self) -> Option<&'static str> {
         Some(match self {
-            Action::Down => ("down", "move down / scroll down"),
-            Action::Up => ("up", "move up / scroll up"),
-            Action::PageDown => ("page_down", "page down"),
-            Action::PageUp => ("page_up", "page up"),
-            Action::HalfPageDown => ("half_page_down", "half a page down"),
-            Action::HalfPageUp => ("half_page_up", "half a page up"),
-            Action::Top => ("top", "first headline / top of article"),
-            Action::Bottom => ("bottom", "last headline / end of article"),
-            Action::Open => ("open", "read the article / show or fold ⋯ noise"),
-            Action::Back => ("back", "back to the list"),
-            Action::SwitchPane => ("switch_pane", "switch pane"),
-            Action::NextArticle => ("next_article", "next article"),
-            Action::PrevArticle => ("prev_article", "previous article"),
-            Action::NextSection => ("next_section", "next section"),
-            Action::PrevSection => ("prev_section", "previous section"),
-            Action::NextUnread => ("next_unread", "next unread article"),
-            Action::NextIssue => ("next_issue", "next (older) issue"),
-            Action::PrevIssue => ("prev_issue", "previous (newer) issue"),
-            Action::Search => ("search", "search this issue"),
-            Action::SearchNext => ("search_next", "next match"),
-            Action::SearchPrev => ("search_prev", "previous match"),
-            Action::ToggleBookmark => ("bookmark", "bookmark / unbookmark"),
-            Action::Bookmarks => ("bookmarks", "all bookmarks, across issues"),
-            Action::Issues => ("issues", "pick an issue (type to filter)"),
-            Action::ArchiveSearch => ("archive_search", "search every issue"),
-            Action::DeleteBookmark => ("delete_bookmark", "in the bookmarks: delete one"),
-            Action::EditNote => ("edit_note", "in the bookmarks: write a note"),
-            Action::ToggleRead => ("toggle_read", "mark read / unread"),
-            Action::Wider => ("wider", "wider text column"),
-            Action::Narrower => ("narrower", "narrower text column"),
-            Action::Export => ("export", "export the article (in the list: the issue)"),
-            Action::Pipe => ("pipe", "pipe the article's text to a command"),
-            Action::Help => ("help", "this help"),
-            Action::Quit => ("quit", "quit"),
-            Action::Suspend => ("suspend", "suspend to the shell"),
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::Top => "top",
+            Action::Bottom => "bottom",
+            Action::Open => "open",
+            Action::Back => "back",
+            Action::SwitchPane => "switch_pane",
+            Action::NextArticle => "next_article",
+            Action::PrevArticle => "prev_article",
+            Action::NextSection => "next_section",
+            Action::PrevSection => "prev_section",
+            Action::NextUnread => "next_unread",
+            Action::NextIssue => "next_issue",
+            Action::PrevIssue => "prev_issue",
+            Action::Search => "search",
+            Action::SearchNext => "search_next",
+            Action::SearchPrev => "search_prev",
+            Action::ToggleBookmark => "bookmark",
+            Action::Bookmarks => "bookmarks",
+            Action::Issues => "issues",
+            Action::ArchiveSearch => "archive_search",
+            Action::DeleteBookmark => "delete_bookmark",
+            Action::EditNote => "edit_note",
+            Action::ToggleRead => "toggle_read",
+            Action::Wider => "wider",
+            Action::Narrower => "narrower",
+            Action::CycleScript => "script",
+            Action::FrontPage => "front_page",
+            Action::Export => "export",
+            Action::Pipe => "pipe",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
             Action::Resize(..)
             | Action::Wheel { .. }
             | Action::Click { .. }
+            | Action::Grid(_)
             | Action::Input(_)
             | Action::InputBackspace
             | Action::InputEdit(_)
@@ -307,14 +332,9 @@ impl Action {
         })
     }
 
-    /// What the action does, for the help overlay; events say nothing.
-    pub fn describe(&self) -> &'static str {
-        self.binding().map_or("", |(_, what)| what)
-    }
-
     /// The action's config name (`next_article`); events have none (`""`).
     pub fn name(&self) -> &'static str {
-        self.binding().map_or("", |(name, _)| name)
+        self.binding().unwrap_or("")
     }
 
     /// The bindable action a config name stands for (`next_article`).
@@ -350,7 +370,6 @@ mod tests {
             let name = a.name();
             assert!(!name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_'), "{name}");
             assert_eq!(Action::from_name(name), Some(a.clone()));
-            assert!(!a.describe().is_empty());
         }
         assert_eq!(Action::NextArticle.name(), "next_article");
         assert_eq!(Action::ToggleBookmark.name(), "bookmark");

@@ -2,7 +2,7 @@
 //! input mode) to an [`Action`]. No terminal types: the shell converts its
 //! key events into [`Key`]s.
 
-use super::action::{Action, LineEdit};
+use super::action::{Action, Dir, LineEdit};
 use std::fmt;
 use std::str::FromStr;
 
@@ -199,6 +199,9 @@ pub enum Mode {
     Prompt,
     /// A list filtered by typing: characters filter, arrows move.
     Filter,
+    /// The front page: arrows and `h/j/k/l` move between blocks, the
+    /// rest as when reading.
+    Front,
 }
 
 /// The line-editing key `key` is while typing, as in a shell.
@@ -273,6 +276,8 @@ impl Default for Keymap {
             (c('+'), Wider),
             (c('='), Wider),
             (c('-'), Narrower),
+            (c('T'), CycleScript),
+            (c('o'), FrontPage),
             (c('x'), Export),
             (c('|'), Pipe),
             (c('?'), Help),
@@ -319,6 +324,21 @@ impl Keymap {
                 KeyCode::Char(c) if !key.ctrl && !key.alt => Some(Action::Input(c)),
                 _ => None,
             },
+            Mode::Front => {
+                let plain = !key.ctrl && !key.alt;
+                let dir = match key.code {
+                    KeyCode::Left | KeyCode::Char('h') if plain => Some(Dir::Left),
+                    KeyCode::Right | KeyCode::Char('l') if plain => Some(Dir::Right),
+                    KeyCode::Up | KeyCode::Char('k') if plain => Some(Dir::Up),
+                    KeyCode::Down | KeyCode::Char('j') if plain => Some(Dir::Down),
+                    _ => None,
+                };
+                match (dir, key.code) {
+                    (Some(d), _) => Some(Action::Grid(d)),
+                    (None, KeyCode::Enter) => Some(Action::Open),
+                    _ => self.resolve(Mode::Normal, key),
+                }
+            }
             Mode::Normal => self.bindings.iter().find(|(k, _)| *k == key).map(|(_, a)| a.clone()),
         }
     }

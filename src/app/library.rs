@@ -4,6 +4,7 @@
 //! is in the list, which the background walk re-sorts.
 
 use crate::library::LoadError;
+use crate::measure::Length;
 use crate::model::{Issue, newest_first};
 use jiff::civil::Date;
 use std::collections::HashMap;
@@ -44,6 +45,8 @@ pub struct Slot {
     pub issue: Option<Arc<Issue>>,
     /// Why it could not be read.
     pub error: Option<LoadError>,
+    /// Each article's length to read, in reading order, once read.
+    pub lengths: Arc<[Length]>,
     /// Another issue of the library has the same title and date: the
     /// picker says which folder this one is in.
     pub twin: bool,
@@ -66,7 +69,7 @@ impl Slot {
         let shown = info.shown();
         let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
         let key = format!("{} {date} {file}", info.title).to_lowercase();
-        Slot { info, issue: None, error: None, twin: false, key }
+        Slot { info, issue: None, error: None, lengths: Arc::new([]), twin: false, key }
     }
 
     /// Whether every one of `words` (lower case) is in the title, date or
@@ -153,7 +156,7 @@ impl Library {
         self.slots = found
             .into_iter()
             .map(|info| match old.remove(&info.name) {
-                Some(slot) => Slot { issue: slot.issue, error: slot.error, ..Slot::new(info) },
+                Some(slot) => Slot { issue: slot.issue, error: slot.error, lengths: slot.lengths, ..Slot::new(info) },
                 None => Slot::new(info),
             })
             .collect();
@@ -190,12 +193,17 @@ impl Library {
             Ok(issue) if slot.info.title != issue.title || slot.info.date != issue.date => {
                 let articles = Some(issue.articles().count());
                 let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date, articles };
-                *slot = Slot { issue: Some(issue.clone()), ..Slot::new(info) };
+                *slot = Slot {
+                    issue: Some(issue.clone()),
+                    lengths: crate::measure::lengths(issue).into(),
+                    ..Slot::new(info)
+                };
                 let infos = self.slots.iter().map(|s| s.info.clone()).collect();
                 self.replace(infos);
             }
             Ok(issue) => {
                 slot.info.articles = Some(issue.articles().count());
+                slot.lengths = crate::measure::lengths(issue).into();
                 slot.issue = Some(issue.clone());
             }
             Err(e) => slot.error = Some(e.clone()),

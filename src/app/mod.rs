@@ -4,7 +4,7 @@
 //!
 //! Floors, lowest first (each file imports only floors below it):
 //! - data: `action` (what comes in and goes out), `keymap`, `geometry`,
-//!   `rows`, `view`, `search`, `library`, `marks`, `words`;
+//!   `rows`, `view`, `search`, `library`, `marks`, `shown`, `words`;
 //! - components: `overlay/` (help, bookmarks, picker, archive search), each a
 //!   view that answers a key with an [`overlay::Outcome`], seeing only the
 //!   parts of the state it is given;
@@ -26,19 +26,21 @@ mod reading;
 mod rows;
 pub mod search;
 mod session;
+mod shown;
 mod state;
 mod view;
 pub mod words;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Dir, Effect};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
 pub use library::{IssueInfo, Library, Slot};
 pub use marks::{Marks, SaveReport, Saved, Unsaved};
-pub use overlay::{ArchiveView, BookmarksView, HelpView, Overlay, PickerView, PipeView};
+pub use overlay::{ArchiveView, BookmarksView, FrontView, HelpView, Overlay, PickerView, PipeView};
 pub use rows::Row;
 pub use search::Search;
 pub use session::{first_file, resumed};
+pub use shown::Shown;
 pub use state::{MarkRead, Nav, PageTurn, Settings, State};
 pub use view::{NoiseToggle, View};
 
@@ -87,11 +89,20 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Notice(text) => state.status = Some(text),
         Action::Resize(w, h) => state.size = (w, h),
         Action::Help => state.overlay = Some(Overlay::Help(HelpView::default())),
-        Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap) {
+        Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap, state.settings.lang) {
             Ok(v) => state.overlay = Some(Overlay::Bookmarks(v)),
             Err(why) => state.status = Some(why),
         },
         Action::Issues => state.overlay = Some(Overlay::Picker(PickerView::open(&state.library))),
+        Action::FrontPage => {
+            if let Some(issue) = state.library.issue() {
+                let section = state.rows().iter().find_map(|r| match r {
+                    Row::Article { index, section } if *index == state.nav.selected => Some(*section),
+                    _ => None,
+                });
+                state.overlay = Some(Overlay::Front(FrontView::open(issue, section.unwrap_or(0), state.nav.selected)));
+            }
+        }
         Action::ArchiveSearch => {
             state.overlay = Some(Overlay::Archive(ArchiveView::reopen(state.archive_kept.take())));
         }
@@ -101,12 +112,13 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
                 let view = PipeView::open(text, &state.pipe_history, &state.settings.pipe_command);
                 state.overlay = Some(Overlay::Pipe(view));
             }
-            None => state.status = Some("no article to pipe".into()),
+            None => state.status = Some(state.t("pipe-no-article")),
         },
         Action::Piped { command, result } => {
+            let cmd = || ("command", command.as_str().into());
             state.status = Some(match &result {
-                Ok(0) => format!("piped to {command}"),
-                Ok(code) => format!("{command}: exit status {code}"),
+                Ok(0) => state.f("pipe-done", &[cmd()]),
+                Ok(code) => state.f("pipe-exit", &[cmd(), ("code", code.to_string().into())]),
                 Err(why) => format!("{command}: {why}"),
             });
             state.pipe_history.retain(|c| *c != command);
@@ -120,7 +132,7 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
 /// `x`: the article being read, or in the list the whole issue.
 fn export(state: &mut State, effects: &mut Vec<Effect>) {
     let Some(issue) = state.library.issue().cloned() else {
-        state.status = Some("no issue to export".into());
+        state.status = Some(state.t("export-no-issue"));
         return;
     };
     let article = match state.nav.focus {
@@ -154,6 +166,7 @@ fn to_overlay(state: &mut State, mut overlay: Overlay, action: Action, effects: 
         changes: &mut state.outbox.changes,
         status: &mut state.status,
         effects,
+        lang: state.settings.lang,
         size: state.size,
     };
     let outcome = overlay.handle(&action, &mut ctx);

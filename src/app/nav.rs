@@ -5,7 +5,7 @@
 
 use super::action::Effect;
 use super::geometry::{Focus, Geometry};
-use super::overlay::Target;
+use super::overlay::{Overlay, Target};
 use super::rows::Row;
 use super::search::find;
 use super::state::State;
@@ -71,6 +71,7 @@ pub(super) fn go_to(state: &mut State, target: Target, effects: &mut Vec<Effect>
         }
         Target::Bookmark(b) => go_to_bookmark(state, &b, effects),
         Target::Match { hit, phrase } => go_to_match(state, &hit, &phrase, effects),
+        Target::Article(index) => open(state, index),
     }
 }
 
@@ -84,7 +85,7 @@ fn jumped(state: &mut State) {
 /// file it was read from, added to the library.
 fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     if state.marks.missing.contains(&b.source) {
-        state.status = Some(format!("the issue file is gone: {}", name::shown(&b.source)));
+        state.status = Some(state.f("st-file-gone", &[("file", name::shown(&b.source).into())]));
         return;
     }
     let slot = state.library.add(&b.source);
@@ -93,7 +94,8 @@ fn go_to_bookmark(state: &mut State, b: &Bookmark, effects: &mut Vec<Effect>) {
     jumped(state);
     let loaded = state.library.issue().is_some();
     if loaded && state.article().map(|a| &a.id) != Some(&b.id) {
-        state.status = Some(format!("“{}” is no longer in {}", b.headline, name::shown(&b.source)));
+        let args = [("headline", b.headline.as_str().into()), ("file", name::shown(&b.source).into())];
+        state.status = Some(state.f("st-no-longer", &args));
     }
 }
 
@@ -115,7 +117,7 @@ fn select_remembered(state: &mut State, issue: &Issue) {
     if std::mem::take(&mut state.heading.unread) {
         match issue.articles().position(|a| !state.marks.read.contains(&a.id)) {
             Some(i) => return open(state, i),
-            None => state.status = Some("no unread articles in this issue either".into()),
+            None => state.status = Some(state.t("st-no-unread-either")),
         }
     }
     let wanted = state.heading.article.take().or_else(|| state.positions.issues.get(&issue.key()).cloned());
@@ -157,6 +159,11 @@ pub(super) fn highlight(state: &mut State) {
 /// issue, the list scrolled to show it, the article laid out for the pane
 /// (and a place a jump was headed for brought into view).
 pub(super) fn sync(state: &mut State) {
+    let name = state.library.current_name();
+    state.shown.refresh(&name, state.library.issue(), state.settings.layout.script);
+    if let (Some(Overlay::Front(v)), Some(issue)) = (&mut state.overlay, state.library.issue()) {
+        v.refresh(issue, state.size.0, &state.settings.layout);
+    }
     let count = state.article_count();
     state.nav.selected = state.nav.selected.min(count.saturating_sub(1));
     scroll_list(state);

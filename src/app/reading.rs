@@ -8,6 +8,7 @@ use super::nav::{self, open, select};
 use super::rows::{Row, section_starts};
 use super::state::{PageTurn, State};
 use crate::model::{ArticleId, Bookmark, Change};
+use crate::script::Script;
 
 /// Narrowest and widest text column `+`/`-` allow.
 const COLUMN_RANGE: (u16, u16) = (20, 240);
@@ -57,9 +58,11 @@ pub(super) fn handle(state: &mut State, action: Action, effects: &mut Vec<Effect
         Action::ToggleBookmark => toggle_bookmark(state),
         Action::ToggleRead => toggle_read(state),
         Action::DeleteBookmark | Action::EditNote => {
-            state.status = Some(format!("press {} for the bookmarks list", state.keymap.hint(&[Action::Bookmarks])));
+            let key = state.keymap.hint(&[Action::Bookmarks]);
+            state.status = Some(state.f("st-press-bookmarks", &[("key", key.into())]));
         }
         Action::Wider | Action::Narrower => column(state, action == Action::Wider),
+        Action::CycleScript => cycle_script(state),
         Action::Quit => effects.push(Effect::Quit),
         Action::Suspend => effects.push(Effect::Suspend),
         Action::Wheel { x, y, delta } => wheel(state, x, y, delta),
@@ -120,7 +123,7 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
             nav::go_to_issue(state, state.library.current + 1, effects);
             state.nav.focus = Focus::Article;
             if let Some(slot) = state.library.slots.get(state.library.current) {
-                state.status = Some(format!("next issue: {}", slot.info.title));
+                state.status = Some(state.f("st-next-issue", &[("title", slot.info.title.as_str().into())]));
             }
         }
         // `b` at the top goes back to the end of the article before.
@@ -129,7 +132,7 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
             nav::sync(state);
             state.view.scroll_to(usize::MAX, h);
         }
-        None if dir > 0 && state.view.at_end(h) => state.status = Some("end of the last issue".into()),
+        None if dir > 0 && state.view.at_end(h) => state.status = Some(state.t("st-end-of-last")),
         None => state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h),
     }
 }
@@ -137,9 +140,9 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
 fn next_article(state: &mut State, next: bool) {
     match (next, state.nav.selected.checked_sub(1)) {
         (true, _) if state.nav.selected + 1 < state.article_count() => open(state, state.nav.selected + 1),
-        (true, _) => state.status = Some("last article of this issue".into()),
+        (true, _) => state.status = Some(state.t("st-last-article")),
         (false, Some(n)) => open(state, n),
-        (false, None) => state.status = Some("first article of this issue".into()),
+        (false, None) => state.status = Some(state.t("st-first-article")),
     }
 }
 
@@ -155,7 +158,7 @@ fn jump_section(state: &mut State, dir: isize) {
     match target {
         Some(t) if state.nav.focus == Focus::Article => open(state, t),
         Some(t) => select(state, t),
-        None => state.status = Some(if dir > 0 { "last section" } else { "first section" }.into()),
+        None => state.status = Some(state.t(if dir > 0 { "st-last-section" } else { "st-first-section" })),
     }
 }
 
@@ -172,7 +175,7 @@ fn next_unread(state: &mut State, effects: &mut Vec<Effect>) {
             nav::go_to_issue(state, state.library.current + 1, effects);
             state.nav.focus = Focus::Article;
         }
-        None => state.status = Some("no unread articles in this issue or older ones".into()),
+        None => state.status = Some(state.t("st-no-unread-older")),
     }
 }
 
@@ -180,7 +183,7 @@ fn switch_issue(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
     let n = state.library.slots.len();
     match state.library.current.checked_add_signed(dir).filter(|&t| t < n) {
         Some(target) => nav::go_to_issue(state, target, effects),
-        None => state.status = Some(if dir > 0 { "last issue" } else { "first issue" }.into()),
+        None => state.status = Some(state.t(if dir > 0 { "st-last-issue" } else { "st-first-issue" })),
     }
 }
 
@@ -204,7 +207,7 @@ fn search(state: &mut State, action: Action) {
             }
             if state.search.hits.is_empty() {
                 if !state.search.query.is_empty() {
-                    state.status = Some(format!("not found: {}", state.search.query));
+                    state.status = Some(state.f("st-not-found", &[("query", state.search.query.as_str().into())]));
                 }
             } else {
                 let from = first_hit_from_here(state);
@@ -219,7 +222,7 @@ fn search(state: &mut State, action: Action) {
         _ => {
             let n = state.search.hits.len();
             if n == 0 {
-                state.status = Some("no search (press / to search)".into());
+                state.status = Some(state.t("st-no-search"));
                 return;
             }
             let next = match (state.search.current, action == Action::SearchNext) {
@@ -232,7 +235,7 @@ fn search(state: &mut State, action: Action) {
             jump_to_hit(state, next);
             if wrapped && n > 1 {
                 let at = state.status.take().unwrap_or_default();
-                state.status = Some(format!("search wrapped · {at}"));
+                state.status = Some(state.f("st-search-wrapped", &[("at", at.into())]));
             }
         }
     }
@@ -275,14 +278,14 @@ fn jump_to_hit(state: &mut State, index: usize) {
     // Brought into view (and out of folded noise) as the article is shown.
     state.heading.reveal = Some((id, hit.pos));
     nav::sync(state);
-    state.status = Some(format!("match {} of {}", index + 1, state.search.hits.len()));
+    state.status = Some(state.f("st-match", &[("n", (index + 1).into()), ("all", state.search.hits.len().into())]));
 }
 
 /// `r`: read ↔ unread.
 fn toggle_read(state: &mut State) {
     let Some(read) = state.article().map(|a| state.marks.read.contains(&a.id)) else { return };
     nav::set_read(state, !read);
-    state.status = Some(if read { "marked unread" } else { "marked read" }.into());
+    state.status = Some(state.t(if read { "st-marked-unread" } else { "st-marked-read" }));
 }
 
 /// `m`: bookmark the selected article, or remove its bookmark.
@@ -295,7 +298,7 @@ fn toggle_bookmark(state: &mut State) {
     };
     if state.marks.bookmarks.remove(&article.id).is_some() {
         state.outbox.changes.push(Change::Unbookmark(article.id.clone()));
-        state.status = Some("bookmark removed".into());
+        state.status = Some(state.t("st-bookmark-removed"));
         return;
     }
     let b = Bookmark {
@@ -310,7 +313,7 @@ fn toggle_bookmark(state: &mut State) {
     };
     state.marks.bookmarks.insert(b.id.clone(), b.clone());
     state.outbox.changes.push(Change::Bookmark(b));
-    state.status = Some("bookmarked".into());
+    state.status = Some(state.t("st-bookmarked"));
 }
 
 /// `+` / `-`: the text column, within bounds.
@@ -320,7 +323,27 @@ fn column(state: &mut State, wider: bool) {
         .clamp(i32::from(COLUMN_RANGE.0), i32::from(COLUMN_RANGE.1)) as u16;
     state.settings.layout.max_width = w;
     state.column = Some(w);
-    state.status = Some(format!("text column at most {w} cells"));
+    state.status = Some(state.f("st-column", &[("n", w.into())]));
+}
+
+/// `T`: the next script. Only what is shown changes; the reading place is
+/// a place in the source, so it stays where it was.
+fn cycle_script(state: &mut State) {
+    let configured = state.settings.script;
+    let mut next = state.settings.layout.script.next(configured);
+    // A script that would show this article as printed (简体 for a paper
+    // printed in simplified characters) is passed over.
+    if let Some(a) = state.article() {
+        let sample: String = a.elements().take(6).map(|(_, t)| t).collect();
+        for _ in 0..Script::ALL.len() {
+            if next == Script::Original || crate::script::convert(&sample, next).text != sample {
+                break;
+            }
+            next = next.next(configured);
+        }
+    }
+    state.settings.layout.script = next;
+    state.status = Some(state.f("st-script", &[("script", next.label().into())]));
 }
 
 fn wheel(state: &mut State, x: u16, y: u16, delta: i16) {

@@ -96,23 +96,24 @@ pub(super) fn saved(state: &mut State, report: SaveReport) {
     match &now.why {
         Some(why) if report.change => {
             let n = now.marks.max(1);
-            let aside = if now.kept { " kept aside," } else { "" };
+            let aside = if now.kept { state.t("st-kept-aside") } else { String::new() };
             // A change with nothing said for it (an article read on opening) is "not saved" alone.
             let done = done.map(|d| format!("{d} — ")).unwrap_or_default();
-            say.push(format!("{done}not saved: {why} · {n} unsaved,{aside} retried with each change and at quit"));
+            let args = [("why", why.as_str().into()), ("n", n.into()), ("aside", aside.into())];
+            say.push(format!("{done}{}", state.f("st-not-saved", &args)));
         }
         // The reading place: said when it first fails, unless a message
         // (one at start saying changes can't be saved) is up already.
         Some(why) if before.why.as_ref() != Some(why) && done.is_none() => {
-            say.push(format!("reading place not saved: {why}"));
+            say.push(state.f("st-place-not-saved", &[("why", why.as_str().into())]));
         }
         _ => {
             say.extend(done);
             if now.why.is_none() && !before.is_empty() {
                 say.push(match before.marks {
-                    0 => "saved now".to_string(),
-                    1 => "the unsaved change is saved now".to_string(),
-                    n => format!("all {n} unsaved changes are saved now"),
+                    0 => state.t("st-saved-now"),
+                    1 => state.t("st-saved-one"),
+                    n => state.f("st-saved-all", &[("n", n.into())]),
                 });
             }
         }

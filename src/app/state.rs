@@ -8,9 +8,13 @@ use super::marks::Marks;
 use super::overlay::{ArchiveView, Overlay};
 use super::rows::{Row, rows};
 use super::search::Search;
+use super::shown::Shown;
 use super::view::View;
+use crate::i18n::{Arg, Lang};
 use crate::layout::LayoutOptions;
+use crate::measure::Rates;
 use crate::model::{Article, ArticleId, Change, LastOpen, Pos, Positions};
+use crate::script::Script;
 
 /// Where the reader is in the list.
 #[derive(Debug, Clone, Default)]
@@ -51,6 +55,13 @@ pub struct Settings {
     pub list_percent: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
+    /// Reading speeds, for reading times.
+    pub rates: Rates,
+    /// The script the config chose: which traditional form the script key
+    /// cycles through (`layout.script` is the one shown now).
+    pub script: Script,
+    /// The language of the interface.
+    pub lang: Lang,
     /// The command the pipe prompt starts with (`""`: none).
     pub pipe_command: String,
 }
@@ -61,6 +72,9 @@ impl Default for Settings {
             layout: LayoutOptions::default(),
             list_percent: 32,
             mark_read: MarkRead::OnOpen,
+            rates: Rates::default(),
+            script: Script::Original,
+            lang: Lang::En,
             pipe_command: String::new(),
         }
     }
@@ -116,6 +130,8 @@ pub struct State {
     pub search: Search,
     /// Help, bookmarks, the picker or the archive search, over everything else.
     pub overlay: Option<Overlay>,
+    /// The current issue's names in the script shown.
+    pub shown: Shown,
     /// A transient message for the bottom line.
     pub status: Option<String>,
     /// Terminal size (columns, rows).
@@ -166,6 +182,7 @@ impl State {
             positions: Positions::default(),
             search: Search::default(),
             overlay: None,
+            shown: Shown::default(),
             status: None,
             size,
             settings,
@@ -177,6 +194,16 @@ impl State {
             place: None,
             column: None,
         }
+    }
+
+    /// The interface's message `id` (see `i18n`).
+    pub fn t(&self, id: &str) -> String {
+        self.settings.lang.t(id)
+    }
+
+    /// The interface's message `id` with its arguments.
+    pub fn f(&self, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+        self.settings.lang.f(id, args)
     }
 
     /// The screen layout for the current size and focus.

@@ -2,8 +2,9 @@
 //! width, options and unfolded noise) and the reading position, kept as a
 //! place in the text so that it survives re-layout.
 
-use crate::layout::{ArticleLayout, LayoutOptions, layout_unfolded};
+use crate::layout::{ArticleLayout, LayoutOptions, layout_converted, layout_unfolded};
 use crate::model::{Article, ArticleId, Element, Pos};
+use crate::script::{ArticleMaps, Script, convert_article};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -31,6 +32,10 @@ pub enum NoiseToggle {
     Fold(Vec<usize>),
 }
 
+/// An article converted to a script: its issue, id and script, the
+/// converted text and its maps back.
+type Converted = (String, ArticleId, Script, Arc<(Article, ArticleMaps)>);
+
 /// The article being shown and where the reader is in it.
 #[derive(Debug, Default)]
 pub struct View {
@@ -46,6 +51,10 @@ pub struct View {
     /// A stretch just folded or unfolded, and the pane row its fold line
     /// was on: it stays there, so the text does not jump under the reader.
     hold: Option<(usize, usize)>,
+    /// The article last converted to another script (issue, id, script):
+    /// laid out again at another width or with noise unfolded, it is not
+    /// converted again.
+    converted: Option<Converted>,
 }
 
 impl View {
@@ -80,7 +89,7 @@ impl View {
                 entry.1
             }
             None => {
-                let laid = Arc::new(layout_unfolded(article, width, options, &key.unfolded));
+                let laid = Arc::new(self.lay_out(issue, article, width, options, &key.unfolded));
                 if self.cache.len() >= CACHE {
                     self.cache.remove(0);
                 }
@@ -108,6 +117,31 @@ impl View {
         if !same_article || held.is_some() {
             self.remember();
         }
+    }
+
+    /// Lays the article out, converting it to the script first unless the
+    /// last conversion was of this article to this script.
+    fn lay_out(
+        &mut self,
+        issue: &str,
+        article: &Article,
+        width: u16,
+        options: &LayoutOptions,
+        unfolded: &[usize],
+    ) -> ArticleLayout {
+        if options.script == Script::Original {
+            return layout_unfolded(article, width, options, unfolded);
+        }
+        let fresh = |c: &(String, ArticleId, Script, _)| c.0 == issue && c.1 == article.id && c.2 == options.script;
+        let done = match &self.converted {
+            Some(c) if fresh(c) => c.3.clone(),
+            _ => {
+                let done = Arc::new(convert_article(article, options.script));
+                self.converted = Some((issue.to_string(), article.id.clone(), options.script, done.clone()));
+                done
+            }
+        };
+        layout_converted(&done.0, &done.1, width, options, unfolded)
     }
 
     /// What the open key does to the noise on screen in a pane `height`

@@ -95,13 +95,17 @@ pub fn list(text: &str, paint: &Paint) -> String {
                     out.push_str("    ");
                     out.push_str(&paint.with(id, |t| t.noise));
                     out.push_str("  ");
+                    let (headline, time) = split_time(headline);
                     out.push_str(headline);
+                    out.push_str(&paint.with(time, |t| t.length));
                 }
                 None => out.push_str(body),
             }
         } else if let Some(section) = body.strip_prefix("  ") {
             out.push_str("  ");
+            let (section, time) = split_time(section);
             out.push_str(&paint.with(section, |t| t.section));
+            out.push_str(&paint.with(time, |t| t.length));
         } else {
             match body.split_once("  [") {
                 Some((title, facts)) => {
@@ -115,6 +119,18 @@ pub fn list(text: &str, paint: &Paint) -> String {
         out.push_str(end);
     }
     out
+}
+
+/// A list line's text and its reading time (`  4′`, empty when it has none).
+fn split_time(line: &str) -> (&str, &str) {
+    match line.rfind("  ") {
+        Some(at)
+            if line.ends_with('′') && line[at + 2..line.len() - '′'.len_utf8()].bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            line.split_at(at)
+        }
+        _ => (line, ""),
+    }
 }
 
 /// The readable `dump` coloured: sections and headlines stand out.
@@ -170,8 +186,7 @@ mod tests {
 
     #[test]
     fn the_list_keeps_its_text_when_coloured() {
-        let text =
-            "清河日报 2024-03-08  [x.txt · UTF-8 · 1 section · 1 article]\n  第01版：要闻\n    1a2b3c4d5e6f  标题\n";
+        let text = "清河日报 2024-03-08  [x.txt · UTF-8 · 1 section · 1 article · 1′]\n  第01版：要闻  1′\n    1a2b3c4d5e6f  标题  1′\n";
         let painted = list(text, &Paint::new(&Theme::default(), true));
         assert!(painted.contains("\x1b["), "{painted}");
         let plain = String::from_utf8(strip(painted.as_bytes())).unwrap();

@@ -27,6 +27,8 @@ pub struct Out {
     pub paint: color::Paint,
     /// Whether and through what to page.
     pub pager: pager::Pager,
+    /// The language dubao's own messages are in.
+    pub lang: dubao::i18n::Lang,
 }
 
 impl Out {

@@ -3,6 +3,7 @@
 use super::{Out, USAGE, load_all, status, warn};
 use dubao::config::Config;
 use dubao::layout::{self, Ambiguous};
+use dubao::script::Script;
 use std::io::{self, IsTerminal};
 use std::path::Path;
 use std::process::ExitCode;
@@ -18,15 +19,17 @@ pub struct How {
     pub ambiguous: Ambiguous,
     /// Show noise line by line instead of folded.
     pub noise: bool,
+    /// The script the text is shown in.
+    pub script: Script,
 }
 
 /// Prints the chosen articles of the issue at `path`, laid out as the
 /// article pane would (noise folded, as a pane shows it before Enter).
 pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<ExitCode> {
-    let How { article, width, ambiguous, noise } = how;
-    let (width, ambiguous, noise) = (*width, *ambiguous, *noise);
+    let How { article, width, ambiguous, noise, script } = how;
+    let (width, ambiguous, noise, script) = (*width, *ambiguous, *noise, *script);
     if path.is_dir() {
-        warn(format!("{}: is a directory (dubao show takes one issue file)", path.display()));
+        warn(to.lang.f("cli-is-directory", &[("path", path.display().to_string().into())]));
         return Ok(ExitCode::from(USAGE));
     }
     let (issues, failed) = load_all(&[path.to_path_buf()], config);
@@ -40,7 +43,9 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
             match by_number.or_else(|| articles.iter().find(|a| a.id.0 == which)) {
                 Some(a) => vec![*a],
                 None => {
-                    warn(format!("{}: no article {which} (the issue has {})", issue.source, articles.len()));
+                    let args =
+                        [("source", issue.source.as_str().into()), ("n", which.into()), ("all", articles.len().into())];
+                    warn(to.lang.f("cli-no-article", &args));
                     return Ok(ExitCode::from(USAGE));
                 }
             }
@@ -50,7 +55,7 @@ pub fn show(path: &Path, how: &How, config: &Config, to: &Out) -> io::Result<Exi
     let width = width
         .or_else(|| tty.then(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w)).flatten())
         .unwrap_or(80);
-    let options = layout::LayoutOptions { ambiguous, ..config.settings.layout.clone() };
+    let options = layout::LayoutOptions { ambiguous, script, ..config.settings.layout.clone() };
     let mut out = String::new();
     for (k, a) in chosen.iter().enumerate() {
         if k > 0 {

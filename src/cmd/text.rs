@@ -4,6 +4,7 @@ use super::{Out, USAGE, color, load_all, sources, status, warn};
 use dubao::config::Config;
 use dubao::library::{self, Source};
 use dubao::model::Issue;
+use dubao::script::{Script, convert_issue};
 use dubao::{export, parse};
 use std::io;
 use std::path::PathBuf;
@@ -12,15 +13,28 @@ use std::process::ExitCode;
 /// Issue → section → headline tree, with article ids.
 pub fn list(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (issues, failed) = load_all(paths, config);
-    let text: String = issues.iter().map(export::list).collect::<Vec<_>>().join("\n");
+    let text: String = issues.iter().map(|i| export::list(i, &config.settings.rates)).collect::<Vec<_>>().join("\n");
     out.page(&color::list(&text, &out.paint))?;
     Ok(status(failed))
 }
 
-/// Every field of every article: readable, JSON, or one issue as markup.
-/// JSON and markup are never coloured: they are for programs and files.
-pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config, out: &Out) -> io::Result<ExitCode> {
+/// How `dump` prints.
+pub struct DumpAs {
+    /// The pinned JSON.
+    pub json: bool,
+    /// One issue as markup.
+    pub markup: bool,
+    /// The script the text is printed in.
+    pub script: Script,
+}
+
+/// Every field of every article: readable, JSON, or one issue as markup,
+/// in the script asked for. JSON and markup are never coloured: they are
+/// for programs and files.
+pub fn dump(paths: &[PathBuf], how: &DumpAs, config: &Config, out: &Out) -> io::Result<ExitCode> {
+    let &DumpAs { json, markup, script } = how;
     let (issues, failed) = load_all(paths, config);
+    let issues: Vec<Issue> = issues.iter().map(|i| convert_issue(i, script)).collect();
     let text = if json {
         let refs: Vec<&Issue> = issues.iter().collect();
         export::json(&refs) + "\n"
@@ -29,7 +43,7 @@ pub fn dump(paths: &[PathBuf], json: bool, markup: bool, config: &Config, out: &
             [issue] => parse::markup::to_markup(issue),
             [] => return Ok(status(true)),
             _ => {
-                warn(format!("dump --markup writes one issue; {} were given", issues.len()));
+                warn(out.lang.f("cli-markup-one", &[("n", issues.len().into())]));
                 return Ok(ExitCode::from(USAGE));
             }
         }

@@ -5,7 +5,10 @@
 //! keymap, theme) from text; nothing below it knows it exists.
 
 use crate::app::{Action, Key, Keymap, MarkRead, Settings};
+use crate::i18n::UiLanguage;
 use crate::layout::{Ambiguous, AmbiguousWidth, LayoutOptions};
+use crate::measure::Rates;
+use crate::script::Script;
 use crate::ui::Theme;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -79,10 +82,14 @@ pub struct File {
     /// The pager; unset, the environment's or the default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pager: Option<String>,
+    /// The interface's language: `auto` (from the locale), `en`, `zh-Hans`, `zh-Hant`.
+    pub ui_language: UiLanguage,
     /// `[layout]`
     pub layout: LayoutSection,
     /// `[reader]`
     pub reader: ReaderSection,
+    /// `[display]`
+    pub display: DisplaySection,
     /// `[export]`
     pub export: ExportSection,
     /// `[theme]`: part → style string, as the file writes it (where it
@@ -121,6 +128,21 @@ pub struct ReaderSection {
     pub list_width: u16,
     /// When an article counts as read.
     pub mark_read: MarkRead,
+    /// Chinese characters read a minute.
+    #[serde(deserialize_with = "reading_rate")]
+    pub cjk_per_minute: u16,
+    /// Words read a minute (Latin and other spaced scripts).
+    #[serde(deserialize_with = "reading_rate")]
+    pub words_per_minute: u16,
+}
+
+/// `[display]`
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DisplaySection {
+    /// The script articles are shown in: `original`, `simplified`,
+    /// `traditional`, `taiwan` or `hongkong`.
+    pub script: Script,
 }
 
 /// `[export]`
@@ -152,7 +174,19 @@ impl Default for File {
             .collect();
         let theme = crate::ui::theme::DEFAULTS.iter().map(|(k, v)| (unspanned(k), v.to_string())).collect();
         let (layout, reader) = (LayoutSection::default(), ReaderSection::default());
-        File { library: Vec::new(), pager: None, layout, reader, export: ExportSection::default(), theme, keys }
+        let display = DisplaySection::default();
+        let export = ExportSection::default();
+        File {
+            library: Vec::new(),
+            pager: None,
+            ui_language: UiLanguage::Auto,
+            layout,
+            reader,
+            display,
+            export,
+            theme,
+            keys,
+        }
     }
 }
 
@@ -172,7 +206,12 @@ impl Default for LayoutSection {
 impl Default for ReaderSection {
     fn default() -> ReaderSection {
         let s = Settings::default();
-        ReaderSection { list_width: s.list_percent, mark_read: s.mark_read }
+        ReaderSection {
+            list_width: s.list_percent,
+            mark_read: s.mark_read,
+            cjk_per_minute: s.rates.cjk_per_minute as u16,
+            words_per_minute: s.rates.words_per_minute as u16,
+        }
     }
 }
 
@@ -187,6 +226,8 @@ pub const COLUMN_WIDTHS: RangeInclusive<u16> = 20..=240;
 
 /// The list pane widths `list_width` allows, in percent.
 const LIST_WIDTHS: RangeInclusive<u16> = 15..=60;
+/// Characters or words a minute a reading rate may be.
+const READING_RATES: RangeInclusive<u16> = 20..=5000;
 
 /// `v` when it lies in `range`, else why not (`must be between 20 and
 /// 240, not 5`).
@@ -204,6 +245,10 @@ fn ranged<'de, D: serde::Deserializer<'de>>(d: D, range: &RangeInclusive<u16>, w
 
 fn column_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     ranged(d, &COLUMN_WIDTHS, "max_width")
+}
+
+fn reading_rate<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    ranged(d, &READING_RATES, "a reading rate")
 }
 
 fn list_width<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
@@ -310,14 +355,16 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         ambiguous: Ambiguous::Narrow,
         fullwidth_punct: l.fullwidth_punct,
         hanging: l.hanging,
+        script: file.display.script,
     };
     let ambiguous = l.ambiguous_width;
-    let settings = Settings {
-        layout,
-        list_percent: file.reader.list_width,
-        mark_read: file.reader.mark_read,
-        pipe_command: file.export.pipe_command.clone(),
-    };
+    let r = &file.reader;
+    let rates = Rates { cjk_per_minute: r.cjk_per_minute.into(), words_per_minute: r.words_per_minute.into() };
+    let script = file.display.script;
+    let lang = file.ui_language.resolve(|k| std::env::var(k).ok());
+    let pipe_command = file.export.pipe_command.clone();
+    let settings =
+        Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script, lang, pipe_command };
     let e = &file.export;
     let dir = if e.dir.is_empty() { PathBuf::new() } else { expand(&e.dir, &base) };
     let export = ExportConfig { dir, format: e.format, pipe_command: e.pipe_command.clone() };
@@ -420,13 +467,14 @@ mod tests {
 
     #[test]
     fn values_are_read() {
-        let text = "library = [\"~/papers\", \"archive\"]\npager = \"most\"\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
+        let text = "library = [\"~/papers\", \"archive\"]\npager = \"most\"\n[layout]\nmax_width = 100\nambiguous_width = \"wide\"\nhanging = false\n[reader]\nmark_read = \"on_end\"\nlist_width = 40\ncjk_per_minute = 300\nwords_per_minute = 200\n[keys]\nbookmark = [\"b\", \"ctrl-b\"]\n[theme]\nheadline = \"bold #ff0000\"\n";
         let c = build(parse(text, "c").unwrap(), Some("/etc/dubao/config.toml".into()), text).unwrap();
         assert_eq!(c.settings.layout.max_width, 100);
         assert!(!c.settings.layout.hanging);
         assert_eq!(c.ambiguous, AmbiguousWidth::Wide);
         assert_eq!(c.settings.mark_read, MarkRead::OnEnd);
         assert_eq!(c.settings.list_percent, 40);
+        assert_eq!(c.settings.rates, crate::measure::Rates { cjk_per_minute: 300, words_per_minute: 200 });
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::ctrl('b')), Some(Action::ToggleBookmark));
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('m')), None);
         assert_eq!(c.keymap.resolve(crate::app::Mode::Normal, Key::char('j')), Some(Action::Down), "others kept");
@@ -434,6 +482,11 @@ mod tests {
         assert_eq!(c.library[1], PathBuf::from("/etc/dubao/archive"));
         assert!(c.library[0].ends_with("papers") && c.library[0].is_absolute());
         assert_eq!(c.pager.as_deref(), Some("most"));
+        let taiwan = build(parse("[display]\nscript = \"taiwan\"\n", "c").unwrap(), None, "").unwrap();
+        assert_eq!(taiwan.settings.layout.script, Script::Taiwan);
+        let hk = build(parse("[display]\nscript = \"hongkong\"\n", "c").unwrap(), None, "").unwrap();
+        assert_eq!(hk.settings.layout.script, Script::HongKong);
+        assert_eq!(error("[display]\nscript = \"klingon\"\n").line, Some(2));
         let off = build(parse("pager = \"\"", "c").unwrap(), None, "").unwrap();
         assert_eq!(off.pager.as_deref(), Some(""), "an empty pager is kept: it turns paging off");
     }
@@ -450,6 +503,8 @@ mod tests {
         assert_eq!(e.line, Some(2));
         let e = error("[layout]\nambiguous_width = \"huge\"\n");
         assert_eq!(e.line, Some(2), "{e}");
+        let e = error("[reader]\nwords_per_minute = 0\n");
+        assert!(e.message.contains("between 20 and 5000"), "{e}");
         let e = error("[reader]\nmark_read = \"sometimes\"\n");
         assert_eq!(e.line, Some(2), "{e}");
         let e = error("\n[keys]\nfrobnicate = [\"x\"]\n");

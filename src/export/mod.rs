@@ -9,17 +9,25 @@ mod meta;
 
 pub use meta::{credit, file_name, language};
 
+use crate::measure::{Length, Rates, lengths, short};
 use crate::model::{Block, Issue};
 use serde::Serialize;
 use std::fmt::Write;
 
-/// One line per issue, section and article, with article ids.
-pub fn list(issue: &Issue) -> String {
+/// One line per issue, section and article, with article ids and reading
+/// times at `rates` (`4′`) after the issue's facts, each section and each
+/// headline.
+pub fn list(issue: &Issue, rates: &Rates) -> String {
     let mut out = String::new();
     let articles = issue.articles().count();
+    let lengths = lengths(issue);
+    let time = |l: Length| match l.whole_minutes(rates) {
+        0 => String::new(),
+        m => format!("  {}", short(m)),
+    };
     let _ = writeln!(
         out,
-        "{}{}  [{} · {} · {} section{} · {} article{}]",
+        "{}{}  [{} · {} · {} section{} · {} article{}{}]",
         issue.title,
         issue.date.map(|d| format!(" {d}")).unwrap_or_default(),
         issue.source,
@@ -28,14 +36,18 @@ pub fn list(issue: &Issue) -> String {
         plural(issue.sections.len()),
         articles,
         plural(articles),
+        time(lengths.iter().copied().sum()).replacen("  ", " · ", 1),
     );
+    let mut k = 0;
     for section in &issue.sections {
         let name = if section.name.is_empty() { "(no section markers)" } else { &section.name };
-        let _ = writeln!(out, "  {name}");
-        for a in &section.articles {
+        let own = &lengths[k..k + section.articles.len()];
+        let _ = writeln!(out, "  {name}{}", time(own.iter().copied().sum()));
+        for (a, l) in section.articles.iter().zip(own) {
             let headline = if a.headline.is_empty() { "(untitled)" } else { &a.headline };
-            let _ = writeln!(out, "    {}  {headline}", a.id);
+            let _ = writeln!(out, "    {}  {headline}{}", a.id, time(*l));
         }
+        k += section.articles.len();
     }
     out
 }

@@ -9,6 +9,7 @@ use super::width::char_width;
 use crate::model::Element;
 use crate::model::{Article, Block};
 use crate::parse::text::is_cjk_dominant;
+use crate::script::ArticleMaps;
 use std::sync::{Arc, OnceLock};
 
 const INDENT: &str = "\u{3000}\u{3000}";
@@ -40,7 +41,13 @@ pub(super) struct Builder<'o> {
 
 /// Lays out `article` for a pane `pane` cells wide, the stretches of noise
 /// starting at the blocks `unfolded` shown line by line.
-pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
+pub(crate) fn build(
+    article: &Article,
+    pane: u16,
+    opts: &LayoutOptions,
+    unfolded: &[usize],
+    maps: Option<ArticleMaps>,
+) -> ArticleLayout {
     let column = column_width(pane, opts, is_cjk_article(article));
     let margin = pane.saturating_sub(column) / 2;
     let right = usize::from(pane.saturating_sub(margin + column));
@@ -72,7 +79,7 @@ pub(crate) fn build(article: &Article, pane: u16, opts: &LayoutOptions, unfolded
     if let Some(attribution) = &article.attribution {
         b.attribution(attribution);
     }
-    let _ = b.shared.set(Shared { sources: b.sources, display: b.display, pieces: b.pieces });
+    let _ = b.shared.set(Shared { sources: b.sources, display: b.display, pieces: b.pieces, maps });
     ArticleLayout { lines: b.lines, column, margin, noise: b.noise }
 }
 

@@ -2,6 +2,7 @@
 //! the article's source text.
 
 use crate::model::{Element, Pos};
+use crate::script::{ArticleMaps, OffsetMap};
 use std::fmt;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -48,6 +49,10 @@ pub(crate) struct Shared {
     pub display: String,
     /// The pieces of lines whose source is shown in parts (table cells).
     pub pieces: Vec<Piece>,
+    /// Where the article was converted to another script: each element's
+    /// offsets in the converted text (which `sources` holds) → the
+    /// article's own. `None`: they are the article's own.
+    pub maps: Option<ArticleMaps>,
 }
 
 /// A part of a line that shows one stretch of source text character for
@@ -127,13 +132,27 @@ impl Line {
 
     /// Source position of the first source character shown (blank lines: the next element's start).
     pub fn start(&self) -> Pos {
-        Pos { element: self.element, offset: self.src.0 as usize }
+        Pos { element: self.element, offset: self.to_source(self.src.0, false) }
     }
 
     /// Source bytes shown on the line, in its element's text; `None` for
     /// lines that show none (blank lines, folded noise).
     pub fn source_range(&self) -> Option<(Element, Range<usize>)> {
-        self.shows_source().then(|| (self.element, range(self.src)))
+        self.shows_source().then(|| (self.element, self.to_source_range(self.src)))
+    }
+
+    /// The element's map back to the article's own text, when it was converted.
+    fn map(&self) -> Option<&OffsetMap> {
+        self.shared.get()?.maps.as_ref()?.get(self.element)
+    }
+
+    /// An offset in the text laid out → the article's own.
+    fn to_source(&self, at: u32, up: bool) -> usize {
+        self.map().map_or(at as usize, |m| m.to_source(at as usize, up))
+    }
+
+    fn to_source_range(&self, r: (u32, u32)) -> Range<usize> {
+        self.to_source(r.0, false)..self.to_source(r.1, true)
     }
 
     fn shows_source(&self) -> bool {
@@ -145,8 +164,8 @@ impl Line {
     /// (the source between them is the white space that parts the cells).
     pub fn pieces(&self) -> impl Iterator<Item = Range<usize>> + '_ {
         let parts = self.shared.get().and_then(|s| s.pieces.get(range(self.pieces))).unwrap_or_default();
-        let whole = (parts.is_empty() && self.shows_source()).then(|| range(self.src));
-        whole.into_iter().chain(parts.iter().map(|p| range(p.src)))
+        let whole = (parts.is_empty() && self.shows_source()).then(|| self.to_source_range(self.src));
+        whole.into_iter().chain(parts.iter().map(|p| self.to_source_range(p.src)))
     }
 
     /// Maps a source byte range of the line's element to the display bytes
@@ -155,6 +174,11 @@ impl Line {
         if !self.shows_source() {
             return None;
         }
+        // Into the converted text's offsets, a phrase that changed length whole.
+        let src = match self.map() {
+            Some(m) => m.to_display(src.start, false)..m.to_display(src.end, true),
+            None => src,
+        };
         let shared = self.shared.get()?;
         let base = self.src_base as usize;
         let source = |r: (u32, u32)| shared.sources.get(base + r.0 as usize..base + r.1 as usize);

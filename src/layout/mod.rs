@@ -31,19 +31,42 @@ pub use punct::widened;
 pub use width::{char_width, str_width};
 
 use crate::model::Article;
+use crate::script::{ArticleMaps, Script};
 
 pub use crate::model::{Element, Pos};
 
 /// Lays out `article` for a pane `pane_width` cells wide, every stretch of
 /// noise folded into one line; never panics.
 pub fn layout(article: &Article, pane_width: u16, opts: &LayoutOptions) -> ArticleLayout {
-    article::build(article, pane_width, opts, &[])
+    layout_unfolded(article, pane_width, opts, &[])
 }
 
 /// Like [`layout`], with the stretches of noise that start at the blocks
 /// `unfolded` (see [`noise_runs`]) shown line by line.
+///
+/// In another script (`opts.script`) the article is converted first and
+/// set as converted; every position the layout gives or takes
+/// ([`Line::start`], [`Line::source_range`], [`Line::display_range`],
+/// [`ArticleLayout::line_of`]) is still the article's own.
 pub fn layout_unfolded(article: &Article, pane_width: u16, opts: &LayoutOptions, unfolded: &[usize]) -> ArticleLayout {
-    article::build(article, pane_width, opts, unfolded)
+    if opts.script == Script::Original {
+        return article::build(article, pane_width, opts, unfolded, None);
+    }
+    let (converted, maps) = crate::script::convert_article(article, opts.script);
+    layout_converted(&converted, &maps, pane_width, opts, unfolded)
+}
+
+/// Like [`layout_unfolded`] for an article converted already
+/// (`script::convert_article` gave `converted` and its `maps`), so that
+/// laying it out again at another width does not convert it again.
+pub fn layout_converted(
+    converted: &Article,
+    maps: &ArticleMaps,
+    pane_width: u16,
+    opts: &LayoutOptions,
+    unfolded: &[usize],
+) -> ArticleLayout {
+    article::build(converted, pane_width, opts, unfolded, (!maps.is_identity()).then(|| maps.clone()))
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! What a reader can change about how articles are set.
 
+use crate::script::Script;
+
 /// Cell width of East-Asian-ambiguous characters (“ ” ‘ ’ … — ·): terminals disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Ambiguous {
@@ -49,6 +51,8 @@ pub struct LayoutOptions {
     pub fullwidth_punct: bool,
     /// Let a closing or pause mark hang one cell into the right margin.
     pub hanging: bool,
+    /// The script the text is shown in (converted as it is laid out).
+    pub script: Script,
 }
 
 impl Default for LayoutOptions {
@@ -59,6 +63,7 @@ impl Default for LayoutOptions {
             ambiguous: Ambiguous::Narrow,
             fullwidth_punct: true,
             hanging: true,
+            script: Script::Original,
         }
     }
 }

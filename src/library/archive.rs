@@ -3,13 +3,20 @@
 //! snippet). Also the search without an index, which parses as it goes.
 //!
 //! Matching agrees with the in-issue search (`find.rs`) on CJK and
-//! on Latin letters in ASCII: CJK by substring, ASCII letters without regard
-//! to case. Letters outside ASCII (`É`, `Ж`) match only in the case typed.
+//! on Latin letters in ASCII: CJK by substring in either script (the query
+//! and the text both folded by `script::fold_into`, which keeps every byte
+//! offset), ASCII letters without regard to case. Letters outside ASCII
+//! (`É`, `Ж`) match only in the case typed.
+//!
+//! The indexed text of an issue is its elements folded; where folding
+//! changed anything (a paper in traditional characters), the elements as
+//! printed follow, the same length, for snippets and headlines.
 
 use super::name;
 use super::pool::run_indexed;
 use super::source::Source;
 use crate::model::{ArticleId, Element, Issue, Pos, newest_first};
+use crate::script::{fold_into, fold_str};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -72,7 +79,8 @@ impl Matcher {
         if query.chars().all(char::is_whitespace) || query.contains(['\n', '\0']) {
             return None;
         }
-        let bytes = query.as_bytes();
+        let folded = fold_str(query);
+        let bytes = folded.as_bytes();
         let kind = if bytes.iter().any(u8::is_ascii_alphabetic) {
             let ac = aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build([bytes]).ok()?;
             MatchKind::Folded(ac)
@@ -146,8 +154,19 @@ impl Shape {
 }
 
 /// Appends the issue's searchable text (every element of every article, each
-/// followed by [`SEP`]) to `text`; returns the articles' shapes.
+/// followed by [`SEP`], folded; then, if folding changed anything, the same
+/// as printed) to `text`; returns the articles' shapes.
 pub(crate) fn encode(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
+    let from = text.len();
+    let shapes = encode_printed(issue, text);
+    let printed = text[from..].to_vec();
+    if fold_into(&mut text[from..]) {
+        text.extend_from_slice(&printed);
+    }
+    shapes
+}
+
+fn encode_printed(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
     let mut shapes = Vec::new();
     for a in issue.articles() {
         for (_, t) in a.elements() {
@@ -195,12 +214,25 @@ pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut 
 }
 
 fn resolve_into(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<ArchiveHit>) -> bool {
-    // Where each element ends; they must be exactly as many as the shapes say.
-    let ends: Vec<usize> = memchr::memchr_iter(SEP, text).collect();
-    let counts = issue.shapes.iter().map(Shape::element_count);
-    if ends.len() != counts.sum::<usize>() || ends.last().is_some_and(|&e| e + 1 != text.len()) {
+    // Where each element ends; they must be exactly as many as the shapes
+    // say, or twice as many: the folded text, then the same as printed.
+    let mut ends: Vec<usize> = memchr::memchr_iter(SEP, text).collect();
+    let count = issue.shapes.iter().map(Shape::element_count).sum::<usize>();
+    if ends.last().is_some_and(|&e| e + 1 != text.len()) {
         return false;
     }
+    let (text, printed) = if ends.len() == 2 * count && count > 0 {
+        let half = ends[count - 1] + 1;
+        if (0..count).any(|k| ends[count + k] != half + ends[k]) {
+            return false;
+        }
+        ends.truncate(count);
+        text.split_at(half)
+    } else if ends.len() == count {
+        (text, text)
+    } else {
+        return false;
+    };
     // The first element of each article, and one past the last.
     let mut firsts = Vec::with_capacity(issue.shapes.len() + 1);
     let mut e = 0;
@@ -219,15 +251,18 @@ fn resolve_into(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<Ar
         let shape = &issue.shapes[a];
         let Some(element) = shape.elements().nth(k - firsts[a]) else { return false };
         let offset = found - start_of(k);
+        // Snippets and headlines as printed: the same offsets. (The
+        // headline comes after the kicker, when there is one.)
+        let h = firsts[a] + usize::from(shape.kicker);
         let (Ok(headline), Some((snippet, snippet_match))) = (
-            std::str::from_utf8(&text[start_of(firsts[a])..ends[firsts[a]]]),
-            snippet(&text[start_of(k)..ends[k]], offset, m.len()),
+            std::str::from_utf8(&printed[start_of(h)..ends[h]]),
+            snippet(&printed[start_of(k)..ends[k]], offset, m.len()),
         ) else {
             return false;
         };
         let first_block = (headline.is_empty() && shape.blocks > 0).then(|| {
-            let b = firsts[a] + 1 + shape.decks as usize + usize::from(shape.byline);
-            &text[start_of(b)..ends[b]]
+            let b = h + 1 + shape.decks as usize + usize::from(shape.byline);
+            &printed[start_of(b)..ends[b]]
         });
         out.push(ArchiveHit {
             path: issue.path.to_path_buf(),
@@ -428,6 +463,37 @@ mod tests {
                 assert!(h.snippet[h.snippet_match.clone()].eq_ignore_ascii_case(q), "{q}: {}", h.snippet);
             }
         }
+    }
+
+    #[test]
+    fn the_index_keeps_text_folded_and_as_printed_where_they_differ() {
+        let src = "臺灣經濟持續發展\n\n記者 李四\n\n臺灣的高質量發展成效明顯。COVID 病例。\n";
+        let issue = parse_issue(src.as_bytes(), "/x/t.txt").unwrap().issue;
+        let mut text = Vec::new();
+        let shapes = encode(&issue, &mut text);
+        let half = text.len() / 2;
+        assert_eq!(text.len(), 2 * half, "two halves of one length");
+        assert!(std::str::from_utf8(&text[..half]).unwrap().starts_with("台湾经济持续发展\n"), "folded first");
+        assert!(std::str::from_utf8(&text[half..]).unwrap().starts_with("臺灣經濟持續發展\n"), "then as printed");
+        let path = PathBuf::from("/x/t.txt");
+        let info = HitIssue { path: &path, title: &issue.title, date: issue.date, shapes: &shapes };
+        let articles: Vec<&crate::model::Article> = issue.articles().collect();
+        for q in ["台湾", "臺灣", "高质量发展", "covid"] {
+            let mut hits = Vec::new();
+            assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &mut hits), "{q}");
+            let mut want = crate::library::find::find(&issue, q);
+            want.dedup_by_key(|h| h.article);
+            let got: Vec<(ArticleId, Pos)> = hits.iter().map(|h| (h.article.clone(), h.pos)).collect();
+            let want: Vec<(ArticleId, Pos)> = want.iter().map(|h| (articles[h.article].id.clone(), h.pos)).collect();
+            assert_eq!(got, want, "{q}");
+            assert_eq!(hits[0].headline, "臺灣經濟持續發展");
+            assert!(!hits[0].snippet.contains('湾'), "{}", hits[0].snippet);
+        }
+        // A simplified issue is kept once.
+        let once = parse_issue("台湾经济\n\n正文。\n".as_bytes(), "t.txt").unwrap().issue;
+        let mut text = Vec::new();
+        encode(&once, &mut text);
+        assert_eq!(text, "台湾经济\n正文。\n".as_bytes());
     }
 
     #[test]

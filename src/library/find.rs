@@ -1,8 +1,11 @@
-//! Finding text in one issue (the reader's `/`, `n`, `N`): CJK substrings,
-//! Latin case-insensitively, across every part of every article, in
-//! reading order. The archive's matcher (`archive.rs`) agrees with it.
+//! Finding text in one issue (the reader's `/`, `n`, `N`): CJK substrings
+//! in either script (`发展` finds `發展`, `臺灣` finds `台湾`: both sides go
+//! through `script::fold_char`), Latin case-insensitively, across every part
+//! of every article, in reading order. The archive's matcher (`archive.rs`)
+//! agrees with it.
 
 use crate::model::{Issue, Pos};
+use crate::script::fold_char;
 
 /// One match: which article (index in reading order), where, how long (bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,10 +18,11 @@ pub struct Hit {
     pub len: usize,
 }
 
-/// Every match of `query` in the issue, in reading order. Case is ignored
-/// (`COVID` finds `covid`); an empty query finds nothing.
+/// Every match of `query` in the issue, in reading order. Case and script
+/// are ignored (`COVID` finds `covid`, `发展` finds `發展`); an empty query
+/// finds nothing.
 pub fn find(issue: &Issue, query: &str) -> Vec<Hit> {
-    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).collect();
+    let needle: Vec<char> = query.chars().flat_map(char::to_lowercase).map(fold_char).collect();
     if needle.iter().all(|c| c.is_whitespace()) {
         return Vec::new();
     }
@@ -57,12 +61,13 @@ fn matches(text: &str, needle: &[char]) -> Vec<(usize, usize)> {
 }
 
 fn lower_is(c: char, want: char) -> bool {
-    c == want || c.to_lowercase().next() == Some(want)
+    c == want || c.to_lowercase().next().map(fold_char) == Some(want)
 }
 
 /// The byte length of the match of `needle` at the start of `text`, if any.
 fn match_at(text: &str, needle: &[char]) -> Option<usize> {
-    let mut lowered = text.char_indices().flat_map(|(i, c)| c.to_lowercase().map(move |l| (i + c.len_utf8(), l)));
+    let mut lowered =
+        text.char_indices().flat_map(|(i, c)| c.to_lowercase().map(move |l| (i + c.len_utf8(), fold_char(l))));
     let mut end = 0;
     for want in needle {
         let (e, got) = lowered.next()?;
@@ -102,6 +107,20 @@ mod tests {
         for h in hits {
             let text = a.element_text(h.pos.element).unwrap();
             assert!(text[h.pos.offset..h.pos.offset + h.len].eq_ignore_ascii_case("covid"));
+        }
+    }
+
+    #[test]
+    fn either_script_finds_either() {
+        let src = "兩岸消息\n\n記者 張三\n\n臺灣經濟持續發展。台湾的发展。\n";
+        let i = parse_issue(src.as_bytes(), "t.txt").unwrap().issue;
+        let a = i.articles().next().unwrap();
+        for (query, want) in [("发展", ["發展", "发展"]), ("台湾", ["臺灣", "台湾"]), ("發展", ["發展", "发展"])]
+        {
+            let hits = find(&i, query);
+            let found: Vec<&str> =
+                hits.iter().map(|h| &a.element_text(h.pos.element).unwrap()[h.pos.offset..][..h.len]).collect();
+            assert_eq!(found, want, "{query}");
         }
     }
 

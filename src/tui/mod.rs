@@ -122,6 +122,7 @@ pub fn run(start: Start) -> io::Result<Ending> {
             failed: &mut failed,
             input: input::Input::default(),
             export,
+            lang: state.settings.lang,
         };
         let why = shell.save_at_start(&mut messages);
         let messages = messages.iter().map(|m| home_as_tilde(m)).collect();
@@ -211,6 +212,8 @@ struct Shell<'a> {
     input: input::Input,
     /// Where and how `x` exports.
     export: (PathBuf, crate::export::Format),
+    /// The interface's language, for what the shell says.
+    lang: crate::i18n::Lang,
 }
 
 impl Shell<'_> {
@@ -363,7 +366,11 @@ impl Shell<'_> {
             Effect::ExportBookmarks(list) => {
                 let md = crate::export::markdown::bookmarks(&list);
                 let saved = crate::store::save_export(&self.export.0, "bookmarks", "md", md.as_bytes());
-                Action::Notice(said(saved, &format!("{} bookmarks", list.len())))
+                Action::Notice(said(
+                    self.lang,
+                    saved,
+                    &self.lang.f("export-what-bookmarks", &[("n", list.len().into())]),
+                ))
             }
             _ => Action::Notice(String::new()),
         })
@@ -382,7 +389,8 @@ impl Shell<'_> {
             format.render(issue, article).map_err(|e| (PathBuf::from(&issue.source), io::Error::other(e))).and_then(
                 |bytes| crate::store::save_export(dir, &crate::export::file_name(&title), format.extension(), &bytes),
             );
-        said(saved, if article.is_some() { "article" } else { "issue" })
+        let what = self.lang.t(if article.is_some() { "export-what-article" } else { "export-what-issue" });
+        said(self.lang, saved, &what)
     }
 
     /// Quitting: the worker stops; the reading place is saved with
@@ -512,10 +520,16 @@ fn saved_from(store: &Store, messages: Vec<String>, resume: bool) -> Saved {
 }
 
 /// What to say about an export: where it went, or why it did not.
-fn said(saved: Result<PathBuf, (PathBuf, io::Error)>, what: &str) -> String {
+fn said(lang: crate::i18n::Lang, saved: Result<PathBuf, (PathBuf, io::Error)>, what: &str) -> String {
     match saved {
-        Ok(path) => format!("{what} exported to {}", home_as_tilde(&path.display().to_string())),
-        Err((path, e)) => format!("not exported: {}: {e}", home_as_tilde(&path.display().to_string())),
+        Ok(path) => {
+            let path = home_as_tilde(&path.display().to_string());
+            lang.f("export-done", &[("what", what.into()), ("path", path.into())])
+        }
+        Err((path, e)) => {
+            let path = home_as_tilde(&path.display().to_string());
+            lang.f("export-failed", &[("path", path.into()), ("why", e.to_string().into())])
+        }
     }
 }
 

@@ -68,6 +68,25 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     if x > area.x + 1 {
         put(buf, x, area.bottom() - 1, area.right() - 1, &pct, border, amb);
     }
+    if let Some(left) = time_left(state, top + height, len) {
+        let left = format!(" {left} ");
+        if area.x + 2 + str_width(&left, amb) as u16 + 1 < x {
+            put(buf, area.x + 2, area.bottom() - 1, x, &left, theme.length, amb);
+        }
+    }
+}
+
+/// `≈ 6 min left`: the article's reading time in the share of its lines
+/// below the pane; `None` at the end.
+fn time_left(state: &State, bottom: usize, lines: usize) -> Option<String> {
+    let slot = state.library.slots.get(state.library.current)?;
+    let length = slot.lengths.get(state.nav.selected)?;
+    if bottom >= lines || lines == 0 {
+        return None;
+    }
+    let share = (lines - bottom) as f64 / lines as f64;
+    let minutes = (length.minutes(&state.settings.rates) * share).ceil().max(1.0) as u64;
+    Some(state.f("time-left", &[("n", minutes.into())]))
 }
 
 /// A fold line: its count, in the match style when folded noise holds a
@@ -88,12 +107,12 @@ fn fold_line(
     let style = if hits.iter().any(|(_, _, e)| inside(e)) { theme.matched } else { theme.noise };
     let x = put(buf, x, y, end, line.text(), style, amb);
     let what = match (toggle, run) {
-        (Some(NoiseToggle::Unfold(s)), Some(r)) if *s == r.blocks.start => "unfold",
-        (Some(NoiseToggle::Fold(v)), Some(r)) if v.contains(&r.blocks.start) => "fold",
+        (Some(NoiseToggle::Unfold(s)), Some(r)) if *s == r.blocks.start => "hint-unfold",
+        (Some(NoiseToggle::Fold(v)), Some(r)) if v.contains(&r.blocks.start) => "hint-fold",
         _ => return,
     };
     let key = state.keymap.hint(&[Action::Open]);
-    let words = format!(" {what}");
+    let words = format!(" {}", state.t(what));
     let room = usize::from(end.saturating_sub(x));
     if 2 + str_width(&key, amb) + words.len() <= room {
         let x = put(buf, x + 2, y, end, &key, theme.key, amb);

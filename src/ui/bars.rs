@@ -3,7 +3,6 @@
 use super::Theme;
 use super::cells::{put, truncate, typed, wrap_words};
 use super::overlay;
-use crate::app::words::count;
 use crate::app::{Action, PageTurn, State};
 use crate::layout::str_width;
 use ratatui::buffer::Buffer;
@@ -22,26 +21,29 @@ pub fn top(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 parts.push(d.to_string());
             }
             if lib.slots.len() > 1 {
-                parts.push(format!("issue {}/{}", lib.current + 1, lib.slots.len()));
+                parts.push(state.f("top-issue", &[("n", (lib.current + 1).into()), ("all", lib.slots.len().into())]));
             }
             let section = state.rows().iter().rev().find_map(|r| match r {
                 crate::app::Row::Article { index, section } if *index == state.nav.selected => Some(*section),
                 _ => None,
             });
-            if let Some(name) = section.and_then(|s| issue.sections.get(s)).map(|s| s.name.as_str())
+            if let Some((s, name)) = section.and_then(|s| Some((s, issue.sections.get(s)?.name.as_str())))
                 && !name.is_empty()
             {
-                parts.push(name.to_string());
+                parts.push(state.shown.section(s, name).to_string());
             }
-            let title = format!(" {} ", issue.title);
+            let title = format!(" {} ", state.shown.title.as_deref().unwrap_or(&issue.title));
             let x = put(buf, area.x, area.y, area.right(), &title, theme.title, amb);
             let rest = if parts.is_empty() { String::new() } else { format!("· {}", parts.join(" · ")) };
             let rest = truncate(&rest, usize::from(area.right().saturating_sub(x)), amb);
             put(buf, x, area.y, area.right(), &rest, theme.bar, amb);
         }
         None => {
-            let doing = if slot.error.is_some() { "not readable" } else { "loading…" };
-            let text = format!(" {} — {doing}", slot.info.shown());
+            let text = if slot.error.is_some() {
+                format!(" {} — {}", slot.info.shown(), state.t("top-not-readable"))
+            } else {
+                format!(" {}", state.f("top-loading", &[("name", slot.info.shown().into())]))
+            };
             put(buf, area.x, area.y, area.right(), &truncate(&text, usize::from(area.width), amb), theme.bar, amb);
         }
     }
@@ -54,8 +56,8 @@ pub fn bottom(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let amb = state.settings.layout.ambiguous;
     let mut area = area;
     if let Some((done, all)) = state.library.progress {
-        let text = format!(" indexing {done}/{all} ");
-        let w = text.len() as u16;
+        let text = format!(" {} ", state.f("top-indexing", &[("done", done.into()), ("all", all.into())]));
+        let w = str_width(&text, amb) as u16;
         if area.width >= w + 20 {
             area.width -= w;
             put(buf, area.right(), area.y, area.right() + w, &text, theme.bar, amb);
@@ -118,11 +120,10 @@ fn cut_at_word(text: &str, width: usize, amb: crate::layout::Ambiguous) -> Strin
 fn search_prompt(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, query: &str) {
     let amb = state.settings.layout.ambiguous;
     let count = match (query.is_empty(), state.search.hits.len()) {
-        (true, _) => "  type to search this issue · ⏎ jump · Esc cancel".to_string(),
-        (false, 0) => "  no matches".to_string(),
-        (false, n) => format!("  {}", count(n, "match")),
+        (true, _) => format!("  {}", state.t("search-prompt-empty")),
+        (false, n) => format!("  {}", state.f("search-count", &[("n", n.into())])),
     };
-    let count = if state.search.fresh { format!("{count} · ⏎ again · typing replaces it") } else { count };
+    let count = if state.search.fresh { format!("{count} · {}", state.t("search-again")) } else { count };
     let width = usize::from(area.width);
     let room = width.saturating_sub(1 + str_width(&count, amb)).max(width / 2);
     let shown = typed(query, state.search.caret, room, amb);
@@ -137,31 +138,32 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     let km = &state.keymap;
     // At an article's end, what the page key goes on to.
     let turn = match state.page_turn(1).filter(|_| state.nav.focus == crate::app::Focus::Article) {
-        Some(PageTurn::NextArticle) => "next article",
-        Some(PageTurn::NextIssue) => "next issue",
+        Some(PageTurn::NextArticle) => "hint-next-article",
+        Some(PageTurn::NextIssue) => "hint-next-issue",
         _ => "",
     };
     let hints = [
-        (if turn.is_empty() { String::new() } else { km.hint(&[Action::PageDown]) }, turn),
-        (km.hint(&[Action::Down, Action::Up]), "move"),
-        (km.hint(&[Action::Open]), open_hint(state)),
-        (km.hint(&[Action::NextArticle, Action::PrevArticle]), "next/prev"),
-        (km.hint(&[Action::ToggleBookmark]), "bookmark"),
-        (km.hint(&[Action::Search]), "search"),
-        (km.hint(&[Action::Help]), "help"),
-        (km.hint(&[Action::Quit]), "quit"),
+        (
+            if turn.is_empty() { String::new() } else { km.hint(&[Action::PageDown]) },
+            if turn.is_empty() { String::new() } else { state.t(turn) },
+        ),
+        (km.hint(&[Action::Down, Action::Up]), state.t("hint-move")),
+        (km.hint(&[Action::Open]), state.t(open_hint(state))),
+        (km.hint(&[Action::NextArticle, Action::PrevArticle]), state.t("hint-next-prev")),
+        (km.hint(&[Action::ToggleBookmark]), state.t("hint-bookmark")),
+        (km.hint(&[Action::Search]), state.t("hint-search")),
+        (km.hint(&[Action::CycleScript]), script_hint(state)),
+        (km.hint(&[Action::Help]), state.t("hint-help")),
+        (km.hint(&[Action::Quit]), state.t("hint-quit")),
     ];
     // The help key is kept whatever else has no room.
-    let help = hints
-        .iter()
-        .position(|(_, what)| *what == "help")
-        .and_then(|i| hints.get(i))
-        .map(|(k, w)| k.chars().count() + w.chars().count() + 4);
+    const HELP: usize = 7;
+    let help = hints.get(HELP).filter(|(k, _)| !k.is_empty()).map(|(k, w)| str_width(k, amb) + str_width(w, amb) + 4);
     let (mut x, mut helped) = (area.x + 1, false);
-    for (keys, what) in hints.iter().filter(|(k, _)| !k.is_empty()) {
-        let piece_width = keys.chars().count() + what.chars().count() + 4;
-        let reserve = if *what == "help" || helped { 0 } else { help.unwrap_or(0) };
-        helped |= *what == "help";
+    for (i, (keys, what)) in hints.iter().enumerate().filter(|(_, (k, _))| !k.is_empty()) {
+        let piece_width = str_width(keys, amb) + str_width(what, amb) + 4;
+        let reserve = if i == HELP || helped { 0 } else { help.unwrap_or(0) };
+        helped |= i == HELP;
         if usize::from(x - area.x) + piece_width + reserve > width {
             if reserve > 0 {
                 continue;
@@ -176,16 +178,25 @@ fn reader_hints(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
     }
 }
 
-/// What the open key does now: read the article, or fold or unfold the
-/// noise on screen.
+/// Which script is shown, for the script key's hint: `简/繁` while the
+/// text is as printed.
+fn script_hint(state: &State) -> String {
+    match state.settings.layout.script {
+        crate::script::Script::Original => state.t("hint-script-both"),
+        other => other.label().to_string(),
+    }
+}
+
+/// What the open key does now (its message id): read the article, or
+/// fold or unfold the noise on screen.
 fn open_hint(state: &State) -> &'static str {
     if state.nav.focus != crate::app::Focus::Article {
-        return "read";
+        return "hint-read";
     }
     let height = state.geometry().article_inner().map_or(1, |r| usize::from(r.height));
     match state.view.noise_toggle(height) {
-        Some(crate::app::NoiseToggle::Unfold(_)) => "unfold",
-        Some(crate::app::NoiseToggle::Fold(_)) => "fold",
-        None => "read",
+        Some(crate::app::NoiseToggle::Unfold(_)) => "hint-unfold",
+        Some(crate::app::NoiseToggle::Fold(_)) => "hint-fold",
+        None => "hint-read",
     }
 }

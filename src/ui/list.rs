@@ -3,8 +3,9 @@
 
 use super::Theme;
 use super::cells::{put, set_like_article, truncate, wrap_words};
-use crate::app::words::count;
 use crate::app::{Focus, Row, State};
+use crate::layout::str_width;
+use crate::measure::short;
 use crate::model::Article;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,7 +25,7 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let Some(issue) = issue else {
-        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| "loading…".into(), ToString::to_string);
+        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| state.t("list-loading"), ToString::to_string);
         for (k, line) in
             wrap_words(&msg, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
         {
@@ -52,7 +53,8 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
                 let unread = section.articles.iter().filter(|a| !state.marks.read.contains(&a.id)).count();
                 let count = if unread > 0 { format!(" {unread}") } else { String::new() };
                 let room = width.saturating_sub(count.chars().count());
-                put(buf, inner.x, y, inner.right(), &truncate(&section.name, room, amb), theme.section, amb);
+                let name = state.shown.section(s, &section.name);
+                put(buf, inner.x, y, inner.right(), &truncate(name, room, amb), theme.section, amb);
                 let cx = inner.right().saturating_sub(count.chars().count() as u16);
                 put(buf, cx, y, inner.right(), &count, theme.marker, amb);
             }
@@ -71,7 +73,7 @@ fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: rat
         Some(i) => {
             let total = i.articles().count();
             let unread = i.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!(" {} · {unread} unread ", count(total, "article"))
+            format!(" {} ", state.f("list-title", &[("total", total.into()), ("unread", unread.into())]))
         }
         None => String::new(),
     };
@@ -79,8 +81,8 @@ fn title(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme, border: rat
     let unsaved = &state.marks.unsaved;
     let warning = match (unsaved.marks, unsaved.positions) {
         (0, 0) => String::new(),
-        (0, _) => "place unsaved ".to_string(),
-        (n, _) => format!("{n} unsaved "),
+        (0, _) => format!("{} ", state.t("list-place-unsaved")),
+        (n, _) => format!("{} ", state.f("list-unsaved", &[("n", n.into())])),
     };
     let room = usize::from(area.width.saturating_sub(4));
     let end = area.right().saturating_sub(2);
@@ -128,7 +130,20 @@ fn article_row(buf: &mut Buffer, row: Rect, state: &State, theme: &Theme, a: &Ar
     };
     let x = put(buf, x, y, row.right(), marker, marker_style, amb);
     let x = put(buf, x, y, row.right(), " ", style, amb);
-    let label = set_like_article(&a.label(), state.settings.layout.fullwidth_punct);
+    let original = a.label();
+    let shown = state.shown.label(index, &original);
+    let label = set_like_article(shown, state.settings.layout.fullwidth_punct);
     let room = usize::from(row.right().saturating_sub(x));
-    put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
+    // The reading time, right-aligned and quiet, when there is room for it.
+    let slot = state.library.slots.get(state.library.current);
+    let minutes = slot.and_then(|s| s.lengths.get(index)).map_or(0, |l| l.whole_minutes(&state.settings.rates));
+    let time = if minutes > 0 { format!(" {}", short(minutes)) } else { String::new() };
+    let time_width = str_width(&time, amb);
+    let (room, time) = if room > time_width + 4 { (room - time_width, time) } else { (room, String::new()) };
+    let x = put(buf, x, y, row.right(), &truncate(&label, room, amb), style, amb);
+    if !time.is_empty() {
+        let tx = row.right().saturating_sub(time_width as u16).max(x);
+        let time_style = if selected { style } else { theme.length };
+        put(buf, tx, y, row.right(), &time, time_style, amb);
+    }
 }

@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, state: &State, theme: &Theme) {
     }
     let g = state.geometry();
     if g.too_small {
-        too_small(frame, area);
+        too_small(frame, area, state.settings.lang);
         return;
     }
     bars::top(frame.buffer_mut(), g.top, state, theme);
@@ -48,12 +48,12 @@ pub fn overlay_rect(state: &State) -> Option<Rect> {
     state.overlay.as_ref().map(|o| overlay::rect(area, state, o))
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, lang: crate::i18n::Lang) {
     frame.render_widget(Clear, area);
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let text = if area.width >= 32 { "terminal too small — enlarge it" } else { "too small" };
+    let text = lang.t(if area.width >= 32 { "too-small" } else { "too-small-short" });
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 

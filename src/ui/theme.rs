@@ -60,6 +60,8 @@ parts! {
     marker = "yellow",
     /// Markers of changes not saved (`☆`, `○`, `·`).
     unsaved = "dim",
+    /// Reading times (`4′`, `≈ 6 min left`).
+    length = "dim",
     /// Key names in hints and help.
     key = "bold cyan",
     /// Transient messages.

@@ -23,3 +23,5 @@ mod cli;
 mod e2e;
 
 mod house;
+
+mod i18n;

@@ -102,7 +102,7 @@ fn what_is_saved_is_what_the_next_session_loads() {
     assert_eq!(ids(&loaded), ["a1", "b2"]);
     assert_eq!(loaded.bookmarks[&id("a1")].added, Some(t(1)));
     assert_eq!(loaded.bookmarks[&id("b2")].note, "读完再看 \"quoted\"\nsecond line");
-    assert_eq!(loaded.read, [id("a1")].into_iter().collect());
+    assert_eq!(loaded.read, [id("a1")].into_iter().collect::<std::collections::HashSet<_>>());
     assert_eq!(loaded.positions.anchors[&id("a1")], pos(3, 120));
     assert_eq!(loaded.positions.places["/papers/a + /papers/b \"c\""], "papers/东昌府报.txt");
 
@@ -311,7 +311,7 @@ fn a_truncated_file_loses_only_the_cut_entry() {
     assert!(message.contains(" (unread b2: "), "{message}");
     assert!(message.ends_with("; 1 read mark recovered"), "{message}");
     // The cut line was the last one: the unread mark of b2. a1 stays read.
-    assert_eq!(store.loaded().read, [id("a1")].into_iter().collect());
+    assert_eq!(store.loaded().read, [id("a1")].into_iter().collect::<std::collections::HashSet<_>>());
 }
 
 /// Where the line starting at the first match of `from` ends (the bytes up
@@ -371,7 +371,7 @@ fn wrong_types_are_moved_aside_keeping_the_sound_entries() {
         "read.toml could not be read; moved aside to read.toml.corrupt-20270115T080000 \
          (read bbb: not a date-time with an offset; 1 more problems); 2 read marks recovered"
     );
-    assert_eq!(store.loaded().read, [id("aaa"), id("ddd")].into_iter().collect());
+    assert_eq!(store.loaded().read, [id("aaa"), id("ddd")].into_iter().collect::<std::collections::HashSet<_>>());
 }
 
 #[test]
@@ -493,7 +493,7 @@ fn a_newer_versions_file_is_read_but_never_written() {
     fs::write(dir.path().join("read.toml"), newer).expect("write");
     let (mut s, messages) = open(dir.path(), t(0));
     assert_eq!(messages, ["read.toml is from a newer dubao (version 2); changes to read marks won't be saved"]);
-    assert_eq!(s.loaded().read, [id("aaa")].into_iter().collect());
+    assert_eq!(s.loaded().read, [id("aaa")].into_iter().collect::<std::collections::HashSet<_>>());
     s.record(&Change::Read(id("ccc"), true), t(1));
     s.record(&Change::Bookmark(bm("b")), t(1));
     let e = s.save(t(1)).expect_err("the read mark can't be saved");

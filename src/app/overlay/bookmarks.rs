@@ -6,6 +6,7 @@ use crate::app::action::Action;
 use crate::app::input::Caret;
 use crate::app::keymap::Keymap;
 use crate::app::marks::Marks;
+use crate::i18n::Lang;
 use crate::model::{Bookmark, Change};
 
 /// The bookmarks list.
@@ -31,10 +32,10 @@ pub fn list(marks: &Marks) -> Vec<&Bookmark> {
 
 impl BookmarksView {
     /// The list, or why there is none to show (a message naming the key that bookmarks).
-    pub fn open(marks: &Marks, keymap: &Keymap) -> Result<BookmarksView, String> {
+    pub fn open(marks: &Marks, keymap: &Keymap, lang: Lang) -> Result<BookmarksView, String> {
         if marks.bookmarks.is_empty() {
             let key = keymap.hint(&[Action::ToggleBookmark]);
-            Err(format!("no bookmarks yet — {key} bookmarks the article you are reading"))
+            Err(lang.f("bm-none", &[("key", key.into())]))
         } else {
             Ok(BookmarksView::default())
         }
@@ -89,7 +90,8 @@ impl BookmarksView {
         let undo = ctx.keymap.hint(&[Action::NextUnread]);
         ctx.marks.bookmarks.remove(&b.id);
         ctx.changes.push(Change::Unbookmark(b.id.clone()));
-        *ctx.status = Some(format!("bookmark deleted: {} — {undo} undoes", b.headline));
+        *ctx.status =
+            Some(ctx.lang.f("bm-deleted", &[("headline", b.headline.as_str().into()), ("undo", undo.into())]));
         self.selected = self.selected.min(ctx.marks.bookmarks.len().saturating_sub(1));
         self.deleted = Some(b);
     }
@@ -97,7 +99,7 @@ impl BookmarksView {
     /// Puts a deleted bookmark back as it was (when added, its note) and
     /// selects it.
     fn restore(&mut self, b: Bookmark, ctx: &mut Ctx<'_>) {
-        *ctx.status = Some(format!("bookmark restored: {}", b.headline));
+        *ctx.status = Some(ctx.lang.f("bm-restored", &[("headline", b.headline.as_str().into())]));
         ctx.marks.bookmarks.insert(b.id.clone(), b.clone());
         self.selected = list(ctx.marks).iter().position(|m| m.id == b.id).unwrap_or(0);
         ctx.changes.push(Change::Bookmark(b));
@@ -115,7 +117,7 @@ impl BookmarksView {
                 if let Some(b) = id.and_then(|id| ctx.marks.bookmarks.get_mut(&id)) {
                     b.note = note;
                     ctx.changes.push(Change::Note(b.id.clone(), b.note.clone()));
-                    *ctx.status = Some(if b.note.is_empty() { "note removed" } else { "note set" }.into());
+                    *ctx.status = Some(ctx.lang.t(if b.note.is_empty() { "bm-note-removed" } else { "bm-note-set" }));
                 }
                 self.note = None;
             }

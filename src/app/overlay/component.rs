@@ -7,6 +7,7 @@ use crate::app::action::{Action, Effect};
 use crate::app::keymap::Keymap;
 use crate::app::library::Library;
 use crate::app::marks::Marks;
+use crate::i18n::Lang;
 use crate::library::ArchiveHit;
 use crate::model::{Bookmark, Change};
 
@@ -24,6 +25,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Option<String>,
     /// Work for the shell.
     pub effects: &'a mut Vec<Effect>,
+    /// The interface's language, for what an overlay says.
+    pub lang: Lang,
     /// The screen's size (columns, rows), for pages and scrolling.
     pub size: (u16, u16),
 }
@@ -50,6 +53,8 @@ pub enum Target {
     /// A bookmarked article: its issue (added to the library if need be),
     /// the article, the article pane.
     Bookmark(Bookmark),
+    /// An article of the current issue, by its reading-order index, opened.
+    Article(usize),
     /// An archive search's match: its issue and article, scrolled to the
     /// match, the phrase highlighted in the issue.
     Match {

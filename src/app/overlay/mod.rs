@@ -11,6 +11,7 @@
 pub mod archive;
 pub mod bookmarks;
 pub mod component;
+pub mod front;
 pub mod help;
 pub mod picker;
 pub mod pipe;
@@ -18,6 +19,7 @@ pub mod pipe;
 pub use archive::ArchiveView;
 pub use bookmarks::BookmarksView;
 pub use component::{Ctx, Outcome, Target};
+pub use front::FrontView;
 pub use help::HelpView;
 pub use picker::PickerView;
 pub use pipe::PipeView;
@@ -36,6 +38,8 @@ pub enum Overlay {
     Picker(PickerView),
     /// Searching every issue.
     Archive(ArchiveView),
+    /// The section's front page.
+    Front(FrontView),
     /// The command to pipe the article to.
     Pipe(PipeView),
 }
@@ -48,6 +52,7 @@ impl Overlay {
             Overlay::Bookmarks(v) => v.handle(action, ctx),
             Overlay::Picker(v) => v.handle(action, ctx),
             Overlay::Archive(v) => v.handle(action, ctx),
+            Overlay::Front(v) => v.handle(action, ctx),
             Overlay::Pipe(v) => v.handle(action, ctx),
         }
     }
@@ -58,6 +63,7 @@ impl Overlay {
             Overlay::Bookmarks(BookmarksView { note: Some(_), .. }) => Some(Mode::Prompt),
             Overlay::Archive(v) if v.typing => Some(Mode::Filter),
             Overlay::Picker(_) | Overlay::Pipe(_) => Some(Mode::Filter),
+            Overlay::Front(_) => Some(Mode::Front),
             _ => None,
         }
     }

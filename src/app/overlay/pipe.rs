@@ -39,7 +39,7 @@ impl PipeView {
             Action::InputSubmit => {
                 let command = self.line.trim().to_string();
                 if command.is_empty() {
-                    *ctx.status = Some("nothing piped: no command".into());
+                    *ctx.status = Some(ctx.lang.t("pipe-no-command"));
                 } else {
                     ctx.effects.push(Effect::Pipe { command, text: std::mem::take(&mut self.text) });
                 }

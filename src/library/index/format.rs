@@ -1,4 +1,4 @@
-//! The index's files, version 3 (all integers little-endian; strings and
+//! The index's files, version 4 (all integers little-endian; strings and
 //! paths are a u32 length and the bytes).
 //!
 //! A **segment** (`seg-<id>.dx`, written once, never changed):
@@ -67,8 +67,10 @@ pub(crate) struct Failed {
 pub(super) const SEGMENT_MAGIC: [u8; 8] = *b"DUBAOSG\0";
 pub(super) const MANIFEST_MAGIC: [u8; 8] = *b"DUBAOMF\0";
 /// Raised whenever the stored shape changes, and whenever the parser reads
-/// issues differently: an index of another version is rebuilt.
-pub(super) const VERSION: u32 = 3;
+/// issues differently: an index of another version is rebuilt. (4: the
+/// grams are script-folded, and each issue's text is stored folded, the
+/// printed text after it where that differs.)
+pub(super) const VERSION: u32 = 4;
 pub(super) const HEADER_LEN: u64 = 64;
 
 /// What a segment's header says.

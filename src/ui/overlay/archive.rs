@@ -2,7 +2,6 @@
 //! the library as they come in, each with a snippet around the match.
 
 use super::frame::{Hint, framed, key_list};
-use crate::app::words::count;
 use crate::app::{Action, ArchiveView, State};
 use crate::layout::str_width;
 use crate::library::ArchiveHit;
@@ -14,15 +13,15 @@ use ratatui::layout::Rect;
 /// While typing: what Enter does; else the keys for the results.
 pub fn hint(state: &State, theme: &Theme, v: &ArchiveView) -> Hint {
     let text = match (v.typing, v.fresh && !v.results.is_empty()) {
-        (true, true) => " type a new phrase · ⏎ back to the results · Esc close".to_string(),
-        (true, false) => " type a phrase · ⏎ search every issue · Esc close".to_string(),
+        (true, true) => format!(" {}", state.t("archive-hint-retype")),
+        (true, false) => format!(" {}", state.t("archive-hint-type")),
         (false, _) => {
             let keys: [(&[Action], &str); 3] = [
-                (&[Action::Down, Action::Up], "choose"),
-                (&[Action::Open], "read at the match"),
-                (&[Action::ArchiveSearch], "new search"),
+                (&[Action::Down, Action::Up], "archive-choose"),
+                (&[Action::Open], "archive-read"),
+                (&[Action::ArchiveSearch], "archive-new"),
             ];
-            key_list(&state.keymap, &keys)
+            key_list(&state.keymap, state.settings.lang, &keys)
         }
     };
     Hint::keys(text, theme)
@@ -39,25 +38,31 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, v: &Archiv
     // A search does not wait for the index: it reads what is indexed so far
     // (the bottom line says how far indexing is).
     let state_text = match (v.running, v.searched) {
-        (true, _) => format!("searching… {} in {}", count(v.total, "match"), count(v.issues, "issue")),
-        (false, Some(n)) if v.total == 0 => format!("no matches in {}", count(n, "issue")),
+        (true, _) => state.f("archive-searching", &[("n", v.total.into()), ("issues", v.issues.into())]),
+        (false, Some(n)) if v.total == 0 => state.f("archive-none", &[("issues", n.into())]),
+        (false, Some(n)) if v.total > v.results.len() => state.f(
+            "archive-found-listed",
+            &[
+                ("n", v.total.into()),
+                ("found", v.issues.into()),
+                ("issues", n.into()),
+                ("listed", v.results.len().into()),
+            ],
+        ),
         (false, Some(n)) => {
-            let listed = if v.total > v.results.len() {
-                format!(", the first {} listed", v.results.len())
-            } else {
-                String::new()
-            };
-            format!("{} in {} of {}{listed}", count(v.total, "match"), v.issues, count(n, "issue"))
+            state.f("archive-found", &[("n", v.total.into()), ("found", v.issues.into()), ("issues", n.into())])
         }
-        _ => "every issue in the library".into(),
+        _ => state.t("archive-every"),
     };
-    let inner = framed(frame, r, &format!(" search · {state_text} "), state, theme);
+    let title = format!(" {} ", state.f("archive-title", &[("state", state_text.into())]));
+    let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
     }
     let style = if v.typing { theme.key } else { theme.read };
-    let x = put(buf, inner.x + 1, inner.y, inner.right(), "phrase: ", style, amb);
+    let phrase = format!("{} ", state.t("archive-phrase"));
+    let x = put(buf, inner.x + 1, inner.y, inner.right(), &phrase, style, amb);
     // The last search's phrase, shown selected: typing replaces it.
     let q_style = if v.typing && v.fresh { theme.selected } else { style };
     let room = usize::from(inner.right().saturating_sub(x));

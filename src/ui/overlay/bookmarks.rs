@@ -4,6 +4,7 @@
 use super::frame::{Hint, framed, key_list};
 use crate::app::overlay::bookmarks::list;
 use crate::app::{Action, BookmarksView, State};
+use crate::layout::str_width;
 use crate::ui::Theme;
 use crate::ui::cells::{put, set_like_article, truncate, typed};
 use ratatui::Frame;
@@ -13,19 +14,21 @@ use ratatui::layout::Rect;
 pub fn hint(state: &State, theme: &Theme, view: &BookmarksView) -> Hint {
     match &view.note {
         Some(n) => {
-            let keys = "  ⏎ keep · Esc cancel";
-            let room = usize::from(state.size.0).saturating_sub(6 + keys.chars().count()).max(10);
+            let keys = format!("  {}", state.t("bm-note-keys"));
+            let room =
+                usize::from(state.size.0).saturating_sub(6 + str_width(&keys, state.settings.layout.ambiguous)).max(10);
             let text = typed(n, view.caret, room, state.settings.layout.ambiguous);
-            Hint { text: format!("note: {text}{keys}"), style: theme.key, over_status: true }
+            let text = state.f("bm-note-prompt", &[("note", text.into()), ("keys", keys.into())]);
+            Hint { text, style: theme.key, over_status: true }
         }
         None => {
             let keys: [(&[Action], &str); 4] = [
-                (&[Action::Open], "open"),
-                (&[Action::DeleteBookmark], "delete"),
-                (&[Action::EditNote], "note"),
-                (&[Action::Export], "export all"),
+                (&[Action::Open], "bm-open"),
+                (&[Action::DeleteBookmark], "bm-delete"),
+                (&[Action::EditNote], "bm-note"),
+                (&[Action::Export], "bm-export-all"),
             ];
-            let text = key_list(&state.keymap, &keys);
+            let text = key_list(&state.keymap, state.settings.lang, &keys);
             Hint::keys(text, theme)
         }
     }
@@ -42,13 +45,14 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Boo
     let amb = state.settings.layout.ambiguous;
     let selected = view.selected;
     let list = list(&state.marks);
-    let inner = framed(frame, r, &format!(" bookmarks · {} ", list.len()), state, theme);
+    let title = format!(" {} ", state.f("bm-title", &[("n", list.len().into())]));
+    let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height == 0 {
         return;
     }
     if list.is_empty() {
-        put(buf, inner.x + 1, inner.y, inner.right(), "no bookmarks left", theme.read, amb);
+        put(buf, inner.x + 1, inner.y, inner.right(), &state.t("bm-none-left"), theme.read, amb);
         return;
     }
     let per_page = usize::from(inner.height / 2).max(1);
@@ -90,10 +94,10 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Boo
             about.push(b.section.clone());
         }
         if state.marks.missing.contains(&b.source) {
-            about.push("issue file missing".into());
+            about.push(state.t("bm-missing"));
         }
         if unsaved {
-            about.push("not saved".into());
+            about.push(state.t("bm-not-saved"));
         }
         if !b.note.is_empty() {
             about.push(format!("✎ {}", b.note));

@@ -2,6 +2,7 @@
 //! the line of key hints it puts at the bottom of the screen.
 
 use crate::app::{Action, Key, KeyCode, Keymap, State};
+use crate::i18n::Lang;
 use crate::ui::Theme;
 use crate::ui::cells;
 use ratatui::Frame;
@@ -59,10 +60,11 @@ pub fn framed(frame: &mut Frame, r: Rect, title: &str, state: &State, theme: &Th
 }
 
 /// ` ⏎ open · d delete · Esc close`: each action's first key and what it
-/// does here, the key that closes the overlay last.
-pub fn key_list(km: &Keymap, keys: &[(&[Action], &str)]) -> String {
-    let mut parts: Vec<String> = keys.iter().map(|(actions, what)| format!("{} {what}", km.hint(actions))).collect();
-    parts.push(format!("{} close", close_key(km)));
+/// does here (a message id), the key that closes the overlay last.
+pub fn key_list(km: &Keymap, lang: Lang, keys: &[(&[Action], &str)]) -> String {
+    let mut parts: Vec<String> =
+        keys.iter().map(|(actions, what)| format!("{} {}", km.hint(actions), lang.t(what))).collect();
+    parts.push(format!("{} {}", close_key(km), lang.t("overlay-close")));
     format!(" {}", parts.join(" · "))
 }
 

@@ -1,7 +1,6 @@
 //! The issue picker: the library newest first, filtered as you type.
 
 use super::frame::{Hint, framed};
-use crate::app::words::count;
 use crate::app::{PickerView, Slot, State};
 use crate::layout::str_width;
 use crate::ui::Theme;
@@ -10,8 +9,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 /// The picker's keys (its own: typing filters).
-pub fn hint(theme: &Theme) -> Hint {
-    Hint::keys(" type to filter · ↑/↓ choose · ⏎ read · Esc close".to_string(), theme)
+pub fn hint(state: &State, theme: &Theme) -> Hint {
+    Hint::keys(format!(" {}", state.t("picker-hint")), theme)
 }
 
 /// The picker's size on a screen `area`.
@@ -23,13 +22,18 @@ pub fn size(area: Rect) -> (u16, u16) {
 pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &PickerView) {
     let amb = state.settings.layout.ambiguous;
     let (filter, selected, list) = (&view.filter, view.selected, &view.matches[..]);
-    let title = format!(" issues · {} of {} ", list.len(), state.library.slots.len());
+    let title = format!(
+        " {} ",
+        state.f("picker-title", &[("n", list.len().into()), ("all", state.library.slots.len().into())])
+    );
     let inner = framed(frame, r, &title, state, theme);
     let buf = frame.buffer_mut();
     if inner.width < 4 || inner.height < 2 {
         return;
     }
-    let prompt = format!("filter: {}", typed(filter, view.caret, usize::from(inner.width - 1).saturating_sub(8), amb));
+    let label = state.t("picker-filter");
+    let room = usize::from(inner.width - 1).saturating_sub(str_width(&label, amb) + 2);
+    let prompt = format!("{label} {}", typed(filter, view.caret, room, amb));
     put(
         buf,
         inner.x + 1,
@@ -79,9 +83,9 @@ fn about(slot: &Slot, state: &State) -> String {
     match (&slot.issue, slot.info.articles) {
         (Some(issue), _) => {
             let unread = issue.articles().filter(|a| !state.marks.read.contains(&a.id)).count();
-            format!("{} · {unread} unread", count(issue.articles().count(), "article"))
+            state.f("list-title", &[("total", issue.articles().count().into()), ("unread", unread.into())])
         }
-        (None, Some(n)) => count(n, "article"),
+        (None, Some(n)) => state.f("count-articles", &[("n", n.into())]),
         (None, None) => String::new(),
     }
 }

@@ -2,8 +2,10 @@
 //! driven by actions, whole screens drawn into a TestBackend.
 
 mod folding;
+mod front;
 mod opening;
 mod popups;
-mod screens;
+pub(crate) mod screens;
+mod script;
 mod typing;
 mod update;

@@ -17,13 +17,13 @@ fn seed_state(w: u16, h: u16) -> State {
     s
 }
 
-fn render(s: &State, theme: &Theme) -> Buffer {
+pub(crate) fn render(s: &State, theme: &Theme) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
     t.draw(|f| draw(f, s, theme)).unwrap();
     t.backend().buffer().clone()
 }
 
-fn text(b: &Buffer) -> String {
+pub(crate) fn text(b: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..b.area.height {
         let mut skip = 0;

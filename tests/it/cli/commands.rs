@@ -97,10 +97,11 @@ fn list_prints_the_tree_with_ids() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("brackets-sections  ["), "{out}");
-    assert_eq!(lines[1], "  【要闻】");
+    assert!(lines[0].ends_with(" articles · 3′]"), "the issue's reading time: {out}");
+    assert_eq!(lines[1], "  【要闻】  2′", "each section's reading time");
     let (id, headline) = lines[2].trim().split_once("  ").unwrap();
     assert_eq!(id.len(), 12);
-    assert_eq!(headline, "望川市一季度地区生产总值增长6.1%");
+    assert_eq!(headline, "望川市一季度地区生产总值增长6.1%  1′", "each article's");
     assert_eq!(lines.iter().filter(|l| l.starts_with("  【")).count(), 3);
     assert_eq!(lines.len(), 1 + 3 + 4);
 }
@@ -385,6 +386,43 @@ fn mastheads_and_archive_headers_name_and_date_the_issue() {
     assert_eq!(v["issues"][0]["date"], "1912-06-01");
     let first = &v["issues"][0]["sections"][0]["articles"][0];
     assert_eq!(first["headline"], "NOTES OF THE WEEK.", "the archive's header is no article");
+}
+
+#[test]
+fn show_and_dump_print_in_the_script_asked_for() {
+    let seed = crate::common::data::seed_path().display().to_string();
+    let shown = stdout(&dubao(&["show", &seed, "--article", "1", "--width", "70", "--script", "traditional"]));
+    assert!(shown.contains("高質量發展") && !shown.contains("高质量发展"), "{shown}");
+    let printed = stdout(&dubao(&["show", &seed, "--article", "1", "--width", "70"]));
+    assert!(printed.contains("高质量发展"), "as printed by default");
+    let dumped = stdout(&dubao(&["dump", "--script", "hongkong", &seed]));
+    assert!(dumped.contains("[b00932c366c5] 山東省深化新舊動能轉換推動綠色低碳高質量發展動員大會召開"), "{dumped}");
+    let json = stdout(&dubao(&["dump", "--json", "--script", "simplified", &seed]));
+    assert!(json.contains("高质量发展"));
+    let o = dubao(&["show", &seed, "--script", "klingon"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("taiwan"), "the values are named: {}", stderr(&o));
+}
+
+#[test]
+fn dubao_s_own_messages_follow_the_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+            .args(["show", &dir.path().display().to_string()])
+            .env("HOME", dir.path())
+            .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .output()
+            .unwrap()
+    };
+    let o = run("zh_CN.UTF-8");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("是目录（dubao show 只接受一个期刊文件）"), "{}", stderr(&o));
+    assert!(stderr(&run("zh_HK.UTF-8")).contains("是目錄"));
+    assert!(stderr(&run("en_GB.UTF-8")).contains("is a directory"));
 }
 
 #[test]

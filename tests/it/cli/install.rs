@@ -158,7 +158,11 @@ fn the_package_holds_only_what_builds_and_documents_dubao() {
     ] {
         assert!(listed.iter().any(|f| f == needed), "{needed} is packaged: {listed:?}");
     }
-    // Everything the source includes at build time is packaged.
+    // Everything the source includes at build time is packaged: the
+    // samples and the interface's messages.
+    for lang in ["en", "zh-Hans", "zh-Hant"] {
+        assert!(listed.contains(&format!("src/i18n/{lang}.ftl")), "src/i18n/{lang}.ftl is packaged: {listed:?}");
+    }
     for sample in std::fs::read_dir(root.join("issues")).unwrap() {
         let name = sample.unwrap().file_name().to_string_lossy().into_owned();
         assert!(listed.contains(&format!("issues/{name}")), "issues/{name}");

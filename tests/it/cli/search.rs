@@ -205,3 +205,26 @@ fn the_index_the_parse_and_a_damaged_or_unwritable_cache_all_give_the_same_lines
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o), stdout(&direct));
 }
+
+#[test]
+fn either_script_finds_either_and_prints_the_text_as_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let simplified = "台湾经济持续发展\n\n记者 张三\n\n台湾的高质量发展成效明显。\n";
+    fs::write(dir.path().join("两岸日报-20240308.txt"), simplified).unwrap();
+    let traditional = "兩岸交流——\n\n臺灣經濟持續發展\n\n記者 李四\n\n臺灣的高質量發展成效明顯。\n";
+    fs::write(dir.path().join("聯合報-20240307.txt"), traditional).unwrap();
+    let root = dir.path().display().to_string();
+    let home = Home::new();
+    for (query, no_index) in [("臺灣", false), ("台湾", false), ("高质量發展", false), ("臺灣", true)] {
+        let args: Vec<&str> =
+            if no_index { vec!["search", "--no-index", query, &root] } else { vec!["search", query, &root] };
+        let o = home.run(&args);
+        assert!(o.status.success(), "{query}: {}", stderr(&o));
+        let out = stdout(&o);
+        let lines: Vec<Vec<&str>> = out.lines().map(|l| l.split('\t').collect()).collect();
+        assert_eq!(lines.len(), 2, "{query} finds both papers:\n{out}");
+        assert_eq!(lines[0][2], "台湾经济持续发展", "headlines as printed");
+        assert_eq!(lines[1][2], "臺灣經濟持續發展", "not the kicker, not folded");
+        assert!(lines[1][3].contains("發展") && !lines[1][3].contains("发展"), "snippets as printed: {}", lines[1][3]);
+    }
+}

@@ -59,6 +59,8 @@ pub fn layout_bytes(data: &[u8]) {
         ambiguous: if flags & 2 != 0 { Ambiguous::Wide } else { Ambiguous::Narrow },
         fullwidth_punct: flags & 4 != 0,
         hanging: flags & 8 != 0,
+        // Flags 32 and 64 set it in another script.
+        script: dubao::script::Script::ALL[usize::from(flags >> 5 & 3)],
     };
     let a = article(&text);
     // Flag 16 unfolds every stretch of noise.

@@ -165,6 +165,29 @@ impl Pty {
         self.screen.lock().unwrap().screen().contents()
     }
 
+    /// The characters drawn on a background colour (search matches), row
+    /// by row, runs parted by spaces.
+    pub fn highlighted(&self) -> String {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = String::new();
+        for r in 0..rows.get() {
+            let mut last = false;
+            for c in 0..cols.get() {
+                let Some(cell) = screen.cell(r, c).filter(|c| !c.is_wide_continuation()) else { continue };
+                let lit = cell.bgcolor() != vt100::Color::Default;
+                if lit {
+                    out.push_str(cell.contents());
+                } else if last {
+                    out.push(' ');
+                }
+                last = lit;
+            }
+        }
+        out
+    }
+
     /// What the terminal shows in the cell at (`col`, `row`): its text, or
     /// `None` for the right half of a wide character (or outside the screen).
     pub fn cell(&self, col: u16, row: u16) -> Option<String> {

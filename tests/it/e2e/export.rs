@@ -51,7 +51,7 @@ fn x_writes_the_article_the_issue_and_the_bookmarks() {
     t.send("B");
     t.wait_text("bookmarks · 1");
     t.send("x");
-    t.wait_text("1 bookmarks exported to");
+    t.wait_text("1 bookmark exported to");
     let md = std::fs::read_to_string(out.join("bookmarks.md")).unwrap();
     assert!(md.starts_with("# Bookmarks") && md.contains("山东省深化新旧动能转换"), "{md}");
 }

@@ -3,3 +3,4 @@
 mod golden;
 mod props;
 mod regressions;
+mod script;

@@ -108,6 +108,7 @@ fn options() -> impl Strategy<Value = LayoutOptions> {
             ambiguous: if wide { Ambiguous::Wide } else { Ambiguous::Narrow },
             fullwidth_punct,
             hanging,
+            script: dubao::script::Script::Original,
         },
     )
 }

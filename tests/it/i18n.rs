@@ -1,0 +1,97 @@
+//! The interface's three languages: every message in each, every message
+//! the source asks for in English (the fallback), and Chinese screens that
+//! keep their columns.
+
+use crate::app::screens::{render, text};
+use dubao::app::{Action, Keymap, Settings, State, update};
+use dubao::i18n::{Lang, message_ids, parses};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+#[test]
+fn every_message_is_in_every_language() {
+    let en: BTreeSet<String> = message_ids(Lang::En).into_iter().collect();
+    for lang in Lang::ALL {
+        assert_eq!(parses(lang), Ok(()), "{lang:?} parses");
+        let ids: BTreeSet<String> = message_ids(lang).into_iter().collect();
+        let missing: Vec<&String> = en.difference(&ids).collect();
+        let extra: Vec<&String> = ids.difference(&en).collect();
+        assert!(missing.is_empty() && extra.is_empty(), "{lang:?}: missing {missing:?}, not in English {extra:?}");
+        assert_eq!(ids.len(), message_ids(lang).len(), "{lang:?}: a message twice");
+    }
+}
+
+/// The literal message ids in the source: strings like `st-bookmarked`.
+fn ids_in(dir: &Path, out: &mut BTreeSet<String>) {
+    const PREFIXES: &[&str] = &[
+        "action-", "help-", "hint-", "search-", "top-", "list-", "time-", "too-", "overlay-", "archive-", "bm-",
+        "picker-", "front-", "st-", "cli-",
+    ];
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            ids_in(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for piece in text.split('"').skip(1).step_by(2) {
+                let is_id = PREFIXES.iter().any(|p| piece.starts_with(p))
+                    && piece.len() > 4
+                    && piece.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+                if is_id && !piece.ends_with('-') {
+                    out.insert(piece.to_string());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_message_the_source_asks_for_is_written() {
+    let en: BTreeSet<String> = message_ids(Lang::En).into_iter().collect();
+    let mut used = BTreeSet::new();
+    ids_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut used);
+    for a in Action::BINDABLE {
+        used.insert(format!("action-{}", a.name()));
+    }
+    assert!(used.len() > 60, "the scan finds the ids: {used:?}");
+    let missing: Vec<&String> = used.difference(&en).collect();
+    assert!(missing.is_empty(), "asked for but not in en.ftl: {missing:?}");
+}
+
+fn reader(lang: Lang, size: (u16, u16)) -> State {
+    let bytes = crate::common::data::seed_bytes();
+    let issue = dubao::parse::parse_issue(&bytes, "seed.txt").unwrap().issue;
+    let settings = Settings { lang, ..Settings::default() };
+    let mut s = State::new(vec!["seed".into()], settings, Keymap::default(), size);
+    update(&mut s, Action::Loaded { name: "seed".into(), result: Ok(std::sync::Arc::new(issue)) });
+    s
+}
+
+fn screen(s: &State) -> Vec<String> {
+    text(&render(s, &dubao::ui::Theme::default())).lines().map(str::to_string).collect()
+}
+
+#[test]
+fn chinese_help_and_bottom_line_in_both_scripts_with_their_columns() {
+    for (lang, want, not) in [(Lang::ZhHans, "下一篇未读", "下一篇未讀"), (Lang::ZhHant, "下一篇未讀", "下一篇未读")]
+    {
+        let mut s = reader(lang, (120, 50));
+        let rows = screen(&s).join("\n");
+        assert!(rows.contains("移动") || rows.contains("移動"), "{lang:?} bottom line: {rows}");
+        update(&mut s, Action::Help);
+        let rows = screen(&s).join("\n");
+        assert!(rows.contains(want) && !rows.contains(not), "{lang:?}:\n{rows}");
+        // The descriptions start in one column whatever their keys' widths
+        // (cells, not characters: `⏎ l →` and `Space PgDn` alike).
+        let cols: BTreeSet<usize> = screen(&s)
+            .iter()
+            .filter_map(|row| {
+                // A description starting with one of these words, after the keys' column.
+                let words = ["下一", "上一", "第一", "最後", "最后", "回到"];
+                let at = words.iter().filter_map(|w| row.find(w)).filter(|&at| row[..at].ends_with("  ")).min()?;
+                Some(unicode_width::UnicodeWidthStr::width(&row[..at]))
+            })
+            .collect();
+        assert!(cols.len() == 1, "{lang:?}: descriptions at columns {cols:?}");
+    }
+}
