@@ -281,7 +281,7 @@ impl Index {
         let Plan { dead, mut failed, mut to_parse } = self.plan(targets, only, persist, report);
         to_parse.sort_by_cached_key(|t| {
             let name = name::of_path(t.abs());
-            (newest_first(crate::parse::title_from_name(&name).1, name.clone()), name)
+            newest_first(crate::parse::title_from_name(&name).1, name)
         });
         let dir = self.dir.clone().filter(|_| persist);
         let made = parse_into(&to_parse, dir.as_deref(), &mut failed, report, progress, cancel)?;
