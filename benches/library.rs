@@ -15,7 +15,8 @@
 //! - one issue changed, added, removed: `Index::update_some` (what the
 //!   reader's watcher calls) and a search that sees it;
 //! - a key typed in the picker over 100,000 issues vs over one
-//!   (`DUBAO_BENCH_ONLY=picker` for that alone).
+//!   (`DUBAO_BENCH_ONLY=picker` for that alone; `=reader` for the build,
+//!   the first frames and the reader's memory).
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
@@ -142,6 +143,11 @@ fn main() {
         100.0 * index as f64 / raw as f64
     );
 
+    // `DUBAO_BENCH_ONLY=reader`: the build, then the first frames and the reader alone.
+    if std::env::var("DUBAO_BENCH_ONLY").is_ok_and(|o| o == "reader") {
+        first_frames(&env, &files, &warm, n);
+        return;
+    }
     warm_searches(&env, &warm);
     first_frames(&env, &files, &warm, n);
     one_issue(&files, &warm, &papers);
