@@ -14,7 +14,9 @@
 //!   peak RSS of each (wait4); the reader's VmHWM; index size / text size;
 //! - one issue changed, added, removed: `Index::update_some` (what the
 //!   reader's watcher calls) and a search that sees it;
-//! - a key typed in the picker over 100,000 issues vs over one.
+//! - a key typed in the picker over 100,000 issues vs over one
+//!   (`DUBAO_BENCH_ONLY=picker` for that alone; `=reader` for the build,
+//!   the first frames and the reader's memory).
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
@@ -105,6 +107,11 @@ impl Env {
 
 fn main() {
     let n = archive::bench_issues(100_000);
+    // `DUBAO_BENCH_ONLY=picker` measures the picker alone (no archive needed).
+    if std::env::var("DUBAO_BENCH_ONLY").is_ok_and(|o| o == "picker") {
+        picker(n);
+        return;
+    }
     let root = archive::bench_dir(&format!("shelf-{n}-{SEED}"), |papers| {
         archive::generate_shelf(papers, PAPERS, n, SEED);
     });
@@ -136,6 +143,11 @@ fn main() {
         100.0 * index as f64 / raw as f64
     );
 
+    // `DUBAO_BENCH_ONLY=reader`: the build, then the first frames and the reader alone.
+    if std::env::var("DUBAO_BENCH_ONLY").is_ok_and(|o| o == "reader") {
+        first_frames(&env, &files, &warm, n);
+        return;
+    }
     warm_searches(&env, &warm);
     first_frames(&env, &files, &warm, n);
     one_issue(&files, &warm, &papers);
@@ -310,7 +322,7 @@ fn one_issue(files: &[PathBuf], warm: &Path, papers: &Path) {
 /// A key typed in the picker: 100,000 issues vs one.
 fn picker(n: usize) {
     use dubao::app::{Action, IssueInfo, Keymap, Settings, State, update};
-    let mut rows: Vec<(usize, f64, f64)> = Vec::new();
+    let mut rows: Vec<(usize, f64, f64, f64)> = Vec::new();
     for count in [1, n] {
         let start = jiff::civil::date(2023, 5, 18);
         let infos: Vec<IssueInfo> = (0..count)
@@ -323,7 +335,10 @@ fn picker(n: usize) {
         let mut s = State::new(vec![infos[0].name.clone()], Settings::default(), Keymap::default(), (200, 60));
         update(&mut s, Action::Library(infos));
         update(&mut s, Action::Issues);
+        // The first digit also lists the library's runs of digits.
+        let t = Instant::now();
         update(&mut s, Action::Input('2'));
+        let first = t.elapsed().as_secs_f64() * 1e6;
         let (mut typed, mut erased) = (Vec::new(), Vec::new());
         for k in 0..400 {
             let action = if k % 2 == 0 { Action::Input('0') } else { Action::InputBackspace };
@@ -332,10 +347,12 @@ fn picker(n: usize) {
             let us = t.elapsed().as_secs_f64() * 1e6;
             if k % 2 == 0 { typed.push(us) } else { erased.push(us) }
         }
-        rows.push((count, median(typed), median(erased)));
+        rows.push((count, first, median(typed), median(erased)));
     }
     println!("\na key in the picker (`update`; `2` typed, then `0` and Backspace by turns), median of 200 each");
-    for (count, typed, erased) in &rows {
-        println!("  {count:>7} issues  typing {typed:>8.1} µs  Backspace {erased:>7.1} µs");
+    for (count, first, typed, erased) in &rows {
+        println!(
+            "  {count:>7} issues  first digit {first:>8.1} µs  typing {typed:>8.1} µs  Backspace {erased:>7.1} µs"
+        );
     }
 }

@@ -90,6 +90,11 @@ impl Slot {
         })
     }
 
+    /// Title, date and file name in lower case, as the picker filters them.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// The source name.
     pub fn name(&self) -> &str {
         &self.info.name
