@@ -76,14 +76,17 @@ impl Worker {
         let librarian = jobs.clone();
         let (searches, to_search) = channel();
         let (for_search, found) = ((shelf.clone(), cache.clone()), answers.clone());
+        let scanned = Latch::default();
+        let opens = OpenOnDrop(scanned.clone());
         std::thread::spawn(move || {
             let Ok(first) = inbox.recv() else { return };
             let _watcher = watch(&shelf, rescan);
             let mut w = Librarian { shelf, index: Index::open(cache), out: answers, files: Vec::new() };
             w.scan();
+            drop(opens);
             w.run(first, inbox);
         });
-        std::thread::spawn(move || searcher(for_search.0, for_search.1, to_search, librarian, found));
+        std::thread::spawn(move || searcher(for_search.0, for_search.1, to_search, librarian, found, scanned));
         Worker { jobs, searches, loads, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
     }
 
@@ -276,7 +279,14 @@ impl Librarian {
 /// disk (taken up afresh before each), never waiting for the librarian's
 /// update. Where the index can't be kept on disk, the librarian's own copy
 /// in memory is the only one, and searches go to it.
-fn searcher(shelf: Shelf, cache: Option<PathBuf>, inbox: Receiver<Job>, librarian: Sender<Job>, out: Sender<Action>) {
+fn searcher(
+    shelf: Shelf,
+    cache: Option<PathBuf>,
+    inbox: Receiver<Job>,
+    librarian: Sender<Job>,
+    out: Sender<Action>,
+    scanned: Latch,
+) {
     let mut index: Option<Index> = None;
     let mut on_disk = None;
     while let Ok(job) = inbox.recv() {
@@ -286,6 +296,9 @@ fn searcher(shelf: Shelf, cache: Option<PathBuf>, inbox: Receiver<Job>, libraria
             let _ = librarian.send(Job::Search { id, query, cancel });
             continue;
         }
+        // The session's first look at the library comes first: before it, an
+        // index never built (a folder never seen) would answer nothing.
+        scanned.wait();
         let index = index.get_or_insert_with(|| Index::open(cache.clone()));
         index.refresh();
         search(&shelf, index, &out, id, &query, &cancel);
@@ -360,4 +373,31 @@ fn watch(shelf: &Shelf, rescan: Sender<Job>) -> Option<notify::RecommendedWatche
         let _ = watcher.watch(dir, RecursiveMode::Recursive);
     }
     Some(watcher)
+}
+
+/// Open once the librarian's first scan of the session is done, or the
+/// librarian is gone: what a search waits for, once.
+#[derive(Clone, Default)]
+struct Latch(Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Latch {
+    fn wait(&self) {
+        let (lock, cv) = &*self.0;
+        let mut open = lock.lock().unwrap_or_else(|e| e.into_inner());
+        while !*open {
+            open = cv.wait(open).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// Opens the latch when dropped: after the first scan, or when the
+/// librarian's thread ends any other way (a panic included).
+struct OpenOnDrop(Latch);
+
+impl Drop for OpenOnDrop {
+    fn drop(&mut self) {
+        let (lock, cv) = &*(self.0).0;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cv.notify_all();
+    }
 }

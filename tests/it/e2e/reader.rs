@@ -469,7 +469,10 @@ fn extreme_sizes_and_a_storm_of_resizes() {
     }
     t.resize(300, 5);
     t.wait_for("something legible in 300x5", |s| s.contains("5 articles") || s.contains("too small"));
+    // The `j`s above scrolled by lines of whatever size they met: back to
+    // the top to read the opening again.
     t.resize(100, 30);
+    t.send("g");
     t.wait_text("东昌府讯 11月18日");
     t.send("]");
     t.wait_text("张百顺指出");
