@@ -54,17 +54,14 @@ pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitC
 
 /// The files an issue becomes: names (without extension) and bytes.
 fn rendered(issue: &Issue, how: &How, failed: &mut bool) -> Vec<(String, Vec<u8>)> {
-    let dated = |t: &str| match issue.date {
-        Some(d) if !t.contains(&d.to_string()) => format!("{t} {d}"),
-        _ => t.to_string(),
-    };
+    let dated = dubao::export::dated_title(issue);
     let articles: Vec<Option<&Article>> =
         if how.per_article { issue.articles().map(Some).collect() } else { vec![None] };
     let mut out = Vec::new();
     for (n, article) in articles.into_iter().enumerate() {
         let stem = match article {
-            Some(a) => file_name(&format!("{} {:02} {}", dated(&issue.title), n + 1, a.headline)),
-            None => file_name(&dated(&issue.title)),
+            Some(a) => file_name(&format!("{dated} {:02} {}", n + 1, a.headline)),
+            None => file_name(&dated),
         };
         match how.to.render(issue, article) {
             Ok(bytes) => out.push((stem, bytes)),

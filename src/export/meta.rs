@@ -25,6 +25,15 @@ pub fn file_name(title: &str) -> String {
     if out.is_empty() { "issue".to_string() } else { out }
 }
 
+/// The issue's title with its date, unless the title already says it:
+/// what an export of the whole issue is named by.
+pub fn dated_title(issue: &Issue) -> String {
+    match issue.date {
+        Some(d) if !issue.title.contains(&d.to_string()) => format!("{} {d}", issue.title),
+        _ => issue.title.clone(),
+    }
+}
+
 /// The language an issue is in: the one it names, else what most of its
 /// first articles' letters are (`zh`, `ja` with kana, `ko` with hangul),
 /// else `en`.

@@ -7,7 +7,7 @@ pub mod html;
 pub mod markdown;
 mod meta;
 
-pub use meta::{credit, file_name, language};
+pub use meta::{credit, dated_title, file_name, language};
 
 use crate::measure::{Length, Rates, lengths, short};
 use crate::model::{Block, Issue};

@@ -380,11 +380,7 @@ impl Shell<'_> {
     fn export(&self, issue: &crate::model::Issue, article: Option<crate::model::ArticleId>) -> String {
         let (dir, format) = &self.export;
         let article = article.and_then(|id| issue.articles().find(|a| a.id == id));
-        let title = match (article, issue.date) {
-            (Some(a), _) => a.headline.clone(),
-            (None, Some(d)) if !issue.title.contains(&d.to_string()) => format!("{} {d}", issue.title),
-            (None, _) => issue.title.clone(),
-        };
+        let title = article.map_or_else(|| crate::export::dated_title(issue), |a| a.headline.clone());
         let saved =
             format.render(issue, article).map_err(|e| (PathBuf::from(&issue.source), io::Error::other(e))).and_then(
                 |bytes| crate::store::save_export(dir, &crate::export::file_name(&title), format.extension(), &bytes),
