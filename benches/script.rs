@@ -2,10 +2,17 @@
 //! article: converting must not be felt on the key that opens it. Also the
 //! search fold over the same text.
 //!
+//! `open/*` is what the key that opens the article costs in the reader
+//! (`View::show`): in another script, the part around the reading place is
+//! converted at once and the rest off the key path (not measured here: it
+//! is `convert/*`, on a thread of its own).
+//!
 //! `cargo bench --bench script`; report medians and the ratios to
-//! `layout/printed` (the article laid out as printed, the baseline).
+//! `layout/printed` and `open/printed` (the article as printed, the
+//! baselines).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use dubao::app::View;
 use dubao::layout::{LayoutOptions, layout};
 use dubao::model::{Article, Block};
 use dubao::script::{Script, convert_article, fold_into};
@@ -58,6 +65,16 @@ fn bench(c: &mut Criterion) {
     group.bench_function("layout/taiwan/w80 (convert + layout)", |b| {
         b.iter(|| layout(black_box(&article), 80, &taiwan))
     });
+    let traditional_opts = LayoutOptions { script: Script::Traditional, ..LayoutOptions::default() };
+    for (name, opts) in [("printed", &printed), ("traditional", &traditional_opts), ("taiwan", &taiwan)] {
+        group.bench_function(format!("open/{name}/w80 (the key that opens it)"), |b| {
+            b.iter(|| {
+                let mut view = View::default();
+                view.show("bench", black_box(&article), 80, opts, 40, None);
+                view
+            })
+        });
+    }
     let mut text: Vec<u8> = traditional.blocks.iter().flat_map(|b| b.text().bytes()).collect();
     group.bench_function("fold/traditional", |b| b.iter(|| fold_into(black_box(&mut text))));
     group.finish();

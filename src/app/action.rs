@@ -139,6 +139,9 @@ pub enum Action {
         /// Its exit status, or why it could not be run.
         result: Result<i32, String>,
     },
+    /// An article shown in part in another script, converted whole (or
+    /// given up for a newer one).
+    Converted(Box<super::view::Converted>),
     /// The issue named `name` was read (or could not be).
     Loaded {
         /// Which issue: its source's name (`library::name`).
@@ -220,6 +223,9 @@ pub enum Effect {
         /// What it reads.
         text: String,
     },
+    /// Convert this article whole to a script, off the key path; send back
+    /// [`Action::Converted`].
+    Convert(Box<super::view::Conversion>),
     /// Restore the terminal and exit.
     Quit,
     /// Restore the terminal, stop until resumed, then redraw.
@@ -328,6 +334,7 @@ impl Action {
             | Action::Found { .. }
             | Action::FoundAll { .. }
             | Action::Piped { .. }
+            | Action::Converted(_)
             | Action::Loaded { .. } => return None,
         })
     }
@@ -356,6 +363,7 @@ impl Action {
                 | Action::Found { .. }
                 | Action::FoundAll { .. }
                 | Action::Piped { .. }
+                | Action::Converted(_)
         )
     }
 }

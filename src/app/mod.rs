@@ -42,7 +42,7 @@ pub use search::Search;
 pub use session::{first_file, resumed};
 pub use shown::Shown;
 pub use state::{MarkRead, Nav, PageTurn, Settings, State};
-pub use view::{NoiseToggle, View};
+pub use view::{Conversion, Converted, NoiseToggle, View};
 
 use overlay::{Ctx, Outcome};
 
@@ -54,6 +54,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     }
     route(state, action, &mut effects);
     nav::sync(state);
+    effects.extend(state.view.wanted().map(|c| Effect::Convert(Box::new(c))));
     session::after_update(state, &mut effects);
     effects
 }
@@ -72,6 +73,7 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             effects.extend(load.map(Effect::Load));
         }
         Action::Progress(p) => state.library.progress = p,
+        Action::Converted(answer) => state.view.adopt(*answer),
         // What was read may move in the list: it says its own title and date.
         Action::Loaded { name, result } => picker_kept(state, |s| nav::loaded(s, &name, result)),
         Action::Found { search, results } => {

@@ -2,9 +2,9 @@
 //! width, options and unfolded noise) and the reading position, kept as a
 //! place in the text so that it survives re-layout.
 
-use crate::layout::{ArticleLayout, LayoutOptions, layout_converted, layout_unfolded};
+use crate::layout::{ArticleLayout, LayoutOptions, Role, layout_converted, layout_unfolded};
 use crate::model::{Article, ArticleId, Element, Pos};
-use crate::script::{ArticleMaps, Script, convert_article};
+use crate::script::{ArticleMaps, Script, convert_article_part};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -32,9 +32,53 @@ pub enum NoiseToggle {
     Fold(Vec<usize>),
 }
 
-/// An article converted to a script: its issue, id and script, the
-/// converted text and its maps back.
-type Converted = (String, ArticleId, Script, Arc<(Article, ArticleMaps)>);
+/// Articles longer than this (bytes of text) are converted to another
+/// script in part at once — the blocks around the reading place — and
+/// whole off the key path: the dictionaries go at some 10 MB/s, so a 1 MB
+/// article whole would be felt on the key that opens it.
+const WHOLE_AT_ONCE: usize = 128 * 1024;
+/// How much text after the reading place the part converted at once
+/// holds: more than a screen of the widest terminal.
+const PART_AFTER: usize = 32 * 1024;
+/// And before it, for the lines just above.
+const PART_BEFORE: usize = 4 * 1024;
+
+/// An article converted to a script: the converted text and its maps back,
+/// for which issue, article and script, and whether it is whole.
+#[derive(Debug)]
+struct Held {
+    issue: String,
+    id: ArticleId,
+    script: Script,
+    done: Arc<(Article, ArticleMaps)>,
+    whole: bool,
+}
+
+/// An article to convert whole off the key path (its part is shown):
+/// answered by [`View::adopt`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conversion {
+    /// The issue's source name.
+    pub issue: String,
+    /// The article, as printed.
+    pub article: Article,
+    /// The script to convert it to.
+    pub script: Script,
+}
+
+/// The answer to a [`Conversion`]: the article whole in the script, or
+/// `None` when the conversion was given up for a newer one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Converted {
+    /// The issue's source name.
+    pub issue: String,
+    /// Which article.
+    pub id: ArticleId,
+    /// Which script.
+    pub script: Script,
+    /// The article converted and its maps back.
+    pub done: Option<Arc<(Article, ArticleMaps)>>,
+}
 
 /// The article being shown and where the reader is in it.
 #[derive(Debug, Default)]
@@ -51,10 +95,13 @@ pub struct View {
     /// A stretch just folded or unfolded, and the pane row its fold line
     /// was on: it stays there, so the text does not jump under the reader.
     hold: Option<(usize, usize)>,
-    /// The article last converted to another script (issue, id, script):
-    /// laid out again at another width or with noise unfolded, it is not
-    /// converted again.
-    converted: Option<Converted>,
+    /// The article last converted to another script: laid out again at
+    /// another width or with noise unfolded, it is not converted again.
+    converted: Option<Held>,
+    /// The whole conversion to ask for, of an article shown in part.
+    wanted: Option<Conversion>,
+    /// The article shown is to be laid out again (its whole conversion came).
+    stale: bool,
 }
 
 impl View {
@@ -78,10 +125,12 @@ impl View {
     ) {
         let unfolded = self.unfolded.get(&(issue.to_string(), article.id.clone())).cloned().unwrap_or_default();
         let key = Key { issue: issue.to_string(), id: article.id.clone(), width, options: options.clone(), unfolded };
-        if self.key.as_ref() == Some(&key) {
+        if self.key.as_ref() == Some(&key) && !self.stale {
             return;
         }
+        self.stale = false;
         let same_article = self.key.as_ref().is_some_and(|k| k.issue == issue && k.id == article.id);
+        let place = if same_article { self.anchor } else { saved };
         let laid = match self.cache.iter().position(|(k, _)| *k == key) {
             Some(i) => {
                 let entry = self.cache.remove(i);
@@ -89,7 +138,7 @@ impl View {
                 entry.1
             }
             None => {
-                let laid = Arc::new(self.lay_out(issue, article, width, options, &key.unfolded));
+                let laid = Arc::new(self.lay_out(issue, article, (width, options), &key.unfolded, place));
                 if self.cache.len() >= CACHE {
                     self.cache.remove(0);
                 }
@@ -98,7 +147,7 @@ impl View {
             }
         };
         self.top = match (same_article, self.anchor, saved) {
-            (true, Some(anchor), _) => laid.line_of(anchor),
+            (true, Some(anchor), _) => laid.line_of(anchor).saturating_sub(self.blank_above(anchor, &laid)),
             (false, _, Some(pos)) => laid.line_of(pos),
             _ => 0,
         };
@@ -120,28 +169,73 @@ impl View {
     }
 
     /// Lays the article out, converting it to the script first unless the
-    /// last conversion was of this article to this script.
+    /// last conversion was of this article to this script. A long article
+    /// is converted around `place` only, and its whole conversion wanted.
     fn lay_out(
         &mut self,
         issue: &str,
         article: &Article,
-        width: u16,
-        options: &LayoutOptions,
+        (width, options): (u16, &LayoutOptions),
         unfolded: &[usize],
+        place: Option<Pos>,
     ) -> ArticleLayout {
-        if options.script == Script::Original {
+        let script = options.script;
+        if script == Script::Original {
             return layout_unfolded(article, width, options, unfolded);
         }
-        let fresh = |c: &(String, ArticleId, Script, _)| c.0 == issue && c.1 == article.id && c.2 == options.script;
         let done = match &self.converted {
-            Some(c) if fresh(c) => c.3.clone(),
+            Some(c) if c.issue == issue && c.id == article.id && c.script == script => c.done.clone(),
             _ => {
-                let done = Arc::new(convert_article(article, options.script));
-                self.converted = Some((issue.to_string(), article.id.clone(), options.script, done.clone()));
+                let blocks = part_around(article, place);
+                let whole = blocks.len() == article.blocks.len();
+                let done = Arc::new(convert_article_part(article, script, blocks));
+                if !whole {
+                    let issue = issue.to_string();
+                    self.wanted = Some(Conversion { issue, article: article.clone(), script });
+                }
+                let (issue, id) = (issue.to_string(), article.id.clone());
+                self.converted = Some(Held { issue, id, script, done: done.clone(), whole });
                 done
             }
         };
         layout_converted(&done.0, &done.1, width, options, unfolded)
+    }
+
+    /// 1 when the top line is the blank line just above the anchor's and
+    /// the new layout `laid` has one there too: laid out again, the text
+    /// stays where it was rather than moving up a line.
+    fn blank_above(&self, anchor: Pos, laid: &ArticleLayout) -> usize {
+        let Some(old) = &self.layout else { return 0 };
+        let blank = |l: &ArticleLayout, i: usize| l.lines().get(i).is_some_and(|l| l.role() == Role::Blank);
+        let (was, now) = (old.line_of(anchor), laid.line_of(anchor));
+        usize::from(was == self.top + 1 && blank(old, self.top) && now > 0 && blank(laid, now - 1))
+    }
+
+    /// The whole conversion an article shown in part needs, once.
+    pub fn wanted(&mut self) -> Option<Conversion> {
+        self.wanted.take()
+    }
+
+    /// Takes in the whole conversion of an article shown in part: the
+    /// layouts of the part go, and the article, if shown, is laid out
+    /// anew at the same place by the next `show`. Given up (`None`), the
+    /// part's layouts go all the same, so that coming back asks again.
+    pub fn adopt(&mut self, answer: Converted) {
+        let of_it = |issue: &str, id: &ArticleId, script: Script| {
+            issue == answer.issue && *id == answer.id && script == answer.script
+        };
+        self.cache.retain(|(k, _)| !of_it(&k.issue, &k.id, k.options.script));
+        if self.key.as_ref().is_some_and(|k| of_it(&k.issue, &k.id, k.options.script)) {
+            self.stale = true;
+        }
+        match (&mut self.converted, answer.done) {
+            (Some(c), Some(done)) if !c.whole && of_it(&c.issue, &c.id, c.script) => {
+                c.done = done;
+                c.whole = true;
+            }
+            (Some(c), None) if of_it(&c.issue, &c.id, c.script) => self.converted = None,
+            _ => {}
+        }
     }
 
     /// What the open key does to the noise on screen in a pane `height`
@@ -268,6 +362,34 @@ impl View {
     fn remember(&mut self) {
         self.anchor = self.layout.as_ref().and_then(|l| l.lines().get(self.top)).map(|line| line.start());
     }
+}
+
+/// The blocks converted at once: all of a short article; of a long one,
+/// those from a little before `place` to a screen or two after it.
+fn part_around(article: &Article, place: Option<Pos>) -> std::ops::Range<usize> {
+    let blocks = &article.blocks;
+    let bytes: usize = blocks.iter().map(|b| b.text().len()).sum();
+    if bytes <= WHOLE_AT_ONCE {
+        return 0..blocks.len();
+    }
+    let at = match place.map(|p| p.element) {
+        Some(Element::Block(k)) => k.min(blocks.len()),
+        Some(Element::Attribution) => blocks.len(),
+        _ => 0,
+    };
+    let mut start = at;
+    let mut before = 0;
+    while start > 0 && before < PART_BEFORE {
+        start -= 1;
+        before += blocks[start].text().len();
+    }
+    let mut end = at;
+    let mut after = 0;
+    while end < blocks.len() && after < PART_AFTER {
+        after += blocks[end].text().len();
+        end += 1;
+    }
+    start..end
 }
 
 impl View {

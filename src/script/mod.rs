@@ -215,7 +215,7 @@ fn is_break(c: char) -> bool {
 }
 
 /// An article's text converted, and each element's map back to the source.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleMaps {
     /// The elements whose offsets differ, by element.
     maps: Vec<(Element, OffsetMap)>,
@@ -237,8 +237,26 @@ impl ArticleMaps {
 /// The article with every element in `script` (the id kept), and the maps
 /// back to its source.
 pub fn convert_article(article: &Article, script: Script) -> (Article, ArticleMaps) {
+    convert_article_part(article, script, 0..article.blocks.len())
+}
+
+/// The article with its furniture (kicker, headline, decks, byline,
+/// dateline, attribution) and the blocks in `blocks` in `script`; the other
+/// blocks as printed, their offsets the source's. What the reader shows at
+/// once of a long article while the rest converts off the key path.
+pub fn convert_article_part(
+    article: &Article,
+    script: Script,
+    blocks: std::ops::Range<usize>,
+) -> (Article, ArticleMaps) {
     let mut maps = Vec::new();
-    let mut blocks = convert_blocks(&article.blocks, script).into_iter();
+    let start = blocks.start.min(article.blocks.len());
+    let end = blocks.end.clamp(start, article.blocks.len());
+    let (before, rest) = article.blocks.split_at(start);
+    let (now, after) = rest.split_at(end - start);
+    let as_printed = |b: &Block| Converted { text: b.text().to_string(), map: OffsetMap::default() };
+    let mut blocks =
+        (before.iter().map(as_printed)).chain(convert_blocks(now, script)).chain(after.iter().map(as_printed));
     let mut one = |element: Element, text: &str| {
         let c = match element {
             Element::Block(_) => blocks.next().unwrap_or_default(),

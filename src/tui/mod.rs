@@ -338,6 +338,11 @@ impl Shell<'_> {
                     w.cancel();
                 }
             }
+            Effect::Convert(c) => {
+                if let Some(w) = &self.worker {
+                    w.convert(c);
+                }
+            }
             Effect::Moved => {
                 self.moved.get_or_insert_with(Instant::now);
             }

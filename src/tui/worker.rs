@@ -5,7 +5,7 @@
 //! the index has committed, so a search never waits for an update.
 //! Reports come back as actions; the event loop never blocks on any of it.
 
-use crate::app::{Action, IssueInfo};
+use crate::app::{Action, Conversion, Converted, IssueInfo};
 use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -43,6 +43,8 @@ pub struct Worker {
     /// Issues to read, by name: a thread of their own, so that an issue
     /// opened never waits for the library's walk or index.
     loads: Sender<String>,
+    /// Articles to convert whole to another script: a thread of their own.
+    converts: Sender<Box<Conversion>>,
     /// Where reports go, for an answer when the reading thread is gone.
     out: Sender<Action>,
     /// The flag that stops the latest search.
@@ -71,6 +73,9 @@ impl Worker {
                 let _ = reader.send(Action::Loaded { name, result });
             }
         });
+        let (converts, to_convert) = channel();
+        let converted = out.clone();
+        std::thread::spawn(move || convert_latest(&to_convert, &converted));
         let (jobs, inbox) = channel();
         let rescan = jobs.clone();
         let librarian = jobs.clone();
@@ -87,7 +92,7 @@ impl Worker {
             w.run(first, inbox);
         });
         std::thread::spawn(move || searcher(for_search.0, for_search.1, to_search, librarian, found, scanned));
-        Worker { jobs, searches, loads, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
+        Worker { jobs, searches, loads, converts, out, cancel: Arc::new(AtomicBool::new(false)), begun: false }
     }
 
     /// Reads the issue with this source name; it comes back as [`Action::Loaded`].
@@ -96,6 +101,11 @@ impl Worker {
             let result = Err(LoadError::new(name.clone(), Problem::Other("dubao can no longer read issues".into())));
             let _ = self.out.send(Action::Loaded { name, result });
         }
+    }
+
+    /// Converts an article whole; it comes back as [`Action::Converted`].
+    pub fn convert(&self, c: Box<Conversion>) {
+        let _ = self.converts.send(c);
     }
 
     /// The first frame is on screen: find and index the library.
@@ -118,6 +128,26 @@ impl Worker {
     /// Stops the search under way.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Converts each article asked for, the newest first: one asked for
+/// before a newer arrived is given up (and said to be), so that paging
+/// through long articles never queues their conversions.
+fn convert_latest(inbox: &Receiver<Box<Conversion>>, out: &Sender<Action>) {
+    let answer = |c: &Conversion, done| {
+        let (issue, id, script) = (c.issue.clone(), c.article.id.clone(), c.script);
+        Action::Converted(Box::new(Converted { issue, id, script, done }))
+    };
+    while let Ok(mut c) = inbox.recv() {
+        while let Ok(newer) = inbox.try_recv() {
+            let _ = out.send(answer(&c, None));
+            c = newer;
+        }
+        let done = Arc::new(crate::script::convert_article(&c.article, c.script));
+        if out.send(answer(&c, Some(done))).is_err() {
+            return;
+        }
     }
 }
 

@@ -46,10 +46,12 @@ fn t_on_a_simplified_paper_goes_straight_to_traditional_and_back() {
         "山东省深化新旧动能转换推动绿色低碳高质量发展动员大会召开",
         "the model keeps the source"
     );
+    let above = top_text(&s);
     update(&mut s, Action::CycleScript);
     assert_eq!(s.settings.layout.script, Script::Original);
-    assert_eq!(top_text(&s), printed);
+    assert_eq!(top_text(&s), above, "the line above stays on top, blank or not");
     update(&mut s, Action::Down);
+    assert_eq!(top_text(&s), printed);
     assert!(screen(&s).contains("T 简/繁"));
 }
 
@@ -89,4 +91,61 @@ fn a_resize_in_another_script_keeps_the_place_and_the_script() {
     assert_eq!(s.view.anchor(), anchor, "the same place back at the first width");
     let text: String = s.view.layout().unwrap().lines().iter().map(|l| l.text()).collect();
     assert!(text.contains("發展") && !text.contains("发展"));
+}
+
+/// An issue of one article too long to convert on the key path: numbered
+/// simplified paragraphs, some 250 KB.
+fn long_state() -> State {
+    let mut text = String::from("长篇报道\n\n台湾软件厂商发展迅速\n\n记者 张三\n\n");
+    for n in 0..3000 {
+        text.push_str(&format!("第{n}段，台湾的软件厂商近年发展迅速。\n\n"));
+    }
+    let issue = parse_issue(text.as_bytes(), "long.txt").unwrap().issue;
+    assert_eq!(issue.articles().count(), 1, "one long article");
+    let mut s = State::new(vec!["long".into()], Settings::default(), Keymap::default(), (120, 30));
+    update(&mut s, Action::Loaded { name: "long".into(), result: Ok(Arc::new(issue)) });
+    update(&mut s, Action::Open);
+    s
+}
+
+fn all_text(s: &State) -> String {
+    s.view.layout().unwrap().lines().iter().map(|l| l.text()).collect()
+}
+
+#[test]
+fn a_long_article_converts_the_screen_at_once_and_the_rest_off_the_key_path() {
+    use dubao::app::{Converted, Effect};
+    let mut s = long_state();
+    update(&mut s, Action::PageDown);
+    let anchor = s.view.anchor();
+    let effects = update(&mut s, Action::CycleScript);
+    assert_eq!(s.settings.layout.script, Script::Traditional);
+    assert_eq!(s.view.anchor(), anchor);
+    let shown = screen(&s);
+    assert!(shown.contains("臺灣的軟件廠商近年發展迅速") && !shown.contains("发展"), "the screen at once: {shown}");
+    let text = all_text(&s);
+    assert!(text.contains("第2999段，台湾的软件厂商"), "the end not yet");
+    let wanted: Vec<_> =
+        effects.into_iter().filter_map(|e| if let Effect::Convert(c) = e { Some(c) } else { None }).collect();
+    assert_eq!(wanted.len(), 1, "the whole conversion asked for once");
+    let c = &wanted[0];
+    assert_eq!((c.script, c.article.id.clone()), (Script::Traditional, s.article().unwrap().id.clone()));
+    assert!(update(&mut s, Action::Down).iter().all(|e| !matches!(e, Effect::Convert(_))), "not asked again");
+    let anchor = s.view.anchor();
+    let top = top_text(&s);
+
+    // A newer conversion came first: this one was given up, so it is asked for again.
+    let (issue, id, script) = (c.issue.clone(), c.article.id.clone(), c.script);
+    let again = update(&mut s, Action::Converted(Box::new(Converted { issue, id, script, done: None })));
+    assert!(again.iter().any(|e| matches!(e, Effect::Convert(_))), "{again:?}");
+    assert_eq!((s.view.anchor(), top_text(&s)), (anchor, top.clone()));
+
+    let done = dubao::script::convert_article(&c.article, c.script);
+    let (issue, id, script) = (c.issue.clone(), c.article.id.clone(), c.script);
+    update(&mut s, Action::Converted(Box::new(Converted { issue, id, script, done: Some(Arc::new(done)) })));
+    let text = all_text(&s);
+    assert!(text.contains("第2999段，臺灣的軟件廠商") && !text.contains("发展"), "the whole article now");
+    assert_eq!((s.view.anchor(), top_text(&s)), (anchor, top), "read on at the same place");
+    update(&mut s, Action::Bottom);
+    assert!(screen(&s).contains("第2999段，臺灣的軟件廠商"), "{}", screen(&s));
 }

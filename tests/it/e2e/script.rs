@@ -91,3 +91,22 @@ fn searching_in_simplified_highlights_the_traditional_characters() {
     t.wait_text("2 matches");
     t.send("q");
 }
+
+#[test]
+fn a_long_article_is_converted_whole_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("长篇-20240308.txt");
+    let mut text = String::from("长篇报道\n\n台湾软件厂商发展迅速\n\n记者 张三\n\n");
+    for n in 0..3000 {
+        text.push_str(&format!("第{n}段，台湾的软件厂商近年发展迅速。\n\n"));
+    }
+    std::fs::write(&path, text).unwrap();
+    let t = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    t.wait_text("第0段，台湾的软件厂商");
+    t.send("T");
+    t.wait_text("第0段，臺灣的軟件廠商");
+    // The end was not on screen when T was pressed: it comes converted all the same.
+    t.send("\rG");
+    t.wait_text("第2999段，臺灣的軟件廠商");
+    t.send("q");
+}
