@@ -269,7 +269,8 @@ fn main() {
 
     let index_bytes: u64 = walk(&warm_cache)
         .iter()
-        .filter(|p| p.ends_with("archive.idx"))
+        // The manifest and its segments, under the cache's `index/`.
+        .filter(|p| p.components().any(|c| c.as_os_str() == "index"))
         .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
         .sum();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
