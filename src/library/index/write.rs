@@ -592,13 +592,24 @@ fn parse_into(
 
 /// Reads and parses one file into its indexed form and grams.
 fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
+    // A folder that is one issue (article files) is read as the reader reads it.
+    let mut room = 0;
+    let parsed = if path.is_dir() {
+        crate::library::source::Source::File(path.to_path_buf()).load().map_err(|e| match e.problem {
+            Problem::NotText(why) => why,
+            other => other.to_string(),
+        })
+    } else {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
+        };
+        room = bytes.len();
+        parse_issue(&bytes, &path.display().to_string()).map_err(|e| e.to_string())
     };
-    match parse_issue(&bytes, &path.display().to_string()) {
+    match parsed {
         Ok(parsed) => {
-            let mut text = Vec::with_capacity(bytes.len());
+            let mut text = Vec::with_capacity(room);
             let shapes = encode(&parsed.issue, &mut text);
             // From the elements themselves: the same grams as from the text
             // `encode` wrote, without checking it is UTF-8 again.
@@ -607,7 +618,7 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
             let grams = distinct.sorted().to_vec();
             Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, grams }
         }
-        Err(e) => Outcome::NotIssue(e.to_string()),
+        Err(e) => Outcome::NotIssue(e),
     }
 }
 

@@ -53,15 +53,12 @@ fn reference(files: &[PathBuf], query: &str) -> Vec<Found> {
     reference_in(&parse_all(files), query)
 }
 
-/// Every file parsed (those that parse), newest first.
+/// Every file parsed (those that parse; a folder that is one issue as the
+/// reader reads it), newest first.
 fn parse_all(files: &[PathBuf]) -> Vec<dubao::model::Issue> {
     let mut issues: Vec<dubao::model::Issue> = files
         .iter()
-        .filter_map(|f| {
-            let abs = std::path::absolute(f).unwrap();
-            let bytes = fs::read(&abs).ok()?;
-            dubao::parse::parse_issue(&bytes, &abs.display().to_string()).ok().map(|p| p.issue)
-        })
+        .filter_map(|f| Source::File(std::path::absolute(f).unwrap()).load().ok().map(|p| p.issue))
         .collect();
     issues.sort_by(|a, b| match (a.date, b.date) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.source.cmp(&b.source)),
@@ -759,4 +756,35 @@ fn without_a_whole_walk_recorded_the_folders_tell_nothing() {
     index.update_some(&files[2..3], &never()).unwrap();
     let mut again = Index::open(Some(cache.path().to_path_buf()));
     assert!(again.update_by_folders(std::slice::from_ref(&root)).is_some(), "read back");
+}
+
+#[test]
+fn a_folder_that_becomes_one_issue_or_a_link_sends_the_search_back_to_walking() {
+    let (dir, _files) = generated(10);
+    let root = dir.path().to_path_buf();
+    let day = root.join("crawl");
+    fs::create_dir_all(&day).unwrap();
+    fs::write(day.join("20200101-01-01.txt"), "标题一\n\n正文鲸落博物馆。\n").unwrap();
+    age(&root);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update_and_record(&mut index, &root);
+    agrees_with_a_walk(&mut index, &root, "one article file is an issue of its own");
+    // A second article of the same day: the folder is one issue now.
+    fs::write(day.join("20200101-01-02.txt"), "标题二\n\n正文。\n").unwrap();
+    assert!(index.update_by_folders(std::slice::from_ref(&root)).is_none(), "a folder became one issue");
+    update_and_record(&mut index, &root);
+    agrees_with_a_walk(&mut index, &root, "walked again");
+    // Its files are looked at each time: one rewritten in place is seen.
+    let mut f = fs::OpenOptions::new().append(true).open(day.join("20200101-01-02.txt")).unwrap();
+    std::io::Write::write_all(&mut f, "又一段。\n".as_bytes()).unwrap();
+    drop(f);
+    let r = agrees_with_a_walk(&mut index, &root, "an article file rewritten");
+    assert_eq!(r.parsed, 1, "{r:?}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&day, root.join("link")).unwrap();
+        let (_, errors, walked) = dubao::library::collect_walked(std::slice::from_ref(&root));
+        assert!(errors.is_empty() && walked.is_none(), "a link followed: no record");
+    }
 }
