@@ -283,3 +283,25 @@ fn a_file_rewritten_in_place_in_a_folder_left_alone_is_seen_with_fresh() {
     assert_eq!(stdout(&fresh).lines().count(), 1);
     assert_eq!(stdout(&home.run(&["search", "鲸落博物馆", &root])), stdout(&fresh), "and then from the index");
 }
+
+#[test]
+fn a_warm_search_names_the_files_that_are_not_issues_as_a_walk_does() {
+    let (dir, root) = generated(20);
+    let binary = archive::issue_path(dir.path(), 2).with_file_name("scan.txt");
+    fs::write(&binary, [0u8, 200, 0, 0, 7, 0].repeat(100)).unwrap();
+    age(dir.path());
+    let home = Home::new();
+    let walked = home.run(&["search", archive::RARE, &root]);
+    assert!(stderr(&walked).contains(&binary.display().to_string()), "{}", stderr(&walked));
+    let warm = home.run(&["search", archive::RARE, &root]);
+    assert_eq!(stderr(&warm), stderr(&walked));
+    assert_eq!(stdout(&warm), stdout(&walked));
+    // The same from a relative root.
+    let rel = |o: &Output| stderr(o).replace(&format!("{root}/"), "");
+    let mut c = home.command(&["search", archive::RARE, "."]);
+    let first = c.current_dir(dir.path()).output().unwrap();
+    let second = home.command(&["search", archive::RARE, "."]).current_dir(dir.path()).output().unwrap();
+    assert_eq!(stderr(&second), stderr(&first));
+    assert!(stderr(&first).contains("./"), "{}", stderr(&first));
+    assert_eq!(rel(&walked).replace("./", ""), stderr(&first).replace("./", ""));
+}
