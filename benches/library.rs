@@ -16,7 +16,9 @@
 //!   reader's watcher calls) and a search that sees it;
 //! - a key typed in the picker over 100,000 issues vs over one
 //!   (`DUBAO_BENCH_ONLY=picker` for that alone; `=reader` for the build,
-//!   the first frames and the reader's memory).
+//!   the first frames and the reader's memory; `=search` for the warm
+//!   searches alone, on an index kept beside the shelf, built the first
+//!   time).
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
@@ -116,6 +118,10 @@ fn main() {
         archive::generate_shelf(papers, PAPERS, n, SEED);
     });
     let papers = root.join("papers");
+    if std::env::var("DUBAO_BENCH_ONLY").is_ok_and(|o| o == "search") {
+        warm_only(&root, &papers);
+        return;
+    }
     let scratch = tempfile::tempdir_in(&root).unwrap();
     let home = scratch.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
@@ -152,6 +158,24 @@ fn main() {
     first_frames(&env, &files, &warm, n);
     one_issue(&files, &warm, &papers);
     picker(n);
+}
+
+/// `DUBAO_BENCH_ONLY=search`: the warm searches alone, on an index kept in
+/// the shelf's directory (built once, the first time, then reused).
+fn warm_only(root: &Path, papers: &Path) {
+    let kept = root.join("kept");
+    let home = kept.join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let env = Env { exe: PathBuf::from(env!("CARGO_BIN_EXE_dubao")), papers: papers.to_path_buf(), home };
+    let warm = kept.join("cache");
+    if !warm.join("dubao/index").exists() {
+        let cold = run(env.dubao(&warm, &["search", archive::RARE]));
+        println!("cold build + search  {:>9.0} ms (once: the index is kept)", ms(cold.time));
+    }
+    // Once each beforehand, so that every timed run finds the files cached alike.
+    run(env.dubao(&warm, &["search", archive::RARE]));
+    run(env.rg(&["-F", "-c", archive::RARE]));
+    warm_searches(&env, &warm);
 }
 
 /// Bytes of every file under `dir`.

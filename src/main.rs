@@ -107,6 +107,11 @@ enum Command {
         /// Parse every file instead of using the index in the cache directory.
         #[arg(long)]
         no_index: bool,
+        /// Walk every folder and look at every file. Without it, only the
+        /// folders changed since the index's last walk are looked at again: a
+        /// file rewritten in place, its folder left alone, is not seen.
+        #[arg(long)]
+        fresh: bool,
     },
     /// Write issues as Markdown, EPUB or HTML files (one per issue, or per article).
     Export {
@@ -213,8 +218,8 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
             };
             cmd::bookmarks::bookmarks(format, &out.paint)
         }
-        Some(Command::Search { phrase, paths, no_index }) => {
-            cmd::search::search(&phrase, &paths, no_index, &config, &out.paint)
+        Some(Command::Search { phrase, paths, no_index, fresh }) => {
+            cmd::search::search(&phrase, &paths, no_index, fresh, &config, &out.paint)
         }
         Some(Command::Export { paths, to, output, per_article }) => {
             let to = match to {

@@ -5,7 +5,7 @@
 use super::color::Paint;
 use super::{USAGE, sources};
 use dubao::config::Config;
-use dubao::library::{self, ArchiveHit, Index, Source};
+use dubao::library::{self, ArchiveHit, Index, Source, UpdateReport};
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,51 +16,61 @@ const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 
 
 /// Prints `date<TAB>issue title<TAB>headline<TAB>snippet` for every article
 /// matching `phrase` (coloured: the match in the snippet as the reader
-/// shows matches). Exit status 0 with matches, 1 without.
-pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, paint: &Paint) -> io::Result<ExitCode> {
+/// shows matches). Exit status 0 with matches, 1 without. Unless `fresh`,
+/// only the folders changed since the index's last walk are looked at
+/// ([`Index::update_by_folders`]); with it, every folder and file.
+pub fn search(
+    phrase: &str,
+    paths: &[PathBuf],
+    no_index: bool,
+    fresh: bool,
+    config: &Config,
+    paint: &Paint,
+) -> io::Result<ExitCode> {
     if phrase.trim().is_empty() {
         eprintln!("dubao: search: the phrase is empty");
         return Ok(ExitCode::from(USAGE));
     }
-    let (found, errors) = sources(paths, config);
-    for e in &errors {
-        eprintln!("dubao: {e}");
-    }
     let roots = if paths.is_empty() { config.library.as_slice() } else { paths };
     let dir = library::cache_dir_for(roots).filter(|d| !no_index && Index::writable(d));
-    // Through the index, the files alone (moved, not copied: 100,000 paths).
-    let all_files = found.iter().all(|s| matches!(s, Source::File(_)));
-    let (files, found) = match (&dir, all_files) {
-        (Some(_), true) => {
-            let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None });
-            (Some(files.collect::<Vec<PathBuf>>()), Vec::new())
-        }
-        _ => (None, found),
-    };
     let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut out = Printer { out, error: None, skip: 0, paint, phrase };
     let never = AtomicBool::new(false);
-    let hits = match (files, dir) {
-        (Some(files), Some(dir)) => {
-            // Indexes of folders searched once, long ago, go.
-            if let Some(root) = dir.parent() {
-                library::prune(root, &dir, UNUSED);
-            }
-            let mut index = Index::open(Some(dir));
-            update(&mut index, &files, &never);
-            let stats = index.search(phrase, &mut |hit| out.print(&hit), &never);
-            let mut hits = stats.hits;
-            if stats.damaged && out.error.is_none() {
-                // What was printed is right; rebuild and go on after it.
-                update(&mut index, &files, &never);
-                out.skip = stats.hits;
-                hits = index.search(phrase, &mut |hit| out.print(&hit), &never).hits;
-            }
-            hits
+    let mut index = dir.as_ref().map(|d| Index::open(Some(d.clone())));
+    let trusted = index.as_mut().filter(|_| !fresh && !roots.is_empty()).and_then(|i| i.update_by_folders(roots));
+    let hits = match (index, trusted) {
+        (Some(mut index), Some(report)) => {
+            errors_of(&report);
+            through(&mut index, None, roots, &mut out, &never)
         }
-        _ => {
-            let mut on_error = |name: String, problem: String| eprintln!("dubao: {name}: {problem}");
-            library::search_sources(&found, phrase, &mut |hit| out.print(&hit), &mut on_error, &never).hits
+        (index, _) => {
+            let taken = std::time::SystemTime::now();
+            let (found, errors, walked) = match roots {
+                [] => {
+                    let (found, errors) = sources(paths, config);
+                    (found, errors, None)
+                }
+                _ => library::collect_walked(roots),
+            };
+            for e in &errors {
+                eprintln!("dubao: {e}");
+            }
+            // Through the index, the files alone (moved, not copied: 100,000 paths).
+            match index.filter(|_| found.iter().all(|s| matches!(s, Source::File(_)))) {
+                Some(mut index) => {
+                    let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None });
+                    let files = files.collect::<Vec<PathBuf>>();
+                    let report = update(&mut index, &files, &never);
+                    if let Some(walked) = walked.filter(|_| errors.is_empty()) {
+                        index.record_folders(roots, &walked, taken, &report);
+                    }
+                    through(&mut index, Some(files), roots, &mut out, &never)
+                }
+                None => {
+                    let mut on_error = |name: String, problem: String| eprintln!("dubao: {name}: {problem}");
+                    library::search_sources(&found, phrase, &mut |hit| out.print(&hit), &mut on_error, &never).hits
+                }
+            }
         }
     };
     if let Some(e) = out.error {
@@ -70,8 +80,40 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, 
     Ok(if hits > 0 { ExitCode::SUCCESS } else { ExitCode::from(super::SOME_FAILED) })
 }
 
+/// Searches the index brought up to date with `files` (`None`: by its
+/// folders); a damaged one is rebuilt from a whole walk, the search going
+/// on after what it printed.
+fn through<W: Write>(
+    index: &mut Index,
+    files: Option<Vec<PathBuf>>,
+    roots: &[PathBuf],
+    out: &mut Printer<'_, W>,
+    never: &AtomicBool,
+) -> usize {
+    // Indexes of folders searched once, long ago, go.
+    if let Some(dir) = index.dir()
+        && let Some(root) = dir.parent()
+    {
+        library::prune(root, dir, UNUSED);
+    }
+    let phrase = out.phrase;
+    let stats = index.search(phrase, &mut |hit| out.print(&hit), never);
+    let mut hits = stats.hits;
+    if stats.damaged && out.error.is_none() {
+        // What was printed is right; rebuild and go on after it.
+        let files = files.unwrap_or_else(|| {
+            let found = library::collect(roots).0.into_iter();
+            found.filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect()
+        });
+        update(index, &files, never);
+        out.skip = stats.hits;
+        hits = index.search(phrase, &mut |hit| out.print(&hit), never).hits;
+    }
+    hits
+}
+
 /// Brings the index up to date, showing progress on a terminal and problems on stderr.
-fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) {
+fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) -> UpdateReport {
     let tty = io::stderr().is_terminal();
     let mut progress = |done: usize, total: usize| {
         if tty && total > 0 && (done.is_multiple_of(64) || done == total) {
@@ -82,6 +124,12 @@ fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) {
         }
     };
     let report = index.update(files, &mut progress, never);
+    errors_of(&report);
+    report
+}
+
+/// Problems an update met, on stderr.
+fn errors_of(report: &UpdateReport) {
     for (path, problem) in &report.errors {
         eprintln!("dubao: {}: {problem}", path.display());
     }

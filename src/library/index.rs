@@ -9,6 +9,7 @@
 //! directory, write segments whole and replace the manifest by rename, so
 //! readers always see a whole index. See `docs/architecture.md`.
 
+mod folders;
 mod format;
 mod grams;
 mod postings;
@@ -18,7 +19,7 @@ mod segment;
 mod write;
 
 pub use format::IssueMeta;
-use format::{Failed, Listed, Manifest};
+use format::{Failed, Folders, Listed, Manifest};
 #[doc(hidden)]
 pub use rw::crash_points_passed;
 use segment::Segment;
@@ -45,6 +46,9 @@ pub struct Index {
     dir: Option<PathBuf>,
     segments: Vec<Part>,
     failed: Vec<Failed>,
+    /// The folders of the last whole walk, while they still tell the truth
+    /// (see `folders.rs`).
+    folders: Option<Folders>,
     generation: u64,
     /// A search found the index damaged: the next update rebuilds.
     damaged: AtomicBool,
@@ -183,6 +187,7 @@ impl Index {
             dir,
             segments: Vec::new(),
             failed: Vec::new(),
+            folders: None,
             generation: 0,
             damaged: AtomicBool::new(false),
             problem: None,
@@ -193,6 +198,7 @@ impl Index {
             Ok(Some((manifest, segments))) => {
                 index.generation = manifest.generation;
                 index.failed = manifest.failed;
+                index.folders = manifest.folders;
                 index.segments = segments;
             }
             Err(problem) => {

@@ -16,4 +16,4 @@ mod walk;
 pub use archive::{ArchiveHit, SearchStats, search_sources};
 pub use index::{Index, IssueMeta, UpdateReport, cache_dir_for, default_cache_dir, newest_hint, place_key, prune};
 pub use source::{ISSUE_EXTENSIONS, LoadError, Problem, Source, bundled, is_issue_file};
-pub use walk::{collect, newest_by_name};
+pub use walk::{Walked, collect, collect_walked, newest_by_name};

@@ -11,7 +11,34 @@ use std::path::{Path, PathBuf};
 /// twice — a path given twice, a folder and one inside it — is kept once,
 /// where it was first found (its canonical path decides).
 pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    let (mut found, errors) = expand(paths);
+    let (found, errors, _) = collect_walked(paths);
+    (found, errors)
+}
+
+/// The folders a walk went through: every folder walked into, and the
+/// folders taken as one issue each (not walked into).
+#[derive(Debug, Default)]
+pub struct Walked {
+    pub(crate) dirs: Vec<PathBuf>,
+    pub(crate) issue_dirs: Vec<PathBuf>,
+    /// A symbolic link was followed: its target may change unseen.
+    pub(crate) links: bool,
+}
+
+/// [`collect`], and the folders it walked: `None` unless every path is a
+/// folder walked into, no two overlap, no link was followed and nothing
+/// went wrong — only then do the folders alone tell which issue files
+/// there are.
+pub fn collect_walked(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>, Option<Walked>) {
+    let mut walked = Walked::default();
+    let (mut found, errors) = expand(paths, &mut walked);
+    let roots: Vec<PathBuf> = paths.iter().filter_map(|p| std::fs::canonicalize(p).ok()).collect();
+    let apart = roots.len() == paths.len()
+        && roots
+            .iter()
+            .enumerate()
+            .all(|(k, a)| roots.iter().skip(k + 1).all(|b| !a.starts_with(b) && !b.starts_with(a)));
+    let whole = errors.is_empty() && apart && !walked.links && paths.iter().all(|p| walked.dirs.contains(p));
     if paths.len() > 1 {
         let mut seen = std::collections::HashSet::new();
         found.retain(|s| match s {
@@ -19,10 +46,10 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
             Source::Bundled { .. } => true,
         });
     }
-    (found, errors)
+    (found, errors, whole.then_some(walked))
 }
 
-fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+fn expand(paths: &[PathBuf], walked: &mut Walked) -> (Vec<Source>, Vec<LoadError>) {
     let mut found = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -33,7 +60,8 @@ fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
             }
             Ok(meta) if meta.is_dir() => {
                 let before = found.len();
-                scan_dir(path, &mut found, &mut errors);
+                walked.dirs.push(path.clone());
+                scan_dir(path, &mut found, &mut errors, walked);
                 if found.len() == before {
                     errors.push(LoadError::new(path.display().to_string(), Problem::NoIssues));
                 }
@@ -47,7 +75,7 @@ fn expand(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
 /// Walks `root`: its folders each on a core of their own (a library of
 /// papers walks in a fraction of the time), found in the order one walk
 /// would find them.
-fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
+fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>, walked: &mut Walked) {
     let mut children: Vec<walkdir::DirEntry> = Vec::new();
     let top = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().max_depth(1);
     for entry in top {
@@ -60,19 +88,20 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
     }
     let root_id = same_file_id(root);
     let walk = |_: &mut (), k: usize| {
-        let (mut found, mut errors) = (Vec::new(), Vec::new());
+        let (mut found, mut errors, mut walked) = (Vec::new(), Vec::new(), Walked::default());
         let e = &children[k];
+        walked.links = e.path_is_symlink();
         if e.file_type().is_dir() {
             // A link back to the root is a loop the subtree's own walk can't see.
             if e.path_is_symlink() && root_id.is_some() && same_file_id(e.path()) == root_id {
                 errors.push(LoadError::new(e.path().display().to_string(), Problem::LinkLoop));
             } else {
-                walk_tree(e.path(), &mut found, &mut errors);
+                walk_tree(e.path(), &mut found, &mut errors, &mut walked);
             }
         } else if e.file_type().is_file() && is_issue_file(e.path()) {
             found.push(Source::File(e.path().to_path_buf()));
         }
-        (found, errors)
+        (found, errors, walked)
     };
     let never = std::sync::atomic::AtomicBool::new(false);
     super::pool::run_indexed(
@@ -81,9 +110,12 @@ fn scan_dir(root: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
         &never,
         || (),
         walk,
-        |_, (f, e)| {
+        |_, (f, e, w)| {
             found.extend(f);
             errors.extend(e);
+            walked.dirs.extend(w.dirs);
+            walked.issue_dirs.extend(w.issue_dirs);
+            walked.links |= w.links;
             true
         },
     );
@@ -111,7 +143,7 @@ fn fnv_of(p: &Path) -> u64 {
 }
 
 /// One folder under a root, walked whole (a folder that is one issue is one source).
-fn walk_tree(dir: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
+fn walk_tree(dir: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>, walked: &mut Walked) {
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -123,10 +155,46 @@ fn walk_tree(dir: &Path, found: &mut Vec<Source>, errors: &mut Vec<LoadError>) {
             // A day saved as article files is one issue: not walked into.
             Ok(e) if e.file_type().is_dir() && super::folder::is_article_folder(e.path()) => {
                 walker.skip_current_dir();
+                walked.links |= e.path_is_symlink();
+                walked.issue_dirs.push(e.path().to_path_buf());
                 found.push(Source::File(e.into_path()));
             }
-            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => found.push(Source::File(e.into_path())),
+            Ok(e) if e.file_type().is_dir() => {
+                walked.links |= e.path_is_symlink();
+                walked.dirs.push(e.into_path());
+            }
+            Ok(e) if e.file_type().is_file() && is_issue_file(e.path()) => {
+                walked.links |= e.path_is_symlink();
+                found.push(Source::File(e.into_path()));
+            }
             Ok(_) => {}
+            Err(e) => errors.push(walk_error(e, dir)),
+        }
+    }
+}
+
+/// What a folder that changed since a walk holds now: the issue files
+/// directly in it, and the folders in it that are not `known`, walked
+/// whole (those known are looked at on their own).
+pub(crate) fn relist(
+    dir: &Path,
+    known: &dyn Fn(&Path) -> bool,
+    found: &mut Vec<Source>,
+    errors: &mut Vec<LoadError>,
+    walked: &mut Walked,
+) {
+    let entries = walkdir::WalkDir::new(dir).follow_links(true).min_depth(1).max_depth(1);
+    for entry in entries {
+        match entry {
+            Ok(e) if e.file_name().to_string_lossy().starts_with('.') => {}
+            Ok(e) => {
+                walked.links |= e.path_is_symlink();
+                if e.file_type().is_dir() && !known(e.path()) {
+                    walk_tree(e.path(), found, errors, walked);
+                } else if e.file_type().is_file() && is_issue_file(e.path()) {
+                    found.push(Source::File(e.into_path()));
+                }
+            }
             Err(e) => errors.push(walk_error(e, dir)),
         }
     }

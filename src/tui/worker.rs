@@ -6,7 +6,7 @@
 //! Reports come back as actions; the event loop never blocks on any of it.
 
 use crate::app::{Action, Conversion, Converted, IssueInfo};
-use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source};
+use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source, UpdateReport};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -249,7 +249,8 @@ impl Librarian {
             let _ = self.out.send(Action::Library(infos));
             return;
         };
-        let (sources, _errors) = library::collect(paths);
+        let taken = std::time::SystemTime::now();
+        let (sources, errors, walked) = library::collect_walked(paths);
         self.files = sources
             .into_iter()
             .filter_map(|s| match s.absolute() {
@@ -260,10 +261,14 @@ impl Librarian {
         let infos: Vec<IssueInfo> =
             self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
         let _ = self.out.send(Action::Library(infos));
-        self.update_index();
+        let report = self.update_index();
+        // What a search from the command line then need not walk again.
+        if let (Some(walked), Shelf::Paths(paths)) = (walked.filter(|_| errors.is_empty()), &self.shelf) {
+            self.index.record_folders(paths, &walked, taken, &report);
+        }
     }
 
-    fn update_index(&mut self) {
+    fn update_index(&mut self) -> UpdateReport {
         let out = self.out.clone();
         let mut last = Instant::now();
         let mut progress = |done: usize, all: usize| {
@@ -283,6 +288,7 @@ impl Librarian {
         self.report_indexed();
         // Merging segments costs what it merges; searches go on meanwhile.
         while self.index.maintain() {}
+        report
     }
 
     /// Reports the issues as the index read them (titles and dates from inside the files).

@@ -24,9 +24,13 @@
 //! magic "DUBAOMF\0", version u32, generation u64,
 //! segment count u32, each: id u64, file length u64, header CRC-32 u32, dead count u32, dead ordinals u32…;
 //! failed count u32, each: path, size u64, mtime i128, message;
+//! folders u8 (0: none; 1: taken i128 ns, root count u32, each: path;
+//!   folder count u32, each: path, mtime i128 ns, ctime i128 ns, inode u64, kind u8 (0 walked, 1 an issue));
 //! CRC-32 u32 of all before it
 //! ```
 //! A segment's dead issues were changed or removed after it was written.
+//! The folders are the snapshot of the last whole walk (see `folders.rs`).
+//! A manifest of version 4 has no folders and is read as having none.
 
 use crate::library::archive::Shape;
 use std::path::PathBuf;
@@ -71,6 +75,9 @@ pub(super) const MANIFEST_MAGIC: [u8; 8] = *b"DUBAOMF\0";
 /// grams are script-folded, and each issue's text is stored folded, the
 /// printed text after it where that differs.)
 pub(super) const VERSION: u32 = 4;
+/// The manifest's own version (5: the folders after the failed files); a
+/// manifest of [`VERSION`] is read too, without folders.
+pub(super) const MANIFEST_VERSION: u32 = 5;
 pub(super) const HEADER_LEN: u64 = 64;
 
 /// What a segment's header says.
@@ -209,12 +216,78 @@ pub(super) struct Manifest {
     pub generation: u64,
     pub segments: Vec<Listed>,
     pub failed: Vec<Failed>,
+    pub folders: Option<Folders>,
+}
+
+/// The folders a whole walk went through, as they were: which of them
+/// a later search can trust unchanged without listing them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Folders {
+    /// When the walk began (ns since 1970).
+    pub taken: i128,
+    /// The roots walked, absolute, sorted.
+    pub roots: Vec<PathBuf>,
+    pub seen: Vec<Seen>,
+}
+
+/// One folder as the walk found it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Seen {
+    /// Absolute.
+    pub path: PathBuf,
+    pub mtime: i128,
+    pub ctime: i128,
+    pub inode: u64,
+    /// A folder that is one issue (article files), not walked into.
+    pub issue: bool,
+}
+
+fn put_folders(w: &mut Vec<u8>, folders: Option<&Folders>) {
+    let Some(f) = folders else {
+        w.push(0);
+        return;
+    };
+    w.push(1);
+    w.extend_from_slice(&f.taken.to_le_bytes());
+    put_u32(w, f.roots.len() as u32);
+    f.roots.iter().for_each(|r| put_path(w, r));
+    put_u32(w, f.seen.len() as u32);
+    for s in &f.seen {
+        put_path(w, &s.path);
+        w.extend_from_slice(&s.mtime.to_le_bytes());
+        w.extend_from_slice(&s.ctime.to_le_bytes());
+        w.extend_from_slice(&s.inode.to_le_bytes());
+        w.push(u8::from(s.issue));
+    }
+}
+
+fn take_folders(r: &mut Reader<'_>) -> Option<Option<Folders>> {
+    match r.u8()? {
+        0 => return Some(None),
+        1 => {}
+        _ => return None,
+    }
+    let taken = r.i128()?;
+    let n = r.u32()? as usize;
+    let roots = (0..n).map(|_| r.path()).collect::<Option<Vec<PathBuf>>>()?;
+    let n = r.u32()? as usize;
+    let mut seen = Vec::with_capacity(n.min(r.0.len() / 45));
+    for _ in 0..n {
+        let (path, mtime, ctime, inode) = (r.path()?, r.i128()?, r.i128()?, r.u64()?);
+        let issue = match r.u8()? {
+            0 => false,
+            1 => true,
+            _ => return None,
+        };
+        seen.push(Seen { path, mtime, ctime, inode, issue });
+    }
+    Some(Some(Folders { taken, roots, seen }))
 }
 
 pub(super) fn encode_manifest(m: &Manifest) -> Vec<u8> {
     let mut w = Vec::new();
     w.extend_from_slice(&MANIFEST_MAGIC);
-    put_u32(&mut w, VERSION);
+    put_u32(&mut w, MANIFEST_VERSION);
     w.extend_from_slice(&m.generation.to_le_bytes());
     put_u32(&mut w, m.segments.len() as u32);
     for s in &m.segments {
@@ -231,6 +304,7 @@ pub(super) fn encode_manifest(m: &Manifest) -> Vec<u8> {
         w.extend_from_slice(&stamp(f.modified).to_le_bytes());
         put_bytes(&mut w, f.message.as_bytes());
     }
+    put_folders(&mut w, m.folders.as_ref());
     let crc = crc32fast::hash(&w);
     put_u32(&mut w, crc);
     w
@@ -242,8 +316,8 @@ pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
         return Err("not a dubao index".into());
     }
     let version = u32::from_le_bytes(b[8..12].try_into().unwrap_or_default());
-    if version != VERSION {
-        return Err(format!("index version {version} (this dubao writes {VERSION})"));
+    if version != VERSION && version != MANIFEST_VERSION {
+        return Err(format!("index version {version} (this dubao writes {MANIFEST_VERSION})"));
     }
     let (body, crc) = b.split_at(b.len() - 4);
     if crc32fast::hash(body) != u32::from_le_bytes(crc.try_into().unwrap_or_default()) {
@@ -269,10 +343,11 @@ pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
             );
         failed.push(f.ok_or_else(bad)?);
     }
+    let folders = if version == VERSION { None } else { take_folders(&mut r).ok_or_else(bad)? };
     if !r.0.is_empty() {
         return Err(bad());
     }
-    Ok(Manifest { generation, segments, failed })
+    Ok(Manifest { generation, segments, failed, folders })
 }
 
 /// A modification time as nanoseconds since 1970 (negative before).
@@ -393,6 +468,11 @@ mod tests {
                 modified: UNIX_EPOCH + Duration::new(5, 0),
                 message: "binary".into(),
             }],
+            folders: Some(Folders {
+                taken: 1_700_000_000_000_000_000,
+                roots: vec!["/x".into()],
+                seen: vec![Seen { path: "/x/2024".into(), mtime: -3, ctime: 4, inode: 77, issue: true }],
+            }),
         };
         let b = encode_manifest(&m);
         assert_eq!(decode_manifest(&b), Ok(m));
@@ -404,6 +484,18 @@ mod tests {
         for cut in 0..b.len() {
             assert!(decode_manifest(&b[..cut]).is_err(), "cut at {cut}");
         }
+    }
+
+    #[test]
+    fn a_manifest_of_version_4_is_read_without_folders() {
+        let m = Manifest { generation: 9, ..Manifest::default() };
+        let mut b = encode_manifest(&m);
+        // Version 4: no folders byte before the checksum.
+        b.truncate(b.len() - 5);
+        b[8..12].copy_from_slice(&VERSION.to_le_bytes());
+        let crc = crc32fast::hash(&b);
+        b.extend_from_slice(&crc.to_le_bytes());
+        assert_eq!(decode_manifest(&b), Ok(m));
     }
 
     #[test]

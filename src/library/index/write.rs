@@ -8,7 +8,7 @@
 //! background. Under the directory's lock, so two dubaos never write at
 //! once and the second finds the first's work.
 
-use super::format::{self, Failed, IssueMeta, Manifest};
+use super::format::{self, Failed, Folders, IssueMeta, Manifest};
 use super::grams::{Distinct, Gram};
 use super::rw::{TEMP_PREFIX, crash_point};
 use super::segment::{self, Builder, Segment};
@@ -165,6 +165,32 @@ impl Index {
         Some(self.update_to(named, UpdateReport::default(), &mut |_, _| {}, cancel, Some(&only)))
     }
 
+    /// Whether any of these files is new, changed or gone against the index.
+    pub(super) fn differs(&self, files: &[PathBuf]) -> bool {
+        let only: HashSet<&[u8]> = files.iter().map(|p| key(p)).collect();
+        let known = self.known(false, Some(&only));
+        let targets = stat_all(files, &mut Vec::new());
+        let same = |t: &Target<'_>| known.get(key(t.abs())).is_some_and(|&(s, m, _)| s == t.size && m == t.modified);
+        let here = only.iter().filter(|k| known.contains_key(*k)).count();
+        !targets.iter().all(same) || targets.len() != here
+    }
+
+    /// Commits `folders` with the index as it is, unless another dubao
+    /// committed since `generation` (then what it found is not known here).
+    pub(super) fn commit_folders(&mut self, folders: Folders, generation: u64) {
+        let Some(dir) = self.dir.clone() else { return };
+        let Ok(_lock) = lock(&dir) else { return };
+        self.reload_if_replaced();
+        if self.generation != generation || self.segments.iter().any(|p| p.segment.in_memory()) {
+            return;
+        }
+        self.folders = Some(folders);
+        match commit(&dir, &self.segments, &self.failed, self.folders.as_ref()) {
+            Ok(generation) => self.generation = generation,
+            Err(_) => self.folders = None,
+        }
+    }
+
     /// Stamps the lock file with the time, so that [`super::prune`] can
     /// tell indexes in use from forgotten ones.
     fn mark_used(&self) {
@@ -278,6 +304,11 @@ impl Index {
             self.segments.clear();
             self.failed.clear();
         }
+        // A whole update may come of a walk that missed a folder: only a
+        // walk known whole records folders again (`record_folders`).
+        if rebuild || only.is_none() {
+            self.folders = None;
+        }
         let Plan { dead, mut failed, mut to_parse } = self.plan(targets, only, persist, report);
         // Newest first by what the names say: the files are not read yet.
         to_parse.sort_by_cached_key(|t| {
@@ -286,7 +317,12 @@ impl Index {
             newest_first(date, title, name)
         });
         let dir = self.dir.clone().filter(|_| persist);
+        let (errors_before, failed_before) = (report.errors.len(), failed.len());
         let made = parse_into(&to_parse, dir.as_deref(), &mut failed, report, progress, cancel)?;
+        // A file that could not be read is in no segment: its folder can't be trusted.
+        if report.errors.len() - errors_before > failed.len() - failed_before {
+            self.folders = None;
+        }
         let mut parts: Vec<Part> = std::mem::take(&mut self.segments);
         for (s, k) in dead {
             parts[s].dead[k] = true;
@@ -301,7 +337,7 @@ impl Index {
         failed.sort_by(|a, b| a.path.cmp(&b.path));
         self.failed = failed;
         self.generation = match &dir {
-            Some(dir) => commit(dir, &parts, &self.failed).unwrap_or_else(|e| {
+            Some(dir) => commit(dir, &parts, &self.failed, self.folders.as_ref()).unwrap_or_else(|e| {
                 // Kept in memory; the files it wrote are stale to the next writer.
                 report.unsaved = Some(format!("{}: {e}", dir.display()));
                 new_id()
@@ -444,7 +480,7 @@ impl Index {
             if which.contains(&s) { gone.push(part) } else { parts.push(part) }
         }
         parts.push(Part { dead: vec![false; merged.issues.len()], id: merged.header.id, segment: merged });
-        match commit(&dir, &parts, &self.failed) {
+        match commit(&dir, &parts, &self.failed, self.folders.as_ref()) {
             Ok(generation) => {
                 self.generation = generation;
                 self.segments = parts;
@@ -556,13 +592,24 @@ fn parse_into(
 
 /// Reads and parses one file into its indexed form and grams.
 fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
+    // A folder that is one issue (article files) is read as the reader reads it.
+    let mut room = 0;
+    let parsed = if path.is_dir() {
+        crate::library::source::Source::File(path.to_path_buf()).load().map_err(|e| match e.problem {
+            Problem::NotText(why) => why,
+            other => other.to_string(),
+        })
+    } else {
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
+        };
+        room = bytes.len();
+        parse_issue(&bytes, &path.display().to_string()).map_err(|e| e.to_string())
     };
-    match parse_issue(&bytes, &path.display().to_string()) {
+    match parsed {
         Ok(parsed) => {
-            let mut text = Vec::with_capacity(bytes.len());
+            let mut text = Vec::with_capacity(room);
             let shapes = encode(&parsed.issue, &mut text);
             // From the elements themselves: the same grams as from the text
             // `encode` wrote, without checking it is UTF-8 again.
@@ -571,15 +618,19 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
             let grams = distinct.sorted().to_vec();
             Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, grams }
         }
-        Err(e) => Outcome::NotIssue(e.to_string()),
+        Err(e) => Outcome::NotIssue(e),
     }
 }
 
 /// Writes the manifest listing `parts` and `failed` and renames it into
 /// place: the commit. Returns its generation.
-fn commit(dir: &Path, parts: &[Part], failed: &[Failed]) -> io::Result<u64> {
-    let manifest =
-        Manifest { generation: new_id(), segments: parts.iter().map(Part::listed).collect(), failed: failed.to_vec() };
+fn commit(dir: &Path, parts: &[Part], failed: &[Failed], folders: Option<&Folders>) -> io::Result<u64> {
+    let manifest = Manifest {
+        generation: new_id(),
+        segments: parts.iter().map(Part::listed).collect(),
+        failed: failed.to_vec(),
+        folders: folders.cloned(),
+    };
     let bytes = format::encode_manifest(&manifest);
     let temp = dir.join(format!("{TEMP_PREFIX}manifest-{}", new_id()));
     let written = (|| {

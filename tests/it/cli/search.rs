@@ -228,3 +228,80 @@ fn either_script_finds_either_and_prints_the_text_as_printed() {
         assert!(lines[1][3].contains("發展") && !lines[1][3].contains("发展"), "snippets as printed: {}", lines[1][3]);
     }
 }
+
+/// Every folder under `dir` (and it) last changed an hour ago: old enough
+/// for a search to trust it unchanged.
+fn age(dir: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path);
+        }
+    }
+    fs::File::open(dir).unwrap().set_modified(hour_ago).unwrap();
+}
+
+#[test]
+fn a_warm_search_finds_what_a_scan_finds_as_files_come_and_go() {
+    let (dir, root) = generated(40);
+    age(dir.path());
+    let home = Home::new();
+    let scan = |phrase: &str| stdout(&home.run(&["search", "--no-index", phrase, &root]));
+    assert_eq!(stdout(&home.run(&["search", archive::COMMON, &root])), scan(archive::COMMON));
+    let first = archive::issue_path(dir.path(), 3);
+    let mut text = fs::read_to_string(&first).unwrap();
+    text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
+    fs::write(first.with_file_name("增刊-20240101.txt"), &text).unwrap();
+    fs::remove_file(archive::issue_path(dir.path(), 5)).unwrap();
+    fs::rename(archive::issue_path(dir.path(), 6), first.with_file_name("改名-20240102.txt")).unwrap();
+    fs::create_dir_all(dir.path().join("2099/01")).unwrap();
+    fs::write(dir.path().join("2099/01/新刊-20990101.txt"), &text).unwrap();
+    for phrase in [archive::COMMON, "鲸落博物馆"] {
+        let warm = home.run(&["search", phrase, &root]);
+        assert!(warm.status.success(), "{}", stderr(&warm));
+        assert_eq!(stdout(&warm), scan(phrase), "{phrase}");
+    }
+}
+
+#[test]
+fn a_file_rewritten_in_place_in_a_folder_left_alone_is_seen_with_fresh() {
+    let (dir, root) = generated(20);
+    age(dir.path());
+    let home = Home::new();
+    assert!(home.run(&["search", archive::COMMON, &root]).status.success());
+    let file = archive::issue_path(dir.path(), 4);
+    let folder = fs::metadata(file.parent().unwrap()).unwrap().modified().unwrap();
+    let mut f = fs::OpenOptions::new().append(true).open(&file).unwrap();
+    std::io::Write::write_all(&mut f, "\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n".as_bytes()).unwrap();
+    drop(f);
+    assert_eq!(fs::metadata(file.parent().unwrap()).unwrap().modified().unwrap(), folder, "the folder as it was");
+    // The trade-off: the folder is trusted, the file not looked at.
+    assert_eq!(home.run(&["search", "鲸落博物馆", &root]).status.code(), Some(1));
+    let fresh = home.run(&["search", "--fresh", "鲸落博物馆", &root]);
+    assert_eq!(fresh.status.code(), Some(0), "{}", stderr(&fresh));
+    assert_eq!(stdout(&fresh).lines().count(), 1);
+    assert_eq!(stdout(&home.run(&["search", "鲸落博物馆", &root])), stdout(&fresh), "and then from the index");
+}
+
+#[test]
+fn a_warm_search_names_the_files_that_are_not_issues_as_a_walk_does() {
+    let (dir, root) = generated(20);
+    let binary = archive::issue_path(dir.path(), 2).with_file_name("scan.txt");
+    fs::write(&binary, [0u8, 200, 0, 0, 7, 0].repeat(100)).unwrap();
+    age(dir.path());
+    let home = Home::new();
+    let walked = home.run(&["search", archive::RARE, &root]);
+    assert!(stderr(&walked).contains(&binary.display().to_string()), "{}", stderr(&walked));
+    let warm = home.run(&["search", archive::RARE, &root]);
+    assert_eq!(stderr(&warm), stderr(&walked));
+    assert_eq!(stdout(&warm), stdout(&walked));
+    // The same from a relative root.
+    let rel = |o: &Output| stderr(o).replace(&format!("{root}/"), "");
+    let mut c = home.command(&["search", archive::RARE, "."]);
+    let first = c.current_dir(dir.path()).output().unwrap();
+    let second = home.command(&["search", archive::RARE, "."]).current_dir(dir.path()).output().unwrap();
+    assert_eq!(stderr(&second), stderr(&first));
+    assert!(stderr(&first).contains("./"), "{}", stderr(&first));
+    assert_eq!(rel(&walked).replace("./", ""), stderr(&first).replace("./", ""));
+}

@@ -53,15 +53,12 @@ fn reference(files: &[PathBuf], query: &str) -> Vec<Found> {
     reference_in(&parse_all(files), query)
 }
 
-/// Every file parsed (those that parse), newest first.
+/// Every file parsed (those that parse; a folder that is one issue as the
+/// reader reads it), newest first.
 fn parse_all(files: &[PathBuf]) -> Vec<dubao::model::Issue> {
     let mut issues: Vec<dubao::model::Issue> = files
         .iter()
-        .filter_map(|f| {
-            let abs = std::path::absolute(f).unwrap();
-            let bytes = fs::read(&abs).ok()?;
-            dubao::parse::parse_issue(&bytes, &abs.display().to_string()).ok().map(|p| p.issue)
-        })
+        .filter_map(|f| Source::File(std::path::absolute(f).unwrap()).load().ok().map(|p| p.issue))
         .collect();
     issues.sort_by(|a, b| match (a.date, b.date) {
         (Some(x), Some(y)) => y.cmp(&x).then_with(|| a.source.cmp(&b.source)),
@@ -635,4 +632,159 @@ fn files_a_watcher_names_are_taken_in_without_looking_at_the_rest() {
         assert_eq!(found(&search(&index, q).0), reference(&files, q), "{q}");
     }
     assert_eq!(update(&mut index, &files).parsed, 0, "the same as a whole update would have made");
+}
+
+/// The issue files a walk of `root` finds now.
+fn walk(root: &Path) -> Vec<PathBuf> {
+    let (found, _) = dubao::library::collect(&[root.to_path_buf()]);
+    found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect()
+}
+
+/// What `dubao search` does without a record of the folders: walks,
+/// updates, and records the folders walked.
+fn update_and_record(index: &mut Index, root: &Path) {
+    let taken = std::time::SystemTime::now();
+    let roots = [root.to_path_buf()];
+    let (found, errors, walked) = dubao::library::collect_walked(&roots);
+    assert!(errors.is_empty(), "{errors:?}");
+    let files: Vec<PathBuf> =
+        found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect();
+    let report = update(index, &files);
+    index.record_folders(&roots, &walked.expect("a whole walk"), taken, &report);
+}
+
+/// Every folder under `dir` (and it) last changed an hour ago: old enough
+/// to be trusted unchanged.
+fn age(dir: &Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            age(&path);
+        }
+    }
+    fs::File::open(dir).unwrap().set_modified(hour_ago).unwrap();
+}
+
+/// The index, brought up to date by its folders (not walking), answers
+/// as parsing every file a walk finds now would.
+fn agrees_with_a_walk(index: &mut Index, root: &Path, what: &str) -> UpdateReport {
+    let report = index.update_by_folders(&[root.to_path_buf()]).unwrap_or_else(|| panic!("{what}: by the folders"));
+    let files = walk(root);
+    for q in [archive::RARE, archive::COMMON, "鲸落博物馆"] {
+        assert_eq!(found(&search(index, q).0), reference(&files, q), "{what}: {q}");
+    }
+    report
+}
+
+#[test]
+fn by_its_folders_the_index_finds_what_a_walk_finds_as_files_come_go_and_move() {
+    let (dir, files) = generated(40);
+    let root = dir.path();
+    age(root);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update_and_record(&mut index, root);
+    let r = agrees_with_a_walk(&mut index, root, "nothing changed");
+    assert_eq!((r.parsed, r.removed), (0, 0), "{r:?}");
+    let mut text = fs::read_to_string(&files[3]).unwrap();
+    text.push_str("\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n");
+
+    // (a) A file added to a folder that was there.
+    let added = files[3].with_file_name("增刊-20240101.txt");
+    fs::write(&added, &text).unwrap();
+    let r = agrees_with_a_walk(&mut index, root, "added");
+    assert_eq!((r.parsed, r.removed), (1, 0), "only the new file is read: {r:?}");
+    // (b) One removed.
+    fs::remove_file(&files[5]).unwrap();
+    assert_eq!(agrees_with_a_walk(&mut index, root, "removed").removed, 1);
+    // (c) One renamed in its folder, and one moved to another.
+    fs::rename(&files[6], files[6].with_file_name("改名-20240102.txt")).unwrap();
+    fs::rename(&added, files[35].with_file_name("搬来-20240103.txt")).unwrap();
+    agrees_with_a_walk(&mut index, root, "renamed and moved");
+    // (d) A new folder of folders with issues.
+    let deep = root.join("2099").join("01");
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("新刊-20990101.txt"), &text).unwrap();
+    fs::write(deep.join("新刊-20990102.txt"), &text).unwrap();
+    let r = agrees_with_a_walk(&mut index, root, "a new folder");
+    assert_eq!(r.parsed, 2, "{r:?}");
+    // A folder gone with its issues.
+    fs::remove_dir_all(files[0].parent().unwrap()).unwrap();
+    agrees_with_a_walk(&mut index, root, "a folder removed");
+    assert_eq!(update(&mut index, &walk(root)).parsed, 0, "the same as a whole update would have made");
+}
+
+#[test]
+fn a_change_as_the_folders_are_recorded_is_not_missed() {
+    let (dir, files) = generated(20);
+    let root = dir.path();
+    // Folders changed just now: within a clock's step of the record.
+    let month = files[4].parent().unwrap().to_path_buf();
+    fs::File::open(&month).unwrap().set_modified(std::time::SystemTime::now()).unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update_and_record(&mut index, root);
+    let before = fs::metadata(&month).unwrap().modified().unwrap();
+    // (e) Rewritten in place, in the same second: its folder's mtime alone can't tell.
+    let mut f = fs::OpenOptions::new().append(true).open(&files[4]).unwrap();
+    std::io::Write::write_all(&mut f, "\n新增文章标题\n\n本报讯 今天,鲸落博物馆正式开馆。\n".as_bytes()).unwrap();
+    drop(f);
+    assert_eq!(fs::metadata(&month).unwrap().modified().unwrap(), before, "the folder is as it was");
+    agrees_with_a_walk(&mut index, root, "rewritten as recorded");
+    assert_eq!(issue_numbers(&search(&index, "鲸落博物馆").0, &files), [4]);
+    // And a file added to it, in the same second.
+    fs::write(month.join("增刊-20240101.txt"), fs::read(&files[1]).unwrap()).unwrap();
+    agrees_with_a_walk(&mut index, root, "added as recorded");
+}
+
+#[test]
+fn without_a_whole_walk_recorded_the_folders_tell_nothing() {
+    let (dir, files) = generated(10);
+    let root = dir.path().to_path_buf();
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update(&mut index, &files);
+    assert!(index.update_by_folders(std::slice::from_ref(&root)).is_none(), "no record");
+    update_and_record(&mut index, &root);
+    assert!(index.update_by_folders(&[root.join("2024")]).is_none(), "other roots");
+    // A whole update from a walk that may have missed a folder drops the record.
+    update(&mut index, &files[1..]);
+    assert!(index.update_by_folders(std::slice::from_ref(&root)).is_none(), "dropped");
+    // Kept on disk with the index, and through what a watcher names.
+    update_and_record(&mut index, &root);
+    index.update_some(&files[2..3], &never()).unwrap();
+    let mut again = Index::open(Some(cache.path().to_path_buf()));
+    assert!(again.update_by_folders(std::slice::from_ref(&root)).is_some(), "read back");
+}
+
+#[test]
+fn a_folder_that_becomes_one_issue_or_a_link_sends_the_search_back_to_walking() {
+    let (dir, _files) = generated(10);
+    let root = dir.path().to_path_buf();
+    let day = root.join("crawl");
+    fs::create_dir_all(&day).unwrap();
+    fs::write(day.join("20200101-01-01.txt"), "标题一\n\n正文鲸落博物馆。\n").unwrap();
+    age(&root);
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    update_and_record(&mut index, &root);
+    agrees_with_a_walk(&mut index, &root, "one article file is an issue of its own");
+    // A second article of the same day: the folder is one issue now.
+    fs::write(day.join("20200101-01-02.txt"), "标题二\n\n正文。\n").unwrap();
+    assert!(index.update_by_folders(std::slice::from_ref(&root)).is_none(), "a folder became one issue");
+    update_and_record(&mut index, &root);
+    agrees_with_a_walk(&mut index, &root, "walked again");
+    // Its files are looked at each time: one rewritten in place is seen.
+    let mut f = fs::OpenOptions::new().append(true).open(day.join("20200101-01-02.txt")).unwrap();
+    std::io::Write::write_all(&mut f, "又一段。\n".as_bytes()).unwrap();
+    drop(f);
+    let r = agrees_with_a_walk(&mut index, &root, "an article file rewritten");
+    assert_eq!(r.parsed, 1, "{r:?}");
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&day, root.join("link")).unwrap();
+        let (_, errors, walked) = dubao::library::collect_walked(std::slice::from_ref(&root));
+        assert!(errors.is_empty() && walked.is_none(), "a link followed: no record");
+    }
 }
