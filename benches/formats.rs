@@ -7,9 +7,13 @@
 //!
 //! `cargo bench --bench formats`.
 
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/it/common/pty.rs"]
 #[allow(dead_code)]
 mod pty;
+
+use common::median;
 
 use dubao::model::{Article, Block, Issue, Section};
 use std::path::Path;
@@ -103,23 +107,7 @@ fn folder(issue: &Issue, dir: &Path) {
 }
 
 fn first_frame(path: &Path, text: &str) -> f64 {
-    let home = tempfile::tempdir().unwrap();
-    let start = Instant::now();
-    let mut t = pty::Pty::spawn_in(&[path.to_str().unwrap()], 120, 36, home, false);
-    // Poll every millisecond: the tests' 20 ms polling would swamp the figure.
-    while !t.contents().contains(text) {
-        assert!(start.elapsed() < Duration::from_secs(30), "no first frame; the screen:\n{}", t.contents());
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    t.send("q");
-    t.wait_exit();
-    ms
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+    common::first_frame(&[path.to_str().unwrap()], text, tempfile::tempdir().unwrap(), Duration::from_secs(30))
 }
 
 /// Median milliseconds to parse `path` as the reader does.

@@ -10,12 +10,16 @@
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/it/common/pty.rs"]
 #[allow(dead_code)]
 mod pty;
 
+use common::median;
+
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const SEED: u64 = 20_240_308;
 const RUNS: usize = 21;
@@ -38,22 +42,7 @@ fn first_text(path: &Path) -> String {
 fn first_frame(args: &[&str], text: &str, prepare: &dyn Fn(&Path)) -> f64 {
     let home = tempfile::tempdir().unwrap();
     prepare(home.path());
-    let start = Instant::now();
-    let mut t = pty::Pty::spawn_in(args, 120, 36, home, false);
-    // Poll every millisecond: the tests' 20 ms polling would swamp the figure.
-    while !t.contents().contains(text) {
-        assert!(start.elapsed() < Duration::from_secs(30), "no first frame; the screen:\n{}", t.contents());
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    t.send("q");
-    t.wait_exit();
-    ms
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
+    common::first_frame(args, text, home, Duration::from_secs(30))
 }
 
 fn config(home: &Path, library: &Path) {
