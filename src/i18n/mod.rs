@@ -13,6 +13,8 @@
 //! that is set (`zh_CN`, `zh_SG` → 简体; `zh_TW`, `zh_HK`, `zh_MO` → 繁體;
 //! anything else English).
 
+pub mod problems;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -166,6 +168,19 @@ impl Lang {
             }
         }
         id.to_string()
+    }
+
+    /// The message `id` of this language alone, `None` where it lacks it
+    /// (no English in its place).
+    pub fn get(self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        bundle(self).get_message(id)?.value()?;
+        Some(self.f(id, args))
+    }
+
+    /// The language of the interface for this setting of `ui_language`,
+    /// the locale read from the process's environment.
+    pub fn of(setting: UiLanguage) -> Lang {
+        setting.resolve(|k| std::env::var(k).ok())
     }
 
     /// True for the Chinese interfaces (their key hints need no spaces).

@@ -25,7 +25,7 @@ fn every_message_is_in_every_language() {
 fn ids_in(dir: &Path, out: &mut BTreeSet<String>) {
     const PREFIXES: &[&str] = &[
         "action-", "help-", "hint-", "search-", "top-", "list-", "time-", "too-", "overlay-", "archive-", "bm-",
-        "picker-", "front-", "st-", "cli-",
+        "picker-", "front-", "st-", "cli-", "err-", "exit-",
     ];
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
@@ -94,4 +94,44 @@ fn chinese_help_and_bottom_line_in_both_scripts_with_their_columns() {
             .collect();
         assert!(cols.len() == 1, "{lang:?}: descriptions at columns {cols:?}");
     }
+}
+
+#[test]
+fn what_was_not_saved_is_said_with_english_plurals_and_chinese_counters() {
+    use dubao::i18n::problems::{kept, unsaved};
+    use dubao::store::{Kept, Unsaved};
+    let one = |id: &str| dubao::model::ArticleId(id.into());
+    let u = Unsaved { bookmarks: [one("a")].into(), read: [one("b"), one("c")].into(), positions: 0 };
+    assert_eq!(unsaved(Lang::En, &u), "1 bookmark and 2 read marks");
+    assert_eq!(unsaved(Lang::ZhHans, &u), "1 个书签和 2 个已读标记");
+    let all = Unsaved { positions: 1, ..u };
+    assert_eq!(unsaved(Lang::En, &all), "1 bookmark, 2 read marks and 1 reading position");
+    assert_eq!(unsaved(Lang::ZhHant, &all), "1 個書籤、2 個已讀標記和 1 個閱讀位置");
+    let said = |lang: Lang, n: usize| {
+        lang.f("exit-not-saved", &[("n", n.into()), ("what", "…".into()), ("why", "read-only".into())])
+    };
+    assert_eq!(said(Lang::En, 1), "1 change was not saved (…): read-only");
+    assert_eq!(said(Lang::En, 4), "4 changes were not saved (…): read-only");
+    assert_eq!(said(Lang::ZhHans, 4), "4 项更改未保存（…）：read-only");
+    let dir = Kept::In("/j".into());
+    assert_eq!(kept(Lang::En, Some(&dir), 1), "it is kept in /j and will be saved the next time dubao starts");
+    assert_eq!(kept(Lang::En, Some(&dir), 2), "they are kept in /j and will be saved the next time dubao starts");
+    assert_eq!(kept(Lang::ZhHant, Some(&dir), 1), "這項變更已暫存在 /j，下次啟動 dubao 時會儲存");
+    assert_eq!(kept(Lang::ZhHans, None, 3), "这些更改已丢失");
+    let nowhere = Kept::Nowhere("disk full".into());
+    assert_eq!(kept(Lang::En, Some(&nowhere), 1), "it could not be kept anywhere either (disk full), and is lost");
+}
+
+#[test]
+fn load_errors_keep_the_file_name_in_every_language() {
+    use dubao::i18n::problems::load_error;
+    use dubao::library::{LoadError, Problem};
+    let e = LoadError { path: "papers/0101.txt".into(), problem: Problem::NotFound };
+    assert_eq!(load_error(Lang::En, &e), e.to_string(), "English is what Display says");
+    assert_eq!(load_error(Lang::ZhHans, &e), "papers/0101.txt：没有这个文件或目录");
+    let e = LoadError { path: "papers".into(), problem: Problem::NoIssues };
+    assert_eq!(load_error(Lang::En, &e), e.to_string());
+    assert!(load_error(Lang::ZhHant, &e).starts_with("papers：這個目錄中沒有期刊檔案（*.txt"));
+    let e = LoadError { path: "x.bin".into(), problem: Problem::NotText("binary data".into()) };
+    assert_eq!(load_error(Lang::ZhHans, &e), "x.bin：binary data", "the decoder's words are passed on");
 }

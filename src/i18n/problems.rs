@@ -1,0 +1,101 @@
+//! What went wrong, in the interface's language: the errors of the
+//! library, the store and the config stay structured (English in their
+//! `Display`, for logs and tests); these turn them into the words shown to
+//! the user, where they are shown. File names and line numbers are kept;
+//! what the system or a decoder said (`Problem::Other`, `NotText`) is
+//! passed on as it was said.
+
+use super::Lang;
+use crate::config::ConfigError;
+use crate::library::{ISSUE_EXTENSIONS, LoadError, Problem};
+use crate::store::{Kept, StoreError, Unsaved};
+use std::io;
+
+/// `PATH: problem`.
+pub fn load_error(lang: Lang, e: &LoadError) -> String {
+    lang.f("err-at", &[("path", e.path.as_str().into()), ("problem", problem(lang, &e.problem).into())])
+}
+
+/// Why a file or path could not be read as an issue.
+pub fn problem(lang: Lang, p: &Problem) -> String {
+    let id = match p {
+        Problem::NotFound => "err-not-found",
+        Problem::PermissionDenied => "err-permission",
+        Problem::IsDirectory => "err-is-directory",
+        Problem::Directory => "err-directory-not-issue",
+        Problem::NotRegular => "err-not-regular",
+        Problem::NotADirectory => "err-not-a-directory",
+        Problem::NoIssues => {
+            let patterns = ISSUE_EXTENSIONS.iter().map(|e| format!("*.{e}")).collect::<Vec<_>>().join(", ");
+            return lang.f("err-no-issues", &[("patterns", patterns.into())]);
+        }
+        Problem::LinkLoop => "err-link-loop",
+        Problem::NotText(why) | Problem::Other(why) => return why.clone(),
+    };
+    lang.t(id)
+}
+
+/// Why a read or write failed, in plain words (the system's own for the rarer kinds).
+pub fn io_error(lang: Lang, e: &io::Error) -> String {
+    let id = match e.kind() {
+        io::ErrorKind::StorageFull => "err-disk-full",
+        io::ErrorKind::QuotaExceeded => "err-quota",
+        io::ErrorKind::ReadOnlyFilesystem => "err-read-only",
+        io::ErrorKind::PermissionDenied => "err-permission",
+        io::ErrorKind::NotFound => "err-not-found",
+        io::ErrorKind::NotADirectory => "err-not-a-directory",
+        io::ErrorKind::IsADirectory => "err-is-directory",
+        io::ErrorKind::FileTooLarge => "err-too-large",
+        _ => return e.to_string(),
+    };
+    lang.t(id)
+}
+
+/// Why changes are not on disk.
+pub fn store_error(lang: Lang, e: &StoreError) -> String {
+    match e {
+        StoreError::NoDir => lang.t("err-no-home"),
+        StoreError::Io { name, source, .. } => {
+            lang.f("err-at", &[("path", name.as_str().into()), ("problem", io_error(lang, source).into())])
+        }
+        StoreError::Frozen { .. } => e.to_string(),
+    }
+}
+
+/// `2 bookmarks, 1 read mark and 3 reading positions`.
+pub fn unsaved(lang: Lang, u: &Unsaved) -> String {
+    let parts: Vec<String> =
+        [("err-n-bookmarks", u.bookmarks.len()), ("err-n-read-marks", u.read.len()), ("err-n-positions", u.positions)]
+            .into_iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(id, n)| lang.f(id, &[("n", n.into())]))
+            .collect();
+    match parts.as_slice() {
+        [] => lang.t("err-nothing"),
+        [one] => one.clone(),
+        [rest @ .., last] => {
+            lang.f("err-and", &[("rest", rest.join(&lang.t("err-list-comma")).into()), ("last", last.as_str().into())])
+        }
+    }
+}
+
+/// Where the changes not saved are, said after the line saying how many
+/// (`n` of them) and why.
+pub fn kept(lang: Lang, kept: Option<&Kept>, n: usize) -> String {
+    match kept {
+        Some(Kept::In(dir)) => lang.f("exit-kept-in", &[("n", n.into()), ("dir", dir.display().to_string().into())]),
+        Some(Kept::Nowhere(why)) => lang.f("exit-kept-nowhere", &[("n", n.into()), ("why", why.as_str().into())]),
+        None => lang.f("exit-lost", &[("n", n.into())]),
+    }
+}
+
+/// A config that can't be used: `FILE:LINE:COLUMN: message` (the message
+/// is toml's or serde's, as they say it).
+pub fn config_error(lang: Lang, e: &ConfigError) -> String {
+    let at = match (e.line, e.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", e.path),
+        (Some(l), None) => format!("{}:{l}", e.path),
+        _ => e.path.clone(),
+    };
+    lang.f("err-config", &[("at", at.into()), ("problem", e.message.as_str().into())])
+}
