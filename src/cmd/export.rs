@@ -30,7 +30,7 @@ pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitC
     let file = how.out.as_deref().filter(|o| !stdout && !o.is_dir() && o.extension().is_some());
     if stdout || file.is_some() {
         if files.len() != 1 {
-            warn(format!("{} files to write and -o names one: give a folder, or one issue", files.len()));
+            warn(config.settings.lang.f("cli-export-one", &[("n", files.len().into())]));
             return Ok(ExitCode::from(super::USAGE));
         }
         let bytes = &files[0].1;
@@ -44,7 +44,9 @@ pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitC
         match dubao::store::save_export(&dir, &stem, how.to.extension(), &bytes) {
             Ok(path) => println!("{}", path.display()),
             Err((path, e)) => {
-                warn(format!("{}: {e}", path.display()));
+                let problem = dubao::i18n::problems::io_error(config.settings.lang, &e);
+                let args = [("path", path.display().to_string().into()), ("problem", problem.into())];
+                warn(config.settings.lang.f("err-at", &args));
                 failed = true;
             }
         }

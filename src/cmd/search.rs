@@ -19,12 +19,12 @@ const UNUSED: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 
 /// shows matches). Exit status 0 with matches, 1 without.
 pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, paint: &Paint) -> io::Result<ExitCode> {
     if phrase.trim().is_empty() {
-        eprintln!("dubao: search: the phrase is empty");
+        eprintln!("dubao: {}", config.settings.lang.t("cli-search-empty"));
         return Ok(ExitCode::from(USAGE));
     }
     let (found, errors) = sources(paths, config);
     for e in &errors {
-        eprintln!("dubao: {e}");
+        eprintln!("dubao: {}", dubao::i18n::problems::load_error(config.settings.lang, e));
     }
     let roots = if paths.is_empty() { config.library.as_slice() } else { paths };
     let dir = library::cache_dir_for(roots).filter(|d| !no_index && Index::writable(d));
@@ -47,12 +47,12 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, 
                 library::prune(root, &dir, UNUSED);
             }
             let mut index = Index::open(Some(dir));
-            update(&mut index, &files, &never);
+            update(&mut index, &files, &never, config.settings.lang);
             let stats = index.search(phrase, &mut |hit| out.print(&hit), &never);
             let mut hits = stats.hits;
             if stats.damaged && out.error.is_none() {
                 // What was printed is right; rebuild and go on after it.
-                update(&mut index, &files, &never);
+                update(&mut index, &files, &never, config.settings.lang);
                 out.skip = stats.hits;
                 hits = index.search(phrase, &mut |hit| out.print(&hit), &never).hits;
             }
@@ -71,11 +71,12 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, 
 }
 
 /// Brings the index up to date, showing progress on a terminal and problems on stderr.
-fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) {
+fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool, lang: dubao::i18n::Lang) {
     let tty = io::stderr().is_terminal();
     let mut progress = |done: usize, total: usize| {
         if tty && total > 0 && (done.is_multiple_of(64) || done == total) {
-            eprint!("\rdubao: indexing {done}/{total}\x1b[K");
+            let said = lang.f("cli-indexing", &[("done", done.into()), ("all", total.into())]);
+            eprint!("\rdubao: {said}\x1b[K");
             if done == total {
                 eprint!("\r\x1b[K");
             }
