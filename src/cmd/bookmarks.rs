@@ -26,7 +26,7 @@ pub fn bookmarks(format: Format, paint: &Paint, lang: dubao::i18n::Lang) -> io::
     // Conflict copies are listed with the rest, and left where they are.
     let (store, messages) = Store::listing_in(dubao::store::Places::user(), jiff::Timestamp::now());
     for m in messages {
-        warn(m);
+        warn(m.say(lang));
     }
     for (dir, n) in store.taken_in() {
         warn(lang.f("cli-bookmarks-kept", &[("n", (*n).into()), ("dir", dir.display().to_string().into())]));

@@ -339,3 +339,55 @@ exit-lost = { $n ->
    *[other] they are lost
 }
 exit-saved-after-all = every change is saved (saving had failed: { $why })
+
+## Issue 14: what the store says of its files
+err-frozen = { $file } { $why }
+store-count = { $kind ->
+    [bookmarks] { $n ->
+        [one] 1 bookmark
+       *[other] { $n } bookmarks
+    }
+    [read] { $n ->
+        [one] 1 read mark
+       *[other] { $n } read marks
+    }
+   *[other] { $n ->
+        [one] 1 reading position
+       *[other] { $n } reading positions
+    }
+}
+store-news = { $n ->
+    [0] nothing new
+   *[other] { $count } new or newer
+}
+store-no-home = changes can't be saved: there is no home directory to keep them in
+store-not-created = changes can't be saved: { $dir } could not be created ({ $why })
+store-read-only = changes can't be saved: { $dir } is read-only
+store-cannot-write = changes can't be saved: { $dir }: { $why }
+store-taken-in = { $n ->
+    [one] 1 change
+   *[other] { $n } changes
+} another dubao could not save taken in from { $dir }
+store-journal-damaged = { $path } could not be read ({ $why }); what could be was kept
+store-frozen-newer = is from a newer dubao (version { $version })
+store-frozen-stuck = could not be read nor moved aside ({ $error })
+store-newer = { $file } is from a newer dubao (version { $version }); changes to { $kind ->
+    [bookmarks] bookmarks
+    [read] read marks
+   *[other] reading positions
+} won't be saved
+store-damaged-left = { $file } could not be read ({ $why }); { $count } recovered; the file is left as it is
+store-moved-aside = { $file } could not be read; moved aside to { $aside } ({ $why }); { $count } recovered
+store-not-moved = { $file } could not be read ({ $why }) nor moved aside ({ $error }); { $count } recovered; changes to { $kind ->
+    [bookmarks] bookmarks
+    [read] read marks
+   *[other] reading positions
+} won't be saved
+store-merged = merged { $copy } (a conflict copy: { $news }) into { $file }
+store-merged-damaged = ; it was damaged ({ $why }): what could be read was merged
+store-copy-left = { $merged }{ $damage }; the copy is left where it is
+store-copy-now = { $merged }{ $damage }; the copy is now { $to }
+store-copy-stuck = { $merged }{ $damage }; the copy could not be moved to { $dir } ({ $why }) and is left where it is
+store-marked-kept = { $file } had git conflict markers: both sides merged; the file as git left it is kept as { $kept }
+store-marked-found = { $file } has git conflict markers: both sides are read; the reader merges it for good when it starts and can write
+store-copy-found = { $copy } is a conflict copy of { $file }, read with it ({ $news }); the reader merges it for good when it starts and can write

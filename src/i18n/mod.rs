@@ -183,6 +183,23 @@ impl Lang {
         setting.resolve(|k| std::env::var(k).ok())
     }
 
+    /// Why a read or write failed, for the kinds of I/O error dubao words
+    /// itself (`disk full`, `read-only`, …); `None`: the system's words.
+    pub fn io(self, kind: std::io::ErrorKind) -> Option<String> {
+        use std::io::ErrorKind as K;
+        let id = match kind {
+            K::StorageFull => "err-disk-full",
+            K::QuotaExceeded => "err-quota",
+            K::ReadOnlyFilesystem => "err-read-only",
+            K::PermissionDenied => "err-permission",
+            K::NotFound => "err-not-found",
+            K::NotADirectory => "err-not-a-directory",
+            K::FileTooLarge => "err-too-large",
+            _ => return None,
+        };
+        Some(self.t(id))
+    }
+
     /// True for the Chinese interfaces (their key hints need no spaces).
     pub fn is_chinese(self) -> bool {
         self != Lang::En

@@ -37,18 +37,10 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
 
 /// Why a read or write failed, in plain words (the system's own for the rarer kinds).
 pub fn io_error(lang: Lang, e: &io::Error) -> String {
-    let id = match e.kind() {
-        io::ErrorKind::StorageFull => "err-disk-full",
-        io::ErrorKind::QuotaExceeded => "err-quota",
-        io::ErrorKind::ReadOnlyFilesystem => "err-read-only",
-        io::ErrorKind::PermissionDenied => "err-permission",
-        io::ErrorKind::NotFound => "err-not-found",
-        io::ErrorKind::NotADirectory => "err-not-a-directory",
-        io::ErrorKind::IsADirectory => "err-is-directory",
-        io::ErrorKind::FileTooLarge => "err-too-large",
-        _ => return e.to_string(),
-    };
-    lang.t(id)
+    match e.kind() {
+        io::ErrorKind::IsADirectory => lang.t("err-is-directory"),
+        kind => lang.io(kind).unwrap_or_else(|| e.to_string()),
+    }
 }
 
 /// Why changes are not on disk.
@@ -58,7 +50,9 @@ pub fn store_error(lang: Lang, e: &StoreError) -> String {
         StoreError::Io { name, source, .. } => {
             lang.f("err-at", &[("path", name.as_str().into()), ("problem", io_error(lang, source).into())])
         }
-        StoreError::Frozen { .. } => e.to_string(),
+        StoreError::Frozen { file, why } => {
+            lang.f("err-frozen", &[("file", (*file).into()), ("why", why.say(lang).into())])
+        }
     }
 }
 

@@ -283,3 +283,43 @@ exit-lost = { $n ->
    *[other] 这些更改
 }已丢失
 exit-saved-after-all = 所有更改都已保存（之前保存失败过：{ $why }）
+
+## Issue 14：状态文件的情况
+err-frozen = { $file } { $why }
+store-count = { $kind ->
+    [bookmarks] { $n } 个书签
+    [read] { $n } 个已读标记
+   *[other] { $n } 个阅读位置
+}
+store-news = { $n ->
+    [0] 没有新内容
+   *[other] { $count }是新的或更新的
+}
+store-no-home = 无法保存更改：没有主目录可以保存
+store-not-created = 无法保存更改：无法创建 { $dir }（{ $why }）
+store-read-only = 无法保存更改：{ $dir } 是只读的
+store-cannot-write = 无法保存更改：{ $dir }：{ $why }
+store-taken-in = 已从 { $dir } 接收另一个 dubao 未能保存的 { $n } 项更改
+store-journal-damaged = 无法读取 { $path }（{ $why }）；已保留能读出的部分
+store-frozen-newer = 来自更新版本的 dubao（版本 { $version }）
+store-frozen-stuck = 无法读取，也无法移到一旁（{ $error }）
+store-newer = { $file } 来自更新版本的 dubao（版本 { $version }）；对{ $kind ->
+    [bookmarks] 书签
+    [read] 已读标记
+   *[other] 阅读位置
+}的更改不会保存
+store-damaged-left = 无法读取 { $file }（{ $why }）；已恢复 { $count }；文件保持原样
+store-moved-aside = 无法读取 { $file }；已移到一旁，改名为 { $aside }（{ $why }）；已恢复 { $count }
+store-not-moved = 无法读取 { $file }（{ $why }），也无法移到一旁（{ $error }）；已恢复 { $count }；对{ $kind ->
+    [bookmarks] 书签
+    [read] 已读标记
+   *[other] 阅读位置
+}的更改不会保存
+store-merged = 已把 { $copy }（冲突副本：{ $news }）合并到 { $file }
+store-merged-damaged = ；副本已损坏（{ $why }）：已合并能读出的部分
+store-copy-left = { $merged }{ $damage }；副本留在原处
+store-copy-now = { $merged }{ $damage }；副本现在位于 { $to }
+store-copy-stuck = { $merged }{ $damage }；副本无法移到 { $dir }（{ $why }），留在原处
+store-marked-kept = { $file } 中有 git 冲突标记：两边都已合并；git 留下的原文件保存为 { $kept }
+store-marked-found = { $file } 中有 git 冲突标记：两边都已读取；阅读器在启动且能写入时会把它正式合并
+store-copy-found = { $copy } 是 { $file } 的冲突副本，已一并读取（{ $news }）；阅读器在启动且能写入时会把它正式合并

@@ -283,3 +283,43 @@ exit-lost = { $n ->
    *[other] 這些變更
 }已遺失
 exit-saved-after-all = 所有變更都已儲存（先前儲存失敗過：{ $why }）
+
+## Issue 14：狀態檔案的情況
+err-frozen = { $file } { $why }
+store-count = { $kind ->
+    [bookmarks] { $n } 個書籤
+    [read] { $n } 個已讀標記
+   *[other] { $n } 個閱讀位置
+}
+store-news = { $n ->
+    [0] 沒有新內容
+   *[other] { $count }是新的或較新的
+}
+store-no-home = 無法儲存變更：沒有家目錄可以儲存
+store-not-created = 無法儲存變更：無法建立 { $dir }（{ $why }）
+store-read-only = 無法儲存變更：{ $dir } 是唯讀的
+store-cannot-write = 無法儲存變更：{ $dir }：{ $why }
+store-taken-in = 已從 { $dir } 接收另一個 dubao 未能儲存的 { $n } 項變更
+store-journal-damaged = 無法讀取 { $path }（{ $why }）；已保留能讀出的部分
+store-frozen-newer = 來自較新版本的 dubao（版本 { $version }）
+store-frozen-stuck = 無法讀取，也無法移到一旁（{ $error }）
+store-newer = { $file } 來自較新版本的 dubao（版本 { $version }）；對{ $kind ->
+    [bookmarks] 書籤
+    [read] 已讀標記
+   *[other] 閱讀位置
+}的變更不會儲存
+store-damaged-left = 無法讀取 { $file }（{ $why }）；已復原 { $count }；檔案保持原樣
+store-moved-aside = 無法讀取 { $file }；已移到一旁，改名為 { $aside }（{ $why }）；已復原 { $count }
+store-not-moved = 無法讀取 { $file }（{ $why }），也無法移到一旁（{ $error }）；已復原 { $count }；對{ $kind ->
+    [bookmarks] 書籤
+    [read] 已讀標記
+   *[other] 閱讀位置
+}的變更不會儲存
+store-merged = 已把 { $copy }（衝突副本：{ $news }）合併到 { $file }
+store-merged-damaged = ；副本已損壞（{ $why }）：已合併能讀出的部分
+store-copy-left = { $merged }{ $damage }；副本留在原處
+store-copy-now = { $merged }{ $damage }；副本現在位於 { $to }
+store-copy-stuck = { $merged }{ $damage }；副本無法移到 { $dir }（{ $why }），留在原處
+store-marked-kept = { $file } 中有 git 衝突標記：兩邊都已合併；git 留下的原檔案保存為 { $kept }
+store-marked-found = { $file } 中有 git 衝突標記：兩邊都已讀取；閱讀器在啟動且能寫入時會將它正式合併
+store-copy-found = { $copy } 是 { $file } 的衝突副本，已一併讀取（{ $news }）；閱讀器在啟動且能寫入時會將它正式合併

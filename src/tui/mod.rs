@@ -14,7 +14,7 @@ use crate::app::{self, Action, Effect, Keymap, Marks, SaveReport, Saved, Setting
 use crate::i18n::{Lang, problems};
 use crate::layout::{Ambiguous, AmbiguousWidth};
 use crate::library::Source;
-use crate::store::{Kept, Store};
+use crate::store::{Kept, Notice, Store};
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
@@ -50,7 +50,7 @@ pub struct Start {
     /// Where bookmarks, read marks and positions are kept.
     pub store: Store,
     /// Problems met opening the store, for the status line.
-    pub messages: Vec<String>,
+    pub messages: Vec<Notice>,
     /// Go back to the last issue read (no PATH was given).
     pub resume: bool,
     /// The key of the paths given, to go back to the issue last read among
@@ -96,15 +96,16 @@ pub fn run(start: Start) -> io::Result<Ending> {
         theme,
         ambiguous,
         mut store,
-        mut messages,
+        messages,
         resume,
         place,
         cache,
         export,
     } = start;
+    let lang = settings.lang;
+    let mut messages: Vec<String> = messages.iter().map(|m| m.say(lang)).collect();
     let mut told = messages.clone();
     let mut failed = None;
-    let lang = settings.lang;
     // ratatui::init enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is reported.
     let mut term = ratatui::init();
@@ -164,7 +165,7 @@ pub fn run(start: Start) -> io::Result<Ending> {
 /// The last save, and what to say about the session's saves.
 fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>, lang: Lang) -> Ending {
     let result = store.save(jiff::Timestamp::now());
-    told.extend(store.take_messages());
+    told.extend(store.take_messages().iter().map(|m| m.say(lang)));
     let mut lines: Vec<String> = Vec::new();
     for line in told {
         if !lines.contains(&line) {
@@ -452,7 +453,7 @@ impl Shell<'_> {
     /// Saves, noting for the exit what the user should hear again.
     fn save_report(&mut self, change: bool, refresh: bool) -> SaveReport {
         let result = self.store.save(jiff::Timestamp::now());
-        let messages = self.store.take_messages();
+        let messages: Vec<String> = self.store.take_messages().iter().map(|m| m.say(self.lang)).collect();
         self.told.extend(messages.iter().cloned());
         let why = result.as_ref().err().map(|e| problems::store_error(self.lang, e));
         if let Some(why) = &why {

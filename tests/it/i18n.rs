@@ -25,7 +25,7 @@ fn every_message_is_in_every_language() {
 fn ids_in(dir: &Path, out: &mut BTreeSet<String>) {
     const PREFIXES: &[&str] = &[
         "action-", "help-", "hint-", "search-", "top-", "list-", "time-", "too-", "overlay-", "archive-", "bm-",
-        "picker-", "front-", "st-", "cli-", "err-", "exit-",
+        "picker-", "front-", "st-", "cli-", "err-", "exit-", "store-",
     ];
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
@@ -134,4 +134,39 @@ fn load_errors_keep_the_file_name_in_every_language() {
     assert!(load_error(Lang::ZhHant, &e).starts_with("papers：這個目錄中沒有期刊檔案（*.txt"));
     let e = LoadError { path: "x.bin".into(), problem: Problem::NotText("binary data".into()) };
     assert_eq!(load_error(Lang::ZhHans, &e), "x.bin：binary data", "the decoder's words are passed on");
+}
+
+#[test]
+fn what_the_store_says_is_worded_where_it_is_shown() {
+    use dubao::store::Store;
+    let home = tempfile::tempdir().unwrap();
+    let block = home.path().join("file");
+    std::fs::write(&block, "not a directory").unwrap();
+    let (_, said) = Store::open(Some(block.join("dubao")), jiff::Timestamp::UNIX_EPOCH);
+    let dir = block.join("dubao").display().to_string();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        said[0].to_string(),
+        format!("changes can't be saved: {dir} could not be created (a part of the path is a file, not a directory)")
+    );
+    assert_eq!(said[0].say(Lang::ZhHans), format!("无法保存更改：无法创建 {dir}（路径中的一部分是文件，不是目录）"));
+    assert_eq!(said[0].say(Lang::ZhHant), format!("無法儲存變更：無法建立 {dir}（路徑中的一部分是檔案，不是目錄）"));
+
+    let state = home.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("read.toml"), "version = 1\n[[read]\n").unwrap();
+    let (_, said) = Store::open(Some(state), jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let en = said[0].to_string();
+    assert!(
+        en.starts_with("read.toml could not be read; moved aside to read.toml.corrupt-")
+            && en.ends_with("; 0 read marks recovered"),
+        "{en}"
+    );
+    let zh = said[0].say(Lang::ZhHans);
+    assert!(
+        zh.starts_with("无法读取 read.toml；已移到一旁，改名为 read.toml.corrupt-")
+            && zh.ends_with("；已恢复 0 个已读标记"),
+        "{zh}"
+    );
 }

@@ -27,6 +27,11 @@ pub fn dubao_command() -> std::process::Command {
     cmd
 }
 
+/// What the store said, in English.
+pub fn said(notices: Vec<dubao::store::Notice>) -> Vec<String> {
+    notices.iter().map(ToString::to_string).collect()
+}
+
 /// Says past cargo's capture that a test did not check what it is for, and why.
 pub fn skipped(case: &str, why: &str) {
     use std::io::Write;

@@ -214,7 +214,9 @@ fn what_was_not_saved_is_said_at_exit_in_the_locale_s_language() {
     assert_eq!(t.wait_exit(), 3, "{}", t.contents());
     t.wait_for("what was not saved and where it is kept, in Chinese", |s| {
         let s = s.replace('\n', "");
-        s.contains("项更改未保存（1 个书签和 ")
+        s.contains("dubao: 无法保存更改：无法创建 ")
+            && !s.contains("can't be saved")
+            && s.contains("项更改未保存（1 个书签和 ")
             && s.contains("路径中的一部分是文件，不是目录")
             && s.contains("这些更改已暂存在 ")
             && s.contains("下次启动 dubao 时会保存")
