@@ -178,7 +178,7 @@ fn main() -> ExitCode {
     let config = match dubao::config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            cmd::warn(dubao::i18n::problems::config_error(lang, &e));
+            cmd::warn(cmd::config_error(lang, &e));
             return ExitCode::from(cmd::USAGE);
         }
     };

@@ -127,6 +127,17 @@ pub fn warn(message: impl std::fmt::Display) {
     eprintln!("dubao: {}", parse::visible_str(&message.to_string()));
 }
 
+/// A config that can't be used: `FILE:LINE:COLUMN: message` (the message
+/// is toml's or serde's, as they say it).
+pub fn config_error(lang: Lang, e: &dubao::config::ConfigError) -> String {
+    let at = match (e.line, e.column) {
+        (Some(l), Some(c)) => format!("{}:{l}:{c}", e.path),
+        (Some(l), None) => format!("{}:{l}", e.path),
+        _ => e.path.clone(),
+    };
+    lang.f("err-config", &[("at", at.into()), ("problem", e.message.as_str().into())])
+}
+
 /// Success, or the some-files-failed status.
 pub fn status(failed: bool) -> ExitCode {
     if failed { ExitCode::from(SOME_FAILED) } else { ExitCode::SUCCESS }

@@ -1,12 +1,11 @@
 //! What went wrong, in the interface's language: the errors of the
-//! library, the store and the config stay structured (English in their
+//! library and the store stay structured (English in their
 //! `Display`, for logs and tests); these turn them into the words shown to
 //! the user, where they are shown. File names and line numbers are kept;
 //! what the system or a decoder said (`Problem::Other`, `NotText`) is
 //! passed on as it was said.
 
 use super::Lang;
-use crate::config::ConfigError;
 use crate::library::{ISSUE_EXTENSIONS, LoadError, Problem};
 use crate::store::{Kept, StoreError, Unsaved};
 use std::io;
@@ -81,15 +80,4 @@ pub fn kept(lang: Lang, kept: Option<&Kept>, n: usize) -> String {
         Some(Kept::Nowhere(why)) => lang.f("exit-kept-nowhere", &[("n", n.into()), ("why", why.as_str().into())]),
         None => lang.f("exit-lost", &[("n", n.into())]),
     }
-}
-
-/// A config that can't be used: `FILE:LINE:COLUMN: message` (the message
-/// is toml's or serde's, as they say it).
-pub fn config_error(lang: Lang, e: &ConfigError) -> String {
-    let at = match (e.line, e.column) {
-        (Some(l), Some(c)) => format!("{}:{l}:{c}", e.path),
-        (Some(l), None) => format!("{}:{l}", e.path),
-        _ => e.path.clone(),
-    };
-    lang.f("err-config", &[("at", at.into()), ("problem", e.message.as_str().into())])
 }

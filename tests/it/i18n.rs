@@ -170,3 +170,18 @@ fn what_the_store_says_is_worded_where_it_is_shown() {
         "{zh}"
     );
 }
+
+#[test]
+fn an_issue_that_cannot_be_read_is_said_in_the_reader_s_language() {
+    use dubao::library::{LoadError, Problem};
+    for (lang, want) in
+        [(Lang::En, "gone.txt: no such file or directory"), (Lang::ZhHant, "gone.txt：沒有這個檔案或目錄")]
+    {
+        let settings = Settings { lang, ..Settings::default() };
+        let mut s = State::new(vec!["gone.txt".into()], settings, Keymap::default(), (100, 30));
+        let e = LoadError { path: "gone.txt".into(), problem: Problem::NotFound };
+        update(&mut s, Action::Loaded { name: "gone.txt".into(), result: Err(e) });
+        let rows = screen(&s).join("\n");
+        assert!(rows.contains(want), "{lang:?}:\n{rows}");
+    }
+}
