@@ -391,3 +391,7 @@ store-copy-stuck = { $merged }{ $damage }; the copy could not be moved to { $dir
 store-marked-kept = { $file } had git conflict markers: both sides merged; the file as git left it is kept as { $kept }
 store-marked-found = { $file } has git conflict markers: both sides are read; the reader merges it for good when it starts and can write
 store-copy-found = { $copy } is a conflict copy of { $file }, read with it ({ $news }); the reader merges it for good when it starts and can write
+err-not-text = not a text file ({ $why })
+err-binary = binary data: { $nuls } NUL bytes, the first at offset { $at }
+err-garbled = { $bad } of the first { $total } characters are control or undecodable
+err-too-large-for = { $len } bytes, larger than dubao reads as .{ $ext } ({ $mb } MB)

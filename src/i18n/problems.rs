@@ -2,11 +2,12 @@
 //! library and the store stay structured (English in their
 //! `Display`, for logs and tests); these turn them into the words shown to
 //! the user, where they are shown. File names and line numbers are kept;
-//! what the system or a decoder said (`Problem::Other`, `NotText`) is
-//! passed on as it was said.
+//! what the system or a parser said (`Problem::Other`, a JSON or EPUB
+//! reader's `DecodeError::Unreadable`) is passed on as it was said.
 
 use super::Lang;
 use crate::library::{ISSUE_EXTENSIONS, LoadError, Problem};
+use crate::parse::{DecodeError, NotText};
 use crate::store::{Kept, StoreError, Unsaved};
 use std::io;
 
@@ -29,7 +30,19 @@ pub fn problem(lang: Lang, p: &Problem) -> String {
             return lang.f("err-no-issues", &[("patterns", patterns.into())]);
         }
         Problem::LinkLoop => "err-link-loop",
-        Problem::NotText(why) | Problem::Other(why) => return why.clone(),
+        Problem::Decode(DecodeError::NotText(NotText::Binary { nuls, at })) => {
+            let binary = lang.f("err-binary", &[("nuls", (*nuls).into()), ("at", (*at).into())]);
+            return lang.f("err-not-text", &[("why", binary.into())]);
+        }
+        Problem::Decode(DecodeError::NotText(NotText::Garbled { bad, total })) => {
+            let garbled = lang.f("err-garbled", &[("bad", (*bad).into()), ("total", (*total).into())]);
+            return lang.f("err-not-text", &[("why", garbled.into())]);
+        }
+        Problem::Decode(DecodeError::Unreadable(why)) | Problem::Other(why) => return why.clone(),
+        Problem::TooLarge { len, ext, mb } => {
+            let args = [("len", (*len).into()), ("ext", ext.as_str().into()), ("mb", (*mb).into())];
+            return lang.f("err-too-large-for", &args);
+        }
     };
     lang.t(id)
 }

@@ -323,3 +323,7 @@ store-copy-stuck = { $merged }{ $damage }；副本无法移到 { $dir }（{ $why
 store-marked-kept = { $file } 中有 git 冲突标记：两边都已合并；git 留下的原文件保存为 { $kept }
 store-marked-found = { $file } 中有 git 冲突标记：两边都已读取；阅读器在启动且能写入时会把它正式合并
 store-copy-found = { $copy } 是 { $file } 的冲突副本，已一并读取（{ $news }）；阅读器在启动且能写入时会把它正式合并
+err-not-text = 不是文本文件（{ $why }）
+err-binary = 二进制数据：{ $nuls } 个 NUL 字节，第一个位于偏移 { $at }
+err-garbled = 前 { $total } 个字符中有 { $bad } 个是控制字符或无法解码
+err-too-large-for = { $len } 字节，超过 dubao 读取 .{ $ext } 的上限（{ $mb } MB）

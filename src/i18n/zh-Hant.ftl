@@ -323,3 +323,7 @@ store-copy-stuck = { $merged }{ $damage }；副本無法移到 { $dir }（{ $why
 store-marked-kept = { $file } 中有 git 衝突標記：兩邊都已合併；git 留下的原檔案保存為 { $kept }
 store-marked-found = { $file } 中有 git 衝突標記：兩邊都已讀取；閱讀器在啟動且能寫入時會將它正式合併
 store-copy-found = { $copy } 是 { $file } 的衝突副本，已一併讀取（{ $news }）；閱讀器在啟動且能寫入時會將它正式合併
+err-not-text = 不是文字檔案（{ $why }）
+err-binary = 二進位資料：{ $nuls } 個 NUL 位元組，第一個位於位移 { $at }
+err-garbled = 前 { $total } 個字元中有 { $bad } 個是控制字元或無法解碼
+err-too-large-for = { $len } 位元組，超過 dubao 讀取 .{ $ext } 的上限（{ $mb } MB）

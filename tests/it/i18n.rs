@@ -132,8 +132,16 @@ fn load_errors_keep_the_file_name_in_every_language() {
     let e = LoadError { path: "papers".into(), problem: Problem::NoIssues };
     assert_eq!(load_error(Lang::En, &e), e.to_string());
     assert!(load_error(Lang::ZhHant, &e).starts_with("papers：這個目錄中沒有期刊檔案（*.txt"));
-    let e = LoadError { path: "x.bin".into(), problem: Problem::NotText("binary data".into()) };
-    assert_eq!(load_error(Lang::ZhHans, &e), "x.bin：binary data", "the decoder's words are passed on");
+    let binary = dubao::parse::DecodeError::NotText(dubao::parse::NotText::Binary { nuls: 900, at: 3 });
+    let e = LoadError { path: "x.bin".into(), problem: Problem::Decode(binary) };
+    assert_eq!(load_error(Lang::En, &e), "x.bin: not a text file (binary data: 900 NUL bytes, the first at offset 3)");
+    assert_eq!(load_error(Lang::ZhHans, &e), "x.bin：不是文本文件（二进制数据：900 个 NUL 字节，第一个位于偏移 3）");
+    let json = dubao::parse::DecodeError::Unreadable("expected value at line 1".into());
+    let e = LoadError { path: "a.json".into(), problem: Problem::Decode(json) };
+    assert_eq!(load_error(Lang::ZhHant, &e), "a.json：expected value at line 1", "a parser's words are passed on");
+    let e = LoadError { path: "b.epub".into(), problem: Problem::TooLarge { len: 9, ext: "epub".into(), mb: 1 } };
+    assert_eq!(load_error(Lang::En, &e), e.to_string());
+    assert_eq!(load_error(Lang::ZhHant, &e), "b.epub：9 位元組，超過 dubao 讀取 .epub 的上限（1 MB）");
 }
 
 #[test]
