@@ -59,7 +59,10 @@ pub fn search(phrase: &str, paths: &[PathBuf], no_index: bool, config: &Config, 
             hits
         }
         _ => {
-            let mut on_error = |name: String, problem: String| eprintln!("dubao: {name}: {problem}");
+            let lang = config.settings.lang;
+            let mut on_error = |name: String, problem: String| {
+                eprintln!("dubao: {}", lang.f("err-at", &[("path", name.into()), ("problem", problem.into())]));
+            };
             library::search_sources(&found, phrase, &mut |hit| out.print(&hit), &mut on_error, &never).hits
         }
     };
@@ -84,7 +87,8 @@ fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool, lang: dubao:
     };
     let report = index.update(files, &mut progress, never);
     for (path, problem) in &report.errors {
-        eprintln!("dubao: {}: {problem}", path.display());
+        let args = [("path", path.display().to_string().into()), ("problem", problem.as_str().into())];
+        eprintln!("dubao: {}", lang.f("err-at", &args));
     }
 }
 
