@@ -549,7 +549,7 @@ fn a_command_s_help_is_in_the_locale_s_language_with_its_values() {
         "用法：dubao show",
         "参数：",
         "期刊文件",
-        "（可选值：narrow、wide；默认：narrow）",
+        "［可选值：narrow、wide；默认：narrow］",
     ] {
         assert!(zh.contains(want), "lacks {want}:\n{zh}");
     }
