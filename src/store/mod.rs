@@ -80,24 +80,6 @@ impl Unsaved {
     pub fn is_empty(&self) -> bool {
         self.count() == 0
     }
-
-    /// `2 bookmarks, 1 read mark and 3 reading positions`.
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = [
-            (self.bookmarks.len(), Bookmarks::NOUN),
-            (self.read.len(), ReadMarks::NOUN),
-            (self.positions, PositionEntries::NOUN),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect();
-        match parts.as_slice() {
-            [] => "nothing".into(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
-    }
 }
 
 /// Why changes are not on disk.

@@ -793,7 +793,8 @@ fn changes_that_cant_be_saved_are_kept_in_a_journal_the_next_start_takes_in() {
     s.set_positions(&Positions { anchors: [(id("a"), pos(2, 7))].into(), ..Positions::default() }, t(3));
     assert!(s.save(t(3)).is_err());
     assert_eq!(s.kept(), Some(&store::Kept::In(journal.clone())));
-    assert_eq!(s.unsaved().describe(), "1 bookmark, 1 read mark and 1 reading position");
+    let said = dubao::i18n::problems::unsaved(dubao::i18n::Lang::En, &s.unsaved());
+    assert_eq!(said, "1 bookmark, 1 read mark and 1 reading position");
     assert_eq!(names(&journal), [".dubao.lock", "README.txt", "bookmarks.toml", "positions.toml", "read.toml"]);
     let note = text(&journal.join("README.txt"));
     assert!(note.contains(&format!("could not save these changes to {} (", state.display())), "{note}");
