@@ -2,7 +2,7 @@
 
 mod cmd;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use cmd::color::Color;
 use dubao::layout::Ambiguous;
 use dubao::script::Script;
@@ -20,13 +20,13 @@ use std::process::ExitCode;
                   With no PATH, opens the library from the config, else the sample issues built into dubao. \
                   With its output piped, prints what `dubao list` prints.",
     subcommand_precedence_over_arg = true,
-    after_help = cmd::man::examples_help()
+    after_help = cmd::man::examples_help(dubao::i18n::Lang::En)
 )]
 struct Cli {
     /// Issue files or directories (read recursively) to open.
     paths: Vec<PathBuf>,
     // The usual place differs by system (Linux, macOS, Windows): said as it is here.
-    #[arg(long, global = true, value_name = "FILE", help = cmd::paths::config_help())]
+    #[arg(long, global = true, value_name = "FILE", help = cmd::paths::config_help(dubao::i18n::Lang::En))]
     config: Option<PathBuf>,
     /// When to colour: auto (a terminal, unless NO_COLOR or TERM=dumb; CLICOLOR_FORCE forces), always, never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = Color::Auto)]
@@ -158,7 +158,10 @@ enum AmbiguousArg {
 
 fn main() -> ExitCode {
     dubao::crash::install();
-    let cli = Cli::parse();
+    // Before the arguments are read: `--help` is said in this language.
+    let lang = cmd::language();
+    let matches = cmd::help::localized(Cli::command(), lang).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(Command::Completions { shell }) = cli.command {
         let mut out = Vec::new();
         clap_complete::generate(shell, &mut Cli::command(), "dubao", &mut out);
@@ -166,7 +169,9 @@ fn main() -> ExitCode {
     }
     // Where things are is worth knowing most when the config is broken.
     match cli.command {
-        Some(Command::Paths) => return finish(cmd::paths::paths(&cmd::paths::Paths::find(cli.config.as_deref()))),
+        Some(Command::Paths) => {
+            return finish(cmd::paths::paths(&cmd::paths::Paths::find(cli.config.as_deref()), lang));
+        }
         Some(Command::Man) => {
             let paths = cmd::paths::Paths::find(cli.config.as_deref());
             let page = cmd::man::page(Cli::command(), &paths);
@@ -178,7 +183,7 @@ fn main() -> ExitCode {
     let config = match dubao::config::load(cli.config.as_deref()) {
         Ok(c) => c,
         Err(e) => {
-            cmd::warn(e);
+            cmd::warn(cmd::config_error(lang, &e));
             return ExitCode::from(cmd::USAGE);
         }
     };
@@ -216,7 +221,7 @@ fn run(cli: Cli, config: dubao::config::Config) -> io::Result<ExitCode> {
                 (_, true) => cmd::bookmarks::Format::Markdown,
                 _ => cmd::bookmarks::Format::Text,
             };
-            cmd::bookmarks::bookmarks(format, &out.paint)
+            cmd::bookmarks::bookmarks(format, &out.paint, out.lang)
         }
         Some(Command::Search { phrase, paths, no_index, fresh }) => {
             cmd::search::search(&phrase, &paths, no_index, fresh, &config, &out.paint)
@@ -241,6 +246,66 @@ fn finish(result: io::Result<ExitCode>) -> ExitCode {
         Err(e) => {
             cmd::warn(e);
             ExitCode::from(cmd::SOME_FAILED)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! `--help` in every language (here, where the derive's `Cli` is).
+    use super::Cli;
+    use crate::cmd::help::{arg_ids, localized};
+    use clap::{Arg, Command, CommandFactory};
+    use dubao::i18n::Lang;
+
+    /// Every argument of every command, with the name of its command.
+    fn each_arg(cmd: &Command, sub: Option<&str>, out: &mut Vec<(Option<String>, Arg)>) {
+        for a in cmd.get_arguments() {
+            out.push((sub.map(str::to_string), a.clone()));
+        }
+        for s in cmd.get_subcommands() {
+            each_arg(s, Some(s.get_name()), out);
+        }
+    }
+
+    fn plain(s: Option<&clap::builder::StyledStr>) -> String {
+        s.map(ToString::to_string).unwrap_or_default()
+    }
+
+    #[test]
+    fn en_ftl_says_what_the_derive_says() {
+        let cli = Cli::command();
+        assert_eq!(Lang::En.get("cli-about", &[]), Some(plain(cli.get_about())));
+        assert_eq!(Lang::En.get("cli-long-about", &[]), Some(plain(cli.get_long_about())));
+        let mut args = Vec::new();
+        each_arg(&cli, None, &mut args);
+        for (sub, a) in args {
+            let id = a.get_id().as_str();
+            if id == "config" {
+                continue;
+            }
+            let said = arg_ids(id, sub.as_deref()).iter().find_map(|m| Lang::En.get(m, &[]));
+            assert_eq!(said, Some(plain(a.get_help())), "{sub:?} {id}");
+        }
+        for s in cli.get_subcommands() {
+            let said = Lang::En.get(&format!("cli-{}-about", s.get_name()), &[]);
+            assert_eq!(said, Some(plain(s.get_about())), "{}", s.get_name());
+        }
+    }
+
+    #[test]
+    fn chinese_help_has_every_text() {
+        for lang in [Lang::ZhHans, Lang::ZhHant] {
+            let cli = localized(Cli::command(), lang);
+            let mut args = Vec::new();
+            each_arg(&cli, None, &mut args);
+            for (sub, a) in args {
+                let help = plain(a.get_help());
+                assert!(!help.is_empty() && !help.is_ascii(), "{lang:?} {sub:?} {}: {help}", a.get_id());
+            }
+            for s in cli.get_subcommands() {
+                assert!(!plain(s.get_about()).is_ascii(), "{lang:?} {}", s.get_name());
+            }
         }
     }
 }

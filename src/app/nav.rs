@@ -136,7 +136,7 @@ pub(super) fn loaded(state: &mut State, name: &str, result: Result<Arc<Issue>, L
             highlight(state);
         }
         Ok(_) => {}
-        Err(e) => state.status = Some(e.to_string()),
+        Err(e) => state.status = Some(crate::i18n::problems::load_error(state.settings.lang, &e)),
     }
 }
 

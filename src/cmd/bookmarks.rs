@@ -21,16 +21,15 @@ pub enum Format {
 
 /// Prints the bookmarks kept in dubao's state directory (coloured as
 /// text; JSON and Markdown never are).
-pub fn bookmarks(format: Format, paint: &Paint) -> io::Result<ExitCode> {
+pub fn bookmarks(format: Format, paint: &Paint, lang: dubao::i18n::Lang) -> io::Result<ExitCode> {
     // A listing only reads: damage is reported, never repaired here.
     // Conflict copies are listed with the rest, and left where they are.
     let (store, messages) = Store::listing_in(dubao::store::Places::user(), jiff::Timestamp::now());
     for m in messages {
-        warn(m);
+        warn(m.say(lang));
     }
     for (dir, n) in store.taken_in() {
-        let what = if *n == 1 { "1 change".to_string() } else { format!("{n} changes") };
-        warn(format!("{what} not saved yet, kept in {} (listed; the reader saves them)", dir.display()));
+        warn(lang.f("cli-bookmarks-kept", &[("n", (*n).into()), ("dir", dir.display().to_string().into())]));
     }
     // Bookmarks come from a file a person may have edited: show, don't obey.
     let list: Vec<Bookmark> = store.bookmarks().into_iter().map(visible).collect();

@@ -4,6 +4,7 @@
 use super::{load_all, status, warn, write_stdout};
 use dubao::config::Config;
 use dubao::export::{Format, file_name};
+use dubao::i18n::Lang;
 use dubao::model::{Article, Issue};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -23,14 +24,15 @@ pub struct How {
 /// Exports every issue the paths name; prints each file written.
 pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitCode> {
     let (issues, mut failed) = load_all(paths, config);
-    let files: Vec<(String, Vec<u8>)> = issues.iter().flat_map(|i| rendered(i, how, &mut failed)).collect();
+    let files: Vec<(String, Vec<u8>)> =
+        issues.iter().flat_map(|i| rendered(i, how, config.settings.lang, &mut failed)).collect();
     let stdout = how.out.as_deref() == Some(Path::new("-"));
     // `-o news.md` names a file; `-o exports/` (or a name without an
     // ending) a folder.
     let file = how.out.as_deref().filter(|o| !stdout && !o.is_dir() && o.extension().is_some());
     if stdout || file.is_some() {
         if files.len() != 1 {
-            warn(format!("{} files to write and -o names one: give a folder, or one issue", files.len()));
+            warn(config.settings.lang.f("cli-export-one", &[("n", files.len().into())]));
             return Ok(ExitCode::from(super::USAGE));
         }
         let bytes = &files[0].1;
@@ -44,7 +46,9 @@ pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitC
         match dubao::store::save_export(&dir, &stem, how.to.extension(), &bytes) {
             Ok(path) => println!("{}", path.display()),
             Err((path, e)) => {
-                warn(format!("{}: {e}", path.display()));
+                let problem = dubao::i18n::problems::io_error(config.settings.lang, &e);
+                let args = [("path", path.display().to_string().into()), ("problem", problem.into())];
+                warn(config.settings.lang.f("err-at", &args));
                 failed = true;
             }
         }
@@ -53,7 +57,7 @@ pub fn export(paths: &[PathBuf], how: &How, config: &Config) -> io::Result<ExitC
 }
 
 /// The files an issue becomes: names (without extension) and bytes.
-fn rendered(issue: &Issue, how: &How, failed: &mut bool) -> Vec<(String, Vec<u8>)> {
+fn rendered(issue: &Issue, how: &How, lang: Lang, failed: &mut bool) -> Vec<(String, Vec<u8>)> {
     let dated = dubao::export::dated_title(issue);
     let articles: Vec<Option<&Article>> =
         if how.per_article { issue.articles().map(Some).collect() } else { vec![None] };
@@ -66,7 +70,7 @@ fn rendered(issue: &Issue, how: &How, failed: &mut bool) -> Vec<(String, Vec<u8>
         match how.to.render(issue, article) {
             Ok(bytes) => out.push((stem, bytes)),
             Err(e) => {
-                warn(format!("{}: {e}", issue.source));
+                warn(lang.f("err-at", &[("path", issue.source.as_str().into()), ("problem", e.to_string().into())]));
                 *failed = true;
             }
         }

@@ -6,35 +6,37 @@
 use super::paths::Paths;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
+use dubao::i18n::Lang;
 use std::io;
 
-/// Command lines worth knowing, and what each does: shown by `--help` and
-/// in the man page.
+/// Command lines worth knowing, and (the message id of) what each does:
+/// shown by `--help` and, in English, in the man page.
 pub const EXAMPLES: &[(&str, &str)] = &[
-    ("dubao", "Read the library (or the bundled samples) where you left off"),
-    ("dubao ~/papers", "Read every issue under a folder, newest first"),
-    ("dubao show issue.txt --article 3 --width 72", "One article, set as the reader sets it"),
-    ("dubao search 运河 ~/papers", "Every article mentioning 运河 (or 運河), newest first"),
-    ("dubao show issue.txt --script taiwan", "An issue in traditional characters, Taiwan phrasing"),
-    ("dubao list ~/papers | grep 要闻", "Headlines as text, for scripts"),
-    ("dubao dump --explain issue.txt", "Why a file was read as it was"),
-    ("dubao bookmarks --markdown > bookmarks.md", "Your bookmarks as a Markdown list"),
-    ("dubao paths", "Where the config, the state files and the cache are"),
-    ("dubao man | man -l -", "Read this manual"),
-    ("dubao completions zsh > ~/.zfunc/_dubao", "Tab completion for zsh"),
+    ("dubao", "cli-example-read"),
+    ("dubao ~/papers", "cli-example-folder"),
+    ("dubao show issue.txt --article 3 --width 72", "cli-example-show"),
+    ("dubao search 运河 ~/papers", "cli-example-search"),
+    ("dubao show issue.txt --script taiwan", "cli-example-script"),
+    ("dubao list ~/papers | grep 要闻", "cli-example-list"),
+    ("dubao dump --explain issue.txt", "cli-example-explain"),
+    ("dubao bookmarks --markdown > bookmarks.md", "cli-example-bookmarks"),
+    ("dubao paths", "cli-example-paths"),
+    ("dubao man | man -l -", "cli-example-man"),
+    ("dubao completions zsh > ~/.zfunc/_dubao", "cli-example-completions"),
 ];
 
-/// The examples as `--help` prints them after the options, and where to
-/// read the rest.
-pub fn examples_help() -> String {
+/// The examples as `--help` prints them after the options, in `lang`, and
+/// where to read the rest.
+pub fn examples_help(lang: Lang) -> String {
     let header = clap::builder::Styles::default().get_header().to_owned();
     let wide = EXAMPLES.iter().map(|(line, _)| unicode_width::UnicodeWidthStr::width(*line)).max().unwrap_or(0);
-    let mut out = format!("{}Examples:{}\n", header.render(), header.render_reset());
+    let mut out = format!("{}{}{}\n", header.render(), lang.t("cli-examples"), header.render_reset());
     for (line, what) in EXAMPLES {
         let pad = wide - unicode_width::UnicodeWidthStr::width(*line);
-        out.push_str(&format!("  {line}{:pad$}  {what}\n", ""));
+        out.push_str(&format!("  {line}{:pad$}  {}\n", "", lang.t(what)));
     }
-    out.push_str("\nFiles, environment and exit status: dubao man | man -l -");
+    out.push('\n');
+    out.push_str(&lang.t("cli-examples-more"));
     out
 }
 
@@ -106,7 +108,7 @@ fn examples(roff: &mut Roff) {
     for (line, what) in EXAMPLES {
         roff.control("TP", []);
         roff.text([bold(*line)]);
-        roff.text([roman(*what)]);
+        roff.text([roman(Lang::En.t(what))]);
     }
 }
 

@@ -3,6 +3,7 @@
 //! XDG variables honoured. The same paths go into the man page's FILES.
 
 use super::{SOME_FAILED, warn, write_stdout};
+use dubao::i18n::Lang;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -37,17 +38,20 @@ impl Paths {
 }
 
 /// What `--config` says in `--help`: the file it stands in for, on this system.
-pub fn config_help() -> String {
+pub fn config_help(lang: Lang) -> String {
     match dubao::config::default_path() {
-        Some(p) => format!("Read this config file instead of {}", dubao::parse::visible_str(&p.display().to_string())),
-        None => "Read this config file (there is no home directory for one)".to_string(),
+        Some(p) => {
+            let path = dubao::parse::visible_str(&p.display().to_string()).into_owned();
+            lang.f("cli-arg-config", &[("path", path.into())])
+        }
+        None => lang.t("cli-arg-config-nowhere"),
     }
 }
 
 /// Prints `NAME<TAB>PATH` for the config file, the state directory and the
 /// cache directory, whether or not they exist yet. Without a home
 /// directory to find them in, says so and exits 1.
-pub fn paths(paths: &Paths) -> io::Result<ExitCode> {
+pub fn paths(paths: &Paths, lang: Lang) -> io::Result<ExitCode> {
     let mut out = String::new();
     let mut missing = false;
     for (name, path) in paths.named() {
@@ -57,7 +61,7 @@ pub fn paths(paths: &Paths) -> io::Result<ExitCode> {
                 out.push_str(&format!("{name}\t{}\n", dubao::parse::visible_str(&p.display().to_string())));
             }
             None => {
-                warn(format!("paths: no {name} place: no home directory was found"));
+                warn(lang.f("cli-paths-none", &[("name", name.into())]));
                 missing = true;
             }
         }

@@ -2,7 +2,8 @@
 
 use super::{SOME_FAILED, UNSAVED, status, warn};
 use dubao::config::Config;
-use dubao::library::{self, Source};
+use dubao::i18n::problems;
+use dubao::library::{self, LoadError, Problem, Source};
 use dubao::store::Store;
 use dubao::tui::Shelf;
 use std::io;
@@ -21,7 +22,9 @@ pub fn read(paths: &[PathBuf], config: Config, color: super::color::Color) -> io
         let files = found.iter().filter(|p| p.is_file()).map(|p| Source::File(p.clone()).absolute()).collect();
         (files, Shelf::Paths(found), missing)
     };
-    let errors: Vec<String> = missing.iter().map(|p| format!("{}: no such file or directory", p.display())).collect();
+    let lang = config.settings.lang;
+    let not_found = |p: &PathBuf| LoadError { path: p.display().to_string(), problem: Problem::NotFound };
+    let errors: Vec<String> = missing.iter().map(|p| problems::load_error(lang, &not_found(p))).collect();
     for e in &errors {
         warn(e);
     }

@@ -28,7 +28,7 @@ pub fn search(
     paint: &Paint,
 ) -> io::Result<ExitCode> {
     if phrase.trim().is_empty() {
-        eprintln!("dubao: search: the phrase is empty");
+        eprintln!("dubao: {}", config.settings.lang.t("cli-search-empty"));
         return Ok(ExitCode::from(USAGE));
     }
     let roots = if paths.is_empty() { config.library.as_slice() } else { paths };
@@ -36,12 +36,13 @@ pub fn search(
     let out = BufWriter::with_capacity(64 * 1024, io::stdout().lock());
     let mut out = Printer { out, error: None, skip: 0, paint, phrase };
     let never = AtomicBool::new(false);
+    let lang = config.settings.lang;
     let mut index = dir.as_ref().map(|d| Index::open(Some(d.clone())));
     let trusted = index.as_mut().filter(|_| !fresh && !roots.is_empty()).and_then(|i| i.update_by_folders(roots));
     let hits = match (index, trusted) {
         (Some(mut index), Some(report)) => {
-            errors_of(&report);
-            through(&mut index, None, roots, &mut out, &never)
+            errors_of(&report, lang);
+            through(&mut index, None, roots, &mut out, lang)
         }
         (index, _) => {
             let taken = std::time::SystemTime::now();
@@ -53,21 +54,23 @@ pub fn search(
                 _ => library::collect_walked(roots),
             };
             for e in &errors {
-                eprintln!("dubao: {e}");
+                eprintln!("dubao: {}", dubao::i18n::problems::load_error(lang, e));
             }
             // Through the index, the files alone (moved, not copied: 100,000 paths).
             match index.filter(|_| found.iter().all(|s| matches!(s, Source::File(_)))) {
                 Some(mut index) => {
                     let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None });
                     let files = files.collect::<Vec<PathBuf>>();
-                    let report = update(&mut index, &files, &never);
+                    let report = update(&mut index, &files, &never, lang);
                     if let Some(walked) = walked.filter(|_| errors.is_empty()) {
                         index.record_folders(roots, &walked, taken, &report);
                     }
-                    through(&mut index, Some(files), roots, &mut out, &never)
+                    through(&mut index, Some(files), roots, &mut out, lang)
                 }
                 None => {
-                    let mut on_error = |name: String, problem: String| eprintln!("dubao: {name}: {problem}");
+                    let mut on_error = |name: String, problem: String| {
+                        eprintln!("dubao: {}", lang.f("err-at", &[("path", name.into()), ("problem", problem.into())]));
+                    };
                     library::search_sources(&found, phrase, &mut |hit| out.print(&hit), &mut on_error, &never).hits
                 }
             }
@@ -88,8 +91,9 @@ fn through<W: Write>(
     files: Option<Vec<PathBuf>>,
     roots: &[PathBuf],
     out: &mut Printer<'_, W>,
-    never: &AtomicBool,
+    lang: dubao::i18n::Lang,
 ) -> usize {
+    let never = &AtomicBool::new(false);
     // Indexes of folders searched once, long ago, go.
     if let Some(dir) = index.dir()
         && let Some(root) = dir.parent()
@@ -105,7 +109,7 @@ fn through<W: Write>(
             let found = library::collect(roots).0.into_iter();
             found.filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect()
         });
-        update(index, &files, never);
+        update(index, &files, never, lang);
         out.skip = stats.hits;
         hits = index.search(phrase, &mut |hit| out.print(&hit), never).hits;
     }
@@ -113,25 +117,27 @@ fn through<W: Write>(
 }
 
 /// Brings the index up to date, showing progress on a terminal and problems on stderr.
-fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool) -> UpdateReport {
+fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool, lang: dubao::i18n::Lang) -> UpdateReport {
     let tty = io::stderr().is_terminal();
     let mut progress = |done: usize, total: usize| {
         if tty && total > 0 && (done.is_multiple_of(64) || done == total) {
-            eprint!("\rdubao: indexing {done}/{total}\x1b[K");
+            let said = lang.f("cli-indexing", &[("done", done.into()), ("all", total.into())]);
+            eprint!("\rdubao: {said}\x1b[K");
             if done == total {
                 eprint!("\r\x1b[K");
             }
         }
     };
     let report = index.update(files, &mut progress, never);
-    errors_of(&report);
+    errors_of(&report, lang);
     report
 }
 
 /// Problems an update met, on stderr.
-fn errors_of(report: &UpdateReport) {
+fn errors_of(report: &UpdateReport, lang: dubao::i18n::Lang) {
     for (path, problem) in &report.errors {
-        eprintln!("dubao: {}: {problem}", path.display());
+        let args = [("path", path.display().to_string().into()), ("problem", problem.as_str().into())];
+        eprintln!("dubao: {}", lang.f("err-at", &args));
     }
 }
 

@@ -58,8 +58,8 @@ pub fn dump(paths: &[PathBuf], how: &DumpAs, config: &Config, out: &Out) -> io::
 pub fn explain(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<ExitCode> {
     let (sources, errors) = sources(paths, config);
     let mut failed = !errors.is_empty();
-    for e in errors {
-        warn(e);
+    for e in &errors {
+        warn(dubao::i18n::problems::load_error(out.lang, e));
     }
     let mut text = Vec::new();
     for source in sources {
@@ -70,7 +70,11 @@ pub fn explain(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<Exit
             match library::folder::read(dir) {
                 Ok(files) => text.push(parse::folder::explain(&files, &source.display_name())),
                 Err(e) => {
-                    warn(format!("{}: {e}", dir.display()));
+                    let problem = dubao::i18n::problems::io_error(out.lang, &e);
+                    warn(
+                        out.lang
+                            .f("err-at", &[("path", dir.display().to_string().into()), ("problem", problem.into())]),
+                    );
                     failed = true;
                 }
             }
@@ -80,7 +84,7 @@ pub fn explain(paths: &[PathBuf], config: &Config, out: &Out) -> io::Result<Exit
         match explained {
             Ok((parsed, bytes)) => text.push(parsed.explain(&bytes)),
             Err(e) => {
-                warn(e);
+                warn(dubao::i18n::problems::load_error(out.lang, &e));
                 failed = true;
             }
         }

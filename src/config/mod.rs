@@ -291,6 +291,19 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
     }
 }
 
+/// The config's `ui_language` alone, read before the rest (for `--help`
+/// and for saying what is wrong with the rest): `auto` when the file is
+/// missing, unreadable or broken; the rest of the file is not checked here.
+pub fn ui_language(explicit: Option<&Path>) -> UiLanguage {
+    let Some(text) =
+        explicit.map(Path::to_path_buf).or_else(default_path).and_then(|p| std::fs::read_to_string(p).ok())
+    else {
+        return UiLanguage::Auto;
+    };
+    let table: toml::Table = toml::from_str(&text).unwrap_or_default();
+    table.get("ui_language").and_then(|v| v.clone().try_into().ok()).unwrap_or_default()
+}
+
 /// Parses config text, locating errors in it.
 pub fn parse(text: &str, path: &str) -> Result<File, ConfigError> {
     toml::from_str(text).map_err(|e| {

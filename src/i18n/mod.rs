@@ -13,6 +13,8 @@
 //! that is set (`zh_CN`, `zh_SG` → 简体; `zh_TW`, `zh_HK`, `zh_MO` → 繁體;
 //! anything else English).
 
+pub mod problems;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::borrow::Cow;
@@ -166,6 +168,36 @@ impl Lang {
             }
         }
         id.to_string()
+    }
+
+    /// The message `id` of this language alone, `None` where it lacks it
+    /// (no English in its place).
+    pub fn get(self, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+        bundle(self).get_message(id)?.value()?;
+        Some(self.f(id, args))
+    }
+
+    /// The language of the interface for this setting of `ui_language`,
+    /// the locale read from the process's environment.
+    pub fn of(setting: UiLanguage) -> Lang {
+        setting.resolve(|k| std::env::var(k).ok())
+    }
+
+    /// Why a read or write failed, for the kinds of I/O error dubao words
+    /// itself (`disk full`, `read-only`, …); `None`: the system's words.
+    pub fn io(self, kind: std::io::ErrorKind) -> Option<String> {
+        use std::io::ErrorKind as K;
+        let id = match kind {
+            K::StorageFull => "err-disk-full",
+            K::QuotaExceeded => "err-quota",
+            K::ReadOnlyFilesystem => "err-read-only",
+            K::PermissionDenied => "err-permission",
+            K::NotFound => "err-not-found",
+            K::NotADirectory => "err-not-a-directory",
+            K::FileTooLarge => "err-too-large",
+            _ => return None,
+        };
+        Some(self.t(id))
     }
 
     /// True for the Chinese interfaces (their key hints need no spaces).

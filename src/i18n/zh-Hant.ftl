@@ -163,3 +163,168 @@ st-no-unread-either = 本期也沒有未讀文章
 st-next-issue = 下一期：{ $title }
 st-end-of-last = 最後一期已讀到末尾
 st-search-wrapped = 搜尋已從頭開始 · { $at }
+
+## Issue 14：命令自己的話與 --help
+cli-search-empty = search：要搜尋的詞句是空的
+cli-indexing = 正在索引 { $done }/{ $all }
+cli-paths-none = paths：找不到 { $name } 的位置：沒有家目錄
+cli-export-one = 要寫出 { $n } 個檔案，而 -o 只指定了一個：請給一個資料夾，或只匯出一期
+cli-bookmarks-kept = 還有 { $n } 項變更尚未儲存，暫存在 { $dir }（已列出；閱讀器會儲存它們）
+cli-warning = { $at }：警告：{ $message }
+cli-usage = 用法：
+cli-commands = 命令：
+cli-arguments = 引數：
+cli-options = 選項：
+cli-examples = 範例：
+cli-examples-more = 檔案、環境變數與結束狀態：dubao man | man -l -
+cli-possible = 可選值：{ $values }
+cli-default = 預設：{ $value }
+cli-notes = ［{ $notes }］
+cli-notes-sep = ；
+cli-list-comma = 、
+cli-flag-help = 顯示說明
+cli-flag-help-more = 顯示說明（--help 顯示更多）
+cli-flag-help-summary = 顯示說明（-h 顯示摘要）
+cli-flag-version = 顯示版本
+cli-help-about = 顯示本說明，或所給子命令的說明
+cli-help-subcommand = 顯示這些子命令的說明
+cli-about = 讀報 — 用鍵盤操作的終端機讀報程式
+cli-long-about = 讀報 — 用鍵盤操作的終端機讀報程式。
+
+    開啟報紙的期刊檔案（報社發布的原始純文字，或 dubao 的輕量標記）。不給 PATH 時，開啟設定中的報庫；沒有設定報庫時，開啟 dubao 內建的樣刊。輸出被導向管線時，印出 `dubao list` 的內容。
+cli-arg-paths = 要開啟的期刊檔案或目錄（遞迴讀取）
+cli-arg-config = 讀取這個設定檔，而不是 { $path }
+cli-arg-config-nowhere = 讀取這個設定檔（沒有家目錄可放預設的設定檔）
+cli-arg-color = 何時使用色彩：auto（輸出到終端機時，除非設定了 NO_COLOR 或 TERM=dumb；CLICOLOR_FORCE 強制使用），always（一律），never（從不）
+cli-arg-no_pager = 直接輸出到終端機，不經過分頁程式
+cli-sub-paths = 期刊檔案或目錄（預設：報庫，沒有時用內建樣刊）
+cli-sub-script = 以另一種字形輸出正文（不修改檔案）
+cli-dump-about = 印出解析器從各期讀出的內容：每篇文章的每個欄位
+cli-dump-json = 輸出 JSON：{"{"}"issues":[{"{"}"title","date","source","encoding","sections":[…]{"}"}]{"}"}
+cli-dump-markup = 以 dubao 標記輸出一期，解析後得到同樣的結構
+cli-dump-explain = 印出每個檔案被判定的格式及其原因，再逐行列出原始文字及其角色（標題、副題、段落、無法辨識的行……）
+cli-show-about = 完全依照文章窗格的排版印出文章
+cli-show-path = 期刊檔案
+cli-show-article = 哪一篇：依列表順序從 1 數起，或 `dubao list` 印出的 id（預設：全部）
+cli-show-width = 窗格寬度（單位：格），20 到 240，即 `max_width` 允許的範圍（預設：終端機寬度，否則 80）
+cli-show-ambiguous = 寬度不明確的字元（如 “ ” …）在這個終端機中的寬度
+cli-show-noise = 逐行顯示無法辨識的行，而不是把每段收合為一行
+cli-show-script = 顯示正文所用的字形（預設：設定中的 `[display] script`）
+cli-bookmarks-about = 列出你的書籤，最新的在前
+cli-bookmarks-json = 輸出 JSON：{"{"}"bookmarks":[{"{"}"headline","issue","date","note","section","source","id","added"{"}"}]{"}"}
+cli-bookmarks-markdown = 輸出 Markdown 列表
+cli-list-about = 列出各期 → 各版 → 標題，附文章 id
+cli-search-about = 搜尋報庫中的所有文章：每處符合一行，最新的一期在前
+cli-search-phrase = 要搜尋的詞句：中日韓文字依子字串比對，ASCII 字母不分大小寫
+cli-search-no_index = 逐一解析所有檔案，不使用快取目錄中的索引
+cli-search-fresh = 走訪每個資料夾、檢查每個檔案。不加此項時，只重新檢查自索引上次走訪以來有變動的資料夾：就地改寫、所在資料夾未變的檔案不會被發現
+cli-export-about = 把各期寫成 Markdown、EPUB 或 HTML 檔案（每期一個，或每篇一個）
+cli-export-to = 要寫出的格式
+cli-export-output = 一個檔案（只有一期時）、一個資料夾，或以 - 表示標準輸出（預設：設定中 [export] 的 `dir`）
+cli-export-per_article = 每篇文章一個檔案，而不是每期一個
+cli-paths-about = 印出設定檔、狀態檔案和快取所在的位置
+cli-man-about = 印出 man 手冊頁（roff 格式）：dubao man | man -l -
+cli-completions-about = 印出 shell 自動完成指令碼
+cli-completions-shell = 要自動完成的 shell
+cli-example-read = 從上次讀到的地方繼續讀報庫（或內建樣刊）
+cli-example-folder = 讀一個資料夾下的所有各期，最新的在前
+cli-example-show = 一篇文章，依閱讀器的排版
+cli-example-search = 提到「运河」（或「運河」）的所有文章，最新的在前
+cli-example-script = 以繁體字、臺灣用語顯示一期
+cli-example-list = 以純文字列出標題，供指令碼使用
+cli-example-explain = 一個檔案為何被這樣讀取
+cli-example-bookmarks = 把書籤匯出為 Markdown 列表
+cli-example-paths = 設定、狀態檔案和快取在哪裡
+cli-example-man = 閱讀本手冊
+cli-example-completions = zsh 的 Tab 自動完成
+
+## Issue 14：命令和閱讀器所說的問題
+err-at = { $path }：{ $problem }
+err-not-found = 沒有這個檔案或目錄
+err-permission = 沒有權限
+err-is-directory = 是目錄
+err-directory-not-issue = 是目錄，不是期刊檔案
+err-not-regular = 不是一般檔案
+err-not-a-directory = 路徑中的一部分是檔案，不是目錄
+err-no-issues = 這個目錄中沒有期刊檔案（{ $patterns }）
+err-link-loop = 符號連結形成迴圈，已略過
+err-disk-full = 磁碟已滿
+err-quota = 超出磁碟配額
+err-read-only = 唯讀
+err-too-large = 檔案太大
+err-no-home = 沒有家目錄可以儲存
+err-config = 設定有誤：{ $at }：{ $problem }
+err-n-bookmarks = { $n } 個書籤
+err-n-read-marks = { $n } 個已讀標記
+err-n-positions = { $n } 個閱讀位置
+err-nothing = 無
+err-and = { $rest }和 { $last }
+err-list-comma = 、
+
+## Issue 14：閱讀器在啟動和離開時說的儲存情況
+st-saved = 已儲存
+st-still-not-saved = 仍未儲存：{ $why }
+st-last-saved = { $n ->
+    [1] 上次未儲存的變更現已儲存
+   *[other] 上次未儲存的 { $n } 項變更現已儲存
+}
+st-last-saved-in = 上次未儲存的 { $n } 項變更（暫存在 { $dirs }）現已儲存
+st-last-not-saved = 上次未儲存的 { $n } 項變更仍未儲存：{ $why }
+exit-not-saved = { $n } 項變更未儲存（{ $what }）：{ $why }
+exit-kept-in = { $n ->
+    [1] 這項變更
+   *[other] 這些變更
+}已暫存在 { $dir }，下次啟動 dubao 時會儲存
+exit-kept-nowhere = { $n ->
+    [1] 這項變更
+   *[other] 這些變更
+}也無處暫存（{ $why }），已遺失
+exit-lost = { $n ->
+    [1] 這項變更
+   *[other] 這些變更
+}已遺失
+exit-saved-after-all = 所有變更都已儲存（先前儲存失敗過：{ $why }）
+
+## Issue 14：狀態檔案的情況
+err-frozen = { $file } { $why }
+store-count = { $kind ->
+    [bookmarks] { $n } 個書籤
+    [read] { $n } 個已讀標記
+   *[other] { $n } 個閱讀位置
+}
+store-news = { $n ->
+    [0] 沒有新內容
+   *[other] { $count }是新的或較新的
+}
+store-no-home = 無法儲存變更：沒有家目錄可以儲存
+store-not-created = 無法儲存變更：無法建立 { $dir }（{ $why }）
+store-read-only = 無法儲存變更：{ $dir } 是唯讀的
+store-cannot-write = 無法儲存變更：{ $dir }：{ $why }
+store-taken-in = 已從 { $dir } 接收另一個 dubao 未能儲存的 { $n } 項變更
+store-journal-damaged = 無法讀取 { $path }（{ $why }）；已保留能讀出的部分
+store-frozen-newer = 來自較新版本的 dubao（版本 { $version }）
+store-frozen-stuck = 無法讀取，也無法移到一旁（{ $error }）
+store-newer = { $file } 來自較新版本的 dubao（版本 { $version }）；對{ $kind ->
+    [bookmarks] 書籤
+    [read] 已讀標記
+   *[other] 閱讀位置
+}的變更不會儲存
+store-damaged-left = 無法讀取 { $file }（{ $why }）；已復原 { $count }；檔案保持原樣
+store-moved-aside = 無法讀取 { $file }；已移到一旁，改名為 { $aside }（{ $why }）；已復原 { $count }
+store-not-moved = 無法讀取 { $file }（{ $why }），也無法移到一旁（{ $error }）；已復原 { $count }；對{ $kind ->
+    [bookmarks] 書籤
+    [read] 已讀標記
+   *[other] 閱讀位置
+}的變更不會儲存
+store-merged = 已把 { $copy }（衝突副本：{ $news }）合併到 { $file }
+store-merged-damaged = ；副本已損壞（{ $why }）：已合併能讀出的部分
+store-copy-left = { $merged }{ $damage }；副本留在原處
+store-copy-now = { $merged }{ $damage }；副本現在位於 { $to }
+store-copy-stuck = { $merged }{ $damage }；副本無法移到 { $dir }（{ $why }），留在原處
+store-marked-kept = { $file } 中有 git 衝突標記：兩邊都已合併；git 留下的原檔案保存為 { $kept }
+store-marked-found = { $file } 中有 git 衝突標記：兩邊都已讀取；閱讀器在啟動且能寫入時會將它正式合併
+store-copy-found = { $copy } 是 { $file } 的衝突副本，已一併讀取（{ $news }）；閱讀器在啟動且能寫入時會將它正式合併
+err-not-text = 不是文字檔案（{ $why }）
+err-binary = 二進位資料：{ $nuls } 個 NUL 位元組，第一個位於位移 { $at }
+err-garbled = 前 { $total } 個字元中有 { $bad } 個是控制字元或無法解碼
+err-too-large-for = { $len } 位元組，超過 dubao 讀取 .{ $ext } 的上限（{ $mb } MB）

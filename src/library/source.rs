@@ -78,11 +78,10 @@ impl Source {
             let files =
                 super::folder::read(dir).map_err(|e| LoadError::new(name.clone(), Problem::Other(e.to_string())))?;
             return crate::parse::folder::parse_folder(&files, &name)
-                .map_err(|e| LoadError::new(name, Problem::NotText(e.to_string())));
+                .map_err(|e| LoadError::new(name, Problem::Decode(e)));
         }
         let bytes = self.bytes()?;
-        parse_issue(&bytes, &self.display_name())
-            .map_err(|e| LoadError::new(self.display_name(), Problem::NotText(e.to_string())))
+        parse_issue(&bytes, &self.display_name()).map_err(|e| LoadError::new(self.display_name(), Problem::Decode(e)))
     }
 
     /// The issue's bytes.
@@ -102,8 +101,8 @@ impl Source {
                 }
                 // JSON, HTML and EPUB are read whole into a tree: refuse
                 // what would not fit before reading a byte of it.
-                if let Some(why) = too_large(path, meta.len()) {
-                    return Err(LoadError::new(name, Problem::NotText(why)));
+                if let Some(most) = too_large(path, meta.len()) {
+                    return Err(LoadError::new(name, most));
                 }
                 std::fs::read(path).map(Cow::Owned).map_err(|e| LoadError::io(name, &e))
             }
@@ -153,9 +152,19 @@ pub enum Problem {
     /// A symbolic link that leads back to where it is.
     #[error("symbolic link loop; skipped")]
     LinkLoop,
-    /// Not text: what the decoder said.
+    /// Not text, or not an issue dubao can read: what the decoder said.
     #[error("{0}")]
-    NotText(String),
+    Decode(crate::parse::DecodeError),
+    /// Larger than dubao reads in a format read whole (JSON, HTML, EPUB).
+    #[error("{len} bytes, larger than dubao reads as .{ext} ({mb} MB)")]
+    TooLarge {
+        /// The file's size.
+        len: u64,
+        /// Its ending, lower-case.
+        ext: String,
+        /// The most dubao reads as that, in MB.
+        mb: u64,
+    },
     /// Any other failure, as the system words it.
     #[error("{0}")]
     Other(String),
@@ -186,7 +195,7 @@ impl LoadError {
 }
 
 /// Why a file is too large for the format its name says, if it is.
-fn too_large(path: &Path, len: u64) -> Option<String> {
+fn too_large(path: &Path, len: u64) -> Option<Problem> {
     use crate::parse::{epub, html, json};
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     let most = match ext.as_str() {
@@ -195,7 +204,7 @@ fn too_large(path: &Path, len: u64) -> Option<String> {
         "epub" => epub::MAX_FILE,
         _ => return None,
     };
-    (len > most).then(|| format!("{len} bytes, larger than dubao reads as .{ext} ({} MB)", most >> 20))
+    (len > most).then_some(Problem::TooLarge { len, mb: most >> 20, ext })
 }
 
 #[cfg(test)]

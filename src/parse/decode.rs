@@ -9,11 +9,32 @@ use std::borrow::Cow;
 pub enum DecodeError {
     /// The bytes look like binary data (an image, an archive, random bytes).
     #[error("not a text file ({0})")]
-    NotText(String),
+    NotText(NotText),
     /// Text in a format dubao knows, but not an issue it can read (JSON
     /// too large or broken, an archive refused): what is wrong.
     #[error("{0}")]
     Unreadable(String),
+}
+
+/// What makes bytes binary rather than text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum NotText {
+    /// Many NUL bytes (`nuls` of them in the sample, the first at `at`).
+    #[error("binary data: {nuls} NUL bytes, the first at offset {at}")]
+    Binary {
+        /// NUL bytes in the sample.
+        nuls: usize,
+        /// The offset of the first.
+        at: usize,
+    },
+    /// Decoded, mostly control or replacement characters.
+    #[error("{bad} of the first {total} characters are control or undecodable")]
+    Garbled {
+        /// Such characters.
+        bad: usize,
+        /// Characters looked at.
+        total: usize,
+    },
 }
 
 /// Text decoded from an issue file, and the encoding it was in.
@@ -42,7 +63,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     let nuls = memchr::memchr_iter(0, sample).count();
     if nuls > 0 && nuls * 10 >= sample.len() {
         let at = memchr::memchr(0, sample).unwrap_or(0);
-        return Err(DecodeError::NotText(format!("binary data: {nuls} NUL bytes, the first at offset {at}")));
+        return Err(DecodeError::NotText(NotText::Binary { nuls, at }));
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Decoded { text: Cow::Borrowed(text), encoding: "UTF-8" }),
@@ -160,11 +181,7 @@ fn check_textual(text: &str) -> Result<(), DecodeError> {
         .chars()
         .filter(|&c| c == '\u{fffd}' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')))
         .count();
-    if bad * 20 > total {
-        Err(DecodeError::NotText(format!("{bad} of the first {total} characters are control or undecodable")))
-    } else {
-        Ok(())
-    }
+    if bad * 20 > total { Err(DecodeError::NotText(NotText::Garbled { bad, total })) } else { Ok(()) }
 }
 
 #[cfg(test)]

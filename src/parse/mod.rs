@@ -16,7 +16,7 @@ mod sanitize;
 pub mod text;
 mod warning;
 
-pub use decode::DecodeError;
+pub use decode::{DecodeError, NotText};
 pub use meta::find_date;
 pub use sanitize::{visible, visible_str};
 pub use warning::Warning;

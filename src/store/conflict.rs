@@ -11,6 +11,7 @@
 
 use super::disk;
 use super::format::Stored;
+use super::notice::{self, Notice, Said};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -84,13 +85,9 @@ pub(crate) struct Aside {
     said: std::collections::HashSet<(PathBuf, (u64, Option<std::time::SystemTime>))>,
 }
 
-/// `3 bookmarks new or newer`, `nothing new`.
-fn news(n: usize, noun: (&str, &str)) -> String {
-    match n {
-        0 => "nothing new".into(),
-        1 => format!("1 {} new or newer", noun.0),
-        n => format!("{n} {} new or newer", noun.1),
-    }
+/// `3 bookmarks new or newer`, `nothing new`: what a copy of `file` brought.
+fn news(n: usize, file: &str) -> Said {
+    Notice::new("store-news", vec![("n", n.into()), ("count", notice::count(file, n).into())]).into()
 }
 
 impl Aside {
@@ -106,27 +103,30 @@ impl Aside {
 
     /// Once the merge of `copies` into `file` is on disk: puts each aside,
     /// saying what it brought.
-    pub fn settle(&mut self, copies: &[Copy], file: &str, noun: (&str, &str), messages: &mut Vec<String>) {
+    pub fn settle(&mut self, copies: &[Copy], file: &str, messages: &mut Vec<Notice>) {
         for copy in copies {
-            let merged = format!("merged {} (a conflict copy: {}) into {file}", copy.name(), news(copy.news, noun));
-            let damage = copy.damage.as_ref().map(|d| format!("; it was damaged ({d}): what could be read was merged"));
-            let damage = damage.unwrap_or_default();
+            let merged = vec![("copy", copy.name().into()), ("news", news(copy.news, file)), ("file", file.into())];
+            let damage = match &copy.damage {
+                Some(d) => Notice::new("store-merged-damaged", vec![("why", d.as_str().into())]).into(),
+                None => Said::Text(String::new()),
+            };
+            let mut args = vec![("merged", Notice::new("store-merged", merged).into()), ("damage", damage)];
             let Some(dir) = self.dir.clone() else {
                 if !self.said_before(copy) {
-                    messages.push(format!("{merged}{damage}; the copy is left where it is"));
+                    messages.push(Notice::new("store-copy-left", args));
                 }
                 continue;
             };
             match put_aside(&copy.path, &dir) {
                 Ok(to) => {
                     self.said_before(copy);
-                    messages.push(format!("{merged}{damage}; the copy is now {}", to.display()));
+                    args.push(("to", to.as_path().into()));
+                    messages.push(Notice::new("store-copy-now", args));
                 }
-                Err(e) if !self.said_before(copy) => messages.push(format!(
-                    "{merged}{damage}; the copy could not be moved to {} ({}) and is left where it is",
-                    dir.display(),
-                    disk::plain(&e)
-                )),
+                Err(e) if !self.said_before(copy) => {
+                    args.extend([("dir", dir.as_path().into()), ("why", (&e).into())]);
+                    messages.push(Notice::new("store-copy-stuck", args));
+                }
                 Err(_) => {}
             }
         }
@@ -141,30 +141,26 @@ impl Aside {
         file: &str,
         bytes: &[u8],
         now: jiff::Timestamp,
-        messages: &mut Vec<String>,
+        messages: &mut Vec<Notice>,
     ) -> io::Result<()> {
         let kept = match self.dir.as_deref().map(|dir| keep(bytes, file, dir, now)) {
             Some(Ok(path)) => path,
             _ => state.join(disk::move_aside(state, file, "git-conflict", now)?),
         };
-        messages.push(format!(
-            "{file} had git conflict markers: both sides merged; the file as git left it is kept as {}",
-            kept.display()
-        ));
+        messages.push(Notice::new("store-marked-kept", vec![("file", file.into()), ("kept", kept.as_path().into())]));
         Ok(())
     }
 
     /// Says once what was taken in where nothing is written (a listing, a
     /// directory that can't be written): the copies, the markers.
-    pub fn found(&mut self, copies: &[Copy], marked: bool, file: &str, noun: (&str, &str), messages: &mut Vec<String>) {
-        let later = "the reader merges it for good when it starts and can write";
+    pub fn found(&mut self, copies: &[Copy], marked: bool, file: &str, messages: &mut Vec<Notice>) {
         if marked {
-            messages.push(format!("{file} has git conflict markers: both sides are read; {later}"));
+            messages.push(Notice::new("store-marked-found", vec![("file", file.into())]));
         }
         for copy in copies {
             if !self.said_before(copy) {
-                let what = news(copy.news, noun);
-                messages.push(format!("{} is a conflict copy of {file}, read with it ({what}); {later}", copy.name()));
+                let args = vec![("copy", copy.name().into()), ("file", file.into()), ("news", news(copy.news, file))];
+                messages.push(Notice::new("store-copy-found", args));
             }
         }
     }

@@ -10,6 +10,7 @@
 
 use super::disk::{self, Lock};
 use super::format::Stored;
+use super::notice::Notice;
 use super::state::{Bookmarks, Part, PositionEntries, ReadMarks};
 use std::fs;
 use std::hash::Hasher;
@@ -76,15 +77,18 @@ pub fn exists(dir: &Path) -> bool {
 
 /// Reads the journal in `dir`, if there is one; what could be read of a
 /// damaged file is kept, and said.
-pub fn read(dir: &Path, messages: &mut Vec<String>) -> Option<Parts> {
+pub fn read(dir: &Path, messages: &mut Vec<Notice>) -> Option<Parts> {
     if !exists(dir) || !private(dir) {
         return None;
     }
-    fn part<P: Stored>(dir: &Path, messages: &mut Vec<String>) -> P {
+    fn part<P: Stored>(dir: &Path, messages: &mut Vec<Notice>) -> P {
         let disk = disk::read::<P>(dir);
         if let Some(reason) = disk.damage {
             let path = dir.join(P::FILE);
-            messages.push(format!("{} could not be read ({reason}); what could be was kept", path.display()));
+            messages.push(Notice::new(
+                "store-journal-damaged",
+                vec![("path", path.as_path().into()), ("why", reason.into())],
+            ));
         }
         disk.part
     }

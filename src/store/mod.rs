@@ -21,10 +21,12 @@ mod disk;
 mod format;
 mod journal;
 mod markers;
+mod notice;
 mod recover;
 mod state;
 
 pub use journal::dirs as journal_dirs;
+pub use notice::{Notice, Said};
 pub use state::KEEP_REMOVALS;
 
 use crate::model::{ArticleId, Bookmark, Change, Positions};
@@ -78,24 +80,6 @@ impl Unsaved {
     pub fn is_empty(&self) -> bool {
         self.count() == 0
     }
-
-    /// `2 bookmarks, 1 read mark and 3 reading positions`.
-    pub fn describe(&self) -> String {
-        let parts: Vec<String> = [
-            (self.bookmarks.len(), Bookmarks::NOUN),
-            (self.read.len(), ReadMarks::NOUN),
-            (self.positions, PositionEntries::NOUN),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
-        .collect();
-        match parts.as_slice() {
-            [] => "nothing".into(),
-            [one] => one.clone(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-        }
-    }
 }
 
 /// Why changes are not on disk.
@@ -120,7 +104,7 @@ pub enum StoreError {
         /// The state file.
         file: &'static str,
         /// Why it isn't written.
-        why: String,
+        why: Notice,
     },
 }
 
@@ -151,7 +135,7 @@ struct StateFile<P> {
     /// what `part` has beyond that is not saved.
     disk: P,
     /// Why it is never written: a newer dubao's file, or a damaged one that couldn't be moved aside.
-    frozen: Option<String>,
+    frozen: Option<Notice>,
     /// `part` is what was last written, unchanged since: nothing to compare.
     synced: bool,
 }
@@ -181,7 +165,7 @@ pub struct Store {
     taken: Vec<(PathBuf, usize)>,
     /// Where conflict copies go once merged.
     aside: conflict::Aside,
-    messages: Vec<String>,
+    messages: Vec<Notice>,
 }
 
 /// Where a store keeps things: the state directory, and where the cache
@@ -231,7 +215,7 @@ fn load_into<P: Stored>(
     dir: &Path,
     writable: bool,
     now: Timestamp,
-    messages: &mut Vec<String>,
+    messages: &mut Vec<Notice>,
 ) -> ReadBack {
     let disk = disk::read::<P>(dir);
     let mut bytes = disk.bytes;
@@ -239,34 +223,35 @@ fn load_into<P: Stored>(
     if let Some(v) = disk.newer
         && slot.frozen.is_none()
     {
-        let (file, noun) = (P::FILE, P::NOUN.1);
-        slot.frozen = Some(format!("is from a newer dubao (version {v})"));
-        messages.push(format!("{file} is from a newer dubao (version {v}); changes to {noun} won't be saved"));
+        let (file, version) = (P::FILE, Said::Text(v.to_string()));
+        slot.frozen = Some(Notice::new("store-frozen-newer", vec![("version", version.clone())]));
+        let args = vec![("file", file.into()), ("version", version), ("kind", notice::kind(file))];
+        messages.push(Notice::new("store-newer", args));
     }
     if let Some(reason) = disk.damage
         && slot.frozen.is_none()
     {
-        let n = disk.part.count();
-        let noun = if n == 1 { P::NOUN.0 } else { P::NOUN.1 };
         let file = P::FILE;
+        let mut args = vec![
+            ("file", file.into()),
+            ("why", Said::Text(reason)),
+            ("count", notice::count(file, disk.part.count()).into()),
+            ("kind", notice::kind(file)),
+        ];
         if !writable {
-            messages
-                .push(format!("{file} could not be read ({reason}); {n} {noun} recovered; the file is left as it is"));
+            messages.push(Notice::new("store-damaged-left", args));
         } else {
             match disk::move_aside(dir, file, "corrupt", now) {
                 Ok(aside) => {
-                    messages.push(format!(
-                        "{file} could not be read; moved aside to {aside} ({reason}); {n} {noun} recovered"
-                    ));
+                    args.push(("aside", aside.into()));
+                    messages.push(Notice::new("store-moved-aside", args));
                     bytes = None;
                     on_disk = false;
                 }
                 Err(e) => {
-                    let many = P::NOUN.1;
-                    slot.frozen = Some(format!("could not be read nor moved aside ({})", disk::plain(&e)));
-                    messages.push(format!(
-                        "{file} could not be read ({reason}) nor moved aside ({e}); {n} {noun} recovered; changes to {many} won't be saved"
-                    ));
+                    slot.frozen = Some(Notice::new("store-frozen-stuck", vec![("error", (&e).into())]));
+                    args.push(("error", Said::Text(e.to_string())));
+                    messages.push(Notice::new("store-not-moved", args));
                 }
             }
         }
@@ -290,7 +275,7 @@ fn sync<P: Stored>(
     slot: &mut StateFile<P>,
     dir: &Path,
     now: Timestamp,
-    messages: &mut Vec<String>,
+    messages: &mut Vec<Notice>,
     aside: &mut conflict::Aside,
 ) -> Result<bool, StoreError> {
     let merged = load_into(slot, dir, true, now, messages);
@@ -310,9 +295,9 @@ fn sync<P: Stored>(
         }
         slot.disk = slot.part.clone();
         slot.synced = true;
-        aside.settle(&copies, P::FILE, P::NOUN, messages);
+        aside.settle(&copies, P::FILE, messages);
     } else {
-        aside.found(&copies, false, P::FILE, P::NOUN, messages);
+        aside.found(&copies, false, P::FILE, messages);
     }
     Ok(merged.visible | from_copies)
 }
@@ -328,7 +313,7 @@ impl Store {
     /// Opens (creating) the state directory and loads what is there. Never fails: problems become messages for the status line.
     ///
     /// With no directory (no home to find one in) the store works in memory.
-    pub fn open(dir: Option<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+    pub fn open(dir: Option<PathBuf>, now: Timestamp) -> (Store, Vec<Notice>) {
         Store::open_with(dir, Vec::new(), now)
     }
 
@@ -336,29 +321,29 @@ impl Store {
     /// not save) looked for, and kept when a save fails, in `journals`
     /// ([`journal_dirs`]). What a journal holds is taken in, to be saved
     /// with the next save.
-    pub fn open_with(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+    pub fn open_with(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<Notice>) {
         Store::load(Places { state: dir, journals, conflicts: None }, false, now)
     }
 
     /// Like [`Store::open_with`], with conflict copies (a sync tool's, or
     /// git's markers) merged in and, once saved, put aside in `places.conflicts`.
-    pub fn open_in(places: Places, now: Timestamp) -> (Store, Vec<String>) {
+    pub fn open_in(places: Places, now: Timestamp) -> (Store, Vec<Notice>) {
         Store::load(places, false, now)
     }
 
     /// [`Store::listing`] of what is kept in `places`.
-    pub fn listing_in(places: Places, now: Timestamp) -> (Store, Vec<String>) {
+    pub fn listing_in(places: Places, now: Timestamp) -> (Store, Vec<Notice>) {
         Store::load(places, true, now)
     }
 
     /// Loads what is kept to list it (`dubao bookmarks`): nothing is
     /// created, moved aside or written, damage is only reported, journals
     /// are read but left for the reader to save. [`Store::save`] does nothing.
-    pub fn listing(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<String>) {
+    pub fn listing(dir: Option<PathBuf>, journals: Vec<PathBuf>, now: Timestamp) -> (Store, Vec<Notice>) {
         Store::load(Places { state: dir, journals, conflicts: None }, true, now)
     }
 
-    fn load(places: Places, listing: bool, now: Timestamp) -> (Store, Vec<String>) {
+    fn load(places: Places, listing: bool, now: Timestamp) -> (Store, Vec<Notice>) {
         let Places { state: dir, journals, conflicts } = places;
         let mut store = Store {
             dir: dir.clone(),
@@ -375,7 +360,7 @@ impl Store {
         };
         let mut messages = Vec::new();
         match dir {
-            None => messages.push("changes can't be saved: there is no home directory to keep them in".to_string()),
+            None => messages.push(Notice::new("store-no-home", Vec::new())),
             Some(dir) if listing => {
                 for w in [&mut store.bookmarks as &mut dyn Loader, &mut store.read, &mut store.positions] {
                     w.load(&dir, false, now, &mut store.aside, &mut messages);
@@ -387,13 +372,9 @@ impl Store {
         (store, messages)
     }
 
-    fn load_dir(&mut self, dir: &Path, now: Timestamp, messages: &mut Vec<String>) {
+    fn load_dir(&mut self, dir: &Path, now: Timestamp, messages: &mut Vec<Notice>) {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            messages.push(format!(
-                "changes can't be saved: {} could not be created ({})",
-                dir.display(),
-                disk::plain(&e)
-            ));
+            messages.push(Notice::new("store-not-created", vec![("dir", dir.into()), ("why", (&e).into())]));
             return;
         }
         // Reading under the lock means never seeing another dubao move a file aside halfway.
@@ -401,11 +382,11 @@ impl Store {
         let lock = match disk::Lock::acquire(dir).and_then(|lock| disk::probe(dir).map(|()| lock)) {
             Ok(lock) => Some(lock),
             Err(e) if disk::is_unwritable(&e) => {
-                messages.push(format!("changes can't be saved: {} is read-only", dir.display()));
+                messages.push(Notice::new("store-read-only", vec![("dir", dir.into())]));
                 None
             }
             Err(e) => {
-                messages.push(format!("changes can't be saved: {}: {}", dir.display(), disk::plain(&e)));
+                messages.push(Notice::new("store-cannot-write", vec![("dir", dir.into()), ("why", (&e).into())]));
                 None
             }
         };
@@ -422,7 +403,7 @@ impl Store {
     }
 
     /// Takes in every journal there is: its changes become this reader's, not saved yet.
-    fn take_journals(&mut self, messages: &mut Vec<String>) {
+    fn take_journals(&mut self, messages: &mut Vec<Notice>) {
         for dir in self.journals.clone() {
             let (_, n) = self.take_journal(&dir, messages);
             if n > 0 {
@@ -434,7 +415,7 @@ impl Store {
     /// Takes in the journal in `dir`: whether the reader would see a
     /// difference, and how many of its changes are news (not on disk, not
     /// already this reader's).
-    fn take_journal(&mut self, dir: &Path, messages: &mut Vec<String>) -> (bool, usize) {
+    fn take_journal(&mut self, dir: &Path, messages: &mut Vec<Notice>) -> (bool, usize) {
         let Some(kept) = journal::read(dir, messages) else { return (false, 0) };
         let before = self.unsaved_parts().entries();
         let visible = self.bookmarks.part.merge(&kept.bookmarks)
@@ -451,8 +432,7 @@ impl Store {
         let mut messages = Vec::new();
         let (visible, n) = self.take_journal(dir, &mut messages);
         if n > 0 {
-            let what = if n == 1 { "1 change".to_string() } else { format!("{n} changes") };
-            messages.push(format!("{what} another dubao could not save taken in from {}", dir.display()));
+            messages.push(Notice::new("store-taken-in", vec![("n", n.into()), ("dir", dir.into())]));
         }
         self.messages.append(&mut messages);
         visible
@@ -629,7 +609,7 @@ impl Store {
     }
 
     /// Messages that came up while saving, each returned once.
-    pub fn take_messages(&mut self) -> Vec<String> {
+    pub fn take_messages(&mut self) -> Vec<Notice> {
         std::mem::take(&mut self.messages)
     }
 
@@ -672,17 +652,17 @@ pub const PIPE_KEPT: usize = 100;
 
 /// Loading one slot, whatever its part.
 trait Loader {
-    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<String>);
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<Notice>);
 }
 
 impl<P: Stored> Loader for StateFile<P> {
     /// Reads the file and takes in its conflict copies; where nothing can be
     /// written, says what they were (else the first save does).
-    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<String>) {
+    fn load(&mut self, dir: &Path, writable: bool, now: Timestamp, aside: &mut conflict::Aside, m: &mut Vec<Notice>) {
         let read = load_into(self, dir, writable, now, m);
         let (copies, _) = conflict::merge_copies(&mut self.part, &self.disk, dir);
         if !writable {
-            aside.found(&copies, read.conflicted, P::FILE, P::NOUN, m);
+            aside.found(&copies, read.conflicted, P::FILE, m);
         }
     }
 }

@@ -166,8 +166,6 @@ pub(crate) struct PositionEntries {
 /// One of the three parts of what is kept (a state file's worth): what
 /// the store does with each, whatever its format.
 pub(crate) trait Part: Default + Clone + PartialEq {
-    /// What its entries are called, one and many.
-    const NOUN: (&'static str, &'static str);
     /// Merges another version in; true when the reader would see a difference.
     fn merge(&mut self, other: &Self) -> bool;
     /// Forgets tombstones older than `horizon`.
@@ -297,8 +295,6 @@ impl<T: Ord> Lww for Stamped<T> {
 }
 
 impl Part for ReadMarks {
-    const NOUN: (&'static str, &'static str) = ("read mark", "read marks");
-
     fn merge(&mut self, other: &ReadMarks) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         merge_map(&mut self.marks, &other.marks)
@@ -325,8 +321,6 @@ impl Part for ReadMarks {
 }
 
 impl Part for Bookmarks {
-    const NOUN: (&'static str, &'static str) = ("bookmark", "bookmarks");
-
     fn merge(&mut self, other: &Bookmarks) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         merge_map(&mut self.entries, &other.entries)
@@ -354,8 +348,6 @@ impl Part for Bookmarks {
 }
 
 impl Part for PositionEntries {
-    const NOUN: (&'static str, &'static str) = ("reading position", "reading positions");
-
     fn merge(&mut self, other: &PositionEntries) -> bool {
         merge_extra(&mut self.extra, &other.extra);
         let mut visible = false;

@@ -11,9 +11,10 @@ pub use events::to_action;
 pub use worker::Shelf;
 
 use crate::app::{self, Action, Effect, Keymap, Marks, SaveReport, Saved, Settings, State, Unsaved};
+use crate::i18n::{Lang, problems};
 use crate::layout::{Ambiguous, AmbiguousWidth};
 use crate::library::Source;
-use crate::store::{Kept, Store, StoreError};
+use crate::store::{Kept, Notice, Store};
 use crate::ui::{self, Theme};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
@@ -49,7 +50,7 @@ pub struct Start {
     /// Where bookmarks, read marks and positions are kept.
     pub store: Store,
     /// Problems met opening the store, for the status line.
-    pub messages: Vec<String>,
+    pub messages: Vec<Notice>,
     /// Go back to the last issue read (no PATH was given).
     pub resume: bool,
     /// The key of the paths given, to go back to the issue last read among
@@ -95,12 +96,14 @@ pub fn run(start: Start) -> io::Result<Ending> {
         theme,
         ambiguous,
         mut store,
-        mut messages,
+        messages,
         resume,
         place,
         cache,
         export,
     } = start;
+    let lang = settings.lang;
+    let mut messages: Vec<String> = messages.iter().map(|m| m.say(lang)).collect();
     let mut told = messages.clone();
     let mut failed = None;
     // ratatui::init enters raw mode and the alternate screen and installs a
@@ -153,16 +156,16 @@ pub fn run(start: Start) -> io::Result<Ending> {
         shell.event_loop(&mut term, &mut state, &theme, &rx, Action::Restore(Box::new(saved)))
     })();
     // Whatever happened, what was kept is written before leaving.
-    let ending = ending(&mut store, told, failed);
+    let ending = ending(&mut store, told, failed, lang);
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
     result.map(|()| ending)
 }
 
 /// The last save, and what to say about the session's saves.
-fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>) -> Ending {
+fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>, lang: Lang) -> Ending {
     let result = store.save(jiff::Timestamp::now());
-    told.extend(store.take_messages());
+    told.extend(store.take_messages().iter().map(|m| m.say(lang)));
     let mut lines: Vec<String> = Vec::new();
     for line in told {
         if !lines.contains(&line) {
@@ -173,24 +176,16 @@ fn ending(store: &mut Store, mut told: Vec<String>, failed: Option<String>) -> E
     match result {
         Err(e) if !unsaved.is_empty() => {
             let n = unsaved.count();
-            let (changes, they, are) = match n {
-                1 => ("1 change was".to_string(), "it", "is"),
-                n => (format!("{n} changes were"), "they", "are"),
-            };
-            lines.push(format!("{changes} not saved ({}): {e}", unsaved.describe()));
-            lines.push(match store.kept() {
-                Some(Kept::In(dir)) => {
-                    format!("{they} {are} kept in {} and will be saved the next time dubao starts", dir.display())
-                }
-                Some(Kept::Nowhere(why)) => format!("{they} could not be kept anywhere either ({why}), and {are} lost"),
-                None => format!("{they} {are} lost"),
-            });
+            let what = problems::unsaved(lang, &unsaved);
+            let why = problems::store_error(lang, &e);
+            lines.push(lang.f("exit-not-saved", &[("n", n.into()), ("what", what.into()), ("why", why.into())]));
+            lines.push(problems::kept(lang, store.kept(), n));
             return Ending { lines, unsaved: true };
         }
         _ => {}
     }
     if let Some(why) = failed {
-        lines.push(format!("every change is saved (saving had failed: {why})"));
+        lines.push(lang.f("exit-saved-after-all", &[("why", why.into())]));
     }
     Ending { lines, unsaved: false }
 }
@@ -213,7 +208,7 @@ struct Shell<'a> {
     /// Where and how `x` exports.
     export: (PathBuf, crate::export::Format),
     /// The interface's language, for what the shell says.
-    lang: crate::i18n::Lang,
+    lang: Lang,
 }
 
 impl Shell<'_> {
@@ -227,19 +222,18 @@ impl Shell<'_> {
         let n: usize = taken.iter().map(|(_, n)| n).sum();
         let report = self.save_report(false, true);
         messages.extend(report.messages);
-        let (changes, are) = match n {
-            1 => ("the change not saved last time".to_string(), "is"),
-            n => (format!("the {n} changes not saved last time"), "are"),
-        };
+        let lang = self.lang;
         match (&report.unsaved.why, n) {
-            (None, 0) => messages.push("saved".into()),
-            (Some(why), 0) => messages.push(format!("still not saved: {why}")),
+            (None, 0) => messages.push(lang.t("st-saved")),
+            (Some(why), 0) => messages.push(lang.f("st-still-not-saved", &[("why", why.as_str().into())])),
             (None, _) => {
-                messages.insert(0, format!("{changes} {are} saved now"));
+                messages.insert(0, lang.f("st-last-saved", &[("n", n.into())]));
                 let dirs: Vec<String> = taken.iter().map(|(d, _)| d.display().to_string()).collect();
-                self.told.push(format!("{changes} (kept in {}) {are} saved now", dirs.join(", ")));
+                self.told.push(lang.f("st-last-saved-in", &[("n", n.into()), ("dirs", dirs.join(", ").into())]));
             }
-            (Some(why), _) => messages.insert(0, format!("{changes} {are} still not saved: {why}")),
+            (Some(why), _) => {
+                messages.insert(0, lang.f("st-last-not-saved", &[("n", n.into()), ("why", why.as_str().into())]));
+            }
         }
         report.unsaved.why
     }
@@ -464,9 +458,9 @@ impl Shell<'_> {
     /// Saves, noting for the exit what the user should hear again.
     fn save_report(&mut self, change: bool, refresh: bool) -> SaveReport {
         let result = self.store.save(jiff::Timestamp::now());
-        let messages = self.store.take_messages();
+        let messages: Vec<String> = self.store.take_messages().iter().map(|m| m.say(self.lang)).collect();
         self.told.extend(messages.iter().cloned());
-        let why = result.as_ref().err().map(StoreError::to_string);
+        let why = result.as_ref().err().map(|e| problems::store_error(self.lang, e));
         if let Some(why) = &why {
             self.failed.get_or_insert_with(|| why.clone());
         }

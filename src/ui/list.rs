@@ -25,7 +25,9 @@ pub fn draw(buf: &mut Buffer, area: Rect, state: &State, theme: &Theme) {
         return;
     }
     let Some(issue) = issue else {
-        let msg = slot.and_then(|s| s.error.as_ref()).map_or_else(|| state.t("list-loading"), ToString::to_string);
+        let msg = slot
+            .and_then(|s| s.error.as_ref())
+            .map_or_else(|| state.t("list-loading"), |e| crate::i18n::problems::load_error(state.settings.lang, e));
         for (k, line) in
             wrap_words(&msg, usize::from(inner.width), amb).iter().take(usize::from(inner.height)).enumerate()
         {

@@ -25,7 +25,7 @@ fn every_message_is_in_every_language() {
 fn ids_in(dir: &Path, out: &mut BTreeSet<String>) {
     const PREFIXES: &[&str] = &[
         "action-", "help-", "hint-", "search-", "top-", "list-", "time-", "too-", "overlay-", "archive-", "bm-",
-        "picker-", "front-", "st-", "cli-",
+        "picker-", "front-", "st-", "cli-", "err-", "exit-", "store-",
     ];
     for entry in std::fs::read_dir(dir).unwrap().flatten() {
         let path = entry.path();
@@ -93,5 +93,103 @@ fn chinese_help_and_bottom_line_in_both_scripts_with_their_columns() {
             })
             .collect();
         assert!(cols.len() == 1, "{lang:?}: descriptions at columns {cols:?}");
+    }
+}
+
+#[test]
+fn what_was_not_saved_is_said_with_english_plurals_and_chinese_counters() {
+    use dubao::i18n::problems::{kept, unsaved};
+    use dubao::store::{Kept, Unsaved};
+    let one = |id: &str| dubao::model::ArticleId(id.into());
+    let u = Unsaved { bookmarks: [one("a")].into(), read: [one("b"), one("c")].into(), positions: 0 };
+    assert_eq!(unsaved(Lang::En, &u), "1 bookmark and 2 read marks");
+    assert_eq!(unsaved(Lang::ZhHans, &u), "1 个书签和 2 个已读标记");
+    let all = Unsaved { positions: 1, ..u };
+    assert_eq!(unsaved(Lang::En, &all), "1 bookmark, 2 read marks and 1 reading position");
+    assert_eq!(unsaved(Lang::ZhHant, &all), "1 個書籤、2 個已讀標記和 1 個閱讀位置");
+    let said = |lang: Lang, n: usize| {
+        lang.f("exit-not-saved", &[("n", n.into()), ("what", "…".into()), ("why", "read-only".into())])
+    };
+    assert_eq!(said(Lang::En, 1), "1 change was not saved (…): read-only");
+    assert_eq!(said(Lang::En, 4), "4 changes were not saved (…): read-only");
+    assert_eq!(said(Lang::ZhHans, 4), "4 项更改未保存（…）：read-only");
+    let dir = Kept::In("/j".into());
+    assert_eq!(kept(Lang::En, Some(&dir), 1), "it is kept in /j and will be saved the next time dubao starts");
+    assert_eq!(kept(Lang::En, Some(&dir), 2), "they are kept in /j and will be saved the next time dubao starts");
+    assert_eq!(kept(Lang::ZhHant, Some(&dir), 1), "這項變更已暫存在 /j，下次啟動 dubao 時會儲存");
+    assert_eq!(kept(Lang::ZhHans, None, 3), "这些更改已丢失");
+    let nowhere = Kept::Nowhere("disk full".into());
+    assert_eq!(kept(Lang::En, Some(&nowhere), 1), "it could not be kept anywhere either (disk full), and is lost");
+}
+
+#[test]
+fn load_errors_keep_the_file_name_in_every_language() {
+    use dubao::i18n::problems::load_error;
+    use dubao::library::{LoadError, Problem};
+    let e = LoadError { path: "papers/0101.txt".into(), problem: Problem::NotFound };
+    assert_eq!(load_error(Lang::En, &e), e.to_string(), "English is what Display says");
+    assert_eq!(load_error(Lang::ZhHans, &e), "papers/0101.txt：没有这个文件或目录");
+    let e = LoadError { path: "papers".into(), problem: Problem::NoIssues };
+    assert_eq!(load_error(Lang::En, &e), e.to_string());
+    assert!(load_error(Lang::ZhHant, &e).starts_with("papers：這個目錄中沒有期刊檔案（*.txt"));
+    let binary = dubao::parse::DecodeError::NotText(dubao::parse::NotText::Binary { nuls: 900, at: 3 });
+    let e = LoadError { path: "x.bin".into(), problem: Problem::Decode(binary) };
+    assert_eq!(load_error(Lang::En, &e), "x.bin: not a text file (binary data: 900 NUL bytes, the first at offset 3)");
+    assert_eq!(load_error(Lang::ZhHans, &e), "x.bin：不是文本文件（二进制数据：900 个 NUL 字节，第一个位于偏移 3）");
+    let json = dubao::parse::DecodeError::Unreadable("expected value at line 1".into());
+    let e = LoadError { path: "a.json".into(), problem: Problem::Decode(json) };
+    assert_eq!(load_error(Lang::ZhHant, &e), "a.json：expected value at line 1", "a parser's words are passed on");
+    let e = LoadError { path: "b.epub".into(), problem: Problem::TooLarge { len: 9, ext: "epub".into(), mb: 1 } };
+    assert_eq!(load_error(Lang::En, &e), e.to_string());
+    assert_eq!(load_error(Lang::ZhHant, &e), "b.epub：9 位元組，超過 dubao 讀取 .epub 的上限（1 MB）");
+}
+
+#[test]
+fn what_the_store_says_is_worded_where_it_is_shown() {
+    use dubao::store::Store;
+    let home = tempfile::tempdir().unwrap();
+    let block = home.path().join("file");
+    std::fs::write(&block, "not a directory").unwrap();
+    let (_, said) = Store::open(Some(block.join("dubao")), jiff::Timestamp::UNIX_EPOCH);
+    let dir = block.join("dubao").display().to_string();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(
+        said[0].to_string(),
+        format!("changes can't be saved: {dir} could not be created (a part of the path is a file, not a directory)")
+    );
+    assert_eq!(said[0].say(Lang::ZhHans), format!("无法保存更改：无法创建 {dir}（路径中的一部分是文件，不是目录）"));
+    assert_eq!(said[0].say(Lang::ZhHant), format!("無法儲存變更：無法建立 {dir}（路徑中的一部分是檔案，不是目錄）"));
+
+    let state = home.path().join("state");
+    std::fs::create_dir_all(&state).unwrap();
+    std::fs::write(state.join("read.toml"), "version = 1\n[[read]\n").unwrap();
+    let (_, said) = Store::open(Some(state), jiff::Timestamp::UNIX_EPOCH);
+    assert_eq!(said.len(), 1, "{said:?}");
+    let en = said[0].to_string();
+    assert!(
+        en.starts_with("read.toml could not be read; moved aside to read.toml.corrupt-")
+            && en.ends_with("; 0 read marks recovered"),
+        "{en}"
+    );
+    let zh = said[0].say(Lang::ZhHans);
+    assert!(
+        zh.starts_with("无法读取 read.toml；已移到一旁，改名为 read.toml.corrupt-")
+            && zh.ends_with("；已恢复 0 个已读标记"),
+        "{zh}"
+    );
+}
+
+#[test]
+fn an_issue_that_cannot_be_read_is_said_in_the_reader_s_language() {
+    use dubao::library::{LoadError, Problem};
+    for (lang, want) in
+        [(Lang::En, "gone.txt: no such file or directory"), (Lang::ZhHant, "gone.txt：沒有這個檔案或目錄")]
+    {
+        let settings = Settings { lang, ..Settings::default() };
+        let mut s = State::new(vec!["gone.txt".into()], settings, Keymap::default(), (100, 30));
+        let e = LoadError { path: "gone.txt".into(), problem: Problem::NotFound };
+        update(&mut s, Action::Loaded { name: "gone.txt".into(), result: Err(e) });
+        let rows = screen(&s).join("\n");
+        assert!(rows.contains(want), "{lang:?}:\n{rows}");
     }
 }

@@ -35,7 +35,8 @@ fn pos(block: usize, offset: usize) -> Pos {
 }
 
 fn open(dir: &Path, now: Timestamp) -> (Store, Vec<String>) {
-    Store::open(Some(dir.to_path_buf()), now)
+    let (store, messages) = Store::open(Some(dir.to_path_buf()), now);
+    (store, crate::common::said(messages))
 }
 
 /// Opens a store that must come up without messages.
@@ -425,7 +426,7 @@ fn damage_found_while_saving_is_moved_aside_too() {
     fs::write(dir.path().join("bookmarks.toml"), "[[bookmark]\n").expect("write");
     s.record(&Change::Read(id("n"), true), t(40));
     assert_eq!(s.save(t(40)).ok(), Some(false));
-    let messages = s.take_messages();
+    let messages = crate::common::said(s.take_messages());
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with("bookmarks.toml could not be read; moved aside to "), "{messages:?}");
     assert!(messages[0].contains(" (line 1: "), "{messages:?}");
@@ -544,6 +545,7 @@ fn a_directory_that_cant_be_created_says_so_at_each_save() {
     fs::write(dir.path().join("file"), "").expect("write");
     let state = dir.path().join("file").join("dubao");
     let (mut s, messages) = Store::open(Some(state.clone()), t(0));
+    let messages = crate::common::said(messages);
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with(&format!("changes can't be saved: {} could not be created (", state.display())));
     s.record(&Change::Bookmark(bm("a")), t(1));
@@ -791,7 +793,8 @@ fn changes_that_cant_be_saved_are_kept_in_a_journal_the_next_start_takes_in() {
     s.set_positions(&Positions { anchors: [(id("a"), pos(2, 7))].into(), ..Positions::default() }, t(3));
     assert!(s.save(t(3)).is_err());
     assert_eq!(s.kept(), Some(&store::Kept::In(journal.clone())));
-    assert_eq!(s.unsaved().describe(), "1 bookmark, 1 read mark and 1 reading position");
+    let said = dubao::i18n::problems::unsaved(dubao::i18n::Lang::En, &s.unsaved());
+    assert_eq!(said, "1 bookmark, 1 read mark and 1 reading position");
     assert_eq!(names(&journal), [".dubao.lock", "README.txt", "bookmarks.toml", "positions.toml", "read.toml"]);
     let note = text(&journal.join("README.txt"));
     assert!(note.contains(&format!("could not save these changes to {} (", state.display())), "{note}");
@@ -891,6 +894,7 @@ fn listing_never_writes_moves_or_removes_anything() {
     let (state_before, journal_before) = (before(&state), before(&journal));
 
     let (mut s, messages) = Store::listing(Some(state.clone()), vec![journal.clone()], t(2));
+    let messages = crate::common::said(messages);
     assert_eq!(messages.len(), 1, "{messages:?}");
     assert!(messages[0].starts_with("bookmarks.toml could not be read ("), "{messages:?}");
     assert!(messages[0].ends_with("; 1 bookmark recovered; the file is left as it is"), "{messages:?}");
@@ -1013,7 +1017,7 @@ fn child_read_only_mount() {
     }
     assert_eq!(s.unsaved().bookmarks, [id("b")].into());
     let (_, messages) = Store::open_with(Some(state.clone()), vec![], t(4));
-    assert_eq!(messages, [format!("changes can't be saved: {} is read-only", state.display())]);
+    assert_eq!(crate::common::said(messages), [format!("changes can't be saved: {} is read-only", state.display())]);
     remount(&mnt, "bind,rw");
     s.save(t(5)).expect("writable again");
     assert!(!journal::exists(&journal));

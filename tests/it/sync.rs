@@ -64,7 +64,8 @@ impl Machine {
     fn open(&self, secs: i64) -> (Store, Vec<String>) {
         let places =
             Places { state: Some(self.state.clone()), journals: Vec::new(), conflicts: Some(self.conflicts.clone()) };
-        Store::open_in(places, self.clock(secs))
+        let (store, messages) = Store::open_in(places, self.clock(secs));
+        (store, crate::common::said(messages))
     }
 
     /// Opens, makes `changes` (each at its own true time), saves, quits.
@@ -75,7 +76,7 @@ impl Machine {
         }
         let last = changes.last().map_or(secs, |(at, _)| *at);
         store.save(self.clock(last)).expect("save");
-        messages.extend(store.take_messages());
+        messages.extend(crate::common::said(store.take_messages()));
         messages
     }
 
@@ -197,7 +198,7 @@ fn conflict_copies_merge(name: impl Fn(&str) -> String) {
     assert!(store.is_dirty(), "what the copies brought is to be saved");
     assert!(messages.is_empty(), "said once, when saved: {messages:?}");
     store.save(t(12 * HOUR)).expect("save");
-    let said = store.take_messages();
+    let said = crate::common::said(store.take_messages());
     assert_eq!(said.len(), 3, "{said:?}");
     for (path, _) in &sent {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -213,7 +214,7 @@ fn conflict_copies_merge(name: impl Fn(&str) -> String) {
     assert!(aside.iter().any(|(n, _)| n == "README.txt"));
     assert_eq!(laptop.names(), [".dubao.lock", "bookmarks.toml", "positions.toml", "read.toml"]);
     store.save(t(12 * HOUR + 1)).expect("save");
-    assert_eq!(store.take_messages(), Vec::<String>::new(), "said once");
+    assert_eq!(store.take_messages(), Vec::new(), "said once");
 
     // The merged files go back to the desktop, which ends the same.
     laptop.send_to(&desktop);
@@ -312,7 +313,7 @@ fn git_conflict_markers_are_merged_from_both_sides() {
     assert!(messages.is_empty(), "{messages:?}");
     assert_merged(&store.loaded());
     store.save(t(12 * HOUR)).expect("save");
-    let said = store.take_messages();
+    let said = crate::common::said(store.take_messages());
     for (file, bytes) in &as_git_left {
         let text = fs::read_to_string(desktop.state.join(file)).expect("read");
         assert!(!text.contains("<<<<<<<") && !text.contains("=======") && !text.contains(">>>>>>>"), "{text}");
@@ -416,6 +417,7 @@ fn a_listing_reads_conflict_copies_and_leaves_them() {
     let places =
         Places { state: Some(laptop.state.clone()), journals: Vec::new(), conflicts: Some(laptop.conflicts.clone()) };
     let (store, messages) = Store::listing_in(places, t(12 * HOUR));
+    let messages = crate::common::said(messages);
     assert_merged(&store.loaded());
     assert_eq!(messages.len(), 3, "{messages:?}");
     assert!(

@@ -596,7 +596,7 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
     let mut room = 0;
     let parsed = if path.is_dir() {
         crate::library::source::Source::File(path.to_path_buf()).load().map_err(|e| match e.problem {
-            Problem::NotText(why) => why,
+            Problem::Decode(why) => why.to_string(),
             other => other.to_string(),
         })
     } else {

@@ -2,12 +2,12 @@
 //! exit codes, and errors that name the file.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 /// Runs dubao with a fresh empty home, so no real config or state is read or written.
 fn dubao(args: &[&str]) -> Output {
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
+    crate::common::dubao_command()
         .args(args)
         .env("NO_COLOR", "1")
         .env("HOME", home.path())
@@ -202,7 +202,7 @@ fn a_closed_pipe_is_not_an_error() {
     for i in 0..60 {
         temp_issue(dir.path(), &format!("issue-{i:02}.txt"), &one);
     }
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dubao"));
+    let mut cmd = crate::common::dubao_command();
     cmd.args(["dump", &dir.path().display().to_string()]);
     crate::common::closes_the_pipe_quietly(cmd);
 }
@@ -304,7 +304,7 @@ fn the_default_config_place_is_under_xdg_config_home() {
     let cfg_dir = home.path().join("dubao");
     std::fs::create_dir_all(&cfg_dir).unwrap();
     std::fs::write(cfg_dir.join("config.toml"), "[reader]\nlist_width = 99\n").unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .args(["list", &fixture("styles/captions.txt")])
         .env("XDG_CONFIG_HOME", home.path())
         .env("HOME", home.path())
@@ -408,7 +408,7 @@ fn show_and_dump_print_in_the_script_asked_for() {
 fn dubao_s_own_messages_follow_the_locale() {
     let dir = tempfile::tempdir().unwrap();
     let run = |lang: &str| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+        crate::common::dubao_command()
             .args(["show", &dir.path().display().to_string()])
             .env("HOME", dir.path())
             .env("XDG_CONFIG_HOME", dir.path().join(".config"))
@@ -495,5 +495,106 @@ fn list_reads_paths_given_twice_or_nested_once() {
     for args in [vec![&root, &root], vec![&root, &sub], vec![&sub, &root], vec![&root, &file], vec![&file, &file]] {
         let want = if args.iter().all(|a| **a == file) { 1 } else { 2 };
         assert_eq!(issues(&args.iter().map(|a| a.as_str()).collect::<Vec<_>>()), want, "{args:?}");
+    }
+}
+
+/// dubao with `args` in a fresh home, the locale `lang` (`None`: no locale
+/// at all), and `config` as its config file when given.
+fn dubao_in(lang: Option<&str>, config: Option<&str>, args: &[&str]) -> Output {
+    let home = tempfile::tempdir().unwrap();
+    if let Some(text) = config {
+        let dir = home.path().join(".config/dubao");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), text).unwrap();
+    }
+    let mut cmd = crate::common::dubao_command();
+    cmd.args(args).env("NO_COLOR", "1").env("HOME", home.path()).env("XDG_CONFIG_HOME", home.path().join(".config"));
+    match lang {
+        Some(lang) => cmd.env("LANG", lang),
+        None => cmd.env_remove("LANG"),
+    };
+    cmd.output().expect("run dubao")
+}
+
+#[test]
+fn help_is_in_the_locale_s_language() {
+    let zh = stdout(&dubao_in(Some("zh_CN.UTF-8"), None, &["--help"]));
+    for want in ["读报 — 用键盘操作的终端读报器", "用法：dubao [OPTIONS]", "命令：", "选项：", "示例：", "显示帮助"]
+    {
+        assert!(zh.contains(want), "zh_CN lacks {want}:\n{zh}");
+    }
+    assert!(!zh.contains("Usage:") && !zh.contains("Print help") && !zh.contains("Examples:"), "{zh}");
+    let tw = stdout(&dubao_in(Some("zh_TW.UTF-8"), None, &["--help"]));
+    for want in ["讀報 — 用鍵盤操作的終端機讀報程式", "用法：", "選項：", "範例：", "顯示說明", "設定檔"]
+    {
+        assert!(tw.contains(want), "zh_TW lacks {want}:\n{tw}");
+    }
+    assert!(!tw.contains("读报") && !tw.contains("Usage:"), "{tw}");
+    for lang in [Some("C"), Some("en_US.UTF-8"), None] {
+        let en = stdout(&dubao_in(lang, None, &["--help"]));
+        for want in ["a keyboard-driven terminal newspaper reader", "Usage: dubao", "Options:", "Examples:"] {
+            assert!(en.contains(want), "{lang:?} lacks {want}:\n{en}");
+        }
+        assert!(!en.contains("用法"), "{lang:?}: {en}");
+    }
+}
+
+#[test]
+fn a_command_s_help_is_in_the_locale_s_language_with_its_values() {
+    let o = dubao_in(Some("zh_CN.UTF-8"), None, &["show", "--help"]);
+    assert!(o.status.success());
+    let zh = stdout(&o);
+    for want in [
+        "完全按文章窗格的排版打印文章",
+        "用法：dubao show",
+        "参数：",
+        "期刊文件",
+        "［可选值：narrow、wide；默认：narrow］",
+    ] {
+        assert!(zh.contains(want), "lacks {want}:\n{zh}");
+    }
+    assert!(!zh.contains("[default:") && !zh.contains("Possible values"), "{zh}");
+    let tw = stdout(&dubao_in(Some("zh_HK.UTF-8"), None, &["help", "search"]));
+    assert!(tw.contains("搜尋報庫中的所有文章") && tw.contains("不使用快取目錄中的索引"), "{tw}");
+}
+
+#[test]
+fn dubao_s_errors_in_chinese_name_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("不在这里.txt").display().to_string();
+    let o = dubao_in(Some("zh_CN.UTF-8"), None, &["list", &missing]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains(&format!("dubao: {missing}：没有这个文件或目录")), "{}", stderr(&o));
+    let o = dubao_in(Some("zh_TW.UTF-8"), None, &["list", &missing]);
+    assert!(stderr(&o).contains(&format!("{missing}：沒有這個檔案或目錄")), "{}", stderr(&o));
+    let o = dubao_in(Some("zh_CN.UTF-8"), None, &["search", " "]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "dubao: search：要搜索的词句是空的\n");
+    let o = dubao_in(Some("C.UTF-8"), None, &["search", " "]);
+    assert_eq!(stderr(&o), "dubao: search: the phrase is empty\n");
+    // A broken config is said in the language of the locale, its line kept.
+    let o = dubao_in(Some("zh_CN.UTF-8"), Some("[display]\nmax_width = \"72\"\n"), &["list"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("配置有误：") && stderr(&o).contains("config.toml:2:"), "{}", stderr(&o));
+}
+
+#[test]
+fn the_config_s_ui_language_goes_before_the_locale_for_the_commands_too() {
+    let en = Some("ui_language = \"en\"\n");
+    let help = stdout(&dubao_in(Some("zh_CN.UTF-8"), en, &["--help"]));
+    assert!(help.contains("Usage: dubao") && !help.contains("用法"), "{help}");
+    let o = dubao_in(Some("zh_CN.UTF-8"), en, &["search", " "]);
+    assert_eq!(stderr(&o), "dubao: search: the phrase is empty\n");
+    let hant = Some("ui_language = \"zh-Hant\"\n");
+    let help = stdout(&dubao_in(Some("C.UTF-8"), hant, &["--help"]));
+    assert!(help.contains("用法：") && help.contains("選項："), "{help}");
+    // The file `--config` names, however it is written.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("other.toml");
+    std::fs::write(&file, "ui_language = \"zh-Hans\"\n").unwrap();
+    let file = file.display().to_string();
+    for args in [vec!["--config", &file, "--help"], vec![&format!("--config={file}"), "show", "-h"]] {
+        let help = stdout(&dubao_in(Some("C.UTF-8"), None, &args));
+        assert!(help.contains("用法：") && help.contains("选项："), "{args:?}: {help}");
     }
 }

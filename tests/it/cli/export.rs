@@ -155,7 +155,7 @@ fn epub_export_passes_epubcheck() {
 }
 
 fn dubao(home: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
+    crate::common::dubao_command()
         .args(args)
         .current_dir(home)
         .env("NO_COLOR", "1")

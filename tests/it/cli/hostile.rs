@@ -10,7 +10,7 @@
 use std::io::Read;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const MEMORY: u64 = 1 << 30;
@@ -25,7 +25,7 @@ struct Run {
 /// Runs dubao with the bounds above and an empty home.
 fn dubao(args: &[&str]) -> Run {
     let home = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dubao"));
+    let mut cmd = crate::common::dubao_command();
     cmd.args(args)
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))

@@ -30,7 +30,7 @@ impl Home {
 
     /// The command [`Home::dubao`] runs, to run otherwise.
     fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_dubao"));
+        let mut cmd = crate::common::dubao_command();
         cmd.args(args)
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -21,7 +21,7 @@ impl Home {
     }
 
     fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_dubao"));
+        let mut c = crate::common::dubao_command();
         c.args(args)
             .env("HOME", self.0.path())
             .env("XDG_CONFIG_HOME", self.0.path().join(".config"))

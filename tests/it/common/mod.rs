@@ -18,6 +18,20 @@ pub fn test_name(module: &str, test: &str) -> String {
     }
 }
 
+/// The `dubao` binary as a command, its messages in English whatever the
+/// locale of the tests (`LANG=C.UTF-8`, no `LC_ALL` or `LC_MESSAGES`):
+/// what tests read on its stderr is the English of it.
+pub fn dubao_command() -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"));
+    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "C.UTF-8");
+    cmd
+}
+
+/// What the store said, in English.
+pub fn said(notices: Vec<dubao::store::Notice>) -> Vec<String> {
+    notices.iter().map(ToString::to_string).collect()
+}
+
 /// Says past cargo's capture that a test did not check what it is for, and why.
 pub fn skipped(case: &str, why: &str) {
     use std::io::Write;

@@ -5,7 +5,6 @@
 use crate::common::data::samples;
 use crate::common::pty::Pty;
 use std::path::Path;
-use std::process::Command;
 
 /// A home with a fake pager in it: `pager.sh` writes its input to `paged`
 /// (whole, once it has it all) and `$LESS` to `less`.
@@ -36,7 +35,7 @@ fn issue() -> String {
 
 /// What dubao prints piped, with colour as on a terminal: what the pager must get.
 fn piped(args: &[&str], home: &Path) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .args(args)
         .args(["--color", "always"])
         .env_clear()
@@ -83,7 +82,7 @@ fn show_dump_and_list_are_paged_on_a_terminal_when_taller_than_it() {
 #[test]
 fn piped_output_is_never_paged() {
     let (home, pager) = home_with_pager();
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .args(["show", &issue()])
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))

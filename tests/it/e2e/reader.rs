@@ -283,7 +283,7 @@ fn a_title_from_a_file_name_drops_its_separators_everywhere_it_is_shown() {
     t.wait_for("the bookmarks to close", |s| !s.contains("bookmarks · "));
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
-    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let listed = crate::common::dubao_command()
         .args(["list", &dir])
         .env("HOME", &t.home)
         .env("XDG_CONFIG_HOME", t.home.join(".config"))

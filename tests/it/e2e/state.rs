@@ -5,7 +5,6 @@ use crate::common::data::seed_path as seed;
 use crate::common::pty::Pty;
 use dubao::store::Store;
 use std::path::Path;
-use std::process::Command;
 
 fn state_dir(home: &Path) -> std::path::PathBuf {
     home.join(".config/dubao")
@@ -200,6 +199,37 @@ fn a_state_directory_that_cannot_be_made_keeps_changes_in_a_journal_for_the_next
 }
 
 #[test]
+fn what_was_not_saved_is_said_at_exit_in_the_locale_s_language() {
+    let seed = seed();
+    let seed = seed.to_str().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let block = home.path().join(".config");
+    std::fs::write(&block, "not a directory").unwrap();
+    let zh = [("LANG", "zh_CN.UTF-8")];
+    let mut t = Pty::spawn_env(&[seed], 120, 30, home, &zh);
+    t.wait_text("东昌府讯");
+    t.send("jm");
+    t.wait_for("the bookmark said not saved", |s| s.contains("1 项未保存") && s.contains('☆'));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 3, "{}", t.contents());
+    t.wait_for("what was not saved and where it is kept, in Chinese", |s| {
+        let s = s.replace('\n', "");
+        s.contains("dubao: 无法保存更改：无法创建 ")
+            && !s.contains("can't be saved")
+            && s.contains("项更改未保存（1 个书签和 ")
+            && s.contains("路径中的一部分是文件，不是目录")
+            && s.contains("这些更改已暂存在 ")
+            && s.contains("下次启动 dubao 时会保存")
+    });
+    std::fs::remove_file(&block).unwrap();
+    let home = t.take_home();
+    let mut t = Pty::spawn_env(&[seed], 120, 30, home, &[("LANG", "zh_TW.UTF-8")]);
+    t.wait_for("the changes saved, in traditional", |s| stars(s) == 1 && s.contains("項變更現已儲存"));
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn kill_9_while_changes_cannot_be_saved_loses_none_of_them() {
     let seed = seed();
     let seed = seed.to_str().unwrap();
@@ -276,7 +306,7 @@ fn bookmarks_export_as_text_json_and_markdown() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     let run = |args: &[&str]| {
-        let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+        let o = crate::common::dubao_command()
             .args(args)
             .env("HOME", &t.home)
             .env("XDG_CONFIG_HOME", t.home.join(".config"))
@@ -381,7 +411,7 @@ fn files_whose_names_are_not_utf8_open_and_their_bookmarks_and_place_survive_a_r
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // Where a name is shown, what can't be shown is `�`.
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .arg("list")
         .arg(&papers)
         .env("HOME", &t.home)
@@ -516,7 +546,7 @@ fn listing_bookmarks_reports_damage_and_repairs_nothing() {
     std::fs::create_dir_all(&dir).unwrap();
     let damaged = "version = 1\n\n[[bookmark]]\nid = \"b00932c366c5\"\nheadline = \"山东省\"\nsection = \"\"\nissue = \"东昌府报\"\nsource = \"x.txt\"\nadded = 2026-01-01T00:00:00Z\nchanged = 2026-01-01T00:00:00Z\nnote = \"\"\n\n[[bookmark]]\nid = \"ffff\nheadl";
     std::fs::write(dir.join("bookmarks.toml"), damaged).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .arg("bookmarks")
         .env("HOME", home.path())
         .env("XDG_CONFIG_HOME", home.path().join(".config"))

@@ -8,7 +8,6 @@
 use crate::common::data::samples;
 use crate::common::pty::Pty;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn state_dir(home: &Path) -> PathBuf {
     home.join(".config/dubao")
@@ -35,7 +34,7 @@ fn machine_bookmarking(down: usize) -> tempfile::TempDir {
 
 /// `dubao bookmarks` in `home`: the headlines listed, and stderr.
 fn listed(home: &Path) -> (Vec<String>, String) {
-    let o = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let o = crate::common::dubao_command()
         .args(["bookmarks", "--json"])
         .env_clear()
         .env("HOME", home)
