@@ -22,9 +22,13 @@
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
+#[path = "common/mod.rs"]
+mod common;
 #[path = "../tests/it/common/pty.rs"]
 #[allow(dead_code)]
 mod pty;
+
+use common::median;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -75,11 +79,6 @@ fn reap(child: std::process::Child) -> u64 {
     assert_eq!(r, pid, "wait4");
     std::mem::forget(child);
     usage.ru_maxrss as u64
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(|a, b| a.total_cmp(b));
-    v[v.len() / 2]
 }
 
 fn ms(d: Duration) -> f64 {
@@ -237,16 +236,7 @@ fn first_frame(args: &[&str], text: &str, cache: Option<&Path>) -> f64 {
     if let Some(cache) = cache {
         std::os::unix::fs::symlink(cache, home.path().join(".cache")).unwrap();
     }
-    let start = Instant::now();
-    let mut t = pty::Pty::spawn_in(args, 120, 36, home, false);
-    while !t.contents().contains(text) {
-        assert!(start.elapsed() < Duration::from_secs(60), "no first frame; the screen:\n{}", t.contents());
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let ms = start.elapsed().as_secs_f64() * 1000.0;
-    t.send("q");
-    t.wait_exit();
-    ms
+    common::first_frame(args, text, home, Duration::from_secs(60))
 }
 
 fn first_frames(env: &Env, files: &[PathBuf], warm: &Path, n: usize) {
