@@ -44,7 +44,7 @@ pub struct Slot {
     /// The parsed issue, once read.
     pub issue: Option<Arc<Issue>>,
     /// Why it could not be read.
-    pub error: Option<LoadError>,
+    pub error: Option<Box<LoadError>>,
     /// Each article's length to read, in reading order, once read.
     pub lengths: Arc<[Length]>,
     /// Another issue of the library has the same title and date: the
@@ -143,7 +143,12 @@ impl Library {
     /// no longer found, so the reader is never pulled away mid-article).
     pub fn replace(&mut self, mut found: Vec<IssueInfo>) {
         let current = self.slots.get(self.current).cloned();
-        let mut old: HashMap<String, Slot> = self.slots.drain(..).map(|s| (s.info.name.clone(), s)).collect();
+        // Only what a slot learnt (its issue read, or why not) is carried
+        // over: over 100,000 issues a map of every old slot beside the old
+        // list and the new one would double the reader's memory.
+        let learnt = |s: &Slot| s.issue.is_some() || s.error.is_some() || !s.lengths.is_empty();
+        let slots = std::mem::take(&mut self.slots).into_iter().filter(learnt);
+        let mut old: HashMap<String, Slot> = slots.map(|s| (s.info.name.clone(), s)).collect();
         if let Some(cur) = &current
             && !found.iter().any(|f| f.name == cur.info.name)
         {
@@ -211,7 +216,7 @@ impl Library {
                 slot.lengths = crate::measure::lengths(issue).into();
                 slot.issue = Some(issue.clone());
             }
-            Err(e) => slot.error = Some(e.clone()),
+            Err(e) => slot.error = Some(Box::new(e.clone())),
         }
         Some(current)
     }
