@@ -40,6 +40,8 @@ action-suspend = suspend to the shell
 
 ## Help
 help-title = dubao · keys (Esc closes)
+help-more-up = ↑ more
+help-more-down = more ↓
 help-now = { $what } (now { $script })
 
 ## The bottom line

@@ -39,6 +39,8 @@ action-suspend = 挂起到终端
 
 ## 帮助
 help-title = dubao · 按键（Esc 关闭）
+help-more-up = ↑ 更多
+help-more-down = 更多 ↓
 help-now = { $what }（当前：{ $script }）
 
 ## 底栏

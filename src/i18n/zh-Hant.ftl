@@ -39,6 +39,8 @@ action-suspend = 暫停回到終端機
 
 ## 說明
 help-title = dubao · 按鍵（Esc 關閉）
+help-more-up = ↑ 更多
+help-more-down = 更多 ↓
 help-now = { $what }（目前：{ $script }）
 
 ## 底列

@@ -66,10 +66,17 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Hel
         put(buf, x, y, inner.right(), &truncate(what, room, amb), Default::default(), amb);
     }
     let end = r.right().saturating_sub(2);
+    let mark = |id: &str| {
+        let text = format!(" {} ", state.t(id));
+        let from = end.saturating_sub(crate::layout::str_width(&text, amb) as u16);
+        (from, text)
+    };
     if scroll > 0 && r.width >= 40 {
-        put(buf, end.saturating_sub(8), r.y, end, " ↑ more ", theme.key, amb);
+        let (x, text) = mark("help-more-up");
+        put(buf, x, r.y, end, &text, theme.key, amb);
     }
     if scroll + visible < lines.len() && r.width > 12 && r.height > 1 {
-        put(buf, end.saturating_sub(8), r.bottom() - 1, end, " more ↓ ", theme.key, amb);
+        let (x, text) = mark("help-more-down");
+        put(buf, x, r.bottom() - 1, end, &text, theme.key, amb);
     }
 }
