@@ -57,7 +57,7 @@ pub struct Index {
 
 /// A segment and which of its issues are dead (changed or removed since).
 struct Part {
-    segment: Segment,
+    segment: std::sync::Arc<Segment>,
     id: u64,
     dead: Vec<bool>,
 }
@@ -261,7 +261,7 @@ fn load(dir: &Path) -> Result<Option<(Manifest, Vec<Part>)>, String> {
     let manifest = format::decode_manifest(&bytes)?;
     let mut parts = Vec::with_capacity(manifest.segments.len());
     for listed in &manifest.segments {
-        let segment = Segment::open_file(dir, listed.id)?;
+        let segment = segment::open_shared(dir, listed.id, listed.file_len, listed.header_crc)?;
         if segment.file_len != listed.file_len || segment.header_crc != listed.header_crc {
             return Err(format!("{} is not the segment the manifest lists", segment::file_name(listed.id)));
         }
@@ -277,6 +277,32 @@ fn load(dir: &Path) -> Result<Option<(Manifest, Vec<Part>)>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexes_of_one_directory_in_one_process_share_their_segments() {
+        let (papers, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let file = papers.path().join("晚报-20240308.txt");
+        fs::write(&file, "晚报\n\n运河夜航船今晚启航\n\n记者 张三\n\n运河夜航船活动在梁水镇举行。\n").unwrap();
+        let never = AtomicBool::new(false);
+        let mut writer = Index::open(Some(cache.path().to_path_buf()));
+        writer.update(std::slice::from_ref(&file), &mut |_, _| {}, &never);
+        let reader = Index::open(Some(cache.path().to_path_buf()));
+        assert_eq!(reader.segments.len(), 1);
+        assert!(std::sync::Arc::ptr_eq(&writer.segments[0].segment, &reader.segments[0].segment));
+        let mut hits = 0;
+        reader.search(
+            "夜航船",
+            &mut |_| {
+                hits += 1;
+                true
+            },
+            &never,
+        );
+        assert_eq!(hits, 1);
+        drop((writer, reader));
+        let again = Index::open(Some(cache.path().to_path_buf()));
+        assert_eq!((again.segments.len(), again.problem.as_deref()), (1, None), "opened anew once none holds it");
+    }
 
     #[test]
     fn one_index_directory_per_set_of_roots_however_given() {

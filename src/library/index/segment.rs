@@ -12,10 +12,46 @@ use crate::model::newest_first;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, Weak};
 
 /// A segment's file name in the index directory.
 pub(super) fn file_name(id: u64) -> String {
     format!("seg-{id:016x}.dx")
+}
+
+/// Segments open in this process, by directory and id. The reader's
+/// librarian and its searcher each hold an index of the same directory,
+/// and a segment's meta (every issue's path, title and article shapes) is
+/// most of an index's memory — over 100,000 issues some 45 MB — so they
+/// share each segment rather than decode it twice. A segment file never
+/// changes once written (a change is a new segment), so one found here by
+/// its id, length and header CRC is the one on disk.
+static OPEN: Mutex<Vec<(PathBuf, u64, Weak<Segment>)>> = Mutex::new(Vec::new());
+
+/// Segment `id` in `dir`, shared with any other index of this process
+/// that has it open.
+pub(super) fn open_shared(dir: &Path, id: u64, file_len: u64, header_crc: u32) -> Result<Arc<Segment>, String> {
+    let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
+    open.retain(|(_, _, w)| w.strong_count() > 0);
+    let same = |s: &Arc<Segment>| s.file_len == file_len && s.header_crc == header_crc;
+    let found = open.iter().filter(|(d, i, _)| *i == id && d == dir).find_map(|(_, _, w)| w.upgrade());
+    if let Some(s) = found.filter(same) {
+        return Ok(s);
+    }
+    let s = Arc::new(Segment::open_file(dir, id)?);
+    open.push((dir.to_path_buf(), id, Arc::downgrade(&s)));
+    Ok(s)
+}
+
+/// A segment just written to `dir` (or kept in memory), to be shared.
+pub(super) fn shared(dir: Option<&Path>, segment: Segment) -> Arc<Segment> {
+    let s = Arc::new(segment);
+    if let Some(dir) = dir.filter(|_| !s.in_memory()) {
+        let mut open = OPEN.lock().unwrap_or_else(|e| e.into_inner());
+        open.retain(|(_, _, w)| w.strong_count() > 0);
+        open.push((dir.to_path_buf(), s.header.id, Arc::downgrade(&s)));
+    }
+    s
 }
 
 /// Where a segment's bytes are.

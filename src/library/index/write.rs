@@ -332,7 +332,7 @@ impl Index {
         parts.extend(made.into_iter().map(|segment| Part {
             dead: vec![false; segment.issues.len()],
             id: segment.header.id,
-            segment,
+            segment: segment::shared(dir.as_deref(), segment),
         }));
         failed.sort_by(|a, b| a.path.cmp(&b.path));
         self.failed = failed;
@@ -479,7 +479,8 @@ impl Index {
         for (s, part) in std::mem::take(&mut self.segments).into_iter().enumerate() {
             if which.contains(&s) { gone.push(part) } else { parts.push(part) }
         }
-        parts.push(Part { dead: vec![false; merged.issues.len()], id: merged.header.id, segment: merged });
+        let (dead, id) = (vec![false; merged.issues.len()], merged.header.id);
+        parts.push(Part { dead, id, segment: segment::shared(Some(&dir), merged) });
         match commit(&dir, &parts, &self.failed, self.folders.as_ref()) {
             Ok(generation) => {
                 self.generation = generation;
