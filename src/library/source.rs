@@ -55,7 +55,13 @@ impl Source {
     /// about it (bookmarks, the last issue read) is found from anywhere.
     pub fn absolute(self) -> Source {
         match self {
-            Source::File(p) => Source::File(std::path::absolute(&p).unwrap_or(p)),
+            Source::File(p) => {
+                // Joined to the working directory, a path has room for
+                // about as much again; kept for 100,000 issues, that is 10 MB.
+                let mut p = std::path::absolute(&p).unwrap_or(p);
+                p.shrink_to_fit();
+                Source::File(p)
+            }
             bundled => bundled,
         }
     }
