@@ -258,9 +258,11 @@ impl Shell<'_> {
                             return Ok(());
                         }
                         Effect::Suspend => suspend(term)?,
-                        e @ (Effect::Pipe { .. } | Effect::Export { .. } | Effect::ExportBookmarks(_)) => {
-                            queue.push_back(self.out(term, e)?);
+                        Effect::Pipe { command, text } => queue.push_back(self.pipe(term, command, &text)?),
+                        Effect::Export { issue, article } => {
+                            queue.push_back(Action::Notice(self.export(&issue, article)))
                         }
+                        Effect::ExportBookmarks(list) => queue.push_back(Action::Notice(self.export_bookmarks(&list))),
                         Effect::Record(change) => {
                             bookmarks_changed |= !matches!(change, crate::model::Change::Read(..));
                             self.store.record(&change, jiff::Timestamp::now());
@@ -349,30 +351,22 @@ impl Shell<'_> {
         }
     }
 
-    /// What goes out of the reader: text piped to a command (which has
-    /// the terminal meanwhile), exports; the action that says how it went.
-    fn out(&mut self, term: &mut DefaultTerminal, effect: Effect) -> io::Result<Action> {
-        Ok(match effect {
-            Effect::Pipe { command, text } => {
-                self.input.pause();
-                let result = pipe::run(term, &command, &text);
-                self.input.resume();
-                // A convenience, not a mark: a failure to keep it is not told.
-                let _ = self.store.keep_pipe_command(&command);
-                Action::Piped { command, result: result? }
-            }
-            Effect::Export { issue, article } => Action::Notice(self.export(&issue, article)),
-            Effect::ExportBookmarks(list) => {
-                let md = crate::export::markdown::bookmarks(&list);
-                let saved = crate::store::save_export(&self.export.0, "bookmarks", "md", md.as_bytes());
-                Action::Notice(said(
-                    self.lang,
-                    saved,
-                    &self.lang.f("export-what-bookmarks", &[("n", list.len().into())]),
-                ))
-            }
-            _ => Action::Notice(String::new()),
-        })
+    /// `|`: the text piped to a command, which has the terminal meanwhile;
+    /// the action that says how it went.
+    fn pipe(&mut self, term: &mut DefaultTerminal, command: String, text: &str) -> io::Result<Action> {
+        self.input.pause();
+        let result = pipe::run(term, &command, text);
+        self.input.resume();
+        // A convenience, not a mark: a failure to keep it is not told.
+        let _ = self.store.keep_pipe_command(&command);
+        Ok(Action::Piped { command, result: result? })
+    }
+
+    /// `x` in the bookmarks: all of them as Markdown in the export folder.
+    fn export_bookmarks(&self, list: &[crate::model::Bookmark]) -> String {
+        let md = crate::export::markdown::bookmarks(list);
+        let saved = crate::store::save_export(&self.export.0, "bookmarks", "md", md.as_bytes());
+        said(self.lang, saved, &self.lang.f("export-what-bookmarks", &[("n", list.len().into())]))
     }
 
     /// `x`: the issue, or one article of it, written to the export folder.
