@@ -3,6 +3,7 @@
 //! directory (damaged, unwritable, bypassed).
 
 use crate::common::archive;
+use crate::common::data::age;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -227,19 +228,6 @@ fn either_script_finds_either_and_prints_the_text_as_printed() {
         assert_eq!(lines[1][2], "臺灣經濟持續發展", "not the kicker, not folded");
         assert!(lines[1][3].contains("發展") && !lines[1][3].contains("发展"), "snippets as printed: {}", lines[1][3]);
     }
-}
-
-/// Every folder under `dir` (and it) last changed an hour ago: old enough
-/// for a search to trust it unchanged.
-fn age(dir: &Path) {
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            age(&path);
-        }
-    }
-    fs::File::open(dir).unwrap().set_modified(hour_ago).unwrap();
 }
 
 #[test]

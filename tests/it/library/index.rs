@@ -4,6 +4,7 @@
 //! writers at once; a cache directory that can't be written.
 
 use crate::common::archive;
+use crate::common::data::age;
 
 use dubao::library::{ArchiveHit, Index, SearchStats, Source, UpdateReport, newest_hint, search_sources};
 use dubao::model::{ArticleId, Element, Pos};
@@ -651,19 +652,6 @@ fn update_and_record(index: &mut Index, root: &Path) {
         found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect();
     let report = update(index, &files);
     index.record_folders(&roots, &walked.expect("a whole walk"), taken, &report);
-}
-
-/// Every folder under `dir` (and it) last changed an hour ago: old enough
-/// to be trusted unchanged.
-fn age(dir: &Path) {
-    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            age(&path);
-        }
-    }
-    fs::File::open(dir).unwrap().set_modified(hour_ago).unwrap();
 }
 
 /// The index, brought up to date by its folders (not walking), answers
