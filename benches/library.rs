@@ -293,6 +293,9 @@ fn first_frames(env: &Env, files: &[PathBuf], warm: &Path, n: usize) {
         indexed / 1024,
         searched / 1024
     );
+    // Esc and q at once would read as Alt+q.
+    t.send("\x1b");
+    t.wait_for("the search closed", |s| !s.contains("matches in"));
     t.send("q");
     t.wait_exit();
 }
