@@ -114,6 +114,12 @@ fn go_to_match(state: &mut State, hit: &ArchiveHit, phrase: &str, effects: &mut 
 
 /// Selects the article a jump is headed for, or the one last read in this issue.
 fn select_remembered(state: &mut State, issue: &Issue) {
+    let count = issue.articles().count();
+    if std::mem::take(&mut state.heading.end) && count > 0 {
+        open(state, count - 1);
+        sync(state);
+        return state.view.scroll_to(usize::MAX, state.article_height());
+    }
     if std::mem::take(&mut state.heading.unread) {
         match issue.articles().position(|a| !state.marks.read.contains(&a.id)) {
             Some(i) => return open(state, i),
@@ -136,7 +142,10 @@ pub(super) fn loaded(state: &mut State, name: &str, result: Result<Arc<Issue>, L
             highlight(state);
         }
         Ok(_) => {}
-        Err(e) => state.status = Some(crate::i18n::problems::load_error(state.settings.lang, &e)),
+        Err(e) => {
+            state.heading.end = false;
+            state.status = Some(crate::i18n::problems::load_error(state.settings.lang, &e));
+        }
     }
 }
 

@@ -132,6 +132,14 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
             nav::sync(state);
             state.view.scroll_to(usize::MAX, h);
         }
+        Some(PageTurn::PrevIssueEnd) => {
+            state.heading.end = true;
+            nav::go_to_issue(state, state.library.current - 1, effects);
+            state.nav.focus = Focus::Article;
+            if let Some(slot) = state.library.slots.get(state.library.current) {
+                state.status = Some(state.f("st-prev-issue", &[("title", slot.info.title.as_str().into())]));
+            }
+        }
         None if dir > 0 && state.view.at_end(h) => state.status = Some(state.t("st-end-of-last")),
         None => state.view.scroll(dir * h.saturating_sub(PAGE_OVERLAP).max(1) as isize, h),
     }

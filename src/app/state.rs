@@ -91,6 +91,8 @@ pub(crate) struct Heading {
     pub reveal: Option<(ArticleId, Pos)>,
     /// `u` went on to this issue: open its first unread article.
     pub unread: bool,
+    /// `b` went back to this issue: open its last article at its end.
+    pub end: bool,
 }
 
 /// What this update hands the shell to keep.
@@ -111,6 +113,9 @@ pub enum PageTurn {
     NextIssue,
     /// `b` at the top: the end of the article before.
     PrevArticleEnd,
+    /// `b` at the top of the issue's first article: the end of the issue
+    /// before (the one Space went on from).
+    PrevIssueEnd,
 }
 
 /// Everything the reader shows, split by concern.
@@ -165,7 +170,9 @@ impl State {
             1 if !self.view.at_end(h) => None,
             1 if !last => Some(PageTurn::NextArticle),
             1 => (self.library.current + 1 < self.library.slots.len()).then_some(PageTurn::NextIssue),
-            _ => (self.view.top == 0 && self.nav.selected > 0).then_some(PageTurn::PrevArticleEnd),
+            _ if self.view.top > 0 => None,
+            _ if self.nav.selected > 0 => Some(PageTurn::PrevArticleEnd),
+            _ => (self.library.current > 0).then_some(PageTurn::PrevIssueEnd),
         }
     }
 

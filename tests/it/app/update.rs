@@ -166,6 +166,41 @@ fn space_at_the_end_of_an_issue_goes_on_to_the_next_and_b_at_the_top_back_to_the
 }
 
 #[test]
+fn b_at_the_top_of_an_issue_goes_back_to_the_end_of_the_issue_before() {
+    let height = |s: &State| usize::from(s.geometry().article_inner().unwrap().height);
+    let at_end_of_last = |s: &State| {
+        let last = s.library.issue().unwrap().articles().count() - 1;
+        (s.library.current, s.nav.selected, s.nav.focus, s.view.top == s.view.max_top(height(s)), s.view.top > 0)
+            == (0, last, Focus::Article, true, true)
+    };
+    // The issue before not read yet: it is, then shown at its end.
+    let names = vec!["styles/brackets-sections.txt".to_string(), "styles/captions.txt".to_string()];
+    let mut s = State::new(names, Settings::default(), Keymap::default(), (100, 12));
+    update(&mut s, Action::NextIssue);
+    update(&mut s, loaded("styles/captions.txt"));
+    update(&mut s, Action::Open);
+    assert_eq!((s.library.current, s.nav.selected, s.view.top), (1, 0, 0));
+    let fx = update(&mut s, Action::PageUp);
+    assert_eq!(fx, [Effect::Load("styles/brackets-sections.txt".into())]);
+    assert!(s.status.as_deref().is_some_and(|t| t.starts_with("previous issue: ")), "{:?}", s.status);
+    update(&mut s, loaded("styles/brackets-sections.txt"));
+    assert!(at_end_of_last(&s), "{:?}", (s.library.current, s.nav.selected, s.view.top));
+
+    // Read already: at once. And Space from there goes on again.
+    update(&mut s, Action::PageDown);
+    assert_eq!((s.library.current, s.nav.selected), (1, 0));
+    let fx = update(&mut s, Action::PageUp);
+    assert!(!fx.iter().any(|e| matches!(e, Effect::Load(_))), "{fx:?}");
+    assert!(at_end_of_last(&s));
+    update(&mut s, Action::Top);
+    for _ in 0..s.library.issue().unwrap().articles().count() {
+        update(&mut s, Action::PrevArticle);
+    }
+    update(&mut s, Action::PageUp);
+    assert_eq!((s.library.current, s.nav.selected, s.view.top), (0, 0, 0), "nothing before the first issue");
+}
+
+#[test]
 fn resizing_keeps_the_reading_place() {
     let mut s = reader((120, 20));
     update(&mut s, Action::Open);

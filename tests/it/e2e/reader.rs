@@ -84,6 +84,23 @@ fn bundled_samples_open_newest_first_by_their_own_titles_and_issues_switch_older
 }
 
 #[test]
+fn b_at_the_top_of_an_issue_goes_back_to_the_end_of_the_newer_one() {
+    let t = Pty::spawn(&[], 120, 36);
+    t.wait_text("issue 1/4");
+    t.send(">");
+    t.wait_text("issue 2/4");
+    t.send("\r");
+    t.wait_text("全区春耕生产暨高标准农田建设工作会议召开");
+    t.send("b");
+    t.wait_text("previous issue: 清河周末");
+    t.wait_text("issue 1/4");
+    t.wait_for("its last article, at its end", |s| {
+        s.contains("话题 #清河春日打卡# 精选") && s.contains("（清河日报新媒体部）") && s.contains(" 100% ")
+    });
+    t.send("q");
+}
+
+#[test]
 fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     let home = tempfile::tempdir().unwrap();
     let papers = crate::common::data::sample_library(home.path());
