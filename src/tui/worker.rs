@@ -291,23 +291,23 @@ impl Librarian {
         report
     }
 
-    /// Reports the issues as the index read them (titles and dates from inside the files).
+    /// Reports the issues as the index read them (titles and dates from
+    /// inside the files); a file the index does not hold (not an issue, or
+    /// not read yet) as its name says, so that one unreadable file among
+    /// them does not keep every other title from the list.
     fn report_indexed(&self) {
-        let total = self.files.len();
-        let infos: Vec<IssueInfo> = self
-            .index
-            .issues()
-            .into_iter()
-            .map(|m| IssueInfo {
-                name: library::name::of_path(&m.path),
-                title: m.title.clone(),
-                date: m.date,
-                articles: Some(m.articles),
-            })
-            .collect();
-        if infos.len() == total {
-            let _ = self.out.send(Action::Library(infos));
-        }
+        let mut metas = self.index.issues();
+        metas.sort_unstable_by(|a, b| a.path.cmp(&b.path));
+        let info = |p: &PathBuf| match metas.binary_search_by(|m| m.path.cmp(p)) {
+            Ok(k) => IssueInfo {
+                name: library::name::of_path(p),
+                title: metas[k].title.clone(),
+                date: metas[k].date,
+                articles: Some(metas[k].articles),
+            },
+            Err(_) => IssueInfo::from_name(&library::name::of_path(p)),
+        };
+        let _ = self.out.send(Action::Library(self.files.iter().map(info).collect()));
     }
 }
 

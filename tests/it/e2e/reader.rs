@@ -101,6 +101,33 @@ fn b_at_the_top_of_an_issue_goes_back_to_the_end_of_the_newer_one() {
 }
 
 #[test]
+fn titles_from_inside_the_files_reach_the_picker_with_a_file_that_is_not_an_issue_among_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let weekend =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/issues/qinghe-weekend-2024-03-10.dubao")).unwrap();
+    std::fs::write(dir.path().join("qinghe-weekend-2024-03-10.dubao"), &weekend).unwrap();
+    // Its name says another title and day than the issue inside it.
+    std::fs::write(dir.path().join("weekend-copy-2024-03-01.dubao"), &weekend).unwrap();
+    // Not text: bytes of a linear congruential generator.
+    let noise: Vec<u8> = (0..3000u32)
+        .scan(12345u32, |x, _| {
+            *x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            Some((*x >> 16) as u8)
+        })
+        .collect();
+    std::fs::write(dir.path().join("notes.txt"), noise).unwrap();
+    let t = Pty::spawn(&[dir.path().to_str().unwrap()], 100, 24);
+    t.wait_text("清河周末 · 2024-03-10");
+    t.send("i");
+    t.wait_for("both issues by the title and date inside them", |s| {
+        s.lines().filter(|l| l.contains("2024-03-10  清河周末")).count() == 2 && !s.contains("weekend copy")
+    });
+    t.send("\x1b");
+    t.wait_for("the picker closed", |s| !s.contains("issues · 3 of 3"));
+    t.send("q");
+}
+
+#[test]
 fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     let home = tempfile::tempdir().unwrap();
     let papers = crate::common::data::sample_library(home.path());
