@@ -114,6 +114,15 @@ pub enum Action {
     Saved(Box<SaveReport>),
     /// Something the reader should know (a save that failed).
     Notice(String),
+    /// Files the index could not read: the first, why, and how many more.
+    Unindexed {
+        /// The first such file.
+        path: std::path::PathBuf,
+        /// Why it could not be read, as the index says.
+        problem: String,
+        /// How many more could not be read.
+        more: usize,
+    },
     /// The issues found in the library, in any order.
     Library(Vec<IssueInfo>),
     /// Reading the library: issues done of all (`None` when finished).
@@ -329,6 +338,7 @@ impl Action {
             | Action::Restore(_)
             | Action::Saved(_)
             | Action::Notice(_)
+            | Action::Unindexed { .. }
             | Action::Library(_)
             | Action::Progress(_)
             | Action::Found { .. }
@@ -358,6 +368,7 @@ impl Action {
                 | Action::Loaded { .. }
                 | Action::Saved(_)
                 | Action::Notice(_)
+                | Action::Unindexed { .. }
                 | Action::Library(_)
                 | Action::Progress(_)
                 | Action::Found { .. }

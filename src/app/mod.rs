@@ -89,6 +89,14 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Restore(saved) => session::restore(state, *saved, effects),
         Action::Saved(report) => session::saved(state, *report),
         Action::Notice(text) => state.status = Some(text),
+        Action::Unindexed { path, problem, more } => {
+            let path = path.display().to_string();
+            let at = state.f("err-at", &[("path", path.into()), ("problem", problem.into())]);
+            state.status = Some(match more {
+                0 => at,
+                n => state.f("st-unindexed-more", &[("first", at.into()), ("n", n.into())]),
+            });
+        }
         Action::Resize(w, h) => state.size = (w, h),
         Action::Help => state.overlay = Some(Overlay::Help(HelpView::default())),
         Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap, state.settings.lang) {

@@ -195,6 +195,7 @@ export-failed = not exported: { $path }: { $why }
 st-no-unread-older = no unread articles in this issue or older ones
 st-no-unread-either = no unread articles in this issue either
 st-next-issue = next issue: { $title }
+st-unindexed-more = { $first } (and { $n } more)
 st-prev-issue = previous issue: { $title }
 st-end-of-last = end of the last issue
 st-search-wrapped = search wrapped · { $at }

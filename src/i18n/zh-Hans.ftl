@@ -163,6 +163,7 @@ export-failed = 未导出：{ $path }：{ $why }
 st-no-unread-older = 本期及更早各期都没有未读文章
 st-no-unread-either = 本期也没有未读文章
 st-next-issue = 下一期：{ $title }
+st-unindexed-more = { $first }（另有 { $n } 个）
 st-prev-issue = 上一期：{ $title }
 st-end-of-last = 最后一期已读到末尾
 st-search-wrapped = 搜索已从头开始 · { $at }

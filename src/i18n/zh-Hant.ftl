@@ -163,6 +163,7 @@ export-failed = 未匯出：{ $path }：{ $why }
 st-no-unread-older = 本期及更早各期都沒有未讀文章
 st-no-unread-either = 本期也沒有未讀文章
 st-next-issue = 下一期：{ $title }
+st-unindexed-more = { $first }（另有 { $n } 個）
 st-prev-issue = 上一期：{ $title }
 st-end-of-last = 最後一期已讀到末尾
 st-search-wrapped = 搜尋已從頭開始 · { $at }

@@ -227,9 +227,7 @@ impl Librarian {
                 _ => {}
             }
         }
-        if let Some((path, problem)) = report.errors.first() {
-            let _ = self.out.send(Action::Notice(format!("{}: {problem}", path.display())));
-        }
+        self.unindexed(&report);
         self.report_indexed();
     }
 
@@ -280,15 +278,19 @@ impl Librarian {
         let never = AtomicBool::new(false);
         let report = self.index.update(&self.files, &mut progress, &never);
         let _ = self.out.send(Action::Progress(None));
-        if let Some((path, problem)) = report.errors.first() {
-            let more = report.errors.len() - 1;
-            let tail = if more > 0 { format!(" (and {more} more)") } else { String::new() };
-            let _ = self.out.send(Action::Notice(format!("{}: {problem}{tail}", path.display())));
-        }
+        self.unindexed(&report);
         self.report_indexed();
         // Merging segments costs what it merges; searches go on meanwhile.
         while self.index.maintain() {}
         report
+    }
+
+    /// Says which files an update could not read, if any (the reader words it).
+    fn unindexed(&self, report: &UpdateReport) {
+        if let Some((path, problem)) = report.errors.first() {
+            let (path, problem, more) = (path.clone(), problem.clone(), report.errors.len() - 1);
+            let _ = self.out.send(Action::Unindexed { path, problem, more });
+        }
     }
 
     /// Reports the issues as the index read them (titles and dates from

@@ -193,3 +193,20 @@ fn an_issue_that_cannot_be_read_is_said_in_the_reader_s_language() {
         assert!(rows.contains(want), "{lang:?}:\n{rows}");
     }
 }
+
+#[test]
+fn files_the_index_could_not_read_are_said_in_the_reader_s_language() {
+    let unindexed =
+        |more| Action::Unindexed { path: "/papers/notes.txt".into(), problem: "not a text file".into(), more };
+    for (lang, one, three) in [
+        (Lang::En, "/papers/notes.txt: not a text file", "/papers/notes.txt: not a text file (and 2 more)"),
+        (Lang::ZhHans, "/papers/notes.txt：not a text file", "/papers/notes.txt：not a text file（另有 2 个）"),
+        (Lang::ZhHant, "/papers/notes.txt：not a text file", "/papers/notes.txt：not a text file（另有 2 個）"),
+    ] {
+        let mut s = reader(lang, (120, 30));
+        update(&mut s, unindexed(0));
+        assert_eq!(s.status.as_deref(), Some(one), "{lang:?}");
+        update(&mut s, unindexed(2));
+        assert_eq!(s.status.as_deref(), Some(three), "{lang:?}");
+    }
+}
