@@ -11,6 +11,13 @@
 
 #[path = "../tests/it/common/archive.rs"]
 mod archive;
+#[path = "common/mod.rs"]
+mod common;
+#[path = "../tests/it/common/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use common::{median, reap};
 
 use criterion::Criterion;
 use std::collections::BTreeSet;
@@ -88,30 +95,6 @@ fn runner() -> ! {
     let (status, rss_kib) = reap(child);
     eprintln!("{} {rss_kib} {status}", start.elapsed().as_nanos());
     std::process::exit(0)
-}
-
-/// Waits for the child and returns its exit status and peak RSS (KiB).
-#[cfg(unix)]
-fn reap(child: std::process::Child) -> (i32, u64) {
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it in for this child only.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4");
-    // Reaped: nothing left for `Child` to wait for.
-    std::mem::forget(child);
-    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
-}
-
-#[cfg(not(unix))]
-fn reap(mut child: std::process::Child) -> (i32, u64) {
-    (child.wait().unwrap().code().unwrap_or(-1), 0)
-}
-
-fn median(mut v: Vec<Duration>) -> Duration {
-    v.sort();
-    v[v.len() / 2]
 }
 
 fn has_rg() -> bool {

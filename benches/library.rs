@@ -65,20 +65,8 @@ fn run(mut cmd: Command) -> Run {
         }
         lines
     });
-    let rss_kib = reap(child);
+    let (_, rss_kib) = common::reap(child);
     Run { time: start.elapsed(), rss_kib, lines: counter.join().unwrap() }
-}
-
-/// Waits for the child; its peak RSS (KiB).
-fn reap(child: std::process::Child) -> u64 {
-    let mut status = 0;
-    // SAFETY: rusage is plain data; wait4 fills it in for this child only.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = child.id() as libc::pid_t;
-    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
-    assert_eq!(r, pid, "wait4");
-    std::mem::forget(child);
-    usage.ru_maxrss as u64
 }
 
 fn ms(d: Duration) -> f64 {

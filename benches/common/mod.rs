@@ -1,5 +1,6 @@
 //! What the benches that run the real binary share: the time from spawn to
-//! the first frame in a pseudo-terminal, and medians. Included by path
+//! the first frame in a pseudo-terminal, a child's exit status and peak
+//! RSS, and medians. Included by path
 //! (`#[path = "common/mod.rs"]`), beside `tests/it/common/pty.rs`, which it
 //! drives.
 
@@ -28,4 +29,25 @@ pub fn first_frame(args: &[&str], text: &str, home: tempfile::TempDir, give_up: 
 pub fn median<T: PartialOrd + Copy>(mut v: Vec<T>) -> T {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     v[v.len() / 2]
+}
+
+/// Waits for the child; its exit status and peak RSS (KiB), from wait4's
+/// rusage (the per-child form of getrusage(RUSAGE_CHILDREN)).
+#[cfg(unix)]
+pub fn reap(child: std::process::Child) -> (i32, u64) {
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it in for this child only.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(r, pid, "wait4");
+    // Reaped: nothing left for `Child` to wait for.
+    std::mem::forget(child);
+    (libc::WEXITSTATUS(status), usage.ru_maxrss as u64)
+}
+
+/// Without wait4: the exit status, and no RSS.
+#[cfg(not(unix))]
+pub fn reap(mut child: std::process::Child) -> (i32, u64) {
+    (child.wait().unwrap().code().unwrap_or(-1), 0)
 }

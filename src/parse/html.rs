@@ -278,7 +278,7 @@ pub const MAX_DEPTH: usize = 2048;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HtmlError {
     /// Larger than [`MAX_BYTES`].
-    TooLarge(usize),
+    TooLarge(super::TooLarge),
     /// Nested deeper than [`MAX_DEPTH`].
     TooDeep(usize),
     /// No text in it.
@@ -288,9 +288,7 @@ pub enum HtmlError {
 impl std::fmt::Display for HtmlError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            HtmlError::TooLarge(n) => {
-                write!(f, "HTML of {} MB is larger than dubao reads ({} MB)", n >> 20, MAX_BYTES >> 20)
-            }
+            HtmlError::TooLarge(t) => t.fmt(f),
             HtmlError::TooDeep(n) => write!(f, "HTML nested {n} elements deep (dubao reads up to {MAX_DEPTH})"),
             HtmlError::Empty => f.write_str("HTML without text"),
         }
@@ -333,7 +331,7 @@ pub(super) fn depth(text: &str) -> usize {
 /// Reads a page.
 pub fn read(text: &str) -> Result<HtmlIssue, HtmlError> {
     if text.len() > MAX_BYTES {
-        return Err(HtmlError::TooLarge(text.len()));
+        return Err(HtmlError::TooLarge(super::TooLarge { format: "HTML", len: text.len(), most: MAX_BYTES }));
     }
     let deep = depth(text);
     if deep > MAX_DEPTH {

@@ -26,7 +26,7 @@ pub struct JsonIssue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
     /// Larger than [`MAX_BYTES`].
-    TooLarge(usize),
+    TooLarge(super::TooLarge),
     /// Not JSON at all, or broken (with serde_json's line and column).
     Invalid(String),
     /// JSON, but no article objects in it.
@@ -36,9 +36,7 @@ pub enum JsonError {
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            JsonError::TooLarge(n) => {
-                write!(f, "JSON of {} MB is larger than dubao reads ({} MB)", n >> 20, MAX_BYTES >> 20)
-            }
+            JsonError::TooLarge(t) => t.fmt(f),
             JsonError::Invalid(e) => write!(f, "not valid JSON: {e}"),
             JsonError::NoArticles => f.write_str("JSON without articles (no objects with a title and a text)"),
         }
@@ -54,7 +52,7 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Reads JSON text as an issue.
 pub fn read(text: &str, warnings: &mut Vec<Warning>) -> Result<JsonIssue, JsonError> {
     if text.len() > MAX_BYTES {
-        return Err(JsonError::TooLarge(text.len()));
+        return Err(JsonError::TooLarge(super::TooLarge { format: "JSON", len: text.len(), most: MAX_BYTES }));
     }
     let records = records(text)?;
     let mut read: Vec<(Option<jiff::civil::Date>, String, Article)> = Vec::new();
