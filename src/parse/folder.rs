@@ -13,7 +13,7 @@ use super::lines::Line;
 use super::sanitize::sanitize;
 use super::text::is_cjk_dominant;
 use super::warning::Warning;
-use super::{Parsed, meta, parse_issue};
+use super::{Parsed, meta};
 use crate::model::{Article, Block, Issue, Section};
 
 /// One file of the folder: its path under the folder (`/`-separated) and bytes.
@@ -145,7 +145,8 @@ fn read_as(f: &ArticleFile, text: &str, slotted: bool) -> (&'static str, Vec<Art
         Some(plain) => ("markdown", plain),
         None => ("plain text", std::borrow::Cow::Borrowed(text)),
     };
-    match parse_issue(text.as_bytes(), &f.name) {
+    // Decoded and sanitised already (`parse_folder`): not again.
+    match super::parse_decoded(&text, &f.name, "UTF-8") {
         Ok(p) => (how, p.issue.sections.into_iter().flat_map(|s| s.articles).collect()),
         Err(_) => ("unreadable", Vec::new()),
     }

@@ -82,14 +82,18 @@ pub fn parse_issue(bytes: &[u8], source: &str) -> Result<Parsed, DecodeError> {
         None => decode::decode(bytes)?,
     };
     let clean = sanitize::sanitize(&decoded.text);
-    let text = clean.strip_prefix('\u{feff}').unwrap_or(&clean);
-    if let Some(parsed) = try_json(text, source, decoded.encoding) {
+    parse_decoded(clean.strip_prefix('\u{feff}').unwrap_or(&clean), source, decoded.encoding)
+}
+
+/// Text already decoded and sanitised, read as JSON, HTML or text.
+fn parse_decoded(text: &str, source: &str, encoding: &'static str) -> Result<Parsed, DecodeError> {
+    if let Some(parsed) = try_json(text, source, encoding) {
         return parsed;
     }
-    if let Some(parsed) = try_html(text, source, decoded.encoding) {
+    if let Some(parsed) = try_html(text, source, encoding) {
         return parsed;
     }
-    Ok(parse_text(text, source, decoded.encoding))
+    Ok(parse_text(text, source, encoding))
 }
 
 /// Decoded, sanitised text read as markup and plain text.
