@@ -18,9 +18,10 @@ pub struct PickerView {
     pub matches: Vec<usize>,
     /// The cursor in the filter.
     pub caret: Caret,
-    /// The matches of each shorter filter typed on the way here, so that
-    /// a backspace at the end costs nothing however big the library.
-    earlier: Vec<Vec<usize>>,
+    /// Each shorter filter typed on the way here and its matches, so that
+    /// a backspace (or Ctrl-W) at the end costs nothing however big the
+    /// library.
+    earlier: Vec<(String, Vec<usize>)>,
     /// The library's runs of digits, once a number is typed.
     numbers: Option<Numbers>,
 }
@@ -175,14 +176,18 @@ impl PickerView {
         let shrunk = at_end && self.filter.len() < before.len() && before.starts_with(&self.filter);
         let numeric =
             self.filter.split_whitespace().last().is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+        // What a shorter filter matched, if it is one typed on the way here
+        // (a word cut at once, Ctrl-W, goes back past several).
+        let kept = shrunk.then(|| self.earlier.iter().rposition(|(f, _)| *f == self.filter)).flatten();
         if grown {
-            self.earlier.push(std::mem::take(&mut self.matches));
+            self.earlier.push((before.to_string(), std::mem::take(&mut self.matches)));
             self.matches = match self.earlier.last().filter(|_| !numeric) {
-                Some(within) => matching(ctx.library, &self.filter, Some(within)),
+                Some((_, within)) => matching(ctx.library, &self.filter, Some(within)),
                 None => matching_all(ctx.library, &self.filter, &mut self.numbers),
             };
-        } else if let Some(earlier) = self.earlier.pop().filter(|_| shrunk) {
-            self.matches = earlier;
+        } else if let Some(k) = kept {
+            self.matches = self.earlier.swap_remove(k).1;
+            self.earlier.truncate(k);
         } else {
             self.earlier.clear();
             self.matches = matching_all(ctx.library, &self.filter, &mut self.numbers);

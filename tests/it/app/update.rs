@@ -817,3 +817,24 @@ fn an_article_read_on_opening_that_could_not_be_saved_says_not_saved() {
         Some("not saved: read.toml: disk full · 1 unsaved, kept aside, retried with each change and at quit")
     );
 }
+
+#[test]
+fn a_word_cut_at_once_in_the_picker_widens_to_what_the_shorter_filter_matched() {
+    use dubao::app::action::LineEdit;
+    let mut s = State::new(vec![], Settings::default(), Keymap::default(), (120, 36));
+    update(&mut s, Action::Library(infos(&["p/报-19960101.txt", "p/报-19960103.txt", "p/周刊-19960102.txt"])));
+    update(&mut s, Action::Issues);
+    let count = |s: &State| match &s.overlay {
+        Some(Overlay::Picker(PickerView { matches, .. })) => matches.len(),
+        other => panic!("the picker is open: {other:?}"),
+    };
+    for c in "报 0103".chars() {
+        update(&mut s, Action::Input(c));
+    }
+    assert_eq!(count(&s), 1);
+    // Ctrl-W takes the word typed in four keys: back to what “报 ” matched.
+    update(&mut s, Action::InputEdit(LineEdit::KillWord));
+    assert_eq!(count(&s), 2, "“报 ” matches both 报");
+    update(&mut s, Action::InputEdit(LineEdit::KillStart));
+    assert_eq!(count(&s), 3, "an empty filter matches every issue");
+}
