@@ -311,6 +311,14 @@ pub(super) fn encode_manifest(m: &Manifest) -> Vec<u8> {
 }
 
 /// The manifest, or what is wrong with it.
+/// The generation a manifest's first bytes say, checked no further: enough
+/// to tell whether another dubao committed since (`decode_manifest` checks
+/// the whole when it is read).
+pub(super) fn manifest_generation(head: &[u8]) -> Option<u64> {
+    let generation = head.get(12..20)?.try_into().ok().map(u64::from_le_bytes)?;
+    (head[0..8] == MANIFEST_MAGIC).then_some(generation)
+}
+
 pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
     if b.len() < 16 || b[0..8] != MANIFEST_MAGIC {
         return Err("not a dubao index".into());
