@@ -278,7 +278,7 @@ pub const MAX_DEPTH: usize = 2048;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HtmlError {
     /// Larger than [`MAX_BYTES`].
-    TooLarge(super::TooLarge),
+    TooLarge(super::too_large::TooLarge),
     /// Nested deeper than [`MAX_DEPTH`].
     TooDeep(usize),
     /// No text in it.
@@ -331,7 +331,11 @@ pub(super) fn depth(text: &str) -> usize {
 /// Reads a page.
 pub fn read(text: &str) -> Result<HtmlIssue, HtmlError> {
     if text.len() > MAX_BYTES {
-        return Err(HtmlError::TooLarge(super::TooLarge { format: "HTML", len: text.len(), most: MAX_BYTES }));
+        return Err(HtmlError::TooLarge(super::too_large::TooLarge {
+            format: "HTML",
+            len: text.len(),
+            most: MAX_BYTES,
+        }));
     }
     let deep = depth(text);
     if deep > MAX_DEPTH {

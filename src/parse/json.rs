@@ -26,7 +26,7 @@ pub struct JsonIssue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum JsonError {
     /// Larger than [`MAX_BYTES`].
-    TooLarge(super::TooLarge),
+    TooLarge(super::too_large::TooLarge),
     /// Not JSON at all, or broken (with serde_json's line and column).
     Invalid(String),
     /// JSON, but no article objects in it.
@@ -52,7 +52,11 @@ pub fn looks_like_json(text: &str) -> bool {
 /// Reads JSON text as an issue.
 pub fn read(text: &str, warnings: &mut Vec<Warning>) -> Result<JsonIssue, JsonError> {
     if text.len() > MAX_BYTES {
-        return Err(JsonError::TooLarge(super::TooLarge { format: "JSON", len: text.len(), most: MAX_BYTES }));
+        return Err(JsonError::TooLarge(super::too_large::TooLarge {
+            format: "JSON",
+            len: text.len(),
+            most: MAX_BYTES,
+        }));
     }
     let records = records(text)?;
     let mut read: Vec<(Option<jiff::civil::Date>, String, Article)> = Vec::new();
