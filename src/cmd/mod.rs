@@ -8,6 +8,7 @@ pub mod export;
 pub mod help;
 pub mod man;
 pub mod pager;
+pub use pager::write_stdout;
 pub mod paths;
 pub mod read;
 pub mod search;
@@ -20,7 +21,7 @@ use dubao::library::{self, LoadError, Source};
 use dubao::model::Issue;
 use dubao::parse;
 use std::ffi::OsString;
-use std::io::{self, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -141,11 +142,4 @@ pub fn config_error(lang: Lang, e: &dubao::config::ConfigError) -> String {
 /// Success, or the some-files-failed status.
 pub fn status(failed: bool) -> ExitCode {
     if failed { ExitCode::from(SOME_FAILED) } else { ExitCode::SUCCESS }
-}
-
-/// Writes all of `bytes` to stdout.
-pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
 }

@@ -57,21 +57,14 @@ fn visible_width(line: &str) -> usize {
 pub fn print(text: &str, pager: &Pager) -> io::Result<()> {
     let out = io::stdout();
     if pager.off || !out.is_terminal() {
-        return straight(text);
+        return write_stdout(text.as_bytes());
     }
     let fits = ratatui::crossterm::terminal::size().is_ok_and(|(cols, height)| rows(text, cols) < usize::from(height));
     let program = command(pager.configured.as_deref(), |k| std::env::var_os(k));
     match program.filter(|_| !fits).and_then(|p| spawn(&p)) {
         Some(child) => feed(child, text),
-        None => straight(text),
+        None => write_stdout(text.as_bytes()),
     }
-}
-
-/// Writes `text` to stdout as it is.
-fn straight(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
 }
 
 /// Starts the pager with its stdin a pipe; `None` when it isn't there.
@@ -153,6 +146,13 @@ impl Drop for IgnoreInterrupt {
             }
         }
     }
+}
+
+/// Writes all of `bytes` to stdout.
+pub fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 #[cfg(test)]

@@ -47,8 +47,6 @@ pub struct ExportConfig {
     pub dir: PathBuf,
     /// The format `x` writes.
     pub format: crate::export::Format,
-    /// The command `|` offers at its prompt; empty: none.
-    pub pipe_command: String,
 }
 
 /// A config that can't be used, located in its file.
@@ -380,7 +378,7 @@ fn build(file: File, path: Option<PathBuf>, text: &str) -> Result<Config, Config
         Settings { layout, list_percent: r.list_width, mark_read: r.mark_read, rates, script, lang, pipe_command };
     let e = &file.export;
     let dir = if e.dir.is_empty() { PathBuf::new() } else { expand(&e.dir, &base) };
-    let export = ExportConfig { dir, format: e.format, pipe_command: e.pipe_command.clone() };
+    let export = ExportConfig { dir, format: e.format };
     Ok(Config { library, settings, ambiguous, keymap, theme, path, pager: file.pager, export })
 }
 

@@ -122,20 +122,6 @@ impl Theme {
         Theme::default().without_color()
     }
 
-    /// The default theme for this environment: without colour when
-    /// `NO_COLOR` is set to anything non-empty (no-color.org).
-    pub fn from_env() -> Theme {
-        Theme::default().for_env()
-    }
-
-    /// This theme, without colour if the environment asks for none.
-    pub fn for_env(self) -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(v) if !v.is_empty() => self.without_color(),
-            _ => self,
-        }
-    }
-
     /// Builds a theme from style strings by part name; missing parts keep
     /// their defaults. Errors name the part and say what is wrong.
     pub fn from_specs(specs: &BTreeMap<String, String>) -> Result<Theme, ThemeError> {
