@@ -187,7 +187,7 @@ pub(super) fn sync(state: &mut State) {
     };
     let h = usize::from(area.height).max(1);
     let saved = state.positions.anchors.get(&article.id).copied();
-    let (name, opts) = (state.library.current_name(), &state.settings.layout);
+    let opts = &state.settings.layout;
     state.view.show(&name, article, area.width, opts, h, saved);
     if let Some((id, pos)) = state.heading.reveal.take() {
         if id == article.id {

@@ -157,13 +157,20 @@ impl Format {
 /// An issue holding one of its articles, in its section.
 fn single(issue: &Issue, article: &crate::model::Article) -> Issue {
     let section = issue.sections.iter().find(|s| s.articles.iter().any(|a| a.id == article.id));
+    // Field by field: `..issue.clone()` would copy every article of the
+    // issue for each one exported alone.
     Issue {
+        title: issue.title.clone(),
+        date: issue.date,
+        source: issue.source.clone(),
+        encoding: issue.encoding.clone(),
         sections: vec![crate::model::Section {
             name: section.map(|s| s.name.clone()).unwrap_or_default(),
             articles: vec![article.clone()],
         }],
+        publisher: issue.publisher.clone(),
+        language: issue.language.clone(),
         masthead: Vec::new(),
-        ..issue.clone()
     }
 }
 

@@ -147,7 +147,17 @@ fn turn(issue: &Issue, from: usize, forward: bool) -> Option<usize> {
 /// An article's block: its head and the first `lead` lines of its first
 /// paragraph, set by the article layout at `width`.
 fn set_block(a: &Article, width: u16, lead: usize, opts: &LayoutOptions) -> Vec<(String, Role)> {
-    let mut head = Article { blocks: Vec::new(), attribution: None, byline: None, ..a.clone() };
+    // The head alone: `..a.clone()` would copy every block to drop them.
+    let mut head = Article {
+        id: a.id.clone(),
+        kicker: a.kicker.clone(),
+        headline: a.headline.clone(),
+        decks: a.decks.clone(),
+        byline: None,
+        dateline: a.dateline.clone(),
+        attribution: None,
+        blocks: Vec::new(),
+    };
     if let Some(p) = a.blocks.iter().find(|b| matches!(b, Block::Paragraph(_))) {
         head.blocks.push(Block::Paragraph(p.text().chars().take(LEAD_CHARS).collect()));
     }
