@@ -59,7 +59,7 @@ pub fn search(
             // Through the index, the files alone (moved, not copied: 100,000 paths).
             match index.filter(|_| found.iter().all(|s| matches!(s, Source::File(_)))) {
                 Some(mut index) => {
-                    let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None });
+                    let files = found.into_iter().filter_map(Source::into_file);
                     let files = files.collect::<Vec<PathBuf>>();
                     let report = update(&mut index, &files, &never, lang);
                     if let Some(walked) = walked.filter(|_| errors.is_empty()) {
@@ -107,7 +107,7 @@ fn through<W: Write>(
         // What was printed is right; rebuild and go on after it.
         let files = files.unwrap_or_else(|| {
             let found = library::collect(roots).0.into_iter();
-            found.filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect()
+            found.filter_map(Source::into_file).collect()
         });
         update(index, &files, never, lang);
         out.skip = stats.hits;

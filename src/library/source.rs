@@ -66,6 +66,14 @@ impl Source {
         }
     }
 
+    /// The file's path; `None` for a bundled sample.
+    pub fn into_file(self) -> Option<PathBuf> {
+        match self {
+            Source::File(p) => Some(p),
+            Source::Bundled { .. } => None,
+        }
+    }
+
     /// True if the issue can still be found (its file exists).
     pub fn exists(&self) -> bool {
         match self {

@@ -249,13 +249,7 @@ impl Librarian {
         };
         let taken = std::time::SystemTime::now();
         let (sources, errors, walked) = library::collect_walked(paths);
-        self.files = sources
-            .into_iter()
-            .filter_map(|s| match s.absolute() {
-                Source::File(p) => Some(p),
-                Source::Bundled { .. } => None,
-            })
-            .collect();
+        self.files = sources.into_iter().filter_map(|s| s.absolute().into_file()).collect();
         let infos: Vec<IssueInfo> =
             self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
         let _ = self.out.send(Action::Library(infos));

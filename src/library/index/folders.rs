@@ -115,7 +115,7 @@ fn relisted(folders: &Folders, survey: &[State]) -> Option<(Vec<PathBuf>, Walked
     if !errors.is_empty() || walked.links {
         return None;
     }
-    let files = found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect();
+    let files = found.into_iter().filter_map(Source::into_file).collect();
     Some((files, walked))
 }
 

@@ -638,7 +638,7 @@ fn files_a_watcher_names_are_taken_in_without_looking_at_the_rest() {
 /// The issue files a walk of `root` finds now.
 fn walk(root: &Path) -> Vec<PathBuf> {
     let (found, _) = dubao::library::collect(&[root.to_path_buf()]);
-    found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect()
+    found.into_iter().filter_map(Source::into_file).collect()
 }
 
 /// What `dubao search` does without a record of the folders: walks,
@@ -648,8 +648,7 @@ fn update_and_record(index: &mut Index, root: &Path) {
     let roots = [root.to_path_buf()];
     let (found, errors, walked) = dubao::library::collect_walked(&roots);
     assert!(errors.is_empty(), "{errors:?}");
-    let files: Vec<PathBuf> =
-        found.into_iter().filter_map(|s| if let Source::File(p) = s { Some(p) } else { None }).collect();
+    let files: Vec<PathBuf> = found.into_iter().filter_map(Source::into_file).collect();
     let report = update(index, &files);
     index.record_folders(&roots, &walked.expect("a whole walk"), taken, &report);
 }
