@@ -160,7 +160,12 @@ fn main() -> ExitCode {
     dubao::crash::install();
     // Before the arguments are read: `--help` is said in this language.
     let lang = cmd::language();
-    let matches = cmd::help::localized(Cli::command(), lang).get_matches();
+    // The help in Chinese is a tree of texts replaced: built only when clap
+    // has something to say (help, version, an error), not on every run.
+    let matches = match Cli::command().try_get_matches() {
+        Ok(matches) => matches,
+        Err(_) => cmd::help::localized(Cli::command(), lang).get_matches(),
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     if let Some(Command::Completions { shell }) = cli.command {
         let mut out = Vec::new();
