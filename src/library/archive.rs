@@ -8,9 +8,11 @@
 //! offset), ASCII letters without regard to case. Letters outside ASCII
 //! (`É`, `Ж`) match only in the case typed.
 //!
-//! The indexed text of an issue is its elements folded; where folding
-//! changed anything (a paper in traditional characters), the elements as
-//! printed follow, the same length, for snippets and headlines.
+//! The indexed text of an issue is its articles' texts one after another,
+//! so that the index can read one article without the rest. An article's
+//! text is its elements folded; where folding changed anything (a paper in
+//! traditional characters), the elements as printed follow, the same
+//! length, for snippets and headlines.
 
 use super::name;
 use super::pool::run_indexed;
@@ -119,6 +121,8 @@ pub(crate) struct Shape {
     pub byline: bool,
     pub blocks: u32,
     pub attribution: bool,
+    /// The bytes of its text as [`encode`] wrote it.
+    pub len: u32,
 }
 
 impl Shape {
@@ -153,22 +157,15 @@ impl Shape {
     }
 }
 
-/// Appends the issue's searchable text (every element of every article, each
-/// followed by [`SEP`], folded; then, if folding changed anything, the same
-/// as printed) to `text`; returns the articles' shapes.
+/// Appends the issue's searchable text to `text`, article after article:
+/// each article's elements, each followed by [`SEP`], folded; then, if
+/// folding changed anything, the same as printed. Returns the articles'
+/// shapes, each with the length of its text.
 pub(crate) fn encode(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
-    let from = text.len();
-    let shapes = encode_printed(issue, text);
-    let printed = text[from..].to_vec();
-    if fold_into(&mut text[from..]) {
-        text.extend_from_slice(&printed);
-    }
-    shapes
-}
-
-fn encode_printed(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
+    let mut printed = Vec::new();
     let mut shapes = Vec::new();
     for a in issue.articles() {
+        let from = text.len();
         for (_, t) in a.elements() {
             let start = text.len();
             text.extend_from_slice(t.as_bytes());
@@ -181,6 +178,11 @@ fn encode_printed(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
             }
             text.push(SEP);
         }
+        printed.clear();
+        printed.extend_from_slice(&text[from..]);
+        if fold_into(&mut text[from..]) {
+            text.extend_from_slice(&printed);
+        }
         shapes.push(Shape {
             id: u64::from_str_radix(&a.id.0, 16).unwrap_or(0),
             kicker: a.kicker.is_some(),
@@ -188,6 +190,7 @@ fn encode_printed(issue: &Issue, text: &mut Vec<u8>) -> Vec<Shape> {
             byline: a.byline.is_some(),
             blocks: a.blocks.len() as u32,
             attribution: a.attribution.is_some(),
+            len: u32::try_from(text.len() - from).unwrap_or(u32::MAX),
         });
     }
     shapes
@@ -198,30 +201,58 @@ pub(crate) struct HitIssue<'a> {
     pub path: &'a Path,
     pub title: &'a str,
     pub date: Option<jiff::civil::Date>,
-    pub shapes: &'a [Shape],
 }
 
 /// Appends a hit for each article of the issue whose text (as [`encode`]
-/// wrote it) matches, in reading order. Returns `false` when the text does
-/// not fit the shapes (a damaged index).
-pub(crate) fn resolve(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<ArchiveHit>) -> bool {
+/// wrote it, the articles of `shapes`) matches, in reading order. Returns
+/// `false` when the text does not fit the shapes (a damaged index).
+pub(crate) fn resolve(
+    m: &Matcher,
+    text: &[u8],
+    issue: &HitIssue<'_>,
+    shapes: &[Shape],
+    out: &mut Vec<ArchiveHit>,
+) -> bool {
     let before = out.len();
-    let fits = resolve_into(m, text, issue, out);
-    if !fits {
-        out.truncate(before);
+    let mut at = 0;
+    for shape in shapes {
+        let end = at + shape.len as usize;
+        if end > text.len() || !resolve_article(m, &text[at..end], issue, shape, out) {
+            out.truncate(before);
+            return false;
+        }
+        at = end;
     }
-    fits
+    if at != text.len() {
+        out.truncate(before);
+        return false;
+    }
+    true
 }
 
-fn resolve_into(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<ArchiveHit>) -> bool {
-    // Where each element ends; they must be exactly as many as the shapes
-    // say, or twice as many: the folded text, then the same as printed.
+/// Appends a hit if one article's text (as [`encode`] wrote it) matches.
+/// Returns `false` when the text does not fit the shape.
+pub(crate) fn resolve_article(
+    m: &Matcher,
+    text: &[u8],
+    issue: &HitIssue<'_>,
+    shape: &Shape,
+    out: &mut Vec<ArchiveHit>,
+) -> bool {
+    // Most articles read hold no match: one look says so, before the
+    // elements are counted. (The match may be in the printed half only,
+    // which is not searched; then there is no hit below.)
+    if m.find(text).is_none() {
+        return text.last().is_none_or(|&b| b == SEP);
+    }
+    // Where each element ends; they must be exactly as many as the shape
+    // says, or twice as many: the folded text, then the same as printed.
     let mut ends: Vec<usize> = memchr::memchr_iter(SEP, text).collect();
-    let count = issue.shapes.iter().map(Shape::element_count).sum::<usize>();
+    let count = shape.element_count();
     if ends.last().is_some_and(|&e| e + 1 != text.len()) {
         return false;
     }
-    let (text, printed) = if ends.len() == 2 * count && count > 0 {
+    let (text, printed) = if ends.len() == 2 * count {
         let half = ends[count - 1] + 1;
         if (0..count).any(|k| ends[count + k] != half + ends[k]) {
             return false;
@@ -233,50 +264,34 @@ fn resolve_into(m: &Matcher, text: &[u8], issue: &HitIssue<'_>, out: &mut Vec<Ar
     } else {
         return false;
     };
-    // The first element of each article, and one past the last.
-    let mut firsts = Vec::with_capacity(issue.shapes.len() + 1);
-    let mut e = 0;
-    for shape in issue.shapes {
-        firsts.push(e);
-        e += shape.element_count();
-    }
-    firsts.push(e);
+    let Some(found) = m.find(text) else { return true };
     let start_of = |k: usize| if k == 0 { 0 } else { ends[k - 1] + 1 };
-    let mut from = 0;
-    while from < text.len() {
-        let Some(found) = m.find(&text[from..]).map(|p| from + p) else { break };
-        // The element holding the match, and its article.
-        let k = ends.partition_point(|&end| end < found);
-        let a = firsts.partition_point(|&f| f <= k) - 1;
-        let shape = &issue.shapes[a];
-        let Some(element) = shape.elements().nth(k - firsts[a]) else { return false };
-        let offset = found - start_of(k);
-        // Snippets and headlines as printed: the same offsets. (The
-        // headline comes after the kicker, when there is one.)
-        let h = firsts[a] + usize::from(shape.kicker);
-        let (Ok(headline), Some((snippet, snippet_match))) = (
-            std::str::from_utf8(&printed[start_of(h)..ends[h]]),
-            snippet(&printed[start_of(k)..ends[k]], offset, m.len()),
-        ) else {
-            return false;
-        };
-        let first_block = (headline.is_empty() && shape.blocks > 0).then(|| {
-            let b = h + 1 + shape.decks as usize + usize::from(shape.byline);
-            &printed[start_of(b)..ends[b]]
-        });
-        out.push(ArchiveHit {
-            path: issue.path.to_path_buf(),
-            issue_title: issue.title.to_string(),
-            date: issue.date,
-            article: shape.article_id(),
-            headline: label(headline, first_block),
-            pos: Pos { element, offset },
-            snippet,
-            snippet_match,
-        });
-        // On to the next article.
-        from = start_of(firsts[a + 1]);
-    }
+    // The element holding the match.
+    let k = ends.partition_point(|&end| end < found);
+    let Some(element) = shape.elements().nth(k) else { return false };
+    let offset = found - start_of(k);
+    // Snippets and headlines as printed: the same offsets. (The headline
+    // comes after the kicker, when there is one.)
+    let h = usize::from(shape.kicker);
+    let (Ok(headline), Some((snippet, snippet_match))) =
+        (std::str::from_utf8(&printed[start_of(h)..ends[h]]), snippet(&printed[start_of(k)..ends[k]], offset, m.len()))
+    else {
+        return false;
+    };
+    let first_block = (headline.is_empty() && shape.blocks > 0).then(|| {
+        let b = h + 1 + shape.decks as usize + usize::from(shape.byline);
+        &printed[start_of(b)..ends[b]]
+    });
+    out.push(ArchiveHit {
+        path: issue.path.to_path_buf(),
+        issue_title: issue.title.to_string(),
+        date: issue.date,
+        article: shape.article_id(),
+        headline: label(headline, first_block),
+        pos: Pos { element, offset },
+        snippet,
+        snippet_match,
+    });
     true
 }
 
@@ -376,9 +391,9 @@ pub fn search_sources(
                 Source::File(p) => p.clone(),
                 Source::Bundled { .. } => PathBuf::from(source.display_name()),
             };
-            let info = HitIssue { path: &path, title: &parsed.issue.title, date: parsed.issue.date, shapes: &shapes };
+            let info = HitIssue { path: &path, title: &parsed.issue.title, date: parsed.issue.date };
             let mut hits = Vec::new();
-            resolve(&m, text, &info, &mut hits);
+            resolve(&m, text, &info, &shapes, &mut hits);
             (parsed.issue.date, path, text.len(), hits)
         })
     };
@@ -449,10 +464,10 @@ mod tests {
         let mut text = Vec::new();
         let shapes = encode(&issue, &mut text);
         let path = PathBuf::from("/x/t.txt");
-        let info = HitIssue { path: &path, title: &issue.title, date: issue.date, shapes: &shapes };
+        let info = HitIssue { path: &path, title: &issue.title, date: issue.date };
         for q in ["侯营镇", "covid", "COVID-19 T", "李四", "没有"] {
             let mut hits = Vec::new();
-            assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &mut hits));
+            assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &shapes, &mut hits));
             let articles: Vec<&crate::model::Article> = issue.articles().collect();
             let mut want = crate::library::find::find(&issue, q);
             want.dedup_by_key(|h| h.article);
@@ -476,11 +491,11 @@ mod tests {
         assert!(std::str::from_utf8(&text[..half]).unwrap().starts_with("台湾经济持续发展\n"), "folded first");
         assert!(std::str::from_utf8(&text[half..]).unwrap().starts_with("臺灣經濟持續發展\n"), "then as printed");
         let path = PathBuf::from("/x/t.txt");
-        let info = HitIssue { path: &path, title: &issue.title, date: issue.date, shapes: &shapes };
+        let info = HitIssue { path: &path, title: &issue.title, date: issue.date };
         let articles: Vec<&crate::model::Article> = issue.articles().collect();
         for q in ["台湾", "臺灣", "高质量发展", "covid"] {
             let mut hits = Vec::new();
-            assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &mut hits), "{q}");
+            assert!(resolve(&Matcher::new(q).unwrap(), &text, &info, &shapes, &mut hits), "{q}");
             let mut want = crate::library::find::find(&issue, q);
             want.dedup_by_key(|h| h.article);
             let got: Vec<(ArticleId, Pos)> = hits.iter().map(|h| (h.article.clone(), h.pos)).collect();
@@ -502,9 +517,9 @@ mod tests {
         let mut text = Vec::new();
         let shapes = encode(&issue, &mut text);
         let path = PathBuf::from("t.txt");
-        let info = HitIssue { path: &path, title: "t", date: None, shapes: &shapes };
+        let info = HitIssue { path: &path, title: "t", date: None };
         let m = Matcher::new("正文").unwrap();
-        assert!(!resolve(&m, &text[..text.len() - 1], &info, &mut Vec::new()));
-        assert!(!resolve(&m, &[text.as_slice(), b"x\n"].concat(), &info, &mut Vec::new()));
+        assert!(!resolve(&m, &text[..text.len() - 1], &info, &shapes, &mut Vec::new()));
+        assert!(!resolve(&m, &[text.as_slice(), b"x\n"].concat(), &info, &shapes, &mut Vec::new()));
     }
 }

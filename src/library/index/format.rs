@@ -1,5 +1,5 @@
-//! The index's files, version 4 (all integers little-endian; strings and
-//! paths are a u32 length and the bytes).
+//! The index's files: segments of version 5, the manifest of version 6 (all
+//! integers little-endian; strings and paths are a u32 length and the bytes).
 //!
 //! A **segment** (`seg-<id>.dx`, written once, never changed):
 //!
@@ -7,16 +7,22 @@
 //! header (64 bytes)  magic "DUBAOSG\0", version u32, zeros u32, id u64, text length u64,
 //!                    meta length u64, meta CRC-32 u32, dictionary entries u32,
 //!                    postings length u64, zeros u32, header CRC-32 u32 (of the 60 bytes before it)
-//! text               each issue's elements, each followed by '\n', issue after issue
+//! text               issue after issue, each a record:
+//!                      head: for each article, id u64, decks u32, blocks u32,
+//!                        flags u8 (byline 1, attribution 2, kicker 4), text length u32, text CRC-32 u32;
+//!                      each article's text (`archive::encode`: its elements, each followed by '\n')
 //! meta               issue count u32, each: path, size u64, mtime i128 ns, title,
-//!                    date (year i16 or 0, month u8, day u8), text start u64, text length u64,
-//!                    text CRC-32 u32, article count u32, each: id u64, decks u32, blocks u32,
-//!                    flags u8 (byline 1, attribution 2, kicker 4);
+//!                    date (year i16 or 0, month u8, day u8), record start u64, record length u64,
+//!                    head CRC-32 u32, article count u32;
 //!                    chunk count u32, each: first gram u64, the chunk's CRC-32 u32
 //! dictionary         entries of 28 bytes, by gram (see `postings.rs`)
-//! postings           each gram's issues as varint deltas
+//! postings           each gram's issues as varint deltas, each followed by a varint of
+//!                    the articles holding it (bit a for article a, bit 63 for 63 and on)
 //! ```
 //! Issues are listed newest first (their text may lie in another order).
+//! The head is checked by the meta's CRC and each article's text by its
+//! own, so that a search reads and checks only the articles its postings
+//! name; the articles' shapes stay on disk, not in memory, until read.
 //!
 //! The **manifest** (`manifest`, replaced by rename: the one commit point):
 //!
@@ -30,7 +36,6 @@
 //! ```
 //! A segment's dead issues were changed or removed after it was written.
 //! The folders are the snapshot of the last whole walk (see `folders.rs`).
-//! A manifest of version 4 has no folders and is read as having none.
 
 use crate::library::archive::Shape;
 use std::path::PathBuf;
@@ -51,11 +56,57 @@ pub struct IssueMeta {
     pub size: u64,
     /// The file's modification time when it was indexed.
     pub modified: SystemTime,
-    /// Where its text starts in the index's text.
+    /// Where its record (head, then text) starts in the segment's text.
     pub(crate) start: u64,
     pub(crate) len: u64,
+    /// The head's CRC-32.
     pub(crate) crc: u32,
-    pub(crate) shapes: Vec<Shape>,
+}
+
+/// Bytes per article in a record's head.
+pub(super) const HEAD_ENTRY: usize = 25;
+
+/// One article as a record's head describes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Stored {
+    pub shape: Shape,
+    /// Its text's CRC-32.
+    pub crc: u32,
+}
+
+/// Appends an issue's record: the head for `shapes`, then `text` (the
+/// articles' texts as `archive::encode` wrote them).
+pub(super) fn encode_record(shapes: &[Shape], text: &[u8], out: &mut Vec<u8>) {
+    out.reserve(shapes.len() * HEAD_ENTRY + text.len());
+    let mut at = 0;
+    for s in shapes {
+        let end = (at + s.len as usize).min(text.len());
+        out.extend_from_slice(&s.id.to_le_bytes());
+        put_u32(out, s.decks);
+        put_u32(out, s.blocks);
+        out.push(u8::from(s.byline) | u8::from(s.attribution) << 1 | u8::from(s.kicker) << 2);
+        put_u32(out, s.len);
+        put_u32(out, crc32fast::hash(&text[at..end]));
+        at = end;
+    }
+    out.extend_from_slice(text);
+}
+
+/// A record's head, if it is whole: as many entries as fit `bytes`.
+pub(super) fn decode_head(bytes: &[u8]) -> Option<Vec<Stored>> {
+    if !bytes.len().is_multiple_of(HEAD_ENTRY) {
+        return None;
+    }
+    let mut r = Reader(bytes);
+    let mut out = Vec::with_capacity(bytes.len() / HEAD_ENTRY);
+    while !r.0.is_empty() {
+        let id = r.u64()?;
+        let (decks, blocks, flags) = (r.u32()?, r.u32()?, r.u8()?);
+        let (byline, attribution, kicker) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
+        let (len, crc) = (r.u32()?, r.u32()?);
+        out.push(Stored { shape: Shape { id, kicker, decks, blocks, byline, attribution, len }, crc });
+    }
+    Some(out)
 }
 
 /// A file that is not an issue (binary, undecodable), remembered so that it
@@ -73,11 +124,12 @@ pub(super) const MANIFEST_MAGIC: [u8; 8] = *b"DUBAOMF\0";
 /// Raised whenever the stored shape changes, and whenever the parser reads
 /// issues differently: an index of another version is rebuilt. (4: the
 /// grams are script-folded, and each issue's text is stored folded, the
-/// printed text after it where that differs.)
-pub(super) const VERSION: u32 = 4;
-/// The manifest's own version (5: the folders after the failed files); a
-/// manifest of [`VERSION`] is read too, without folders.
-pub(super) const MANIFEST_VERSION: u32 = 5;
+/// printed text after it where that differs; 5: the text and the postings
+/// are by article.)
+pub(super) const VERSION: u32 = 5;
+/// The manifest's own version (5: the folders after the failed files; 6:
+/// it lists segments of version 5). Another is rebuilt.
+pub(super) const MANIFEST_VERSION: u32 = 6;
 pub(super) const HEADER_LEN: u64 = 64;
 
 /// What a segment's header says.
@@ -168,13 +220,7 @@ pub(super) fn encode_meta(issues: &[IssueMeta], chunks: &[(u64, u32)]) -> Vec<u8
         w.extend_from_slice(&i.start.to_le_bytes());
         w.extend_from_slice(&i.len.to_le_bytes());
         put_u32(&mut w, i.crc);
-        put_u32(&mut w, i.shapes.len() as u32);
-        for s in &i.shapes {
-            w.extend_from_slice(&s.id.to_le_bytes());
-            put_u32(&mut w, s.decks);
-            put_u32(&mut w, s.blocks);
-            w.push(u8::from(s.byline) | u8::from(s.attribution) << 1 | u8::from(s.kicker) << 2);
-        }
+        put_u32(&mut w, i.articles as u32);
     }
     put_u32(&mut w, chunks.len() as u32);
     for (gram, crc) in chunks {
@@ -324,7 +370,7 @@ pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
         return Err("not a dubao index".into());
     }
     let version = u32::from_le_bytes(b[8..12].try_into().unwrap_or_default());
-    if version != VERSION && version != MANIFEST_VERSION {
+    if version != MANIFEST_VERSION {
         return Err(format!("index version {version} (this dubao writes {MANIFEST_VERSION})"));
     }
     let (body, crc) = b.split_at(b.len() - 4);
@@ -351,7 +397,7 @@ pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
             );
         failed.push(f.ok_or_else(bad)?);
     }
-    let folders = if version == VERSION { None } else { take_folders(&mut r).ok_or_else(bad)? };
+    let folders = take_folders(&mut r).ok_or_else(bad)?;
     if !r.0.is_empty() {
         return Err(bad());
     }
@@ -425,18 +471,11 @@ impl<'a> Reader<'a> {
         let (year, month, day) = (i16::from_le_bytes(self.take(2)?.try_into().ok()?), self.u8()?, self.u8()?);
         let date = if year == 0 { None } else { Some(jiff::civil::Date::new(year, month as i8, day as i8).ok()?) };
         let (start, len, crc) = (self.u64()?, self.u64()?, self.u32()?);
-        if start.checked_add(len)? > text_len {
+        let articles = self.u32()? as usize;
+        if start.checked_add(len)? > text_len || (articles as u64).checked_mul(HEAD_ENTRY as u64)? > len {
             return None;
         }
-        let articles = self.u32()? as usize;
-        let mut shapes = Vec::with_capacity(articles.min(self.0.len() / 17));
-        for _ in 0..articles {
-            let id = self.u64()?;
-            let (decks, blocks, flags) = (self.u32()?, self.u32()?, self.u8()?);
-            let (byline, attribution, kicker) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
-            shapes.push(Shape { id, kicker, decks, blocks, byline, attribution });
-        }
-        Some(IssueMeta { path, title, date, articles, size, modified, start, len, crc, shapes })
+        Some(IssueMeta { path, title, date, articles, size, modified, start, len, crc })
     }
 
     fn path(&mut self) -> Option<PathBuf> {
@@ -495,15 +534,18 @@ mod tests {
     }
 
     #[test]
-    fn a_manifest_of_version_4_is_read_without_folders() {
-        let m = Manifest { generation: 9, ..Manifest::default() };
-        let mut b = encode_manifest(&m);
-        // Version 4: no folders byte before the checksum.
-        b.truncate(b.len() - 5);
-        b[8..12].copy_from_slice(&VERSION.to_le_bytes());
-        let crc = crc32fast::hash(&b);
-        b.extend_from_slice(&crc.to_le_bytes());
-        assert_eq!(decode_manifest(&b), Ok(m));
+    fn a_record_head_round_trips() {
+        let shapes = [
+            Shape { id: 0xabc, kicker: true, decks: 2, byline: false, blocks: 9, attribution: true, len: 3 },
+            Shape { id: 1, kicker: false, decks: 0, byline: true, blocks: 1, attribution: false, len: 2 },
+        ];
+        let mut record = Vec::new();
+        encode_record(&shapes, b"ab\nc\n", &mut record);
+        let head = decode_head(&record[..2 * HEAD_ENTRY]).unwrap();
+        assert_eq!(head.iter().map(|s| s.shape).collect::<Vec<_>>(), shapes);
+        assert_eq!(head[1].crc, crc32fast::hash(b"c\n"));
+        assert_eq!(&record[2 * HEAD_ENTRY..], b"ab\nc\n");
+        assert_eq!(decode_head(&record[..HEAD_ENTRY + 1]), None);
     }
 
     #[test]

@@ -50,19 +50,29 @@ pub(crate) fn of_phrase(phrase: &str) -> Option<Vec<Gram>> {
     (!grams.is_empty()).then_some(grams)
 }
 
-/// Collects an issue's distinct grams: an open-addressing table kept
-/// between issues (cleared by a stamp, not by writing it over), since a
-/// sort or a `HashSet` of the ~10,000 grams of every issue would cost as
-/// much as parsing it.
+/// Which articles of an issue hold a gram: bit `a` for article `a`, the
+/// top bit for article 63 and every one after it.
+pub(crate) type Articles = u64;
+
+/// The bit of article `a`.
+pub(crate) fn article_bit(a: usize) -> Articles {
+    1 << a.min(63)
+}
+
+/// Collects an issue's distinct grams and the articles holding each: an
+/// open-addressing table kept between issues (cleared by a stamp, not by
+/// writing it over), since a sort or a `HashMap` of the ~10,000 grams of
+/// every issue would cost as much as parsing it.
 pub(crate) struct Distinct {
-    slots: Vec<(Gram, u32)>,
+    /// Gram, stamp, and where it is in `found`.
+    slots: Vec<(Gram, u32, u32)>,
     stamp: u32,
-    found: Vec<Gram>,
+    found: Vec<(Gram, Articles)>,
 }
 
 impl Default for Distinct {
     fn default() -> Distinct {
-        Distinct { slots: vec![(0, 0); 1 << 14], stamp: 0, found: Vec::new() }
+        Distinct { slots: vec![(0, 0, 0); 1 << 14], stamp: 0, found: Vec::new() }
     }
 }
 
@@ -72,30 +82,32 @@ impl Distinct {
         self.found.clear();
         self.stamp = self.stamp.wrapping_add(1);
         if self.stamp == 0 {
-            self.slots.iter_mut().for_each(|s| *s = (0, 0));
+            self.slots.iter_mut().for_each(|s| *s = (0, 0, 0));
             self.stamp = 1;
         }
     }
 
-    /// Adds every gram of `text`.
-    pub fn add(&mut self, text: &str) {
-        each(text, &mut |g| self.insert(g));
+    /// Adds every gram of `text`, a part of article `article`.
+    pub fn add(&mut self, text: &str, article: usize) {
+        let bit = article_bit(article);
+        each(text, &mut |g| self.insert(g, bit));
     }
 
-    fn insert(&mut self, g: Gram) {
+    fn insert(&mut self, g: Gram, bit: Articles) {
         if self.found.len() * 2 >= self.slots.len() {
             self.grow();
         }
         let mask = self.slots.len() - 1;
         let mut i = (g.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask;
         loop {
-            let (key, stamp) = self.slots[i];
+            let (key, stamp, at) = self.slots[i];
             if stamp != self.stamp {
-                self.slots[i] = (g, self.stamp);
-                self.found.push(g);
+                self.slots[i] = (g, self.stamp, self.found.len() as u32);
+                self.found.push((g, bit));
                 return;
             }
             if key == g {
+                self.found[at as usize].1 |= bit;
                 return;
             }
             i = (i + 1) & mask;
@@ -104,16 +116,17 @@ impl Distinct {
 
     fn grow(&mut self) {
         let found = std::mem::take(&mut self.found);
-        self.slots = vec![(0, 0); self.slots.len() * 2];
+        self.slots = vec![(0, 0, 0); self.slots.len() * 2];
         self.stamp = 1;
-        for g in found {
-            self.insert(g);
+        for (g, bits) in found {
+            self.insert(g, bits);
         }
     }
 
-    /// The issue's distinct grams, sorted.
-    pub fn sorted(&mut self) -> &[Gram] {
-        self.found.sort_unstable();
+    /// The issue's distinct grams, sorted, each with its articles. (The
+    /// table is of no more use until [`Distinct::clear`].)
+    pub fn sorted(&mut self) -> &[(Gram, Articles)] {
+        self.found.sort_unstable_by_key(|&(g, _)| g);
         &self.found
     }
 }
@@ -125,8 +138,8 @@ mod tests {
     fn grams(text: &str) -> Vec<Gram> {
         let mut d = Distinct::default();
         d.clear();
-        d.add(text);
-        d.sorted().to_vec()
+        d.add(text, 0);
+        d.sorted().iter().map(|&(g, _)| g).collect()
     }
 
     #[test]
@@ -168,10 +181,22 @@ mod tests {
             .take(20_000)
             .collect();
         let long: String = pool.iter().chain(&pool).collect();
-        d.add(&long);
+        d.add(&long, 0);
         assert_eq!(d.sorted().len(), 20_000);
         d.clear();
-        d.add("运河");
-        assert_eq!(d.sorted(), [bigram('运', '河')]);
+        d.add("运河", 1);
+        assert_eq!(d.sorted(), [(bigram('运', '河'), 2)]);
+    }
+
+    #[test]
+    fn each_gram_knows_its_articles() {
+        let mut d = Distinct::default();
+        d.clear();
+        d.add("运河", 0);
+        d.add("大运河", 2);
+        d.add("运河", 70);
+        d.add("运河", 64);
+        let found = d.sorted().to_vec();
+        assert_eq!(found, [(bigram('大', '运'), 0b100), (bigram('运', '河'), 0b101 | 1 << 63)]);
     }
 }

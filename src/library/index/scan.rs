@@ -1,21 +1,22 @@
 //! Searching the index: the phrase's grams are looked up in every segment
-//! and their postings intersected, which leaves the issues that may match
-//! without reading any text; only those issues' text is read (checked
+//! and their postings intersected, which leaves the articles that may match
+//! without reading any text; only those articles' text is read (checked
 //! against its CRC) and searched with the matcher, so the answer is exactly
 //! what reading every issue would give. A phrase of one character has no
-//! gram: every issue is read. Issues are checked on every core and their
+//! gram: every article is read. Issues are checked on every core and their
 //! hits passed on newest issue first, then in reading order.
 
-use super::format::IssueMeta;
-use super::grams;
+use super::format::HEAD_ENTRY;
+use super::grams::{self, Articles};
+use super::postings::Posting;
 use super::segment::Damaged;
 use super::{Index, order_key};
-use crate::library::archive::{ArchiveHit, HitIssue, Matcher, SearchStats, resolve};
+use crate::library::archive::{ArchiveHit, HitIssue, Matcher, SearchStats, resolve, resolve_article};
 use crate::library::pool::{run_indexed, workers};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Issues checked per work item: enough to keep the threads' hand-over cheap.
-const BATCH: usize = 16;
+const BATCH: usize = 64;
 
 impl Index {
     /// Searches the indexed text for `query`: each matching article once,
@@ -32,8 +33,9 @@ impl Index {
             self.found_damaged(&mut stats);
             return stats;
         };
-        let batches: Vec<&[(usize, usize)]> = candidates.chunks(BATCH).collect();
+        let batches: Vec<&[Candidate]> = candidates.chunks(BATCH).collect();
         let check = |buf: &mut Vec<u8>, b: usize| self.check(batches[b], &m, buf);
+        let mut enough = false;
         let complete = run_indexed(batches.len(), 2 * workers(), cancel, Vec::new, check, |_, found| {
             let Ok(found) = found else {
                 self.found_damaged(&mut stats);
@@ -44,13 +46,14 @@ impl Index {
                 for hit in hits {
                     stats.hits += 1;
                     if !on_hit(hit) {
+                        enough = true;
                         return false;
                     }
                 }
             }
             true
         });
-        stats.stopped = !complete && !stats.damaged;
+        stats.stopped = enough || (!complete && !stats.damaged);
         stats
     }
 
@@ -59,18 +62,18 @@ impl Index {
         self.damaged.store(true, Ordering::Relaxed);
     }
 
-    /// The live issues (segment, ordinal) holding every gram of `query`,
-    /// newest first across segments.
-    fn candidates(&self, query: &str) -> Result<Vec<(usize, usize)>, Damaged> {
+    /// The live issues (segment, ordinal, articles) whose articles hold
+    /// every gram of `query`, newest first across segments.
+    fn candidates(&self, query: &str) -> Result<Vec<Candidate>, Damaged> {
         let grams = grams::of_phrase(query);
-        let mut per_segment: Vec<Vec<usize>> = Vec::with_capacity(self.segments.len());
+        let mut per_segment: Vec<Vec<(usize, Articles)>> = Vec::with_capacity(self.segments.len());
         let mut list = Vec::new();
         for part in &self.segments {
             let Some(grams) = &grams else {
-                per_segment.push(part.live().map(|(k, _)| k).collect());
+                per_segment.push(part.live().map(|(k, _)| (k, ALL)).collect());
                 continue;
             };
-            let mut lists: Vec<Vec<u32>> = Vec::with_capacity(grams.len());
+            let mut lists: Vec<Vec<Posting>> = Vec::with_capacity(grams.len());
             for &g in grams {
                 part.segment.postings(g, &mut list)?;
                 if list.is_empty() {
@@ -87,43 +90,53 @@ impl Index {
             for other in &lists[1..] {
                 super::postings::intersect(&mut acc, other);
             }
-            per_segment.push(acc.into_iter().map(|k| k as usize).filter(|&k| !part.dead[k]).collect());
+            per_segment.push(acc.into_iter().map(|(k, a)| (k as usize, a)).filter(|&(k, _)| !part.dead[k]).collect());
         }
         Ok(self.merged(per_segment))
     }
 
-    /// Each segment's issues (newest first) merged into one newest-first list.
-    fn merged(&self, per_segment: Vec<Vec<usize>>) -> Vec<(usize, usize)> {
-        let meta = |s: usize, k: usize| -> &IssueMeta { &self.segments[s].segment.issues[k] };
-        let total = per_segment.iter().map(Vec::len).sum();
-        let mut out = Vec::with_capacity(total);
+    /// Each segment's issues (newest first) merged into one newest-first
+    /// list. Each segment's next issue waits in a heap with its order key,
+    /// so a key is made once per issue, not once per comparison.
+    fn merged(&self, per_segment: Vec<Vec<(usize, Articles)>>) -> Vec<Candidate> {
+        use std::cmp::Reverse;
+        let key = |s: usize, at: usize| {
+            per_segment[s].get(at).map(|&(k, _)| Reverse((order_key(&self.segments[s].segment.issues[k]), s)))
+        };
+        let mut out = Vec::with_capacity(per_segment.iter().map(Vec::len).sum());
         let mut at = vec![0usize; per_segment.len()];
-        while out.len() < total {
-            let mut best: Option<usize> = None;
-            for (s, list) in per_segment.iter().enumerate() {
-                let Some(&k) = list.get(at[s]) else { continue };
-                if best.is_none_or(|b| order_key(meta(s, k)) < order_key(meta(b, per_segment[b][at[b]]))) {
-                    best = Some(s);
-                }
-            }
-            let Some(s) = best else { break };
-            out.push((s, per_segment[s][at[s]]));
+        let mut heap: std::collections::BinaryHeap<_> = (0..per_segment.len()).filter_map(|s| key(s, 0)).collect();
+        while let Some(Reverse((_, s))) = heap.pop() {
+            let (k, articles) = per_segment[s][at[s]];
+            out.push(Candidate { segment: s, issue: k, articles });
             at[s] += 1;
+            heap.extend(key(s, at[s]));
         }
         out
     }
 
     /// Reads and searches a batch of issues: the hits of each that matches.
-    fn check(&self, batch: &[(usize, usize)], m: &Matcher, buf: &mut Vec<u8>) -> Result<Vec<Vec<ArchiveHit>>, Damaged> {
+    fn check(&self, batch: &[Candidate], m: &Matcher, buf: &mut Vec<u8>) -> Result<Vec<Vec<ArchiveHit>>, Damaged> {
         let mut found = Vec::new();
-        for &(s, k) in batch {
-            let segment = &self.segments[s].segment;
-            segment.text(k, buf)?;
-            let issue = &segment.issues[k];
-            let info = HitIssue { path: &issue.path, title: &issue.title, date: issue.date, shapes: &issue.shapes };
+        for c in batch {
+            let segment = &self.segments[c.segment].segment;
+            let issue = &segment.issues[c.issue];
+            let info = HitIssue { path: &issue.path, title: &issue.title, date: issue.date };
             let mut hits = Vec::new();
-            if !resolve(m, buf, &info, &mut hits) {
-                return Err(Damaged);
+            if c.articles == ALL {
+                let head = segment.record(c.issue, buf)?;
+                let shapes: Vec<_> = head.iter().map(|a| a.shape).collect();
+                let text = &buf[head.len() * HEAD_ENTRY..];
+                if !resolve(m, text, &info, &shapes, &mut hits) {
+                    return Err(Damaged);
+                }
+            } else {
+                let picked = segment.articles(c.issue, c.articles, buf)?;
+                for (a, range) in picked.read {
+                    if !resolve_article(m, &buf[range], &info, &picked.head[a].shape, &mut hits) {
+                        return Err(Damaged);
+                    }
+                }
             }
             if !hits.is_empty() {
                 found.push(hits);
@@ -131,4 +144,15 @@ impl Index {
         }
         Ok(found)
     }
+}
+
+/// Every article of an issue.
+const ALL: Articles = Articles::MAX;
+
+/// An issue that may match, and which of its articles may.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    segment: usize,
+    issue: usize,
+    articles: Articles,
 }

@@ -2,9 +2,9 @@
 //! grams, written once (to a file, or in memory where the cache can't be
 //! written) and read by small checked reads. See `format.rs` for the bytes.
 
-use super::format::{self, HEADER_LEN, Header, IssueMeta};
-use super::grams::{Distinct, Gram};
-use super::postings::{self, CHUNK, ENTRY, Entry, Gather};
+use super::format::{self, HEAD_ENTRY, HEADER_LEN, Header, IssueMeta, Stored};
+use super::grams::{Articles, Distinct, Gram};
+use super::postings::{self, CHUNK, ENTRY, Entry, Gather, Posting};
 use super::rw::{crash_point, read_exact_at, write_all_at};
 use crate::library::archive::SEP;
 use crate::library::name;
@@ -84,6 +84,14 @@ pub(super) struct Segment {
     chunks: Vec<(Gram, u32)>,
 }
 
+/// Some articles of an issue, read.
+pub(super) struct Picked {
+    /// Every article, as the issue's head has it.
+    pub head: Vec<Stored>,
+    /// The articles read: each one's place and its text's range in the buffer.
+    pub read: Vec<(usize, std::ops::Range<usize>)>,
+}
+
 /// Damage: a read failed or a checksum did not match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Damaged;
@@ -119,15 +127,80 @@ impl Segment {
         Segment::open(Bytes::Disk(file), len)
     }
 
-    /// Issue `k`'s text, checked against its CRC, into `buf`.
-    pub fn text(&self, k: usize, buf: &mut Vec<u8>) -> Result<(), Damaged> {
+    /// Issue `k`'s record (head, then text) into `buf`, every part
+    /// checked: its articles as the head has them.
+    pub fn record(&self, k: usize, buf: &mut Vec<u8>) -> Result<Vec<Stored>, Damaged> {
         let issue = &self.issues[k];
         buf.resize(usize::try_from(issue.len).map_err(|_| Damaged)?, 0);
         self.bytes.read_at(buf, HEADER_LEN + issue.start).map_err(|_| Damaged)?;
-        if crc32fast::hash(buf) != issue.crc {
+        let head_len = issue.articles * HEAD_ENTRY;
+        let head = self.checked_head(k, &buf[..head_len])?;
+        let mut at = head_len;
+        for a in &head {
+            let text = buf.get(at..at + a.shape.len as usize).ok_or(Damaged)?;
+            if crc32fast::hash(text) != a.crc {
+                return Err(Damaged);
+            }
+            at += text.len();
+        }
+        if at != buf.len() {
             return Err(Damaged);
         }
-        Ok(())
+        Ok(head)
+    }
+
+    /// Issue `k`'s articles that `wanted` names, their texts one after
+    /// another into `buf`, each checked. Articles side by side are read in
+    /// one go.
+    pub fn articles(&self, k: usize, wanted: Articles, buf: &mut Vec<u8>) -> Result<Picked, Damaged> {
+        let issue = &self.issues[k];
+        let mut head = vec![0u8; issue.articles * HEAD_ENTRY];
+        self.bytes.read_at(&mut head, HEADER_LEN + issue.start).map_err(|_| Damaged)?;
+        let head = self.checked_head(k, &head)?;
+        // Each wanted article's place in the record.
+        let mut at = head.len() as u64 * HEAD_ENTRY as u64;
+        let mut picked = Vec::new();
+        for (a, stored) in head.iter().enumerate() {
+            let len = u64::from(stored.shape.len);
+            if wanted & super::grams::article_bit(a) != 0 {
+                picked.push((a, at..at + len));
+            }
+            at += len;
+        }
+        if at != issue.len {
+            return Err(Damaged);
+        }
+        buf.clear();
+        let mut read = Vec::with_capacity(picked.len());
+        let mut run = 0;
+        while run < picked.len() {
+            // A run of articles that lie together.
+            let mut end = run + 1;
+            while end < picked.len() && picked[end].1.start == picked[end - 1].1.end {
+                end += 1;
+            }
+            let (from, to) = (picked[run].1.start, picked[end - 1].1.end);
+            let base = buf.len();
+            buf.resize(base + usize::try_from(to - from).map_err(|_| Damaged)?, 0);
+            self.bytes.read_at(&mut buf[base..], HEADER_LEN + issue.start + from).map_err(|_| Damaged)?;
+            for (a, range) in &picked[run..end] {
+                let (s, e) = (base + (range.start - from) as usize, base + (range.end - from) as usize);
+                if crc32fast::hash(&buf[s..e]) != head[*a].crc {
+                    return Err(Damaged);
+                }
+                read.push((*a, s..e));
+            }
+            run = end;
+        }
+        Ok(Picked { head, read })
+    }
+
+    /// Issue `k`'s head, decoded if it is what the meta's CRC says.
+    fn checked_head(&self, k: usize, bytes: &[u8]) -> Result<Vec<Stored>, Damaged> {
+        if crc32fast::hash(bytes) != self.issues[k].crc {
+            return Err(Damaged);
+        }
+        format::decode_head(bytes).ok_or(Damaged)
     }
 
     fn dict_at(&self) -> u64 {
@@ -146,8 +219,9 @@ impl Segment {
         Ok(())
     }
 
-    /// The issues (ordinals, ascending) whose text holds `gram`.
-    pub fn postings(&self, gram: Gram, out: &mut Vec<u32>) -> Result<(), Damaged> {
+    /// The issues (ordinals, ascending) whose text holds `gram`, each with
+    /// the articles that do.
+    pub fn postings(&self, gram: Gram, out: &mut Vec<Posting>) -> Result<(), Damaged> {
         out.clear();
         let c = self.chunks.partition_point(|&(first, _)| first <= gram);
         if c == 0 {
@@ -168,7 +242,7 @@ impl Segment {
             return Err(Damaged);
         }
         postings::decode(&list, e.count, out).ok_or(Damaged)?;
-        if out.last().is_some_and(|&n| n as usize >= self.issues.len()) {
+        if out.last().is_some_and(|&(n, _)| n as usize >= self.issues.len()) {
             return Err(Damaged);
         }
         Ok(())
@@ -215,23 +289,29 @@ impl Builder {
     }
 
     /// Adds an issue: its meta (start, length and CRC are set here) and its
-    /// text as `archive::encode` wrote it.
-    pub fn add(&mut self, meta: IssueMeta, text: &[u8]) -> io::Result<()> {
+    /// record (`format::encode_record`), whole and checked.
+    pub fn add(&mut self, meta: IssueMeta, record: &[u8]) -> io::Result<()> {
         let mut distinct = std::mem::take(&mut self.distinct);
-        let result = self.add_with_grams(meta, text, grams_of(text, &mut distinct));
+        let grams = grams_of(record, meta.articles, &mut distinct);
+        let result = match grams {
+            Some(grams) => self.add_with_grams(meta, record, grams),
+            None => Err(io::Error::new(io::ErrorKind::InvalidData, "an issue's record does not fit its head")),
+        };
         self.distinct = distinct;
         result
     }
 
-    /// Adds an issue whose distinct grams (sorted) are already known.
-    pub fn add_with_grams(&mut self, mut meta: IssueMeta, text: &[u8], grams: &[Gram]) -> io::Result<()> {
+    /// Adds an issue whose distinct grams (sorted, each with its articles)
+    /// are already known.
+    pub fn add_with_grams(&mut self, mut meta: IssueMeta, record: &[u8], grams: &[(Gram, Articles)]) -> io::Result<()> {
+        let head = record.get(..meta.articles * HEAD_ENTRY).ok_or(io::ErrorKind::InvalidData)?;
+        meta.crc = crc32fast::hash(head);
         match &mut self.sink {
-            Sink::Disk { out, .. } => out.write_all(text)?,
-            Sink::Memory(v) => v.extend_from_slice(text),
+            Sink::Disk { out, .. } => out.write_all(record)?,
+            Sink::Memory(v) => v.extend_from_slice(record),
         }
         meta.start = self.text_len;
-        meta.len = text.len() as u64;
-        meta.crc = crc32fast::hash(text);
+        meta.len = record.len() as u64;
         self.text_len += meta.len;
         self.gather.add(self.issues.len() as u32, grams);
         self.issues.push(meta);
@@ -310,15 +390,21 @@ impl Builder {
     }
 }
 
-/// The distinct grams (sorted) of an issue's text as `archive::encode`
-/// wrote it: each element's, none across an element's end.
-fn grams_of<'d>(text: &[u8], distinct: &'d mut Distinct) -> &'d [Gram] {
+/// The distinct grams (sorted, each with its articles) of an issue's
+/// record of `articles` articles: each element's, none across an
+/// element's end. `None` if the record does not fit its head.
+fn grams_of<'d>(record: &[u8], articles: usize, distinct: &'d mut Distinct) -> Option<&'d [(Gram, Articles)]> {
     distinct.clear();
-    match std::str::from_utf8(text) {
-        Ok(text) => text.split(SEP as char).for_each(|e| distinct.add(e)),
-        Err(_) => text.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e))),
+    let (head, mut text) = record.split_at_checked(articles * HEAD_ENTRY)?;
+    for (a, stored) in format::decode_head(head)?.iter().enumerate() {
+        let (article, rest) = text.split_at_checked(stored.shape.len as usize)?;
+        match std::str::from_utf8(article) {
+            Ok(t) => t.split(SEP as char).for_each(|e| distinct.add(e, a)),
+            Err(_) => article.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e), a)),
+        }
+        text = rest;
     }
-    distinct.sorted()
+    text.is_empty().then(|| distinct.sorted())
 }
 
 /// The dictionary's bytes, its chunks' first grams and CRCs, and the

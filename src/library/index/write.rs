@@ -9,11 +9,11 @@
 //! once and the second finds the first's work.
 
 use super::format::{self, Failed, Folders, IssueMeta, Manifest};
-use super::grams::{Distinct, Gram};
+use super::grams::{Articles, Distinct, Gram};
 use super::rw::{TEMP_PREFIX, crash_point};
 use super::segment::{self, Builder, Segment};
 use super::{FILE_NAME, Index, LOCK_NAME, OLD_FILE_NAME, Part, UpdateReport, order_key};
-use crate::library::archive::{Shape, encode};
+use crate::library::archive::encode;
 use crate::library::name;
 use crate::library::pool::{run_indexed, workers};
 use crate::library::source::Problem;
@@ -59,9 +59,10 @@ enum Outcome {
     Issue {
         title: String,
         date: Option<jiff::civil::Date>,
-        shapes: Vec<Shape>,
-        text: Vec<u8>,
-        grams: Vec<Gram>,
+        articles: usize,
+        /// As `format::encode_record` wrote it.
+        record: Vec<u8>,
+        grams: Vec<(Gram, Articles)>,
     },
     /// Not an issue (binary, undecodable): remembered until the file changes.
     NotIssue(String),
@@ -470,7 +471,7 @@ impl Index {
         let mut builder = Builder::new(Some(&dir), new_id())?;
         let mut buf = Vec::new();
         for &(s, k) in &issues {
-            if self.segments[s].segment.text(k, &mut buf).is_err() {
+            if self.segments[s].segment.record(k, &mut buf).is_err() {
                 builder.abandon();
                 self.damaged.store(true, Ordering::Relaxed);
                 return Err(io::Error::other("damaged"));
@@ -537,24 +538,23 @@ fn parse_into(
         report.parsed += 1;
         progress(k + 1, total);
         match outcome {
-            Outcome::Issue { title, date, shapes, text, grams } => {
+            Outcome::Issue { title, date, articles, record, grams } => {
                 let meta = IssueMeta {
                     path: target.abs().to_path_buf(),
                     title,
                     date,
-                    articles: shapes.len(),
+                    articles,
                     size: target.size,
                     modified: target.modified,
                     start: 0,
                     len: 0,
                     crc: 0,
-                    shapes,
                 };
                 let added = match builder.take() {
                     Some(b) => Ok(b),
                     None => Builder::new(dir, new_id()),
                 }
-                .and_then(|mut b| b.add_with_grams(meta, &text, &grams).map(|()| b));
+                .and_then(|mut b| b.add_with_grams(meta, &record, &grams).map(|()| b));
                 match added {
                     Ok(b) if b.postings_bytes() > BUDGET => match b.finish() {
                         Ok(s) => made.push(s),
@@ -616,12 +616,17 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
         Ok(parsed) => {
             let mut text = Vec::with_capacity(room);
             let shapes = encode(&parsed.issue, &mut text);
+            let mut record = Vec::new();
+            format::encode_record(&shapes, &text, &mut record);
             // From the elements themselves: the same grams as from the text
             // `encode` wrote, without checking it is UTF-8 again.
             distinct.clear();
-            parsed.issue.articles().flat_map(|a| a.elements()).for_each(|(_, t)| distinct.add(t));
+            for (a, article) in parsed.issue.articles().enumerate() {
+                article.elements().for_each(|(_, t)| distinct.add(t, a));
+            }
             let grams = distinct.sorted().to_vec();
-            Outcome::Issue { title: parsed.issue.title, date: parsed.issue.date, shapes, text, grams }
+            let (title, date) = (parsed.issue.title, parsed.issue.date);
+            Outcome::Issue { title, date, articles: shapes.len(), record, grams }
         }
         Err(e) => Outcome::NotIssue(e),
     }
