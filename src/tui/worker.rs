@@ -250,6 +250,9 @@ impl Librarian {
         let taken = std::time::SystemTime::now();
         let (sources, errors, walked) = library::collect_walked(paths);
         self.files = sources.into_iter().filter_map(|s| s.absolute().into_file()).collect();
+        // Kept as long as the reader runs: at its length (collected through
+        // a filter, it had room for twice as many).
+        self.files.shrink_to_fit();
         let infos: Vec<IssueInfo> =
             self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
         let _ = self.out.send(Action::Library(infos));
