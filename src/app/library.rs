@@ -233,6 +233,23 @@ mod tests {
     }
 
     #[test]
+    fn issues_of_one_title_and_date_are_twins_wherever_they_sort() {
+        let mut lib = Library::default();
+        let names = ["/b/晚报-20240102.txt", "/a/日报-20240102.txt", "/c/日报-20240102.txt", "/a/日报-20240101.txt"];
+        lib.replace(names.iter().map(|n| info(n)).collect());
+        let twins: Vec<(&str, bool)> = lib.slots.iter().map(|s| (s.name(), s.twin)).collect();
+        assert_eq!(
+            twins,
+            [
+                ("/a/日报-20240102.txt", true),
+                ("/c/日报-20240102.txt", true),
+                ("/b/晚报-20240102.txt", false),
+                ("/a/日报-20240101.txt", false),
+            ]
+        );
+    }
+
+    #[test]
     fn the_picker_matches_title_date_and_file_name_and_numbers_where_they_start() {
         let matches = |name: &str, filter: &str| {
             let words: Vec<_> = filter.split_whitespace().map(memchr::memmem::Finder::new).collect();
