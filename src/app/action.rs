@@ -2,7 +2,7 @@
 //! for the keymap (by its snake_case name) and for the update step, and the
 //! [`Effect`]s the shell carries out.
 
-use super::library::IssueInfo;
+use super::library::{IssueInfo, Known};
 use super::marks::{SaveReport, Saved};
 use crate::library::{ArchiveHit, LoadError};
 use crate::model::{Change, Issue};
@@ -125,6 +125,8 @@ pub enum Action {
     },
     /// The issues found in the library, in any order.
     Library(Vec<IssueInfo>),
+    /// What the index read of each issue of the last `Library`, in its order.
+    Indexed(Vec<Known>),
     /// Reading the library: issues done of all (`None` when finished).
     Progress(Option<(usize, usize)>),
     /// More results of archive search number `search`.
@@ -340,6 +342,7 @@ impl Action {
             | Action::Notice(_)
             | Action::Unindexed { .. }
             | Action::Library(_)
+            | Action::Indexed(_)
             | Action::Progress(_)
             | Action::Found { .. }
             | Action::FoundAll { .. }
@@ -370,6 +373,7 @@ impl Action {
                 | Action::Notice(_)
                 | Action::Unindexed { .. }
                 | Action::Library(_)
+                | Action::Indexed(_)
                 | Action::Progress(_)
                 | Action::Found { .. }
                 | Action::FoundAll { .. }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// What is known of an issue before it is read: its name, title and date.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueInfo {
     /// The source's name (a path or `bundled:NAME`; see `library::name`).
     pub name: String,
@@ -36,6 +36,19 @@ impl IssueInfo {
     }
 }
 
+/// What the index read of an issue, sent in the order of the last list
+/// found (`Action::Indexed`) and so without its name: at 100,000 issues
+/// the names again would be 11 MB.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Known {
+    /// The title (from the index, else the file name).
+    pub title: String,
+    /// The date (from the index, else the file name).
+    pub date: Option<Date>,
+    /// How many articles it has, if the index read it.
+    pub articles: Option<usize>,
+}
+
 /// One issue of the library.
 #[derive(Debug, Clone)]
 pub struct Slot {
@@ -56,20 +69,28 @@ pub struct Slot {
     /// allocating. (Not the folders: `2024` would find every issue kept
     /// under `archive-2024/`.)
     key: String,
+    /// Its place in the last list found (`u32::MAX`: in none), which
+    /// `Action::Indexed` follows.
+    listed: u32,
+}
+
+/// What the picker filters an issue on (`Slot::key`).
+fn key_of(info: &IssueInfo) -> String {
+    let date = info.date.map(|d| {
+        let (y, m, d) = (d.year(), d.month(), d.day());
+        format!("{y}-{m:02}-{d:02} {y}{m:02}{d:02} {m:02}{d:02} {y}年{m}月{d}日")
+    });
+    let date = date.unwrap_or_default();
+    let shown = info.shown();
+    let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
+    format!("{} {date} {file}", info.title).to_lowercase()
 }
 
 impl Slot {
     /// A slot for an issue not read yet.
     pub fn new(info: IssueInfo) -> Slot {
-        let date = info.date.map(|d| {
-            let (y, m, d) = (d.year(), d.month(), d.day());
-            format!("{y}-{m:02}-{d:02} {y}{m:02}{d:02} {m:02}{d:02} {y}年{m}月{d}日")
-        });
-        let date = date.unwrap_or_default();
-        let shown = info.shown();
-        let file = shown.rsplit(['/', '\\', ':']).next().unwrap_or(&shown);
-        let key = format!("{} {date} {file}", info.title).to_lowercase();
-        Slot { info, issue: None, error: None, lengths: Arc::new([]), twin: false, key }
+        let key = key_of(&info);
+        Slot { info, issue: None, error: None, lengths: Arc::new([]), twin: false, key, listed: u32::MAX }
     }
 
     /// Whether every one of `words` (lower case) is in the title, date or
@@ -141,36 +162,45 @@ impl Library {
     /// Replaces the list with what was found on disk: newest first, issues
     /// already read kept, the current one still current (kept even if it is
     /// no longer found, so the reader is never pulled away mid-article).
-    pub fn replace(&mut self, mut found: Vec<IssueInfo>) {
+    pub fn replace(&mut self, found: Vec<IssueInfo>) {
         let current = self.slots.get(self.current).cloned();
+        let kept = current.as_ref().filter(|c| !found.iter().any(|f| f.name == c.info.name)).cloned();
         // Only what a slot learnt (its issue read, or why not) is carried
         // over: over 100,000 issues a map of every old slot beside the old
         // list and the new one would double the reader's memory.
         let learnt = |s: &Slot| s.issue.is_some() || s.error.is_some() || !s.lengths.is_empty();
         let slots = std::mem::take(&mut self.slots).into_iter().filter(learnt);
         let mut old: HashMap<String, Slot> = slots.map(|s| (s.info.name.clone(), s)).collect();
-        if let Some(cur) = &current
-            && !found.iter().any(|f| f.name == cur.info.name)
-        {
-            found.push(cur.info.clone());
-        }
-        // An issue read knows its own title and date better than a file name.
-        for info in &mut found {
-            if let Some(issue) = old.get(&info.name).and_then(|s| s.issue.as_ref()) {
-                info.title = issue.title.clone();
-                info.date = issue.date;
-                info.articles = Some(issue.articles().count());
-            }
-        }
-        found.sort_by(|a, b| newest_first(a.date, &a.title, &a.name).cmp(&newest_first(b.date, &b.title, &b.name)));
-        self.slots = found
-            .into_iter()
-            .map(|info| match old.remove(&info.name) {
-                Some(slot) => Slot { issue: slot.issue, error: slot.error, lengths: slot.lengths, ..Slot::new(info) },
+        let mut slots = Vec::with_capacity(found.len() + 1);
+        for (k, mut info) in found.into_iter().enumerate() {
+            let mut slot = match old.remove(&info.name) {
+                Some(slot) => {
+                    // An issue read knows its own title and date better than a file name.
+                    if let Some(issue) = &slot.issue {
+                        info.title = issue.title.clone();
+                        info.date = issue.date;
+                        info.articles = Some(issue.articles().count());
+                    }
+                    Slot { issue: slot.issue, error: slot.error, lengths: slot.lengths, ..Slot::new(info) }
+                }
                 None => Slot::new(info),
-            })
-            .collect();
-        self.current = current.and_then(|c| self.position(&c.info.name)).unwrap_or(0);
+            };
+            slot.listed = k as u32;
+            slots.push(slot);
+        }
+        slots.extend(kept.map(|c| Slot { listed: u32::MAX, ..c }));
+        self.slots = slots;
+        self.settle(current.as_ref().map(|c| c.name()));
+    }
+
+    /// Sorts the list newest first, `current` (a name) still current, and
+    /// marks the twins.
+    fn settle(&mut self, current: Option<&str>) {
+        fn key(s: &Slot) -> (std::cmp::Reverse<Option<Date>>, &str, &str) {
+            newest_first(s.info.date, s.info.title.as_str(), s.info.name.as_str())
+        }
+        self.slots.sort_by(|a, b| key(a).cmp(&key(b)));
+        self.current = current.and_then(|c| self.position(c)).unwrap_or(0);
         // Sorted by date, then title: twins lie side by side (a map of every
         // title and date cost 6 MB at 100,000 issues).
         let same = |a: &Slot, b: &Slot| a.info.date == b.info.date && a.info.title == b.info.title;
@@ -186,6 +216,28 @@ impl Library {
     /// (the first issues found, when none was known at start).
     pub fn found(&mut self, found: Vec<IssueInfo>) -> Option<String> {
         self.replace(found);
+        self.unread_current()
+    }
+
+    /// What the index read of each issue of the last list found, in its
+    /// order: each issue not read yet takes it, and the list is sorted
+    /// again. Returns what [`Library::found`] returns.
+    pub fn indexed(&mut self, mut known: Vec<Known>) -> Option<String> {
+        let current = self.slots.get(self.current).map(|s| s.info.name.clone());
+        for slot in self.slots.iter_mut().filter(|s| s.issue.is_none()) {
+            let Some(k) = known.get_mut(slot.listed as usize).map(std::mem::take) else { continue };
+            let info = &mut slot.info;
+            if (&info.title, info.date, info.articles) != (&k.title, k.date, k.articles) {
+                (info.title, info.date, info.articles) = (k.title, k.date, k.articles);
+                slot.key = key_of(&slot.info);
+            }
+        }
+        self.settle(current.as_deref());
+        self.unread_current()
+    }
+
+    /// The current issue's name, when it is yet to be read.
+    fn unread_current(&self) -> Option<String> {
         let slot = self.slots.get(self.current)?;
         (slot.issue.is_none() && slot.error.is_none()).then(|| slot.name().to_string())
     }
@@ -208,10 +260,11 @@ impl Library {
                 *slot = Slot {
                     issue: Some(issue.clone()),
                     lengths: crate::measure::lengths(issue).into(),
+                    listed: slot.listed,
                     ..Slot::new(info)
                 };
-                let infos = self.slots.iter().map(|s| s.info.clone()).collect();
-                self.replace(infos);
+                let current = self.slots.get(self.current).map(|s| s.info.name.clone());
+                self.settle(current.as_deref());
             }
             Ok(issue) => {
                 slot.info.articles = Some(issue.articles().count());
@@ -230,6 +283,34 @@ mod tests {
 
     fn info(name: &str) -> IssueInfo {
         IssueInfo::from_name(name)
+    }
+
+    #[test]
+    fn what_the_index_read_follows_the_last_list_in_its_order() {
+        let mut lib = Library::default();
+        lib.replace(["/x/a.txt", "/x/b.txt", "/x/c.txt"].iter().map(|n| info(n)).collect());
+        lib.current = lib.position("/x/c.txt").unwrap();
+        let issue = crate::parse::parse_issue("标题\n\n正文。\n".as_bytes(), "/x/b.txt").unwrap().issue;
+        lib.loaded("/x/b.txt", &Ok(Arc::new(issue)));
+        let known = |title: &str, day: i8| Known {
+            title: title.into(),
+            date: Some(jiff::civil::date(2024, 3, day)),
+            articles: Some(day as usize),
+        };
+        // In the order of the list: a, b, c.
+        let load = lib.indexed(vec![known("甲报", 1), known("乙报", 9), known("丙报", 5)]);
+        let got: Vec<(&str, &str)> = lib.slots.iter().map(|s| (s.name(), s.info.title.as_str())).collect();
+        // b was read: it keeps its own title (and no date), not 乙报 of the 9th.
+        assert_eq!(got, [("/x/c.txt", "丙报"), ("/x/a.txt", "甲报"), ("/x/b.txt", "b")], "newest first");
+        assert_eq!(lib.slots[lib.current].name(), "/x/c.txt", "still current");
+        assert_eq!(load.as_deref(), Some("/x/c.txt"), "not read yet");
+        let a = &lib.slots[lib.position("/x/a.txt").unwrap()];
+        assert!(a.key().starts_with("甲报 2024-03-01"), "the filter key made again: {}", a.key());
+        // A slot of no list (a bookmark from elsewhere) takes nothing.
+        lib.add("/y/d.txt");
+        lib.indexed(vec![known("甲报", 1); 4]);
+        let titles: Vec<&str> = lib.slots.iter().map(|s| s.info.title.as_str()).collect();
+        assert_eq!(titles, ["甲报", "甲报", "b", "d"]);
     }
 
     #[test]

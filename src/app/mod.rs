@@ -34,7 +34,7 @@ pub mod words;
 pub use action::{Action, Dir, Effect};
 pub use geometry::{Focus, Geometry};
 pub use keymap::{Key, KeyCode, Keymap, Mode};
-pub use library::{IssueInfo, Library, Slot};
+pub use library::{IssueInfo, Known, Library, Slot};
 pub use marks::{Marks, SaveReport, Saved, Unsaved};
 pub use overlay::{ArchiveView, BookmarksView, FrontView, HelpView, Overlay, PickerView, PipeView};
 pub use rows::Row;
@@ -70,6 +70,10 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
     match action {
         Action::Library(found) => {
             let load = picker_kept(state, |s| s.library.found(found));
+            effects.extend(load.map(Effect::Load));
+        }
+        Action::Indexed(known) => {
+            let load = picker_kept(state, |s| s.library.indexed(known));
             effects.extend(load.map(Effect::Load));
         }
         Action::Progress(p) => state.library.progress = p,

@@ -5,7 +5,7 @@
 //! the index has committed, so a search never waits for an update.
 //! Reports come back as actions; the event loop never blocks on any of it.
 
-use crate::app::{Action, Conversion, Converted, IssueInfo};
+use crate::app::{Action, Conversion, Converted, IssueInfo, Known};
 use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source, UpdateReport};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -86,7 +86,7 @@ impl Worker {
         std::thread::spawn(move || {
             let Ok(first) = inbox.recv() else { return };
             let _watcher = watch(&shelf, rescan);
-            let mut w = Librarian { shelf, index: Index::open(cache), out: answers, files: Vec::new() };
+            let mut w = Librarian { shelf, index: Index::open(cache), out: answers, files: Vec::new(), listed: false };
             w.scan();
             drop(opens);
             w.run(first, inbox);
@@ -156,6 +156,9 @@ struct Librarian {
     index: Index,
     out: Sender<Action>,
     files: Vec<PathBuf>,
+    /// The reader's list was last sent as `files` are now, in their order:
+    /// what the index read can follow it without the names.
+    listed: bool,
 }
 
 impl Librarian {
@@ -224,8 +227,9 @@ impl Librarian {
                 (Some(k), false) => {
                     self.files.swap_remove(k);
                 }
-                _ => {}
+                _ => continue,
             }
+            self.listed = false;
         }
         self.unindexed(&report);
         self.report_indexed();
@@ -256,6 +260,7 @@ impl Librarian {
         let infos: Vec<IssueInfo> =
             self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
         let _ = self.out.send(Action::Library(infos));
+        self.listed = true;
         let report = self.update_index();
         // What a search from the command line then need not walk again.
         if let (Some(walked), Shelf::Paths(paths)) = (walked.filter(|_| errors.is_empty()), &self.shelf) {
@@ -293,20 +298,28 @@ impl Librarian {
     /// Reports the issues as the index read them (titles and dates from
     /// inside the files); a file the index does not hold (not an issue, or
     /// not read yet) as its name says, so that one unreadable file among
-    /// them does not keep every other title from the list.
-    fn report_indexed(&self) {
+    /// them does not keep every other title from the list. In the order of
+    /// the list last sent, without the names, unless the files changed since.
+    fn report_indexed(&mut self) {
         let mut metas = self.index.issues();
         metas.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        let info = |p: &PathBuf| match metas.binary_search_by(|m| m.path.cmp(p)) {
-            Ok(k) => IssueInfo {
-                name: library::name::of_path(p),
-                title: metas[k].title.clone(),
-                date: metas[k].date,
-                articles: Some(metas[k].articles),
-            },
-            Err(_) => IssueInfo::from_name(&library::name::of_path(p)),
+        let known = |p: &PathBuf| match metas.binary_search_by(|m| m.path.cmp(p)) {
+            Ok(k) => Known { title: metas[k].title.clone(), date: metas[k].date, articles: Some(metas[k].articles) },
+            Err(_) => {
+                let (title, date) = crate::parse::title_from_name(&library::name::shown(&library::name::of_path(p)));
+                Known { title, date, articles: None }
+            }
+        };
+        if self.listed {
+            let _ = self.out.send(Action::Indexed(self.files.iter().map(known).collect()));
+            return;
+        }
+        let info = |p: &PathBuf| {
+            let Known { title, date, articles } = known(p);
+            IssueInfo { name: library::name::of_path(p), title, date, articles }
         };
         let _ = self.out.send(Action::Library(self.files.iter().map(info).collect()));
+        self.listed = true;
     }
 }
 
