@@ -250,6 +250,21 @@ mod tests {
     use crate::app::library::{IssueInfo, Slot};
 
     #[test]
+    fn the_dates_a_filter_names_best_come_first_the_rest_in_the_library_order() {
+        let mut library = Library::default();
+        let names = ["/p/报-20010103.txt", "/p/报-20011203.txt", "/p/报-20010305.txt", "/p/报-19990303.txt"];
+        library.replace(names.iter().map(|n| IssueInfo::from_name(n)).collect());
+        let shown =
+            |found: Vec<usize>| -> Vec<String> { found.iter().map(|&i| library.slots[i].name().into()).collect() };
+        // March 2001 is both numbers; December 3 and January 3 the year only,
+        // newest first as the library has them.
+        let want = ["/p/报-20010305.txt", "/p/报-20011203.txt", "/p/报-20010103.txt"];
+        assert_eq!(shown(matching(&library, "2001 03", None)), want);
+        assert_eq!(shown(matching_all(&library, "2001 03", &mut None)), want);
+        assert_eq!(shown(matching(&library, "0303", None)), ["/p/报-19990303.txt"]);
+    }
+
+    #[test]
     fn numbers_looked_up_match_as_searching_every_key_does() {
         let names = [
             "/p/东昌府报/2001/03/东昌府报-20010305.txt",
