@@ -119,7 +119,7 @@ pub enum Action {
         /// The first such file.
         path: std::path::PathBuf,
         /// Why it could not be read, as the index says.
-        problem: String,
+        problem: crate::library::Problem,
         /// How many more could not be read.
         more: usize,
     },

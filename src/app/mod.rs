@@ -93,14 +93,7 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
         Action::Restore(saved) => session::restore(state, *saved, effects),
         Action::Saved(report) => session::saved(state, *report),
         Action::Notice(text) => state.status = Some(text),
-        Action::Unindexed { path, problem, more } => {
-            let path = path.display().to_string();
-            let at = state.f("err-at", &[("path", path.into()), ("problem", problem.into())]);
-            state.status = Some(match more {
-                0 => at,
-                n => state.f("st-unindexed-more", &[("first", at.into()), ("n", n.into())]),
-            });
-        }
+        Action::Unindexed { path, problem, more } => unindexed(state, &path, &problem, more),
         Action::Resize(w, h) => state.size = (w, h),
         Action::Help => state.overlay = Some(Overlay::Help(HelpView::default())),
         Action::Bookmarks => match BookmarksView::open(&state.marks, &state.keymap, state.settings.lang) {
@@ -168,6 +161,16 @@ fn picker_kept<T>(state: &mut State, change: impl FnOnce(&mut State) -> T) -> T 
         p.library_changed(&state.library, picked);
     }
     out
+}
+
+/// Says which file the index could not read (and how many more).
+fn unindexed(state: &mut State, path: &std::path::Path, problem: &crate::library::Problem, more: usize) {
+    let problem = crate::i18n::problems::problem(state.settings.lang, problem);
+    let at = state.f("err-at", &[("path", path.display().to_string().into()), ("problem", problem.into())]);
+    state.status = Some(match more {
+        0 => at,
+        n => state.f("st-unindexed-more", &[("first", at.into()), ("n", n.into())]),
+    });
 }
 
 /// The open overlay (taken out of the state) handles the key; its outcome

@@ -136,7 +136,8 @@ fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool, lang: dubao:
 /// Problems an update met, on stderr.
 fn errors_of(report: &UpdateReport, lang: dubao::i18n::Lang) {
     for (path, problem) in &report.errors {
-        let args = [("path", path.display().to_string().into()), ("problem", problem.as_str().into())];
+        let problem = dubao::i18n::problems::problem(lang, problem);
+        let args = [("path", path.display().to_string().into()), ("problem", problem.into())];
         eprintln!("dubao: {}", lang.f("err-at", &args));
     }
 }

@@ -96,7 +96,7 @@ pub struct UpdateReport {
     /// Files dropped because they were not in the list any more.
     pub removed: usize,
     /// Files that could not be read or are not issues: the path as given, and what is wrong.
-    pub errors: Vec<(PathBuf, String)>,
+    pub errors: Vec<(PathBuf, crate::library::Problem)>,
     /// The index was damaged (or of another version) and was rebuilt.
     pub rebuilt: bool,
     /// Stopped early by `cancel`; what was parsed is kept.

@@ -196,17 +196,22 @@ fn an_issue_that_cannot_be_read_is_said_in_the_reader_s_language() {
 
 #[test]
 fn files_the_index_could_not_read_are_said_in_the_reader_s_language() {
-    let unindexed =
-        |more| Action::Unindexed { path: "/papers/notes.txt".into(), problem: "not a text file".into(), more };
-    for (lang, one, three) in [
-        (Lang::En, "/papers/notes.txt: not a text file", "/papers/notes.txt: not a text file (and 2 more)"),
-        (Lang::ZhHans, "/papers/notes.txt：not a text file", "/papers/notes.txt：not a text file（另有 2 个）"),
-        (Lang::ZhHant, "/papers/notes.txt：not a text file", "/papers/notes.txt：not a text file（另有 2 個）"),
-    ] {
+    use dubao::library::Problem;
+    use dubao::parse::{DecodeError, NotText};
+    let binary = Problem::Decode(DecodeError::NotText(NotText::Binary { nuls: 9, at: 3 }));
+    let unindexed = |more| Action::Unindexed { path: "/papers/notes.txt".into(), problem: binary.clone(), more };
+    let (en, hans, hant) = (
+        "/papers/notes.txt: not a text file (binary data: 9 NUL bytes, the first at offset 3)",
+        "/papers/notes.txt：不是文本文件（二进制数据：9 个 NUL 字节，第一个位于偏移 3）",
+        "/papers/notes.txt：不是文字檔案（二進位資料：9 個 NUL 位元組，第一個位於位移 3）",
+    );
+    for (lang, one, more) in
+        [(Lang::En, en, " (and 2 more)"), (Lang::ZhHans, hans, "（另有 2 个）"), (Lang::ZhHant, hant, "（另有 2 個）")]
+    {
         let mut s = reader(lang, (120, 30));
         update(&mut s, unindexed(0));
         assert_eq!(s.status.as_deref(), Some(one), "{lang:?}");
         update(&mut s, unindexed(2));
-        assert_eq!(s.status.as_deref(), Some(three), "{lang:?}");
+        assert_eq!(s.status.as_deref(), Some(format!("{one}{more}").as_str()), "{lang:?}");
     }
 }

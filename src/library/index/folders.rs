@@ -214,10 +214,10 @@ impl Index {
     /// them (by the paths under the roots as given), with what else went wrong.
     fn failed_as_walked(&self, roots: &[PathBuf], report: &mut UpdateReport) {
         let failed: HashSet<&Path> = self.failed.iter().map(|f| f.path.as_path()).collect();
-        let mut errors: Vec<(PathBuf, String)> =
-            self.failed.iter().map(|f| (f.path.clone(), f.message.clone())).collect();
+        let mut errors: Vec<(PathBuf, crate::library::Problem)> =
+            self.failed.iter().map(|f| (f.path.clone(), f.problem.clone())).collect();
         errors.extend(std::mem::take(&mut report.errors).into_iter().filter(|(p, _)| !failed.contains(p.as_path())));
-        errors.sort();
+        errors.sort_by(|a, b| a.0.cmp(&b.0));
         let given: Vec<(PathBuf, &PathBuf)> =
             roots.iter().filter_map(|r| Some((std::path::absolute(r).ok()?.components().collect(), r))).collect();
         for (path, _) in &mut errors {

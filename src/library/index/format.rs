@@ -29,7 +29,11 @@
 //! ```text
 //! magic "DUBAOMF\0", version u32, generation u64,
 //! segment count u32, each: id u64, file length u64, header CRC-32 u32, dead count u32, dead ordinals u32…;
-//! failed count u32, each: path, size u64, mtime i128, message;
+//! failed count u32, each: path, size u64, mtime i128, problem (kind u8, then by kind:
+//!   0 what was said, a string; 1 binary: NULs u64, first at u64; 2 garbled: bad u64, of u64;
+//!   3 unreadable, a string; 4 too large: length u64, extension, limit MB u64;
+//!   5–12 not found, permission denied, is a directory, a directory not an issue,
+//!   not a regular file, not a directory, no issues, a link loop);
 //! folders u8 (0: none; 1: taken i128 ns, root count u32, each: path;
 //!   folder count u32, each: path, mtime i128 ns, ctime i128 ns, inode u64, kind u8 (0 walked, 1 an issue));
 //! CRC-32 u32 of all before it
@@ -37,7 +41,9 @@
 //! A segment's dead issues were changed or removed after it was written.
 //! The folders are the snapshot of the last whole walk (see `folders.rs`).
 
+use crate::library::Problem;
 use crate::library::archive::Shape;
+use crate::parse::{DecodeError, NotText};
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -116,7 +122,8 @@ pub(crate) struct Failed {
     pub path: PathBuf,
     pub size: u64,
     pub modified: SystemTime,
-    pub message: String,
+    /// Why, as the reader's language will word it.
+    pub problem: Problem,
 }
 
 pub(super) const SEGMENT_MAGIC: [u8; 8] = *b"DUBAOSG\0";
@@ -128,8 +135,9 @@ pub(super) const MANIFEST_MAGIC: [u8; 8] = *b"DUBAOMF\0";
 /// are by article.)
 pub(super) const VERSION: u32 = 5;
 /// The manifest's own version (5: the folders after the failed files; 6:
-/// it lists segments of version 5). Another is rebuilt.
-pub(super) const MANIFEST_VERSION: u32 = 6;
+/// it lists segments of version 5; 7: a failed file's problem is kept
+/// structured, to be worded in the reader's language). Another is rebuilt.
+pub(super) const MANIFEST_VERSION: u32 = 7;
 pub(super) const HEADER_LEN: u64 = 64;
 
 /// What a segment's header says.
@@ -348,7 +356,7 @@ pub(super) fn encode_manifest(m: &Manifest) -> Vec<u8> {
         put_path(&mut w, &f.path);
         w.extend_from_slice(&f.size.to_le_bytes());
         w.extend_from_slice(&stamp(f.modified).to_le_bytes());
-        put_bytes(&mut w, f.message.as_bytes());
+        put_problem(&mut w, &f.problem);
     }
     put_folders(&mut w, m.folders.as_ref());
     let crc = crc32fast::hash(&w);
@@ -392,9 +400,9 @@ pub(super) fn decode_manifest(b: &[u8]) -> Result<Manifest, String> {
     let n = r.u32().ok_or_else(bad)? as usize;
     let mut failed = Vec::with_capacity(n.min(body.len() / 16));
     for _ in 0..n {
-        let f =
-            (|| Some(Failed { path: r.path()?, size: r.u64()?, modified: unstamp(r.i128()?)?, message: r.string()? }))(
-            );
+        let f = (|| {
+            Some(Failed { path: r.path()?, size: r.u64()?, modified: unstamp(r.i128()?)?, problem: r.problem()? })
+        })();
         failed.push(f.ok_or_else(bad)?);
     }
     let folders = take_folders(&mut r).ok_or_else(bad)?;
@@ -415,6 +423,50 @@ pub(super) fn stamp(t: SystemTime) -> i128 {
 fn unstamp(n: i128) -> Option<SystemTime> {
     let d = |n: u128| Some(Duration::new(u64::try_from(n / 1_000_000_000).ok()?, (n % 1_000_000_000) as u32));
     if n >= 0 { UNIX_EPOCH.checked_add(d(n as u128)?) } else { UNIX_EPOCH.checked_sub(d(n.unsigned_abs())?) }
+}
+
+fn put_problem(w: &mut Vec<u8>, p: &Problem) {
+    let unit = [
+        Problem::NotFound,
+        Problem::PermissionDenied,
+        Problem::IsDirectory,
+        Problem::Directory,
+        Problem::NotRegular,
+        Problem::NotADirectory,
+        Problem::NoIssues,
+        Problem::LinkLoop,
+    ];
+    if let Some(k) = unit.iter().position(|u| u == p) {
+        w.push(5 + k as u8);
+        return;
+    }
+    let n = |w: &mut Vec<u8>, n: usize| w.extend_from_slice(&(n as u64).to_le_bytes());
+    match p {
+        Problem::Decode(DecodeError::NotText(NotText::Binary { nuls, at })) => {
+            w.push(1);
+            n(w, *nuls);
+            n(w, *at);
+        }
+        Problem::Decode(DecodeError::NotText(NotText::Garbled { bad, total })) => {
+            w.push(2);
+            n(w, *bad);
+            n(w, *total);
+        }
+        Problem::Decode(DecodeError::Unreadable(why)) => {
+            w.push(3);
+            put_bytes(w, why.as_bytes());
+        }
+        Problem::TooLarge { len, ext, mb } => {
+            w.push(4);
+            w.extend_from_slice(&len.to_le_bytes());
+            put_bytes(w, ext.as_bytes());
+            w.extend_from_slice(&mb.to_le_bytes());
+        }
+        other => {
+            w.push(0);
+            put_bytes(w, other.to_string().as_bytes());
+        }
+    }
 }
 
 fn put_u32(w: &mut Vec<u8>, n: u32) {
@@ -463,6 +515,29 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<String> {
         std::str::from_utf8(self.bytes()?).ok().map(str::to_string)
     }
+    fn usize(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok()
+    }
+
+    fn problem(&mut self) -> Option<Problem> {
+        Some(match self.u8()? {
+            0 => Problem::Other(self.string()?),
+            1 => Problem::Decode(DecodeError::NotText(NotText::Binary { nuls: self.usize()?, at: self.usize()? })),
+            2 => Problem::Decode(DecodeError::NotText(NotText::Garbled { bad: self.usize()?, total: self.usize()? })),
+            3 => Problem::Decode(DecodeError::Unreadable(self.string()?)),
+            4 => Problem::TooLarge { len: self.u64()?, ext: self.string()?, mb: self.u64()? },
+            5 => Problem::NotFound,
+            6 => Problem::PermissionDenied,
+            7 => Problem::IsDirectory,
+            8 => Problem::Directory,
+            9 => Problem::NotRegular,
+            10 => Problem::NotADirectory,
+            11 => Problem::NoIssues,
+            12 => Problem::LinkLoop,
+            _ => return None,
+        })
+    }
+
     fn issue(&mut self, text_len: u64) -> Option<IssueMeta> {
         let path = self.path()?;
         let size = self.u64()?;
@@ -513,7 +588,7 @@ mod tests {
                 path: "/x/scan.txt".into(),
                 size: 4,
                 modified: UNIX_EPOCH + Duration::new(5, 0),
-                message: "binary".into(),
+                problem: Problem::Decode(DecodeError::NotText(NotText::Binary { nuls: 9, at: 3 })),
             }],
             folders: Some(Folders {
                 taken: 1_700_000_000_000_000_000,

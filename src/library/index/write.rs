@@ -66,9 +66,9 @@ enum Outcome {
         grams: Vec<(Gram, Articles)>,
     },
     /// Not an issue (binary, undecodable): remembered until the file changes.
-    NotIssue(String),
+    NotIssue(Problem),
     /// Could not be read now: tried again next time.
-    Unreadable(String),
+    Unreadable(Problem),
 }
 
 /// Where a known file is: a live issue of a segment, or a file that failed.
@@ -240,10 +240,10 @@ impl Index {
 
     fn report_unchanged(&self, targets: &[Target<'_>], report: &mut UpdateReport) {
         report.reused = self.segments.iter().map(Part::live_count).sum();
-        let failed: HashMap<&Path, &str> = self.failed.iter().map(|f| (f.path.as_path(), f.message.as_str())).collect();
+        let failed: HashMap<&Path, &Problem> = self.failed.iter().map(|f| (f.path.as_path(), &f.problem)).collect();
         for t in targets {
-            if let Some(message) = failed.get(t.abs()) {
-                report.errors.push((t.given.to_path_buf(), message.to_string()));
+            if let Some(problem) = failed.get(t.abs()) {
+                report.errors.push((t.given.to_path_buf(), (*problem).clone()));
             }
         }
     }
@@ -396,7 +396,7 @@ impl Index {
                 Some(&(s, m, place)) if s == target.size && m == target.modified => match place {
                     Place::Issue(..) => report.reused += 1,
                     Place::Failed(k) => {
-                        report.errors.push((target.given.to_path_buf(), self.failed[k].message.clone()));
+                        report.errors.push((target.given.to_path_buf(), self.failed[k].problem.clone()));
                         plan.failed.push(self.failed[k].clone());
                     }
                 },
@@ -577,16 +577,16 @@ fn parse_into(
                     Err(e) => error = Some(e),
                 }
             }
-            Outcome::NotIssue(message) => {
-                report.errors.push((target.given.to_path_buf(), message.clone()));
+            Outcome::NotIssue(problem) => {
+                report.errors.push((target.given.to_path_buf(), problem.clone()));
                 failed.push(Failed {
                     path: target.abs().to_path_buf(),
                     size: target.size,
                     modified: target.modified,
-                    message,
+                    problem,
                 });
             }
-            Outcome::Unreadable(message) => report.errors.push((target.given.to_path_buf(), message)),
+            Outcome::Unreadable(problem) => report.errors.push((target.given.to_path_buf(), problem)),
         }
         error.is_none()
     });
@@ -613,17 +613,14 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
     // A folder that is one issue (article files) is read as the reader reads it.
     let mut room = 0;
     let parsed = if path.is_dir() {
-        crate::library::source::Source::File(path.to_path_buf()).load().map_err(|e| match e.problem {
-            Problem::Decode(why) => why.to_string(),
-            other => other.to_string(),
-        })
+        crate::library::source::Source::File(path.to_path_buf()).load().map_err(|e| e.problem)
     } else {
         let bytes = match fs::read(path) {
             Ok(b) => b,
-            Err(e) => return Outcome::Unreadable(Problem::of_io(&e).to_string()),
+            Err(e) => return Outcome::Unreadable(Problem::of_io(&e)),
         };
         room = bytes.len();
-        parse_issue(&bytes, &path.display().to_string()).map_err(|e| e.to_string())
+        parse_issue(&bytes, &path.display().to_string()).map_err(Problem::Decode)
     };
     match parsed {
         Ok(parsed) => {
@@ -677,7 +674,7 @@ fn commit(dir: &Path, parts: &[Part], failed: &[Failed], folders: Option<&Folder
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Vec<Target<'a>> {
+fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, Problem)>) -> Vec<Target<'a>> {
     let cwd = std::env::current_dir().ok();
     let chunk = files.len().div_ceil(workers()).max(256);
     let parts: Vec<&[PathBuf]> = files.chunks(chunk).collect();
@@ -706,13 +703,13 @@ fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, String)>) -> Ve
                 // A folder issue: its files' bytes and newest time.
                 Ok(stamp) if crate::library::folder::is_article_folder(given) => stamp,
                 _ => {
-                    errors.push((given.clone(), "is a directory".into()));
+                    errors.push((given.clone(), Problem::IsDirectory));
                     continue;
                 }
             },
             Ok((false, size, modified)) => (size, modified),
             Err(e) => {
-                errors.push((given.clone(), Problem::of_io(&e).to_string()));
+                errors.push((given.clone(), Problem::of_io(&e)));
                 continue;
             }
         };

@@ -598,3 +598,28 @@ fn the_config_s_ui_language_goes_before_the_locale_for_the_commands_too() {
         assert!(help.contains("用法：") && help.contains("选项："), "{args:?}: {help}");
     }
 }
+
+#[test]
+fn a_file_the_index_remembers_as_no_issue_is_said_in_the_locale_s_language() {
+    let (home, dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    std::fs::write(dir.path().join("good.txt"), "标题一\n\n记者 张三\n\n正文开始。\n").unwrap();
+    let bad = dir.path().join("scan.txt");
+    std::fs::write(&bad, [b"\0\0\0\0".repeat(500), b"x".repeat(100)].concat()).unwrap();
+    let search = |lang: &str| {
+        let mut cmd = crate::common::dubao_command();
+        cmd.args(["search", "正文"]).arg(dir.path()).env("NO_COLOR", "1").env("LANG", lang);
+        cmd.env("HOME", home.path()).env("XDG_CONFIG_HOME", home.path().join(".config"));
+        cmd.env("XDG_CACHE_HOME", home.path().join(".cache")).output().expect("run dubao")
+    };
+    let said = format!("dubao: {}：不是文本文件（二进制数据：", bad.display());
+    // Once as the index reads it, then as the index remembers it.
+    for round in 0..2 {
+        let o = search("zh_CN.UTF-8");
+        assert!(stdout(&o).contains("正文开始"), "{round}: {}", stdout(&o));
+        assert!(stderr(&o).contains(&said), "{round}: {}", stderr(&o));
+    }
+    let o = search("zh_TW.UTF-8");
+    assert!(stderr(&o).contains("不是文字檔案（二進位資料："), "{}", stderr(&o));
+    let o = search("C.UTF-8");
+    assert!(stderr(&o).contains(": not a text file (binary data: "), "{}", stderr(&o));
+}
