@@ -133,8 +133,11 @@ fn update(index: &mut Index, files: &[PathBuf], never: &AtomicBool, lang: dubao:
     report
 }
 
-/// Problems an update met, on stderr.
+/// Problems an update met, on stderr, and whether it rebuilt the index.
 fn errors_of(report: &UpdateReport, lang: dubao::i18n::Lang) {
+    if report.rebuilt {
+        eprintln!("dubao: {}", lang.t("cli-index-rebuilt"));
+    }
     for (path, problem) in &report.errors {
         let problem = dubao::i18n::problems::problem(lang, problem);
         let args = [("path", path.display().to_string().into()), ("problem", problem.into())];

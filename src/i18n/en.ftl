@@ -204,6 +204,7 @@ st-search-wrapped = search wrapped · { $at }
 # Messages of `dubao` itself, on stderr.
 cli-search-empty = search: the phrase is empty
 cli-indexing = indexing { $done }/{ $all }
+cli-index-rebuilt = the index was damaged or made by another dubao: it was rebuilt
 cli-paths-none = paths: no { $name } place: no home directory was found
 cli-export-one = { $n } files to write and -o names one: give a folder, or one issue
 cli-bookmarks-kept = { $n ->

@@ -171,6 +171,7 @@ st-search-wrapped = 搜索已从头开始 · { $at }
 ## Issue 14：命令自己的话与 --help
 cli-search-empty = search：要搜索的词句是空的
 cli-indexing = 正在索引 { $done }/{ $all }
+cli-index-rebuilt = 索引已损坏或由其他版本的 dubao 建立：已重建
 cli-paths-none = paths：找不到 { $name } 的位置：没有主目录
 cli-export-one = 要写出 { $n } 个文件，而 -o 只指定了一个：请给出一个文件夹，或只导出一期
 cli-bookmarks-kept = 还有 { $n } 项更改尚未保存，暂存在 { $dir }（已列出；阅读器会保存它们）

@@ -171,6 +171,7 @@ st-search-wrapped = 搜尋已從頭開始 · { $at }
 ## Issue 14：命令自己的話與 --help
 cli-search-empty = search：要搜尋的詞句是空的
 cli-indexing = 正在索引 { $done }/{ $all }
+cli-index-rebuilt = 索引已損壞或由其他版本的 dubao 建立：已重建
 cli-paths-none = paths：找不到 { $name } 的位置：沒有家目錄
 cli-export-one = 要寫出 { $n } 個檔案，而 -o 只指定了一個：請給一個資料夾，或只匯出一期
 cli-bookmarks-kept = 還有 { $n } 項變更尚未儲存，暫存在 { $dir }（已列出；閱讀器會儲存它們）

@@ -193,6 +193,11 @@ fn the_index_the_parse_and_a_damaged_or_unwritable_cache_all_give_the_same_lines
     fs::write(&index, &bytes).unwrap();
     let damaged = home.run(&["search", archive::COMMON, &root]);
     assert_eq!(stdout(&damaged), stdout(&direct));
+    assert!(
+        stderr(&damaged).contains("the index was damaged or made by another dubao: it was rebuilt"),
+        "{}",
+        stderr(&damaged)
+    );
 
     // A truncated index.
     let len = fs::metadata(&index).unwrap().len();
