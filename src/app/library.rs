@@ -26,8 +26,8 @@ pub struct IssueInfo {
 impl IssueInfo {
     /// What the name alone says (`东昌府报-20221119.txt`).
     pub fn from_name(name: &str) -> IssueInfo {
-        let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
-        IssueInfo { name: name.to_string(), title, date, articles: None }
+        let Known { title, date, articles } = Known::from_name(name);
+        IssueInfo { name: name.to_string(), title, date, articles }
     }
 
     /// The name as people see it.
@@ -47,6 +47,14 @@ pub struct Known {
     pub date: Option<Date>,
     /// How many articles it has, if the index read it.
     pub articles: Option<usize>,
+}
+
+impl Known {
+    /// What the name alone says (`IssueInfo::from_name`).
+    pub fn from_name(name: &str) -> Known {
+        let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
+        Known { title, date, articles: None }
+    }
 }
 
 /// One issue of the library.

@@ -305,10 +305,7 @@ impl Librarian {
         metas.sort_unstable_by(|a, b| a.path.cmp(&b.path));
         let known = |p: &PathBuf| match metas.binary_search_by(|m| m.path.cmp(p)) {
             Ok(k) => Known { title: metas[k].title.clone(), date: metas[k].date, articles: Some(metas[k].articles) },
-            Err(_) => {
-                let (title, date) = crate::parse::title_from_name(&library::name::shown(&library::name::of_path(p)));
-                Known { title, date, articles: None }
-            }
+            Err(_) => Known::from_name(&library::name::of_path(p)),
         };
         if self.listed {
             let _ = self.out.send(Action::Indexed(self.files.iter().map(known).collect()));

@@ -98,6 +98,20 @@ pub(super) fn encode_record(shapes: &[Shape], text: &[u8], out: &mut Vec<u8>) {
     out.extend_from_slice(text);
 }
 
+/// A record of `articles` articles split: its head decoded, and where
+/// each article's text lies in the record; `None` if it does not add up.
+pub(super) fn split_record(record: &[u8], articles: usize) -> Option<(Vec<Stored>, Vec<std::ops::Range<usize>>)> {
+    let head = decode_head(record.get(..articles.checked_mul(HEAD_ENTRY)?)?)?;
+    let mut at = articles * HEAD_ENTRY;
+    let mut ranges = Vec::with_capacity(head.len());
+    for a in &head {
+        let end = at.checked_add(a.shape.len as usize)?;
+        ranges.push(at..end);
+        at = end;
+    }
+    (at == record.len()).then_some((head, ranges))
+}
+
 /// A record's head, if it is whole: as many entries as fit `bytes`.
 pub(super) fn decode_head(bytes: &[u8]) -> Option<Vec<Stored>> {
     if !bytes.len().is_multiple_of(HEAD_ENTRY) {
@@ -425,18 +439,20 @@ fn unstamp(n: i128) -> Option<SystemTime> {
     if n >= 0 { UNIX_EPOCH.checked_add(d(n as u128)?) } else { UNIX_EPOCH.checked_sub(d(n.unsigned_abs())?) }
 }
 
+/// The problems with nothing more to say, kinds 5 on in the manifest.
+const PLAIN_PROBLEMS: [Problem; 8] = [
+    Problem::NotFound,
+    Problem::PermissionDenied,
+    Problem::IsDirectory,
+    Problem::Directory,
+    Problem::NotRegular,
+    Problem::NotADirectory,
+    Problem::NoIssues,
+    Problem::LinkLoop,
+];
+
 fn put_problem(w: &mut Vec<u8>, p: &Problem) {
-    let unit = [
-        Problem::NotFound,
-        Problem::PermissionDenied,
-        Problem::IsDirectory,
-        Problem::Directory,
-        Problem::NotRegular,
-        Problem::NotADirectory,
-        Problem::NoIssues,
-        Problem::LinkLoop,
-    ];
-    if let Some(k) = unit.iter().position(|u| u == p) {
+    if let Some(k) = PLAIN_PROBLEMS.iter().position(|u| u == p) {
         w.push(5 + k as u8);
         return;
     }
@@ -526,15 +542,7 @@ impl<'a> Reader<'a> {
             2 => Problem::Decode(DecodeError::NotText(NotText::Garbled { bad: self.usize()?, total: self.usize()? })),
             3 => Problem::Decode(DecodeError::Unreadable(self.string()?)),
             4 => Problem::TooLarge { len: self.u64()?, ext: self.string()?, mb: self.u64()? },
-            5 => Problem::NotFound,
-            6 => Problem::PermissionDenied,
-            7 => Problem::IsDirectory,
-            8 => Problem::Directory,
-            9 => Problem::NotRegular,
-            10 => Problem::NotADirectory,
-            11 => Problem::NoIssues,
-            12 => Problem::LinkLoop,
-            _ => return None,
+            k => PLAIN_PROBLEMS.get(usize::from(k).checked_sub(5)?)?.clone(),
         })
     }
 

@@ -6,7 +6,6 @@
 //! gram: every article is read. Issues are checked on every core and their
 //! hits passed on newest issue first, then in reading order.
 
-use super::format::HEAD_ENTRY;
 use super::grams::{self, Articles, article_bit};
 use super::postings::Posting;
 use super::segment::Damaged;
@@ -125,22 +124,14 @@ impl Index {
             let mut hits = Vec::new();
             // Most of its articles (a phrase in every article): one read of
             // the whole record costs less than a read for each.
-            if c.articles == ALL || c.articles.count_ones() as usize * 4 >= issue.articles {
-                let head = segment.record(c.issue, buf)?;
-                let mut at = head.len() * HEAD_ENTRY;
-                for (a, stored) in head.iter().enumerate() {
-                    let text = &buf[at..at + stored.shape.len as usize];
-                    at += text.len();
-                    if c.articles & article_bit(a) != 0 && !resolve_article(m, text, &info, &stored.shape, &mut hits) {
-                        return Err(Damaged);
-                    }
-                }
+            let picked = if c.articles == ALL || c.articles.count_ones() as usize * 4 >= issue.articles {
+                segment.record(c.issue, buf)?
             } else {
-                let picked = segment.articles(c.issue, c.articles, buf)?;
-                for (a, range) in picked.read {
-                    if !resolve_article(m, &buf[range], &info, &picked.head[a].shape, &mut hits) {
-                        return Err(Damaged);
-                    }
+                segment.articles(c.issue, c.articles, buf)?
+            };
+            for (a, range) in picked.read.into_iter().filter(|&(a, _)| c.articles & article_bit(a) != 0) {
+                if !resolve_article(m, &buf[range], &info, &picked.head[a].shape, &mut hits) {
+                    return Err(Damaged);
                 }
             }
             if !hits.is_empty() {

@@ -128,25 +128,20 @@ impl Segment {
     }
 
     /// Issue `k`'s record (head, then text) into `buf`, every part
-    /// checked: its articles as the head has them.
-    pub fn record(&self, k: usize, buf: &mut Vec<u8>) -> Result<Vec<Stored>, Damaged> {
+    /// checked: every article read.
+    pub fn record(&self, k: usize, buf: &mut Vec<u8>) -> Result<Picked, Damaged> {
         let issue = &self.issues[k];
         buf.resize(usize::try_from(issue.len).map_err(|_| Damaged)?, 0);
         self.bytes.read_at(buf, HEADER_LEN + issue.start).map_err(|_| Damaged)?;
-        let head_len = issue.articles * HEAD_ENTRY;
-        let head = self.checked_head(k, &buf[..head_len])?;
-        let mut at = head_len;
-        for a in &head {
-            let text = buf.get(at..at + a.shape.len as usize).ok_or(Damaged)?;
-            if crc32fast::hash(text) != a.crc {
-                return Err(Damaged);
-            }
-            at += text.len();
-        }
-        if at != buf.len() {
+        let head_len = buf.len().min(issue.articles * HEAD_ENTRY);
+        if crc32fast::hash(&buf[..head_len]) != issue.crc {
             return Err(Damaged);
         }
-        Ok(head)
+        let (head, ranges) = format::split_record(buf, issue.articles).ok_or(Damaged)?;
+        if head.iter().zip(&ranges).any(|(a, r)| crc32fast::hash(&buf[r.clone()]) != a.crc) {
+            return Err(Damaged);
+        }
+        Ok(Picked { head, read: ranges.into_iter().enumerate().collect() })
     }
 
     /// Issue `k`'s articles that `wanted` names, their texts one after
@@ -395,16 +390,14 @@ impl Builder {
 /// element's end. `None` if the record does not fit its head.
 fn grams_of<'d>(record: &[u8], articles: usize, distinct: &'d mut Distinct) -> Option<&'d [(Gram, Articles)]> {
     distinct.clear();
-    let (head, mut text) = record.split_at_checked(articles * HEAD_ENTRY)?;
-    for (a, stored) in format::decode_head(head)?.iter().enumerate() {
-        let (article, rest) = text.split_at_checked(stored.shape.len as usize)?;
+    for (a, range) in format::split_record(record, articles)?.1.into_iter().enumerate() {
+        let article = &record[range];
         match std::str::from_utf8(article) {
             Ok(t) => t.split(SEP as char).for_each(|e| distinct.add(e, a)),
             Err(_) => article.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e), a)),
         }
-        text = rest;
     }
-    text.is_empty().then(|| distinct.sorted())
+    Some(distinct.sorted())
 }
 
 /// The dictionary's bytes, its chunks' first grams and CRCs, and the
