@@ -63,10 +63,10 @@ fn library_of(n: usize) -> State {
         .map(|i| {
             let date = start - jiff::Span::new().days(i as i64);
             let name = format!("papers/东昌府报-{}.txt", date.strftime("%Y%m%d"));
-            IssueInfo { name, title: "东昌府报".into(), date: Some(date), articles: Some(5) }
+            IssueInfo { name: name.into(), title: "东昌府报".into(), date: Some(date), articles: Some(5) }
         })
         .collect();
-    let first = infos[0].name.clone();
+    let first = infos[0].name.to_string();
     let mut s = State::new(vec![first.clone()], Settings::default(), Keymap::default(), (200, 60));
     update(&mut s, Action::Library(infos));
     update(&mut s, Action::Loaded { name: first, result: Ok(Arc::new(issue)) });

@@ -360,10 +360,10 @@ fn picker(n: usize) {
             .map(|i| {
                 let (title, date) = (archive::SHELF[i % PAPERS], start - jiff::Span::new().days((i / PAPERS) as i64));
                 let name = format!("papers/{title}/{title}-{}.txt", date.strftime("%Y%m%d"));
-                IssueInfo { name, title: title.into(), date: Some(date), articles: None }
+                IssueInfo { name: name.into(), title: title.into(), date: Some(date), articles: None }
             })
             .collect();
-        let mut s = State::new(vec![infos[0].name.clone()], Settings::default(), Keymap::default(), (200, 60));
+        let mut s = State::new(vec![infos[0].name.to_string()], Settings::default(), Keymap::default(), (200, 60));
         update(&mut s, Action::Library(infos));
         update(&mut s, Action::Issues);
         // The first digit also lists the library's runs of digits.

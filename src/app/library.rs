@@ -13,10 +13,13 @@ use std::sync::Arc;
 /// What is known of an issue before it is read: its name, title and date.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IssueInfo {
-    /// The source's name (a path or `bundled:NAME`; see `library::name`).
-    pub name: String,
-    /// The title (from the index, else the file name).
-    pub title: String,
+    /// The source's name (a path or `bundled:NAME`; see `library::name`),
+    /// shared with the librarian's list of files: at 100,000 issues a copy
+    /// of every path is 11 MB.
+    pub name: Arc<str>,
+    /// The title (from the index, else the file name), shared with the
+    /// other issues of that title where the index read them.
+    pub title: Arc<str>,
     /// The date (from the index, else the file name).
     pub date: Option<Date>,
     /// How many articles it has, once the index or a read says.
@@ -26,8 +29,13 @@ pub struct IssueInfo {
 impl IssueInfo {
     /// What the name alone says (`东昌府报-20221119.txt`).
     pub fn from_name(name: &str) -> IssueInfo {
-        let Known { title, date, articles } = Known::from_name(name);
-        IssueInfo { name: name.to_string(), title, date, articles }
+        IssueInfo::named(Arc::from(name))
+    }
+
+    /// [`IssueInfo::from_name`], the name shared.
+    pub fn named(name: Arc<str>) -> IssueInfo {
+        let Known { title, date, articles } = Known::from_name(&name);
+        IssueInfo { name, title, date, articles }
     }
 
     /// The name as people see it.
@@ -42,7 +50,7 @@ impl IssueInfo {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Known {
     /// The title (from the index, else the file name).
-    pub title: String,
+    pub title: Arc<str>,
     /// The date (from the index, else the file name).
     pub date: Option<Date>,
     /// How many articles it has, if the index read it.
@@ -53,7 +61,7 @@ impl Known {
     /// What the name alone says (`IssueInfo::from_name`).
     pub fn from_name(name: &str) -> Known {
         let (title, date) = crate::parse::title_from_name(&crate::library::name::shown(name));
-        Known { title, date, articles: None }
+        Known { title: title.into(), date, articles: None }
     }
 }
 
@@ -155,7 +163,7 @@ impl Library {
 
     /// The index of the issue with this source name.
     pub fn position(&self, name: &str) -> Option<usize> {
-        self.slots.iter().position(|s| s.info.name == name)
+        self.slots.iter().position(|s| &*s.info.name == name)
     }
 
     /// The index of the issue with this source name, added at the end if
@@ -178,14 +186,14 @@ impl Library {
         // list and the new one would double the reader's memory.
         let learnt = |s: &Slot| s.issue.is_some() || s.error.is_some() || !s.lengths.is_empty();
         let slots = std::mem::take(&mut self.slots).into_iter().filter(learnt);
-        let mut old: HashMap<String, Slot> = slots.map(|s| (s.info.name.clone(), s)).collect();
+        let mut old: HashMap<Arc<str>, Slot> = slots.map(|s| (s.info.name.clone(), s)).collect();
         let mut slots = Vec::with_capacity(found.len() + 1);
         for (k, mut info) in found.into_iter().enumerate() {
             let mut slot = match old.remove(&info.name) {
                 Some(slot) => {
                     // An issue read knows its own title and date better than a file name.
                     if let Some(issue) = &slot.issue {
-                        info.title = issue.title.clone();
+                        info.title = issue.title.as_str().into();
                         info.date = issue.date;
                         info.articles = Some(issue.articles().count());
                     }
@@ -205,7 +213,7 @@ impl Library {
     /// marks the twins.
     fn settle(&mut self, current: Option<&str>) {
         fn key(s: &Slot) -> (std::cmp::Reverse<Option<Date>>, &str, &str) {
-            newest_first(s.info.date, s.info.title.as_str(), s.info.name.as_str())
+            newest_first(s.info.date, &s.info.title, &s.info.name)
         }
         self.slots.sort_by(|a, b| key(a).cmp(&key(b)));
         self.current = current.and_then(|c| self.position(c)).unwrap_or(0);
@@ -262,9 +270,10 @@ impl Library {
         let current = i == self.current;
         let slot = &mut self.slots[i];
         match result {
-            Ok(issue) if slot.info.title != issue.title || slot.info.date != issue.date => {
+            Ok(issue) if *slot.info.title != *issue.title || slot.info.date != issue.date => {
                 let articles = Some(issue.articles().count());
-                let info = IssueInfo { name: name.to_string(), title: issue.title.clone(), date: issue.date, articles };
+                let name = slot.info.name.clone();
+                let info = IssueInfo { name, title: issue.title.as_str().into(), date: issue.date, articles };
                 *slot = Slot {
                     issue: Some(issue.clone()),
                     lengths: crate::measure::lengths(issue).into(),
@@ -307,7 +316,7 @@ mod tests {
         };
         // In the order of the list: a, b, c.
         let load = lib.indexed(vec![known("甲报", 1), known("乙报", 9), known("丙报", 5)]);
-        let got: Vec<(&str, &str)> = lib.slots.iter().map(|s| (s.name(), s.info.title.as_str())).collect();
+        let got: Vec<(&str, &str)> = lib.slots.iter().map(|s| (s.name(), &*s.info.title)).collect();
         // b was read: it keeps its own title (and no date), not 乙报 of the 9th.
         assert_eq!(got, [("/x/c.txt", "丙报"), ("/x/a.txt", "甲报"), ("/x/b.txt", "b")], "newest first");
         assert_eq!(lib.slots[lib.current].name(), "/x/c.txt", "still current");
@@ -317,7 +326,7 @@ mod tests {
         // A slot of no list (a bookmark from elsewhere) takes nothing.
         lib.add("/y/d.txt");
         lib.indexed(vec![known("甲报", 1); 4]);
-        let titles: Vec<&str> = lib.slots.iter().map(|s| s.info.title.as_str()).collect();
+        let titles: Vec<&str> = lib.slots.iter().map(|s| &*s.info.title).collect();
         assert_eq!(titles, ["甲报", "甲报", "b", "d"]);
     }
 
@@ -356,9 +365,9 @@ mod tests {
     #[test]
     fn names_give_titles_and_dates() {
         let i = info("/papers/1996/01/东昌府报-19960102.txt");
-        assert_eq!(i.title, "东昌府报");
+        assert_eq!(&*i.title, "东昌府报");
         assert_eq!(i.date, Some("1996-01-02".parse().unwrap()));
-        assert_eq!(info("bundled:x.txt").title, "x");
+        assert_eq!(&*info("bundled:x.txt").title, "x");
     }
 
     #[test]

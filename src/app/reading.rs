@@ -123,7 +123,7 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
             nav::go_to_issue(state, state.library.current + 1, effects);
             state.nav.focus = Focus::Article;
             if let Some(slot) = state.library.slots.get(state.library.current) {
-                state.status = Some(state.f("st-next-issue", &[("title", slot.info.title.as_str().into())]));
+                state.status = Some(state.f("st-next-issue", &[("title", (&*slot.info.title).into())]));
             }
         }
         // `b` at the top goes back to the end of the article before.
@@ -137,7 +137,7 @@ fn page(state: &mut State, dir: isize, effects: &mut Vec<Effect>) {
             nav::go_to_issue(state, state.library.current - 1, effects);
             state.nav.focus = Focus::Article;
             if let Some(slot) = state.library.slots.get(state.library.current) {
-                state.status = Some(state.f("st-prev-issue", &[("title", slot.info.title.as_str().into())]));
+                state.status = Some(state.f("st-prev-issue", &[("title", (&*slot.info.title).into())]));
             }
         }
         None if dir > 0 && state.view.at_end(h) => state.status = Some(state.t("st-end-of-last")),

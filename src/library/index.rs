@@ -83,7 +83,7 @@ fn order_key(m: &IssueMeta) -> (std::cmp::Reverse<Option<jiff::civil::Date>>, &s
         Some(s) if !s.starts_with("file://") => Cow::Borrowed(s),
         _ => Cow::Owned(crate::library::name::of_path(&m.path)),
     };
-    crate::model::newest_first(m.date, m.title.as_str(), name)
+    crate::model::newest_first(m.date, &m.title, name)
 }
 
 /// What an update did.
@@ -225,6 +225,19 @@ impl Index {
         all
     }
 
+    /// The names of these files, each sharing the index's copy of its path
+    /// where the index holds the file ([`crate::library::name::FilePath`]).
+    pub fn names(&self, paths: impl IntoIterator<Item = PathBuf>) -> Vec<std::sync::Arc<str>> {
+        use crate::library::name::key;
+        let mut held: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        held.sort_unstable_by(|a, b| key(&a.path).cmp(key(&b.path)));
+        let name = |p: PathBuf| match held.binary_search_by(|m| key(&m.path).cmp(key(&p))) {
+            Ok(k) => held[k].path.name(),
+            Err(_) => crate::library::name::of_path(&p).into(),
+        };
+        paths.into_iter().map(name).collect()
+    }
+
     /// Why the index found on disk was not used (damaged, another version),
     /// or that a search found it damaged; `None` when all is well.
     pub fn problem(&self) -> Option<String> {
@@ -302,6 +315,28 @@ mod tests {
         drop((writer, reader));
         let again = Index::open(Some(cache.path().to_path_buf()));
         assert_eq!((again.segments.len(), again.problem.as_deref()), (1, None), "opened anew once none holds it");
+    }
+
+    #[test]
+    fn the_librarys_names_share_the_index_copy_of_each_path_and_a_title_is_held_once() {
+        let (papers, cache) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let files: Vec<PathBuf> =
+            ["晚报-20240308.txt", "晚报-20240309.txt"].iter().map(|n| papers.path().join(n)).collect();
+        for f in &files {
+            fs::write(f, "晚报\n\n运河夜航船今晚启航\n\n运河夜航船活动在梁水镇举行。\n").unwrap();
+        }
+        let never = AtomicBool::new(false);
+        Index::open(Some(cache.path().to_path_buf())).update(&files, &mut |_, _| {}, &never);
+        // Read again from disk, as a reader opens it.
+        let index = Index::open(Some(cache.path().to_path_buf()));
+        let metas = index.issues();
+        assert!(std::sync::Arc::ptr_eq(&metas[0].title, &metas[1].title), "one title, held once");
+        let other = papers.path().join("晚报-20240310.txt");
+        let names = index.names([files[1].clone(), other.clone(), files[0].clone()]);
+        let held = |f: &Path| metas.iter().find(|m| m.path.as_path() == f).unwrap().path.name();
+        assert!(std::sync::Arc::ptr_eq(&names[0], &held(&files[1])));
+        assert!(std::sync::Arc::ptr_eq(&names[2], &held(&files[0])));
+        assert_eq!(&*names[1], crate::library::name::of_path(&other), "a file the index does not hold is named anew");
     }
 
     #[test]

@@ -7,7 +7,8 @@
 
 use crate::app::{Action, Conversion, Converted, IssueInfo, Known};
 use crate::library::{self, ArchiveHit, Index, LoadError, Problem, Source, UpdateReport};
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -155,7 +156,8 @@ struct Librarian {
     shelf: Shelf,
     index: Index,
     out: Sender<Action>,
-    files: Vec<PathBuf>,
+    /// The issue files found, by name: the reader's list shares them.
+    files: Vec<Arc<str>>,
     /// The reader's list was last sent as `files` are now, in their order:
     /// what the index read can follow it without the names.
     listed: bool,
@@ -203,13 +205,18 @@ impl Librarian {
     /// a folder that is one issue, nor a new folder): then only those files
     /// need looking at.
     fn known_folders(&self, paths: &[PathBuf]) -> bool {
-        let folders: std::collections::HashSet<&std::path::Path> =
-            self.files.iter().filter_map(|f| f.parent()).collect();
-        let known: std::collections::HashSet<&PathBuf> = self.files.iter().collect();
+        let files = self.paths();
+        let folders: std::collections::HashSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+        let known: std::collections::HashSet<&Path> = files.iter().map(AsRef::as_ref).collect();
         paths.iter().all(|p| {
             p.parent().is_some_and(|d| folders.contains(d))
-                && (known.contains(p) || !self.files.iter().any(|f| p.starts_with(f)))
+                && (known.contains(p.as_path()) || !files.iter().any(|f| p.starts_with(f)))
         })
+    }
+
+    /// The files found, as paths.
+    fn paths(&self) -> Vec<Cow<'_, Path>> {
+        self.files.iter().map(|n| library::name::as_path(n)).collect()
     }
 
     /// Issue files changed, appeared or went: the index takes in just those
@@ -221,9 +228,9 @@ impl Librarian {
             return self.scan();
         };
         for p in &paths {
-            let here = p.is_file();
-            match (self.files.iter().position(|f| f == p), here) {
-                (None, true) => self.files.push(p.clone()),
+            let (here, name) = (p.is_file(), library::name::of_path(p));
+            match (self.files.iter().position(|f| **f == *name), here) {
+                (None, true) => self.files.push(Arc::from(name)),
                 (Some(k), false) => {
                     self.files.swap_remove(k);
                 }
@@ -245,7 +252,7 @@ impl Librarian {
             let read = library::bundled().into_iter().filter_map(|s| Some((s.name(), s.load().ok()?.issue)));
             let info = |(name, i): (String, crate::model::Issue)| {
                 let articles = Some(i.articles().count());
-                IssueInfo { name, title: i.title, date: i.date, articles }
+                IssueInfo { name: name.into(), title: i.title.into(), date: i.date, articles }
             };
             let infos = read.map(info).collect();
             let _ = self.out.send(Action::Library(infos));
@@ -253,12 +260,17 @@ impl Librarian {
         };
         let taken = std::time::SystemTime::now();
         let (sources, errors, walked) = library::collect_walked(paths);
-        self.files = sources.into_iter().filter_map(|s| s.absolute().into_file()).collect();
+        // Each name shares the index's copy of the path where it has one.
+        self.files = self.index.names(sources.into_iter().filter_map(|s| s.absolute().into_file()));
         // Kept as long as the reader runs: at its length (collected through
         // a filter, it had room for twice as many).
         self.files.shrink_to_fit();
-        let infos: Vec<IssueInfo> =
-            self.files.iter().map(|p| IssueInfo::from_name(&library::name::of_path(p))).collect();
+        let mut titles = library::name::Shared::default();
+        let info = |n: &Arc<str>| {
+            let info = IssueInfo::named(n.clone());
+            IssueInfo { title: titles.get(&info.title), ..info }
+        };
+        let infos: Vec<IssueInfo> = self.files.iter().map(info).collect();
         let _ = self.out.send(Action::Library(infos));
         self.listed = true;
         let report = self.update_index();
@@ -278,7 +290,9 @@ impl Librarian {
             }
         };
         let never = AtomicBool::new(false);
-        let report = self.index.update(&self.files, &mut progress, &never);
+        let files: Vec<Cow<'_, Path>> = self.files.iter().map(|n| library::name::as_path(n)).collect();
+        let report = self.index.update(&files, &mut progress, &never);
+        drop(files);
         let _ = self.out.send(Action::Progress(None));
         self.unindexed(&report);
         self.report_indexed();
@@ -301,19 +315,25 @@ impl Librarian {
     /// them does not keep every other title from the list. In the order of
     /// the list last sent, without the names, unless the files changed since.
     fn report_indexed(&mut self) {
+        use library::name::key;
         let mut metas = self.index.issues();
-        metas.sort_unstable_by(|a, b| a.path.cmp(&b.path));
-        let known = |p: &PathBuf| match metas.binary_search_by(|m| m.path.cmp(p)) {
-            Ok(k) => Known { title: metas[k].title.clone(), date: metas[k].date, articles: Some(metas[k].articles) },
-            Err(_) => Known::from_name(&library::name::of_path(p)),
+        metas.sort_unstable_by(|a, b| key(&a.path).cmp(key(&b.path)));
+        let known = |n: &Arc<str>| {
+            let path = library::name::as_path(n);
+            match metas.binary_search_by(|m| key(&m.path).cmp(key(&path))) {
+                Ok(k) => {
+                    Known { title: metas[k].title.clone(), date: metas[k].date, articles: Some(metas[k].articles) }
+                }
+                Err(_) => Known::from_name(n),
+            }
         };
         if self.listed {
             let _ = self.out.send(Action::Indexed(self.files.iter().map(known).collect()));
             return;
         }
-        let info = |p: &PathBuf| {
-            let Known { title, date, articles } = known(p);
-            IssueInfo { name: library::name::of_path(p), title, date, articles }
+        let info = |n: &Arc<str>| {
+            let Known { title, date, articles } = known(n);
+            IssueInfo { name: n.clone(), title, date, articles }
         };
         let _ = self.out.send(Action::Library(self.files.iter().map(info).collect()));
         self.listed = true;

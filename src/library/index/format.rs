@@ -51,9 +51,10 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IssueMeta {
     /// The file, absolute.
-    pub path: PathBuf,
-    /// The issue's title.
-    pub title: String,
+    pub path: crate::library::name::FilePath,
+    /// The issue's title, shared with the other issues of that title in
+    /// its segment (a paper's every issue has one).
+    pub title: std::sync::Arc<str>,
     /// The issue's date.
     pub date: Option<jiff::civil::Date>,
     /// How many articles it has.
@@ -257,8 +258,9 @@ pub(super) fn decode_meta(bytes: &[u8], text_len: u64) -> Option<Meta> {
     let mut r = Reader(bytes);
     let n = r.u32()? as usize;
     let mut issues = Vec::with_capacity(n.min(bytes.len() / 16));
+    let mut titles = crate::library::name::Shared::default();
     for _ in 0..n {
-        issues.push(r.issue(text_len)?);
+        issues.push(r.issue(text_len, &mut titles)?);
     }
     let n = r.u32()? as usize;
     let mut chunks = Vec::with_capacity(n.min(bytes.len() / 12));
@@ -546,11 +548,11 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn issue(&mut self, text_len: u64) -> Option<IssueMeta> {
-        let path = self.path()?;
+    fn issue(&mut self, text_len: u64, titles: &mut crate::library::name::Shared) -> Option<IssueMeta> {
+        let path = crate::library::name::FilePath::new(self.path()?);
         let size = self.u64()?;
         let modified = unstamp(self.i128()?)?;
-        let title = self.string()?;
+        let title = titles.get(std::str::from_utf8(self.bytes()?).ok()?);
         let (year, month, day) = (i16::from_le_bytes(self.take(2)?.try_into().ok()?), self.u8()?, self.u8()?);
         let date = if year == 0 { None } else { Some(jiff::civil::Date::new(year, month as i8, day as i8).ok()?) };
         let (start, len, crc) = (self.u64()?, self.u64()?, self.u32()?);

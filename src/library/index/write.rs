@@ -14,7 +14,7 @@ use super::rw::{TEMP_PREFIX, crash_point};
 use super::segment::{self, Builder, Segment};
 use super::{FILE_NAME, Index, LOCK_NAME, OLD_FILE_NAME, Part, UpdateReport, order_key};
 use crate::library::archive::encode;
-use crate::library::name;
+use crate::library::name::{self, key};
 use crate::library::pool::{run_indexed, workers};
 use crate::library::source::Problem;
 use crate::model::newest_first;
@@ -94,9 +94,9 @@ impl Index {
     /// `progress(done, total)` as files are parsed; stops early when
     /// `cancel` is set (what was done is kept). Unreadable or unparsable
     /// files are reported back, not fatal.
-    pub fn update(
+    pub fn update<P: AsRef<Path> + Sync>(
         &mut self,
-        files: &[PathBuf],
+        files: &[P],
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
     ) -> UpdateReport {
@@ -209,15 +209,18 @@ impl Index {
         if self.damaged.load(Ordering::Relaxed) || targets.len() != live + self.failed.len() {
             return false;
         }
-        // Sorted and searched rather than a map: over 100,000 files the map
-        // was 8.5 MB of the reader's peak, this is 4.
-        let live = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| (key(&m.path), m.size, m.modified)));
-        let mut known: Vec<(&[u8], u64, SystemTime)> = Vec::with_capacity(targets.len());
-        known.extend(live.chain(self.failed.iter().map(|f| (key(&f.path), f.size, f.modified))));
-        known.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        // Sorted and searched rather than a map: over 100,000 files a map
+        // was 8.5 MB of the reader's peak, a list of each one's path, size
+        // and time 4, this 0.8.
+        let mut live: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        live.sort_unstable_by(|a, b| key(&a.path).cmp(key(&b.path)));
+        let failed: HashMap<&[u8], &Failed> = self.failed.iter().map(|f| (key(&f.path), f)).collect();
         targets.iter().all(|t| {
-            let found = known.binary_search_by(|k| k.0.cmp(key(t.abs())));
-            found.is_ok_and(|k| known[k].1 == t.size && known[k].2 == t.modified)
+            let (k, stamp) = (key(t.abs()), (t.size, t.modified));
+            match live.binary_search_by(|m| key(&m.path).cmp(k)) {
+                Ok(at) => (live[at].size, live[at].modified) == stamp,
+                Err(_) => failed.get(k).is_some_and(|f| (f.size, f.modified) == stamp),
+            }
         })
     }
 
@@ -524,13 +527,6 @@ impl Index {
     }
 }
 
-/// A path as a map key: its bytes (hashing a `Path` hashes it component
-/// by component, which for 100,000 files is most of an update that finds
-/// nothing to do).
-fn key(path: &Path) -> &[u8] {
-    path.as_os_str().as_encoded_bytes()
-}
-
 /// Parses files on every core, in order, into new segments.
 fn parse_into(
     to_parse: &[&Target<'_>],
@@ -546,6 +542,7 @@ fn parse_into(
     let mut builder: Option<Builder> = None;
     let mut error: Option<io::Error> = None;
     let parse = |distinct: &mut Distinct, k: usize| parse_file(to_parse[k].abs(), distinct);
+    let mut titles = name::Shared::default();
     let done = run_indexed(total, 32, cancel, Distinct::default, parse, |k, outcome| {
         let target = to_parse[k];
         report.parsed += 1;
@@ -553,8 +550,8 @@ fn parse_into(
         match outcome {
             Outcome::Issue { title, date, articles, record, grams } => {
                 let meta = IssueMeta {
-                    path: target.abs().to_path_buf(),
-                    title,
+                    path: name::FilePath::new(target.abs().to_path_buf()),
+                    title: titles.get(&title),
                     date,
                     articles,
                     size: target.size,
@@ -674,74 +671,62 @@ fn commit(dir: &Path, parts: &[Part], failed: &[Failed], folders: Option<&Folder
 /// Every file's absolute path, size and mtime; those that can't be looked
 /// at go to `errors`. Looked at on every core: for a big archive this is
 /// most of the work when nothing changed.
-fn stat_all<'a>(files: &'a [PathBuf], errors: &mut Vec<(PathBuf, Problem)>) -> Vec<Target<'a>> {
+fn stat_all<'a, P: AsRef<Path> + Sync>(files: &'a [P], errors: &mut Vec<(PathBuf, Problem)>) -> Vec<Target<'a>> {
     let cwd = std::env::current_dir().ok();
-    let chunk = files.len().div_ceil(workers()).max(256);
-    let parts: Vec<&[PathBuf]> = files.chunks(chunk).collect();
-    // Only what is needed of each `stat` (its whole answer is ten times that).
-    let mut looked: Vec<io::Result<(bool, u64, SystemTime)>> = Vec::with_capacity(files.len());
+    let chunk = files.len().div_ceil(workers() * 8).clamp(256, 4096);
+    let parts: Vec<&[P]> = files.chunks(chunk).collect();
+    // Only what is needed of each `stat` (its whole answer is ten times
+    // that), each part made into targets as it comes: at 100,000 files a
+    // list of every answer beside the targets was 4 MB of the reader's peak.
     let look = |_: &mut (), k: usize| {
         let mut dirs = Dirs::default();
-        parts[k].iter().map(|p| dirs.stat(p)).collect::<Vec<_>>()
+        parts[k].iter().map(|p| dirs.stat(p.as_ref())).collect::<Vec<_>>()
     };
-    let never = AtomicBool::new(false);
-    run_indexed(
-        parts.len(),
-        parts.len(),
-        &never,
-        || (),
-        look,
-        |_, part| {
-            looked.extend(part);
-            true
-        },
-    );
     let mut targets = Vec::with_capacity(files.len());
-    for (given, meta) in files.iter().zip(looked) {
-        let (size, modified) = match meta {
-            Ok((true, ..)) => match crate::library::folder::stamp(given) {
-                // A folder issue: its files' bytes and newest time.
-                Ok(stamp) if crate::library::folder::is_article_folder(given) => stamp,
-                _ => {
-                    errors.push((given.clone(), Problem::IsDirectory));
+    let mut take = |k: usize, looked: Vec<io::Result<(bool, u64, SystemTime)>>| {
+        for (given, meta) in parts[k].iter().map(AsRef::as_ref).zip(looked) {
+            let (size, modified) = match meta {
+                Ok((true, ..)) => match crate::library::folder::stamp(given) {
+                    // A folder issue: its files' bytes and newest time.
+                    Ok(stamp) if crate::library::folder::is_article_folder(given) => stamp,
+                    _ => {
+                        errors.push((given.to_path_buf(), Problem::IsDirectory));
+                        continue;
+                    }
+                },
+                Ok((false, size, modified)) => (size, modified),
+                Err(e) => {
+                    errors.push((given.to_path_buf(), Problem::of_io(&e)));
                     continue;
                 }
-            },
-            Ok((false, size, modified)) => (size, modified),
-            Err(e) => {
-                errors.push((given.clone(), Problem::of_io(&e)));
-                continue;
-            }
-        };
-        // `absolute` asks the OS for the working directory each time it is
-        // given a relative path; an absolute one with nothing to tidy is kept.
-        let bytes = given.as_os_str().as_encoded_bytes();
-        let tidy = given.is_absolute() && !bytes.windows(2).any(|w| w == b"//" || w == b"/.");
-        let abs = match &cwd {
-            _ if tidy => None,
-            Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)).ok(),
-            _ => std::path::absolute(given).ok(),
-        };
-        let abs = abs.filter(|a| a != given);
-        targets.push(Target { given, abs, size, modified });
-    }
-    // The same file given twice (two roots that overlap) is one target.
-    let mut first: HashMap<u64, Vec<usize>> = HashMap::with_capacity_and_hasher(targets.len(), Default::default());
+            };
+            // `absolute` asks the OS for the working directory each time it is
+            // given a relative path; an absolute one with nothing to tidy is kept.
+            let bytes = given.as_os_str().as_encoded_bytes();
+            let tidy = given.is_absolute() && !bytes.windows(2).any(|w| w == b"//" || w == b"/.");
+            let abs = match &cwd {
+                _ if tidy => None,
+                Some(cwd) if given.is_relative() => std::path::absolute(cwd.join(given)).ok(),
+                _ => std::path::absolute(given).ok(),
+            };
+            let abs = abs.filter(|a| a != given);
+            targets.push(Target { given, abs, size, modified });
+        }
+        true
+    };
+    run_indexed(parts.len(), 4, &AtomicBool::new(false), || (), look, &mut take);
+    // The same file given twice (two roots that overlap) is one target, the
+    // first: found side by side in an order sorted by path (a map of every
+    // path's hash to its places was 8 MB at 100,000 files).
+    let mut order: Vec<u32> = (0..targets.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| key(targets[a as usize].abs()).cmp(key(targets[b as usize].abs())).then(a.cmp(&b)));
     let mut twice = vec![false; targets.len()];
-    for k in 0..targets.len() {
-        let bytes = key(targets[k].abs());
-        let hash = {
-            use std::hash::Hasher;
-            let mut h = fnv::FnvHasher::default();
-            h.write(bytes);
-            h.finish()
-        };
-        let same = first.entry(hash).or_default();
-        twice[k] = same.iter().any(|&j| key(targets[j].abs()) == bytes);
-        if !twice[k] {
-            same.push(k);
+    for pair in order.windows(2) {
+        if key(targets[pair[0] as usize].abs()) == key(targets[pair[1] as usize].abs()) {
+            twice[pair[1] as usize] = true;
         }
     }
+    drop(order);
     let mut k = 0;
     targets.retain(|_| {
         k += 1;

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, r: Rect, state: &State, theme: &Theme, view: &Pic
         // At the right: its articles and, once read, how many are unread.
         let title = match folder(slot) {
             Some(f) => format!("{}  {f}", slot.info.title),
-            None => slot.info.title.clone(),
+            None => slot.info.title.to_string(),
         };
         // The title first: the counts go where they leave it room.
         let mut about = about(slot, state);

@@ -156,8 +156,8 @@ fn library_state(w: u16, h: u16) -> State {
         .flat_map(|i| {
             let d = start - jiff::Span::new().days(i);
             ["东昌府报", "聊城日报", "Riverton Courier"].map(|t| dubao::app::IssueInfo {
-                name: format!("papers/{t}-{}.txt", d.strftime("%Y%m%d")),
-                title: t.to_string(),
+                name: format!("papers/{t}-{}.txt", d.strftime("%Y%m%d")).into(),
+                title: t.into(),
                 date: Some(d),
                 articles: Some(6),
             })

@@ -318,7 +318,7 @@ fn issues_without_a_date_come_last_and_files_that_are_not_issues_are_reported_on
     let bad: Vec<&PathBuf> = r.errors.iter().map(|(p, _)| p).collect();
     assert_eq!(bad, [&missing, &binary], "{r:?}");
     assert_eq!(r.parsed, 8);
-    let order: Vec<PathBuf> = index.issues().iter().map(|i| i.path.clone()).collect();
+    let order: Vec<PathBuf> = index.issues().iter().map(|i| i.path.to_path_buf()).collect();
     assert_eq!(order.len(), 7);
     assert_eq!(order[5..], [std::path::absolute(&also).unwrap(), std::path::absolute(&undated).unwrap()]);
     let (hits, _) = search(&index, "运河夜航船");
@@ -328,6 +328,20 @@ fn issues_without_a_date_come_last_and_files_that_are_not_issues_are_reported_on
     let r = update(&mut index, &files);
     assert_eq!(r.parsed, 0, "the binary file is remembered, not read again");
     assert_eq!(r.errors.len(), 2, "but still reported: {r:?}");
+}
+
+#[test]
+fn a_file_given_twice_is_one_issue_and_an_unchanged_library_is_not_read_again() {
+    let (dir, files) = generated(3);
+    // Overlapping roots give a file twice, once spelled another way.
+    let again = dir.path().join(".").join(files[1].file_name().unwrap());
+    let given = [files[1].clone(), files[0].clone(), again, files[2].clone(), files[1].clone()];
+    let cache = tempfile::tempdir().unwrap();
+    let mut index = Index::open(Some(cache.path().to_path_buf()));
+    let r = update(&mut index, &given);
+    assert_eq!((r.parsed, index.issues().len()), (3, 3), "{r:?}");
+    let r = update(&mut index, &given);
+    assert_eq!((r.parsed, r.reused), (0, 3), "{r:?}");
 }
 
 #[test]
