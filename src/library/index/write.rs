@@ -34,11 +34,17 @@ const BUDGET: usize = 24 << 20;
 const SMALL: u64 = 4 << 20;
 const SMALL_COUNT: usize = 4;
 /// [`Index::maintain`] merges segments while there are more than this, but
-/// never more of them at once than [`BUDGET`] holds: a merge's postings are
-/// gathered in memory as a build's are, so a build's full segments are left
-/// as they are (the reader merging two of them at 100,000 issues held some
-/// 40 MB more than it needs to read).
+/// only small ones, never more of them at once than [`MERGED`] holds: a
+/// merge's postings are gathered in memory as a build's are, and it is the
+/// reader that merges. A build's full segments are left as they are (the
+/// reader merging two of them at 100,000 issues held some 40 MB more than
+/// it needs to read; merging a build's last, partial segment into a full one
+/// 25 MB more, to save one segment of eighteen).
 const MANY: usize = 16;
+/// The postings a merge of [`Index::maintain`] gathers, at most: a quarter
+/// of a build's. Issues that come a few at a time gather into segments of
+/// about this size; a search reads a few more segments over the years.
+const MERGED: usize = BUDGET / 4;
 
 /// A file to index, as found on disk now.
 struct Target<'a> {
@@ -441,7 +447,8 @@ impl Index {
 
     /// Background work: removes what a writer that died left, and while
     /// there are more than a few segments, merges the smallest ones (as
-    /// many as [`BUDGET`] holds, and any mostly dead) into one. Costs what
+    /// many as [`MERGED`] holds) into one; a segment mostly dead is
+    /// written again with what lives (as much as [`BUDGET`] holds). Costs what
     /// it merges; a search meanwhile reads the segments it opened. Returns
     /// whether it merged anything.
     pub fn maintain(&mut self) -> bool {
@@ -449,25 +456,16 @@ impl Index {
         let Ok(_lock) = lock(&dir) else { return false };
         self.reload_if_replaced();
         self.remove_stale();
-        let mostly_dead = |s: usize| self.segments[s].live_count() * 2 < self.segments[s].dead.len();
-        // What its postings take gathered in memory (`Gather::bytes`).
-        let size = |s: usize| {
-            let h = &self.segments[s].segment.header;
-            h.postings_len as usize + h.dict_count as usize * 48
-        };
-        let mut by_size: Vec<usize> = (0..self.segments.len()).collect();
-        by_size.sort_by_key(|&s| size(s));
-        let mut chosen: Vec<usize> = Vec::new();
-        let mut total = 0;
-        for &s in &by_size {
-            let wanted = mostly_dead(s) || self.segments.len() - chosen.len() > MANY / 2 && self.segments.len() > MANY;
-            if wanted && (chosen.is_empty() || total + size(s) <= BUDGET) {
-                chosen.push(s);
-                total += size(s);
-            }
-        }
-        chosen.sort_unstable();
-        if chosen.len() < 2 && !chosen.iter().any(|&s| mostly_dead(s)) {
+        // What its postings take gathered in memory (`Gather::bytes`), and
+        // whether it is mostly dead.
+        let segments: Vec<(usize, bool)> = (self.segments.iter())
+            .map(|p| {
+                let h = &p.segment.header;
+                (h.postings_len as usize + h.dict_count as usize * 48, p.live_count() * 2 < p.dead.len())
+            })
+            .collect();
+        let chosen = to_merge(&segments);
+        if chosen.is_empty() {
             return false;
         }
         self.merge(&chosen).is_ok()
@@ -525,6 +523,30 @@ impl Index {
             }
         }
     }
+}
+
+/// Which segments [`Index::maintain`] merges, given each one's postings
+/// size and whether it is mostly dead: while there are more than [`MANY`],
+/// the smallest as [`MERGED`] holds; any mostly dead one, as [`BUDGET`]
+/// holds. None when that is fewer than two and none is mostly dead.
+fn to_merge(segments: &[(usize, bool)]) -> Vec<usize> {
+    let mut by_size: Vec<usize> = (0..segments.len()).collect();
+    by_size.sort_by_key(|&s| segments[s].0);
+    let (mut chosen, mut total) = (Vec::new(), 0);
+    for &s in &by_size {
+        let (size, dead) = segments[s];
+        let many = segments.len() - chosen.len() > MANY / 2 && segments.len() > MANY;
+        let room = if dead { BUDGET } else { MERGED };
+        if (many || dead) && (total + size <= room || chosen.is_empty() && dead) {
+            chosen.push(s);
+            total += size;
+        }
+    }
+    chosen.sort_unstable();
+    if chosen.len() < 2 && !chosen.iter().any(|&s| segments[s].1) {
+        chosen.clear();
+    }
+    chosen
 }
 
 /// Parses files on every core, in order, into new segments.
@@ -823,3 +845,24 @@ fn new_id() -> u64 {
 }
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maintenance_merges_small_segments_and_mostly_dead_ones_never_a_builds_full_ones() {
+        // A build's full segment measures less than its budget here (the
+        // build counts what its gathering holds, not the bytes written).
+        let (full, small) = ((BUDGET * 2 / 3, false), (MERGED / 5, false));
+        // A build of 100,000 issues: seventeen full segments and its last, partial one.
+        let mut build = vec![full; 17];
+        build.push((BUDGET / 3, false));
+        assert_eq!(to_merge(&build), Vec::<usize>::new(), "a full and the partial one would gather 24 MB");
+        // Updates a few issues at a time left small ones beside them.
+        build.extend([small; 6]);
+        assert_eq!(to_merge(&build), (18..23).collect::<Vec<_>>(), "the smallest, as many as MERGED holds");
+        assert_eq!(to_merge(&[small; 4]), Vec::<usize>::new(), "few segments are left as they are");
+        assert_eq!(to_merge(&[full, (BUDGET, true), full]), [1], "a mostly dead one is written again alone");
+    }
+}
