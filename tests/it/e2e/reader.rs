@@ -494,6 +494,24 @@ fn text_in_an_issue_cannot_drive_the_terminal() {
 }
 
 #[test]
+fn a_key_typed_just_after_a_resize_is_read_at_once() {
+    // The terminal says "resized" and "a key" at one wake-up: the key must
+    // not wait for the next one (crossterm's mio source left it unread).
+    let seed = seed();
+    let mut t = Pty::spawn(&[seed.to_str().unwrap()], 100, 30);
+    t.wait_text("东昌府讯 11月18日");
+    for round in 0..12u16 {
+        t.resize(90 + round % 3 * 10, 30 + round % 2);
+        t.send("?");
+        t.wait_text("dubao · keys (Esc closes)");
+        t.send("\x1b");
+        t.wait_for("the help closed", |s| !s.contains("dubao · keys"));
+    }
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn extreme_sizes_and_a_storm_of_resizes() {
     let seed = seed();
     let mut t = Pty::spawn(&[seed.to_str().unwrap()], 100, 30);
