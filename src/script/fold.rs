@@ -58,6 +58,23 @@ pub fn fold_str(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The character of a three- or four-byte UTF-8 sequence at or above
+/// U+3400 (what [`fold_into`] looks at), or `None` when it is not one: by
+/// hand, since `str::from_utf8` of each character was a tenth of building
+/// the index.
+fn decode(seq: &[u8]) -> Option<char> {
+    let cont = |b: u8| (b & 0xC0 == 0x80).then_some(u32::from(b & 0x3F));
+    let u = match *seq {
+        [b0, b1, b2] if b0 & 0xF0 == 0xE0 => u32::from(b0 & 0x0F) << 12 | cont(b1)? << 6 | cont(b2)?,
+        [b0, b1, b2, b3] if b0 & 0xF8 == 0xF0 => {
+            u32::from(b0 & 0x07) << 18 | cont(b1)? << 12 | cont(b2)? << 6 | cont(b3)?
+        }
+        _ => return None,
+    };
+    let least = if seq.len() == 3 { 0x3400 } else { 0x1_0000 };
+    char::from_u32(u).filter(|_| u >= least)
+}
+
 /// Folds UTF-8 `bytes` in place (the same length, every offset kept);
 /// bytes that are not UTF-8 are left as they are. True when anything folded.
 pub fn fold_into(bytes: &mut [u8]) -> bool {
@@ -79,7 +96,7 @@ pub fn fold_into(bytes: &mut [u8]) -> bool {
         if n >= 3
             && i + n <= bytes.len()
             && (b > 0xE3 || n == 4 || bytes[i + 1] >= 0x90)
-            && let Some(c) = std::str::from_utf8(&bytes[i..i + n]).ok().and_then(|s| s.chars().next())
+            && let Some(c) = decode(&bytes[i..i + n])
         {
             let f = fold_char(c);
             if f != c {
@@ -95,6 +112,25 @@ pub fn fold_into(bytes: &mut [u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_character_is_decoded_by_hand_as_utf8_decodes_it() {
+        for u in (0x3000..0x11_0000).step_by(7) {
+            let Some(c) = char::from_u32(u) else { continue };
+            let mut buf = [0; 4];
+            let seq = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(decode(seq), (u >= 0x3400).then_some(c), "U+{u:04X}");
+        }
+        let mut x: u32 = 7;
+        for _ in 0..200_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let b = x.to_le_bytes();
+            for seq in [&b[..3], &b[..]] {
+                let by_std = std::str::from_utf8(seq).ok().and_then(|s| s.chars().next()).filter(|c| *c >= '\u{3400}');
+                assert_eq!(decode(seq), by_std.filter(|c| c.len_utf8() == seq.len()), "{seq:x?}");
+            }
+        }
+    }
 
     #[test]
     fn traditional_and_variants_fold_to_simplified() {

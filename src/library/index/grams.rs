@@ -9,6 +9,7 @@
 //! in: the postings of a phrase's grams hold every issue that matches (and
 //! a few that don't, which the search drops when it checks the text).
 
+use crate::library::archive::SEP;
 use crate::library::fold::fold;
 
 /// A gram as a number: a bigram is its two characters (21 bits each); a
@@ -27,8 +28,14 @@ fn trigram(a: char, b: char, c: char) -> Option<Gram> {
 
 /// Calls `out` with every gram of one element's text (or a phrase).
 pub(crate) fn each(text: &str, out: &mut impl FnMut(Gram)) {
-    let folded = fold(text);
-    let mut chars = folded.chars();
+    each_folded(&fold(text), out);
+}
+
+/// [`each`] of text already in the script fold (as `archive::encode`
+/// writes it): only ASCII case is folded here, so that building the index
+/// does not look up every character's fold a second and third time.
+fn each_folded(text: &str, out: &mut impl FnMut(Gram)) {
+    let mut chars = text.chars().map(|c| c.to_ascii_lowercase());
     let (Some(mut a), Some(mut b)) = (chars.next(), chars.next()) else { return };
     out(bigram(a, b));
     for c in chars {
@@ -88,9 +95,23 @@ impl Distinct {
     }
 
     /// Adds every gram of `text`, a part of article `article`.
+    #[cfg(test)]
     pub fn add(&mut self, text: &str, article: usize) {
         let bit = article_bit(article);
         each(text, &mut |g| self.insert(g, bit));
+    }
+
+    /// Adds every gram of one article's text as `archive::encode` wrote it
+    /// (its `elements` elements, in the script fold, each ended by [`SEP`];
+    /// the copy as printed after them holds no other gram).
+    pub fn add_encoded(&mut self, text: &[u8], elements: usize, article: usize) {
+        let bit = article_bit(article);
+        for e in text.split(|&b| b == SEP).take(elements) {
+            match std::str::from_utf8(e) {
+                Ok(t) => each_folded(t, &mut |g| self.insert(g, bit)),
+                Err(_) => each(&String::from_utf8_lossy(e), &mut |g| self.insert(g, bit)),
+            }
+        }
     }
 
     fn insert(&mut self, g: Gram, bit: Articles) {
@@ -186,6 +207,28 @@ mod tests {
         d.clear();
         d.add("运河", 1);
         assert_eq!(d.sorted(), [(bigram('运', '河'), 2)]);
+    }
+
+    #[test]
+    fn grams_of_the_encoded_text_are_the_grams_of_the_elements() {
+        let text = "臺灣日報\n\n發展 COVID 疫苗\n\n記者 張三\n\n臺北訊 Smart Grid 技術在臺灣推廣。\n\n第二篇 運河\n\n运河夜航船今晚启航。\n";
+        let issue = crate::parse::parse_issue(text.as_bytes(), "t.txt").unwrap().issue;
+        let (mut by_elements, mut encoded) = (Distinct::default(), Distinct::default());
+        by_elements.clear();
+        for (a, article) in issue.articles().enumerate() {
+            article.elements().for_each(|(_, t)| by_elements.add(t, a));
+        }
+        let mut bytes = Vec::new();
+        let shapes = crate::library::archive::encode(&issue, &mut bytes);
+        assert!(!shapes.is_empty());
+        encoded.clear();
+        let mut from = 0;
+        for (a, shape) in shapes.iter().enumerate() {
+            encoded.add_encoded(&bytes[from..from + shape.len as usize], shape.element_count(), a);
+            from += shape.len as usize;
+        }
+        assert_eq!(encoded.sorted(), by_elements.sorted());
+        assert!(encoded.sorted().iter().any(|&(g, _)| g == bigram('台', '湾')), "in the script fold");
     }
 
     #[test]

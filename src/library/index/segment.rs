@@ -6,7 +6,6 @@ use super::format::{self, HEAD_ENTRY, HEADER_LEN, Header, IssueMeta, Stored};
 use super::grams::{Articles, Distinct, Gram};
 use super::postings::{self, CHUNK, ENTRY, Entry, Gather, Posting};
 use super::rw::{crash_point, read_exact_at, write_all_at};
-use crate::library::archive::SEP;
 use crate::library::name;
 use crate::model::newest_first;
 use std::fs::{self, File, OpenOptions};
@@ -390,12 +389,9 @@ impl Builder {
 /// element's end. `None` if the record does not fit its head.
 fn grams_of<'d>(record: &[u8], articles: usize, distinct: &'d mut Distinct) -> Option<&'d [(Gram, Articles)]> {
     distinct.clear();
-    for (a, range) in format::split_record(record, articles)?.1.into_iter().enumerate() {
-        let article = &record[range];
-        match std::str::from_utf8(article) {
-            Ok(t) => t.split(SEP as char).for_each(|e| distinct.add(e, a)),
-            Err(_) => article.split(|&b| b == SEP).for_each(|e| distinct.add(&String::from_utf8_lossy(e), a)),
-        }
+    let (head, ranges) = format::split_record(record, articles)?;
+    for (a, (stored, range)) in head.iter().zip(ranges).enumerate() {
+        distinct.add_encoded(&record[range], stored.shape.element_count(), a);
     }
     Some(distinct.sorted())
 }

@@ -647,11 +647,13 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
             let shapes = encode(&parsed.issue, &mut text);
             let mut record = Vec::new();
             format::encode_record(&shapes, &text, &mut record);
-            // From the elements themselves: the same grams as from the text
-            // `encode` wrote, without checking it is UTF-8 again.
+            // From the text `encode` wrote, already in the script fold.
             distinct.clear();
-            for (a, article) in parsed.issue.articles().enumerate() {
-                article.elements().for_each(|(_, t)| distinct.add(t, a));
+            let mut from = 0;
+            for (a, shape) in shapes.iter().enumerate() {
+                let len = shape.len as usize;
+                distinct.add_encoded(&text[from..from + len], shape.element_count(), a);
+                from += len;
             }
             let grams = distinct.sorted().to_vec();
             let (title, date) = (parsed.issue.title, parsed.issue.date);
