@@ -379,6 +379,9 @@ fn picker(n: usize) {
             if k % 2 == 0 { typed.push(us) } else { erased.push(us) }
         }
         rows.push((count, first, median(typed), median(erased)));
+        if count == n {
+            list_changes(&mut s, n);
+        }
     }
     println!("\na key in the picker (`update`; `2` typed, then `0` and Backspace by turns), median of 200 each");
     for (count, first, typed, erased) in &rows {
@@ -386,4 +389,38 @@ fn picker(n: usize) {
             "  {count:>7} issues  first digit {first:>8.1} µs  typing {typed:>8.1} µs  Backspace {erased:>7.1} µs"
         );
     }
+}
+
+/// What the reader's own list costs when one issue is added, changed or
+/// removed (after `update_some`): the librarian's `Action::Changed` taken
+/// in by `update`, with the picker open.
+fn list_changes(s: &mut dubao::app::State, n: usize) {
+    list_change(s, n, "picker open");
+    s.overlay = None;
+    list_change(s, n, "picker closed");
+}
+
+fn list_change(s: &mut dubao::app::State, n: usize, picker: &str) {
+    use dubao::app::{Action, IssueInfo, update};
+    let (mut added, mut changed, mut removed) = (Vec::new(), Vec::new(), Vec::new());
+    for k in 0..RUNS {
+        let new = IssueInfo::from_name(&format!("papers/new/东昌府报-2030010{k}.txt"));
+        let t = Instant::now();
+        update(s, Action::Changed { gone: Vec::new(), found: vec![new.clone()] });
+        added.push(ms(t.elapsed()));
+        let other = IssueInfo { title: "东昌府报（号外）".into(), ..s.library.slots[n / 2].info.clone() };
+        let t = Instant::now();
+        update(s, Action::Changed { gone: Vec::new(), found: vec![other] });
+        changed.push(ms(t.elapsed()));
+        let t = Instant::now();
+        update(s, Action::Changed { gone: vec![new.name], found: Vec::new() });
+        removed.push(ms(t.elapsed()));
+    }
+    assert_eq!(s.library.slots.len(), n, "each issue added was removed");
+    println!(
+        "  the reader's list, one issue of {n} ({picker}): added {:.1} ms, changed {:.1} ms, removed {:.1} ms",
+        median(added),
+        median(changed),
+        median(removed)
+    );
 }

@@ -127,6 +127,11 @@ pub enum Action {
     Library(Vec<IssueInfo>),
     /// What the index read of each issue of the last `Library`, in its order.
     Indexed(Vec<Known>),
+    /// A few issue files changed since (what a watcher saw): these are gone,
+    /// these are new or changed, as the index now has them. The rest of the
+    /// list is as it was: at 100,000 issues the whole list again cost the
+    /// reader 0.2 s per new issue.
+    Changed { gone: Vec<std::sync::Arc<str>>, found: Vec<IssueInfo> },
     /// Reading the library: issues done of all (`None` when finished).
     Progress(Option<(usize, usize)>),
     /// More results of archive search number `search`.
@@ -343,6 +348,7 @@ impl Action {
             | Action::Unindexed { .. }
             | Action::Library(_)
             | Action::Indexed(_)
+            | Action::Changed { .. }
             | Action::Progress(_)
             | Action::Found { .. }
             | Action::FoundAll { .. }
@@ -374,6 +380,7 @@ impl Action {
                 | Action::Unindexed { .. }
                 | Action::Library(_)
                 | Action::Indexed(_)
+                | Action::Changed { .. }
                 | Action::Progress(_)
                 | Action::Found { .. }
                 | Action::FoundAll { .. }

@@ -132,6 +132,15 @@ impl Slot {
         &self.key
     }
 
+    /// Takes what the index read, the filter key made again if it changed.
+    fn learn(&mut self, k: Known) {
+        let info = &mut self.info;
+        if (&info.title, info.date, info.articles) != (&k.title, k.date, k.articles) {
+            (info.title, info.date, info.articles) = (k.title, k.date, k.articles);
+            self.key = key_of(&self.info);
+        }
+    }
+
     /// The source name.
     pub fn name(&self) -> &str {
         &self.info.name
@@ -241,11 +250,32 @@ impl Library {
     pub fn indexed(&mut self, mut known: Vec<Known>) -> Option<String> {
         let current = self.slots.get(self.current).map(|s| s.info.name.clone());
         for slot in self.slots.iter_mut().filter(|s| s.issue.is_none()) {
-            let Some(k) = known.get_mut(slot.listed as usize).map(std::mem::take) else { continue };
-            let info = &mut slot.info;
-            if (&info.title, info.date, info.articles) != (&k.title, k.date, k.articles) {
-                (info.title, info.date, info.articles) = (k.title, k.date, k.articles);
-                slot.key = key_of(&slot.info);
+            if let Some(k) = known.get_mut(slot.listed as usize).map(std::mem::take) {
+                slot.learn(k);
+            }
+        }
+        self.settle(current.as_deref());
+        self.unread_current()
+    }
+
+    /// A few issues changed on disk ([`Action::Changed`]): those `gone`
+    /// leave the list (the current one stays, as [`Library::replace`]
+    /// keeps it), those `found` take what the index read or join the list.
+    /// Costs about the list's length in comparisons, not a new list.
+    pub fn changed(&mut self, gone: &[Arc<str>], found: Vec<IssueInfo>) -> Option<String> {
+        let current = self.slots.get(self.current).map(|s| s.info.name.clone());
+        if !gone.is_empty() {
+            let gone: std::collections::HashSet<&str> = gone.iter().map(|n| &**n).collect();
+            self.slots.retain(|s| !gone.contains(&*s.info.name) || Some(&s.info.name) == current.as_ref());
+        }
+        for info in found {
+            match self.position(&info.name) {
+                Some(k) if self.slots[k].issue.is_none() => {
+                    let IssueInfo { title, date, articles, .. } = info;
+                    self.slots[k].learn(Known { title, date, articles });
+                }
+                Some(_) => {}
+                None => self.slots.push(Slot::new(info)),
             }
         }
         self.settle(current.as_deref());
@@ -328,6 +358,35 @@ mod tests {
         lib.indexed(vec![known("甲报", 1); 4]);
         let titles: Vec<&str> = lib.slots.iter().map(|s| &*s.info.title).collect();
         assert_eq!(titles, ["甲报", "甲报", "b", "d"]);
+    }
+
+    #[test]
+    fn a_few_issues_changed_on_disk_change_just_their_slots() {
+        let mut lib = Library::default();
+        lib.replace(["/x/日报-20240101.txt", "/x/日报-20240102.txt", "/x/日报-20240103.txt"].map(info).to_vec());
+        lib.current = lib.position("/x/日报-20240101.txt").unwrap();
+        let names = |lib: &Library| lib.slots.iter().map(|s| (s.name().to_string(), s.twin)).collect::<Vec<_>>();
+        // One new (a twin of the 2nd, from another folder), one changed, two gone (one of them current).
+        let changed = IssueInfo { title: "号外".into(), ..info("/x/日报-20240103.txt") };
+        let gone: Vec<Arc<str>> = vec!["/x/日报-20240102.txt".into(), "/x/日报-20240101.txt".into()];
+        let load = lib.changed(&gone, vec![info("/y/日报-20240102.txt"), changed]);
+        assert_eq!(
+            names(&lib),
+            [
+                ("/x/日报-20240103.txt".to_string(), false),
+                ("/y/日报-20240102.txt".to_string(), false),
+                ("/x/日报-20240101.txt".to_string(), false)
+            ],
+            "newest first; the one being read stays"
+        );
+        assert_eq!(&*lib.slots[0].info.title, "号外");
+        assert!(lib.slots[0].key().starts_with("号外"), "the filter key made again");
+        assert_eq!(
+            (lib.slots[lib.current].name(), load.as_deref()),
+            ("/x/日报-20240101.txt", Some("/x/日报-20240101.txt"))
+        );
+        lib.changed(&[], vec![info("/x/日报-20240102.txt")]);
+        assert!(lib.slots[1].twin && lib.slots[2].twin, "twins side by side: {:?}", names(&lib));
     }
 
     #[test]

@@ -76,6 +76,10 @@ fn route(state: &mut State, action: Action, effects: &mut Vec<Effect>) {
             let load = picker_kept(state, |s| s.library.indexed(known));
             effects.extend(load.map(Effect::Load));
         }
+        Action::Changed { gone, found } => {
+            let load = picker_kept(state, |s| s.library.changed(&gone, found));
+            effects.extend(load.map(Effect::Load));
+        }
         Action::Progress(p) => state.library.progress = p,
         Action::Converted(answer) => state.view.adopt(*answer),
         // What was read may move in the list: it says its own title and date.

@@ -225,6 +225,13 @@ impl Index {
         all
     }
 
+    /// The indexed issue of this file, if the index holds it (a look at
+    /// every issue: for a few files, not for many).
+    pub fn find(&self, path: &Path) -> Option<&IssueMeta> {
+        let key = crate::library::name::key(path);
+        self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).find(|m| crate::library::name::key(&m.path) == key)
+    }
+
     /// The names of these files, each sharing the index's copy of its path
     /// where the index holds the file ([`crate::library::name::FilePath`]).
     pub fn names(&self, paths: impl IntoIterator<Item = PathBuf>) -> Vec<std::sync::Arc<str>> {

@@ -227,19 +227,39 @@ impl Librarian {
         let Some(report) = self.index.update_some(&paths, &AtomicBool::new(false)) else {
             return self.scan();
         };
+        let (mut gone, mut found) = (Vec::new(), Vec::new());
         for p in &paths {
             let (here, name) = (p.is_file(), library::name::of_path(p));
             match (self.files.iter().position(|f| **f == *name), here) {
-                (None, true) => self.files.push(Arc::from(name)),
-                (Some(k), false) => {
-                    self.files.swap_remove(k);
+                (None, true) => {
+                    let name: Arc<str> = name.into();
+                    self.files.push(name.clone());
+                    found.push(name);
                 }
-                _ => continue,
+                (Some(k), false) => gone.push(self.files.swap_remove(k)),
+                (Some(k), true) => {
+                    found.push(self.files[k].clone());
+                    continue;
+                }
+                (None, false) => continue,
             }
+            // The places of the last list sent are not the files' any more.
             self.listed = false;
         }
         self.unindexed(&report);
-        self.report_indexed();
+        // Just these, as the index now has them: the reader's list is not
+        // sent again whole for one issue.
+        let info = |n: Arc<str>| {
+            let path = library::name::as_path(&n);
+            let known = match self.index.find(&path) {
+                Some(m) => Known { title: m.title.clone(), date: m.date, articles: Some(m.articles) },
+                None => Known::from_name(&n),
+            };
+            let Known { title, date, articles } = known;
+            IssueInfo { name: n.clone(), title, date, articles }
+        };
+        let found = found.into_iter().map(info).collect();
+        let _ = self.out.send(Action::Changed { gone, found });
     }
 
     /// Finds the issue files, reports them at once by name, then indexes

@@ -160,6 +160,12 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     t.send("\r");
     t.wait_text("新图书馆今日开放");
     t.wait_text("issue 1/5");
+    // And one taken away leaves it; the issue being read stays where it is.
+    let other = std::fs::read_dir(&papers).unwrap().map(|e| e.unwrap().path());
+    let other = other.filter(|p| !p.ends_with("清河日报-20240401.txt")).find(|p| p.is_file()).unwrap();
+    std::fs::remove_file(other).unwrap();
+    t.wait_text("issue 1/4");
+    t.wait_text("新图书馆今日开放");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
