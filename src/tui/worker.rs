@@ -205,13 +205,25 @@ impl Librarian {
     /// a folder that is one issue, nor a new folder): then only those files
     /// need looking at.
     fn known_folders(&self, paths: &[PathBuf]) -> bool {
+        // A few paths (what one issue copied in makes) are looked for in the
+        // list one by one: sets of every file and folder were 7 MB and tens
+        // of ms at 100,000 issues, on every event.
+        if paths.len() <= 16 {
+            return paths.iter().all(|p| {
+                let name = library::name::of_path(p);
+                let known = self.files.iter().any(|f| **f == *name);
+                let dir = p.parent();
+                let shelved = dir.is_some() && self.files.iter().any(|f| library::name::as_path(f).parent() == dir);
+                shelved && (known || !self.files.iter().any(|f| p.starts_with(library::name::as_path(f))))
+            });
+        }
         let files = self.paths();
+        let inside = |p: &Path| !files.iter().any(|f| p.starts_with(f));
         let folders: std::collections::HashSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         let known: std::collections::HashSet<&Path> = files.iter().map(AsRef::as_ref).collect();
-        paths.iter().all(|p| {
-            p.parent().is_some_and(|d| folders.contains(d))
-                && (known.contains(p.as_path()) || !files.iter().any(|f| p.starts_with(f)))
-        })
+        paths
+            .iter()
+            .all(|p| p.parent().is_some_and(|d| folders.contains(d)) && (known.contains(p.as_path()) || inside(p)))
     }
 
     /// The files found, as paths.
