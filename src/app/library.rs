@@ -268,8 +268,16 @@ impl Library {
             let gone: std::collections::HashSet<&str> = gone.iter().map(|n| &**n).collect();
             self.slots.retain(|s| !gone.contains(&*s.info.name) || Some(&s.info.name) == current.as_ref());
         }
+        // Many found (a folder of them) are looked up through a map of the
+        // list; a few, one by one.
+        let places: Option<HashMap<Arc<str>, usize>> =
+            (found.len() > 16).then(|| self.slots.iter().enumerate().map(|(k, s)| (s.info.name.clone(), k)).collect());
         for info in found {
-            match self.position(&info.name) {
+            let at = match &places {
+                Some(places) => places.get(&*info.name).copied(),
+                None => self.position(&info.name),
+            };
+            match at {
                 Some(k) if self.slots[k].issue.is_none() => {
                     let IssueInfo { title, date, articles, .. } = info;
                     self.slots[k].learn(Known { title, date, articles });

@@ -103,7 +103,13 @@ pub struct UpdateReport {
     pub cancelled: bool,
     /// Why the index could not be saved (it is kept in memory instead).
     pub unsaved: Option<String>,
+    /// The files parsed (absolute), while no more than [`READ_LISTED`]
+    /// were; beyond, `parsed` alone says how many.
+    pub read: Vec<PathBuf>,
 }
+
+/// How many of the files parsed an [`UpdateReport`] names.
+pub const READ_LISTED: usize = 256;
 
 /// dubao's cache directory (`$XDG_CACHE_HOME/dubao` on Linux), if there is a home.
 pub fn default_cache_dir() -> Option<PathBuf> {

@@ -568,6 +568,9 @@ fn parse_into(
     let done = run_indexed(total, 32, cancel, Distinct::default, parse, |k, outcome| {
         let target = to_parse[k];
         report.parsed += 1;
+        if report.parsed <= super::READ_LISTED {
+            report.read.push(target.abs().to_path_buf());
+        }
         progress(k + 1, total);
         match outcome {
             Outcome::Issue { title, date, articles, record, grams } => {

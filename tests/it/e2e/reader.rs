@@ -166,6 +166,16 @@ fn a_library_folder_searched_whole_and_new_issues_appearing_while_reading() {
     std::fs::remove_file(other).unwrap();
     t.wait_text("issue 1/4");
     t.wait_text("新图书馆今日开放");
+    // A new folder of issues is walked, and what it holds joins the list.
+    std::fs::create_dir(papers.join("四月")).unwrap();
+    let later = "清河日报\n2024年4月2日\n\n第01版\n\n图书馆迎来首批读者\n\n本报讯 4月2日,读者排起长队。\n";
+    std::fs::write(papers.join("四月").join("清河日报-20240402.txt"), later).unwrap();
+    t.wait_text("issue 2/5");
+    t.wait_text("新图书馆今日开放");
+    t.send("i");
+    t.wait_text("2024-04-02  清河日报");
+    t.send("\x1b");
+    t.wait_for("the picker to close", |s| !s.contains("issues · "));
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
