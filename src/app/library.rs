@@ -34,7 +34,13 @@ impl IssueInfo {
 
     /// [`IssueInfo::from_name`], the name shared.
     pub fn named(name: Arc<str>) -> IssueInfo {
-        let Known { title, date, articles } = Known::from_name(&name);
+        let known = Known::from_name(&name);
+        IssueInfo::of(name, known)
+    }
+
+    /// The issue of this name, as `known` says.
+    pub fn of(name: Arc<str>, known: Known) -> IssueInfo {
+        let Known { title, date, articles } = known;
         IssueInfo { name, title, date, articles }
     }
 

@@ -224,7 +224,7 @@ impl Index {
 
     /// Indexed issues, newest first (`model::newest_first`: date descending, undated last, by title, by name).
     pub fn issues(&self) -> Vec<&IssueMeta> {
-        let mut all: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        let mut all: Vec<&IssueMeta> = self.live_issues().collect();
         if self.segments.len() > 1 {
             all.sort_by(|a, b| order_key(a).cmp(&order_key(b)));
         }
@@ -235,20 +235,25 @@ impl Index {
     /// every issue: for a few files, not for many).
     pub fn find(&self, path: &Path) -> Option<&IssueMeta> {
         let key = crate::library::name::key(path);
-        self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).find(|m| crate::library::name::key(&m.path) == key)
+        self.live_issues().find(|m| crate::library::name::key(&m.path) == key)
     }
 
     /// The names of these files, each sharing the index's copy of its path
     /// where the index holds the file ([`crate::library::name::FilePath`]).
     pub fn names(&self, paths: impl IntoIterator<Item = PathBuf>) -> Vec<std::sync::Arc<str>> {
         use crate::library::name::key;
-        let mut held: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        let mut held: Vec<&IssueMeta> = self.live_issues().collect();
         held.sort_unstable_by(|a, b| key(&a.path).cmp(key(&b.path)));
         let name = |p: PathBuf| match held.binary_search_by(|m| key(&m.path).cmp(key(&p))) {
             Ok(k) => held[k].path.name(),
             Err(_) => crate::library::name::of_path(&p).into(),
         };
         paths.into_iter().map(name).collect()
+    }
+
+    /// Every live issue, segment by segment (each newest first).
+    fn live_issues(&self) -> impl Iterator<Item = &IssueMeta> {
+        self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m))
     }
 
     /// Why the index found on disk was not used (damaged, another version),

@@ -107,17 +107,14 @@ pub fn of_path(path: &Path) -> String {
 
 /// The file a name stands for (the inverse of [`of_path`]).
 pub fn to_path(name: &str) -> PathBuf {
-    match name.strip_prefix(URL) {
-        Some(rest) => from_bytes(decode(rest)),
-        None => PathBuf::from(name),
-    }
+    as_path(name).into_owned()
 }
 
 /// [`to_path`], borrowed when the name is the path itself (every UTF-8 one).
 pub fn as_path(name: &str) -> Cow<'_, Path> {
-    match name.starts_with(URL) {
-        true => Cow::Owned(to_path(name)),
-        false => Cow::Borrowed(Path::new(name)),
+    match name.strip_prefix(URL) {
+        Some(rest) => Cow::Owned(from_bytes(decode(rest))),
+        None => Cow::Borrowed(Path::new(name)),
     }
 }
 

@@ -226,18 +226,13 @@ impl Librarian {
                 shelved && (known || !self.files.iter().any(|f| p.starts_with(library::name::as_path(f))))
             });
         }
-        let files = self.paths();
+        let files = paths_of(&self.files);
         let inside = |p: &Path| !files.iter().any(|f| p.starts_with(f));
         let folders: std::collections::HashSet<&Path> = files.iter().filter_map(|f| f.parent()).collect();
         let known: std::collections::HashSet<&Path> = files.iter().map(AsRef::as_ref).collect();
         paths
             .iter()
             .all(|p| p.parent().is_some_and(|d| folders.contains(d)) && (known.contains(p.as_path()) || inside(p)))
-    }
-
-    /// The files found, as paths.
-    fn paths(&self) -> Vec<Cow<'_, Path>> {
-        self.files.iter().map(|n| library::name::as_path(n)).collect()
     }
 
     /// Issue files changed, appeared or went: the index takes in just those
@@ -302,8 +297,9 @@ impl Librarian {
             let info = IssueInfo::named(n.clone());
             IssueInfo { title: titles.get(&info.title), ..info }
         };
-        let (gone, new) = differences(&self.files, &files);
-        if self.sent && gone.len() + new.len() <= FEW {
+        // (The first walk has nothing to compare with.)
+        let changes = self.sent.then(|| differences(&self.files, &files));
+        if let Some((gone, new)) = changes.filter(|(gone, new)| gone.len() + new.len() <= FEW) {
             // Walked again (a new folder): what changed, not the whole list
             // beside the reader's own (36 MB more at 100,000 issues).
             let found = new.iter().map(&mut info).collect();
@@ -331,7 +327,7 @@ impl Librarian {
             }
         };
         let never = AtomicBool::new(false);
-        let files: Vec<Cow<'_, Path>> = self.files.iter().map(|n| library::name::as_path(n)).collect();
+        let files = paths_of(&self.files);
         let report = self.index.update(&files, &mut progress, &never);
         drop(files);
         let _ = self.out.send(Action::Progress(None));
@@ -344,12 +340,8 @@ impl Librarian {
 
     /// What the index has of one file (a look at every issue: for a few).
     fn indexed_info(&self, name: Arc<str>) -> IssueInfo {
-        let known = match self.index.find(&library::name::as_path(&name)) {
-            Some(m) => Known { title: m.title.clone(), date: m.date, articles: Some(m.articles) },
-            None => Known::from_name(&name),
-        };
-        let Known { title, date, articles } = known;
-        IssueInfo { name, title, date, articles }
+        let known = self.index.find(&library::name::as_path(&name)).map_or_else(|| Known::from_name(&name), known_of);
+        IssueInfo::of(name, known)
     }
 
     /// Says which files an update could not read, if any (the reader words it).
@@ -379,9 +371,7 @@ impl Librarian {
         let known = |n: &Arc<str>| {
             let path = library::name::as_path(n);
             match metas.binary_search_by(|m| key(&m.path).cmp(key(&path))) {
-                Ok(k) => {
-                    Known { title: metas[k].title.clone(), date: metas[k].date, articles: Some(metas[k].articles) }
-                }
+                Ok(k) => known_of(metas[k]),
                 Err(_) => Known::from_name(n),
             }
         };
@@ -389,13 +379,20 @@ impl Librarian {
             let _ = self.out.send(Action::Indexed(self.files.iter().map(known).collect()));
             return;
         }
-        let info = |n: &Arc<str>| {
-            let Known { title, date, articles } = known(n);
-            IssueInfo { name: n.clone(), title, date, articles }
-        };
+        let info = |n: &Arc<str>| IssueInfo::of(n.clone(), known(n));
         let _ = self.out.send(Action::Library(self.files.iter().map(info).collect()));
         self.listed = true;
     }
+}
+
+/// What the index read of an issue.
+fn known_of(m: &library::IssueMeta) -> Known {
+    Known { title: m.title.clone(), date: m.date, articles: Some(m.articles) }
+}
+
+/// The files found, as paths.
+fn paths_of(files: &[Arc<str>]) -> Vec<Cow<'_, Path>> {
+    files.iter().map(|n| library::name::as_path(n)).collect()
 }
 
 /// Changes to the reader's list sent as such rather than a new list: a few

@@ -196,7 +196,7 @@ impl Index {
         let at: HashMap<&[u8], usize> =
             folders.seen.iter().enumerate().map(|(k, s)| (s.path.as_os_str().as_encoded_bytes(), k)).collect();
         let mut out = Vec::new();
-        let live = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m.path.as_path()));
+        let live = self.live_issues().map(|m| m.path.as_path());
         for path in live.chain(self.failed.iter().map(|f| f.path.as_path())) {
             let k = *at.get(path.parent()?.as_os_str().as_encoded_bytes())?;
             if folders.seen[k].issue {

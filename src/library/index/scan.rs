@@ -24,7 +24,7 @@ impl Index {
     /// returns false. Matching is the matcher's (`archive::Matcher`,
     /// folding as `library::fold` does).
     pub fn search(&self, query: &str, on_hit: &mut dyn FnMut(ArchiveHit) -> bool, cancel: &AtomicBool) -> SearchStats {
-        let live = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m.len));
+        let live = self.live_issues().map(|m| m.len);
         let (issues, bytes) = live.fold((0, 0), |(n, b), len| (n + 1, b + len));
         let mut stats = SearchStats { issues, bytes, ..SearchStats::default() };
         let Some(m) = Matcher::new(query) else { return stats };

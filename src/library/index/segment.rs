@@ -387,7 +387,11 @@ impl Builder {
 /// The distinct grams (sorted, each with its articles) of an issue's
 /// record of `articles` articles: each element's, none across an
 /// element's end. `None` if the record does not fit its head.
-fn grams_of<'d>(record: &[u8], articles: usize, distinct: &'d mut Distinct) -> Option<&'d [(Gram, Articles)]> {
+pub(super) fn grams_of<'d>(
+    record: &[u8],
+    articles: usize,
+    distinct: &'d mut Distinct,
+) -> Option<&'d [(Gram, Articles)]> {
     distinct.clear();
     let (head, ranges) = format::split_record(record, articles)?;
     for (a, (stored, range)) in head.iter().zip(ranges).enumerate() {

@@ -218,7 +218,7 @@ impl Index {
         // Sorted and searched rather than a map: over 100,000 files a map
         // was 8.5 MB of the reader's peak, a list of each one's path, size
         // and time 4, this 0.8.
-        let mut live: Vec<&IssueMeta> = self.segments.iter().flat_map(|p| p.live().map(|(_, m)| m)).collect();
+        let mut live: Vec<&IssueMeta> = self.live_issues().collect();
         live.sort_unstable_by(|a, b| key(&a.path).cmp(key(&b.path)));
         let failed: HashMap<&[u8], &Failed> = self.failed.iter().map(|f| (key(&f.path), f)).collect();
         targets.iter().all(|t| {
@@ -650,15 +650,9 @@ fn parse_file(path: &Path, distinct: &mut Distinct) -> Outcome {
             let shapes = encode(&parsed.issue, &mut text);
             let mut record = Vec::new();
             format::encode_record(&shapes, &text, &mut record);
-            // From the text `encode` wrote, already in the script fold.
-            distinct.clear();
-            let mut from = 0;
-            for (a, shape) in shapes.iter().enumerate() {
-                let len = shape.len as usize;
-                distinct.add_encoded(&text[from..from + len], shape.element_count(), a);
-                from += len;
-            }
-            let grams = distinct.sorted().to_vec();
+            // From the text `encode` wrote, already in the script fold (the
+            // record was made just now: it fits its head).
+            let grams = segment::grams_of(&record, shapes.len(), distinct).map(<[_]>::to_vec).unwrap_or_default();
             let (title, date) = (parsed.issue.title, parsed.issue.date);
             Outcome::Issue { title, date, articles: shapes.len(), record, grams }
         }
